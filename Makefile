@@ -1,0 +1,39 @@
+# Two commands on a fresh machine: `make demo` and `make test` (see README.md).
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+DEMO_STORE := .partnerkg/demo-store
+DEMO_OUT := demo-output
+
+.PHONY: demo test install system-deps lint ontology docs bench clean
+
+$(STAMP): requirements.lock pyproject.toml
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --require-hashes -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps --config-settings editable_mode=strict -e .
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	$(VENV)/bin/partnerkg build examples/newsletters --store $(DEMO_STORE)
+	$(PY) -m partnerkg.demo --store $(DEMO_STORE) --output $(DEMO_OUT)
+
+system-deps:
+	bash .ci/system-deps
+
+test: $(STAMP) system-deps
+	$(PY) -m pytest
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy partnerkg extract graph ontology
+
+ontology: $(STAMP)
+	$(PY) -m partnerkg.ontology.build
+
+bench: $(STAMP)
+	$(PY) -m bench
+
+clean:
+	rm -rf $(VENV) build .partnerkg $(DEMO_OUT)

@@ -1,0 +1,1 @@
+"""partnerkg.extract: newsletter files to resolved entities and facts."""

@@ -1,0 +1,1 @@
+"""partnerkg.graph: RDF building, the store, queries, networks and views."""

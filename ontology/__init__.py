@@ -1,0 +1,1 @@
+"""partnerkg.ontology: the OWL ontology, SHACL shapes, topic scheme and vocabularies."""
