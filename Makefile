@@ -23,11 +23,11 @@ system-deps:
 	bash .ci/system-deps
 
 test: $(STAMP) system-deps
-	$(PY) -m pytest
+	$(VENV)/bin/pytest
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
-	$(VENV)/bin/mypy partnerkg extract graph ontology
+	$(VENV)/bin/mypy src extract graph ontology
 
 ontology: $(STAMP)
 	$(PY) -m partnerkg.ontology.build

@@ -16,6 +16,8 @@ from rdflib.term import Node
 
 from partnerkg.errors import StoreError
 
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
 
 def _to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     if isinstance(term, URIRef):
@@ -39,6 +41,8 @@ def _from_ox(term: object) -> Node:
     if isinstance(term, ox.Literal):
         if term.language:
             return Literal(term.value, lang=term.language)
+        if term.datatype.value == _XSD_STRING:
+            return Literal(term.value)
         return Literal(term.value, datatype=URIRef(term.datatype.value))
     raise StoreError(f"unsupported term in query result: {term!r}")
 
