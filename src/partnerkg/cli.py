@@ -83,7 +83,7 @@ def build(
     ] = None,
     curation: Annotated[Path | None, typer.Option(help="curation.yaml to apply.")] = None,
     workers: Annotated[int, typer.Option(min=1, help="Processes for the NLP stage.")] = 1,
-    check: Annotated[bool, typer.Option(help="Run the reasoner and SHACL as a quality gate.")] = False,
+    check: Annotated[bool, typer.Option(help="Run reasoner and SHACL as a quality gate.")] = False,
 ) -> None:
     """Ingest newsletters (idempotent, incremental: unchanged files are skipped)."""
     from partnerkg.pipeline import build_store
