@@ -1,7 +1,9 @@
 """The namespaces partnerkg writes, as closed vocabularies: a misspelt term fails at import.
 
 ``SCHEMA`` is ``http://schema.org/`` (schema.org's own JSON-LD context), not
-rdflib's ``SDO`` (https), as DESIGN.md's output contract requires.
+rdflib's ``SDO`` (https), as DESIGN.md's output contract requires. ``PKG`` holds
+the project's own terms (https://w3id.org/partnerkg/ontology#), defined in
+``partnerkg.ontology.build``; ``TOPIC`` is the base of the topic scheme's concepts.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ class SCHEMA(DefinedNamespace):
     NGO: URIRef
     FundingScheme: URIRef
     Event: URIRef
+    SocialEvent: URIRef
     EducationEvent: URIRef
     BusinessEvent: URIRef
     Festival: URIRef
@@ -46,6 +49,8 @@ class SCHEMA(DefinedNamespace):
     Grant: URIRef
     Project: URIRef
     Periodical: URIRef
+    Intangible: URIRef
+    Thing: URIRef
     # properties
     name: URIRef
     alternateName: URIRef
@@ -81,3 +86,61 @@ class SCHEMA(DefinedNamespace):
     contributor: URIRef
     headline: URIRef
     knows: URIRef
+
+
+class PKG(DefinedNamespace):
+    """partnerkg's ontology terms; each is defined (and aligned to schema.org) in ``build.py``."""
+
+    _NS = Namespace("https://w3id.org/partnerkg/ontology#")
+    _fail = True
+
+    # organisation kinds without a schema.org class
+    Funder: URIRef
+    Charity: URIRef
+    ResearchGroup: URIRef
+    PartnerOrganisation: URIRef
+    # event kinds without a schema.org class
+    Talk: URIRef
+    Seminar: URIRef
+    Conference: URIRef
+    Workshop: URIRef
+    Lecture: URIRef
+    AwardCeremony: URIRef
+    StudyGroup: URIRef
+    NetworkingEvent: URIRef
+    EventSeries: URIRef
+    # publications
+    Publication: URIRef
+    Preprint: URIRef
+    # opportunities
+    Opportunity: URIRef
+    Studentship: URIRef
+    Internship: URIRef
+    FundingCall: URIRef
+    CallForPapers: URIRef
+    Award: URIRef
+    Scheme: URIRef
+    # newsletter structure, roles, provenance
+    NewsletterIssue: URIRef
+    NewsItem: URIRef
+    Role: URIRef
+    Component: URIRef
+    # object properties
+    hasRole: URIRef
+    roleOf: URIRef
+    statedIn: URIRef
+    mentionedIn: URIRef
+    collaboratesWith: URIRef
+    # datatype properties
+    deadline: URIRef
+    evidenceText: URIRef
+    sourceFile: URIRef
+    startOffset: URIRef
+    endOffset: URIRef
+    confidence: URIRef
+    # individuals
+    topicScheme: URIRef
+
+
+TOPIC = Namespace("https://w3id.org/partnerkg/topic/")
+"""Base of the topic scheme's concepts: ``TOPIC["machine-learning"]``."""
