@@ -50,7 +50,6 @@ class SCHEMA(DefinedNamespace):
     Project: URIRef
     Periodical: URIRef
     Intangible: URIRef
-    Thing: URIRef
     # properties
     name: URIRef
     alternateName: URIRef

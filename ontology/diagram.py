@@ -1,0 +1,75 @@
+"""A mermaid class diagram of the ontology, generated so the README never drifts."""
+
+from __future__ import annotations
+
+from rdflib import BNode, Graph, URIRef
+from rdflib.collection import Collection
+from rdflib.namespace import OWL, RDF, RDFS, SKOS
+
+from partnerkg.ontology.namespaces import PKG, SCHEMA
+
+BEGIN = "<!-- BEGIN GENERATED: class diagram (python -m partnerkg.ontology.build) -->"
+END = "<!-- END GENERATED: class diagram -->"
+
+_SHOWN = {str(PKG._NS): "pkg", str(SCHEMA._NS): "schema", str(SKOS): "skos"}
+
+
+def _short(iri: URIRef) -> str | None:
+    for ns, prefix in _SHOWN.items():
+        if iri.startswith(ns):
+            return f"{prefix}:{iri[len(ns):]}"
+    return None
+
+
+def _members(graph: Graph, node: object) -> list[URIRef]:
+    """The named classes of a class expression (a class or an owl:unionOf)."""
+    if isinstance(node, URIRef):
+        return [node]
+    if isinstance(node, BNode):
+        union = graph.value(node, OWL.unionOf)
+        if union is not None:
+            return [m for m in Collection(graph, union) if isinstance(m, URIRef)]
+    return []
+
+
+def _node_id(short: str) -> str:
+    return short.replace(":", "_")
+
+
+def mermaid_diagram(graph: Graph) -> str:
+    """A ```mermaid classDiagram``` block: subclass arrows and object-property edges."""
+    classes = sorted(
+        {s for s in graph.subjects(RDF.type, OWL.Class) if isinstance(s, URIRef) and _short(s)}
+    )
+    lines = ["```mermaid", "classDiagram", "    direction LR"]
+    lines += [f'    class {_node_id(_short(c))}["{_short(c)}"]' for c in classes]
+    inherits = sorted(
+        (_short(parent), _short(child))
+        for child in classes
+        for parent in graph.objects(child, RDFS.subClassOf)
+        if isinstance(parent, URIRef) and _short(parent)
+    )
+    lines += [f"    {_node_id(p)} <|-- {_node_id(c)}" for p, c in inherits]
+    edges = set()
+    for prop in graph.subjects(RDF.type, OWL.ObjectProperty):
+        name = _short(prop) if isinstance(prop, URIRef) else None
+        if name is None:
+            continue
+        for domain in graph.objects(prop, RDFS.domain):
+            for range_ in graph.objects(prop, RDFS.range):
+                for d in _members(graph, domain):
+                    for r in _members(graph, range_):
+                        if _short(d) and _short(r):
+                            edges.add((_short(d), _short(r), name))
+    lines += [f"    {_node_id(d)} --> {_node_id(r)} : {p}" for d, r, p in sorted(edges)]
+    lines.append("```")
+    return "\n".join(lines)
+
+
+def replace_generated_block(text: str, block: str) -> str:
+    """``text`` with the part between the BEGIN/END markers replaced by ``block``."""
+    if BEGIN not in text or END not in text:
+        return text
+    head, rest = text.split(BEGIN, 1)
+    _, tail = rest.split(END, 1)
+    return f"{head}{BEGIN}\n{block}\n{END}{tail}"
