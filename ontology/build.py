@@ -100,7 +100,7 @@ ALIGNMENT_CLASSES: Sequence[str] = (
 
 CLASSES: Sequence[ClassSpec] = (
     # people and organisations
-    ClassSpec("schema:Person", ["foaf:Person", "prov:Agent"], "person",
+    ClassSpec("schema:Person", ["prov:Agent"], "person",
               "A person named in a newsletter.", equivalent=["foaf:Person"]),
     ClassSpec("schema:Organization", ["foaf:Organization", "prov:Agent"], "organisation",
               "Any organisation; a kind, when known, is one of its subclasses.",
