@@ -17,6 +17,7 @@ from rdflib import URIRef
 from rdflib.namespace import DefinedNamespace, Namespace
 
 from partnerkg.extract.model import EntityKind
+from partnerkg.ontology.namespaces import TOPIC
 
 DEFAULT_BASE = "https://w3id.org/partnerkg/id/"
 
@@ -107,6 +108,15 @@ class Minter:
     def meta_graph(self) -> URIRef:
         """Named graph of the store's bookkeeping (issue content hashes; not exported)."""
         return self.ns["meta"]
+
+    def kind_of(self, iri: str) -> EntityKind | None:
+        """The entity kind of an IRI minted here (topic-scheme concepts are topics)."""
+        if iri.startswith(str(TOPIC)):
+            return EntityKind.TOPIC
+        for kind, segment in KIND_SEGMENT.items():
+            if iri.startswith(str(self.ns[segment + "/"])):
+                return kind
+        return None
 
     def issue_month(self, issue: str) -> str | None:
         """The ``YYYY-MM`` of an issue IRI minted here, else ``None``."""
