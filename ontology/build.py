@@ -300,7 +300,7 @@ DATA_PROPERTIES: Sequence[PropertySpec] = (
     PropertySpec("pkg:endOffset", "end offset",
                  "On an rdf:Statement: character after the evidence in the file.", datatype=int),
     PropertySpec("pkg:confidence", "confidence",
-                 "On an rdf:Statement: the component's confidence, 0 to 1 (xsd:double)."),
+                 "On an rdf:Statement: the component's confidence, a number from 0 to 1."),
 )
 
 
