@@ -1,0 +1,113 @@
+"""Who speaks at and who organises the event an item describes.
+
+Speakers: people in a sentence with a speaking cue ("joined by", "hearing from",
+"keynote", "panel with", "presented by", "talk by") or who are the subject of a
+speaking verb. Organisers: organisations (or people) that are the subject of
+"host/organise/run/hold" or its "by" agent, and in headings the name before
+"hosting". The event itself is the slot ``"EVENT"``, bound per item later.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from partnerkg.extract.spans import chars, register_extensions, relations
+
+SPEAKER_CUES = re.compile(
+    r"\b(joined by|hear(?:ing)? from|keynotes?(?: speakers?| talks?| lectures?)?(?: from| by)?|"
+    r"speakers?(?: include| are| will be)?|panel(?:lists?| discussion)? with|panell?ists?|"
+    r"presented by|presentations? (?:from|by)|talks? (?:from|by)|chaired by|featuring|"
+    r"in conversation with|fireside chat with|guest speakers?|lecture by|led by)\b",
+    re.IGNORECASE,
+)
+SPEAK_VERBS = frozenset({"speak", "present", "talk", "discuss", "deliver", "give", "introduce", "share"})
+ORGANISE_VERBS = frozenset({"host", "organise", "organize", "run", "hold", "convene", "co-host", "launch"})
+
+
+@Language.factory("partnerkg_event_roles", default_config={})
+def make_event_roles(nlp: Language, name: str) -> EventRoles:
+    return EventRoles(name)
+
+
+class EventRoles:
+    """Records ``speaker`` and ``organizer`` relations with the ``EVENT`` slot as subject."""
+
+    def __init__(self, name: str) -> None:
+        register_extensions()
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = relations(doc)
+        for sent in doc.sents:
+            people = [e for e in sent.ents if e.label_ == "PERSON"]
+            cue = SPEAKER_CUES.search(sent.text)
+            for person in people:
+                if cue and person.start_char >= sent.start_char + cue.start() - 0:
+                    found.append(self._found("speaker", person, sent, "cue", 0.85))
+                elif cue and _subject_of_passive_join(person):
+                    found.append(self._found("speaker", person, sent, "joined_subject", 0.75))
+                elif _verb_of(person, SPEAK_VERBS, active=True):
+                    found.append(self._found("speaker", person, sent, "speak_verb", 0.75))
+            for ent in sent.ents:
+                if ent.label_ in ("ORG", "PERSON") and (
+                    _verb_of(ent, ORGANISE_VERBS, active=True) or _agent_of(ent, ORGANISE_VERBS)
+                ):
+                    if ent.label_ == "PERSON" and any(f["object"] == chars(ent) for f in found if f.get("relation") == "speaker"):
+                        continue
+                    found.append(self._found("organizer", ent, sent, "host_verb", 0.8))
+        return doc
+
+    def _found(self, relation: str, ent: Span, sent: Span, rule: str, confidence: float) -> dict:
+        return {
+            "relation": relation,
+            "subject": "EVENT",
+            "object": chars(ent),
+            "evidence": chars(sent),
+            "rule": f"{self.name}.{rule}",
+            "confidence": confidence,
+            "attributes": {},
+        }
+
+
+def _climb(token: Token) -> Token:
+    """From a conjunct or appositive up to the phrase it belongs to."""
+    while token.dep_ in ("conj", "appos", "compound") and token.head is not token:
+        token = token.head
+    return token
+
+
+def _verb_of(ent: Span, lemmas: frozenset[str], active: bool) -> bool:
+    """``ent`` is the subject of a verb in ``lemmas`` ("HDR UK are hosting …")."""
+    token = _climb(ent.root)
+    if token.dep_ not in ("nsubj",):
+        return False
+    head = token.head
+    if head.lemma_.lower() in lemmas:
+        return True
+    # "X are hosting" heads: xcomp/aux chains
+    return any(child.lemma_.lower() in lemmas and child.dep_ in ("xcomp", "conj") for child in head.children)
+
+
+def _agent_of(ent: Span, lemmas: frozenset[str]) -> bool:
+    """``ent`` is the "by" agent of a verb in ``lemmas`` ("organised by X")."""
+    token = _climb(ent.root)
+    if token.dep_ != "pobj" or token.head.lower_ != "by":
+        return False
+    verb = token.head.head
+    return verb.lemma_.lower() in lemmas or verb.lower_ in ("organised", "organized", "hosted", "run")
+
+
+def _subject_of_passive_join(person: Span) -> bool:
+    token = _climb(person.root)
+    return token.dep_ == "nsubjpass" and token.head.lemma_ == "join"
+
+
+def heading_organisers(doc: Doc) -> list[Span]:
+    """Organisations named before "hosting"/"host" in a heading ("X hosting a workshop")."""
+    hosts = [t for t in doc if t.lower_ in ("hosting", "hosts", "presents", "presenting")]
+    if not hosts:
+        return []
+    return [e for e in doc.ents if e.label_ == "ORG" and e.end <= hosts[0].i]

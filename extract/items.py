@@ -1,0 +1,104 @@
+"""What an item is about, read from its heading and dated lines.
+
+A heading names an event ("Knowledge Share Series Event: …", "… Webinar- …"),
+an opportunity ("Job: …", "Call for papers: …") or neither; dated lines give the
+event's own dates and the opportunity's deadline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from partnerkg.extract.model import DateLabel, Item
+
+_OPPORTUNITY_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("call_for_papers", re.compile(r"\bcall for (?:\w+ )?(?:papers|abstracts|submissions|contributions|posters)\b", re.I)),
+    ("internship", re.compile(r"\binternships?\b", re.I)),
+    ("studentship", re.compile(r"\b(?:studentships?|phd position|doctoral)\b", re.I)),
+    ("job", re.compile(r"^(?:jobs?|vacanc(?:y|ies)|hiring)\b|\bjob:|\bvacanc(?:y|ies)\b|\bposition\b", re.I)),
+    ("award", re.compile(r"\b(?:award|prize|nominations?)\b(?!s? ceremony)", re.I)),
+    ("funding_call", re.compile(r"\b(?:funding|grants?|call for (?:proposals|applications)|call:|open call|calls?\b)", re.I)),
+    ("scheme", re.compile(r"\b(?:scheme|fellowships?|programme applications?)\b", re.I)),
+)
+_EVENT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("award_ceremony", re.compile(r"\baward(?:s)? ceremony\b", re.I)),
+    ("study_group", re.compile(r"\bdata study group\b|\bstudy group\b", re.I)),
+    ("conference", re.compile(r"\b(?:conference|congress|summit|symposium|forum|unconference)\b", re.I)),
+    ("workshop", re.compile(r"\b(?:workshop|hackathon|masterclass|training|course|bootcamp|tutorial)\b", re.I)),
+    ("lecture", re.compile(r"\blectures?\b", re.I)),
+    ("seminar", re.compile(r"\b(?:seminar|webinar|colloquium|club|reading group)\b", re.I)),
+    ("festival", re.compile(r"\b(?:festival|fringe|fair)\b", re.I)),
+    ("networking", re.compile(r"\b(?:networking|meet-?up|drinks|social|open day|open event)\b", re.I)),
+    ("talk", re.compile(r"\b(?:talk|panel|debates?|q&a|fireside|showcase|launch|lates|session|event)\b", re.I)),
+)
+_EVENT_WORD = re.compile(
+    r"\b(?:events?|webinars?|seminars?|symposi(?:um|a)|conferences?|workshops?|lectures?|festival|"
+    r"data study group|open day|q&a|showcase|launch|debates?|forum|unconference|lates|hackathon|summit|"
+    r"meet-?up|masterclass|training course|talks?|panel|colloquium|roundtable|ceremony|retreat|club|"
+    r"networking|fringe|session|bootcamp|series)\b",
+    re.I,
+)
+_SHORT_NAME = re.compile(r"^(?P<prefix>.*?)\s*(?::|(?<=\w)-|–|—)\s+(?P<short>\S.*)$")
+_SERIES = re.compile(r"^(?P<series>.*?\bSeries)\b", re.I)
+_ALWAYS_OPPORTUNITY = frozenset({"job", "studentship", "internship", "call_for_papers"})
+EVENT_DATE_LABELS = frozenset({DateLabel.DATE, DateLabel.EVENT})
+
+
+@dataclass(frozen=True)
+class ItemKind:
+    """How an item reads: ``kind`` ∈ {event, opportunity, None} and its sub-kind."""
+
+    kind: str | None
+    sub_kind: str | None = None
+
+
+def classify(item: Item) -> ItemKind:
+    """Event, opportunity or neither, from the heading words and the dated lines."""
+    title = item.title
+    has_date = any(d.label in EVENT_DATE_LABELS for d in item.dated_lines)
+    has_deadline = any(d.label not in EVENT_DATE_LABELS for d in item.dated_lines)
+    opportunity = next((kind for kind, rx in _OPPORTUNITY_KINDS if rx.search(title)), None)
+    if opportunity in _ALWAYS_OPPORTUNITY or (opportunity and re.match(r"(?i)call\b", title)):
+        return ItemKind("opportunity", opportunity)
+    if _EVENT_WORD.search(title) and (has_date or not has_deadline):
+        return ItemKind("event", event_kind(title))
+    if opportunity:
+        return ItemKind("opportunity", opportunity)
+    if has_date:
+        return ItemKind("event", event_kind(title))
+    if has_deadline:
+        return ItemKind("opportunity", "scheme")
+    return ItemKind(None)
+
+
+def event_kind(title: str) -> str:
+    return next((kind for kind, rx in _EVENT_KINDS if rx.search(title)), "other")
+
+
+def event_names(title: str) -> dict[str, str]:
+    """``short_name`` (after "Event:" / "Webinar-") and ``series`` from an event heading."""
+    found: dict[str, str] = {}
+    match = _SHORT_NAME.match(title)
+    if match and len(match.group("short").split()) >= 2:
+        found["short_name"] = match.group("short").strip()
+        prefix = match.group("prefix")
+        series = _SERIES.match(prefix)
+        if series:
+            found["series"] = series.group("series").strip()
+    return found
+
+
+def event_dates(item: Item) -> dict[str, str]:
+    """``start_date``/``end_date`` from the item's own date line (never a deadline)."""
+    for line in item.dated_lines:
+        if line.label in EVENT_DATE_LABELS:
+            dates = {"start_date": line.start.isoformat()}
+            if line.end and line.end != line.start:
+                dates["end_date"] = line.end.isoformat()
+            return dates
+    return {}
+
+
+def deadline(item: Item) -> str | None:
+    return next((d.start.isoformat() for d in item.dated_lines if d.label not in EVENT_DATE_LABELS), None)

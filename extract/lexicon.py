@@ -1,0 +1,73 @@
+"""The configured vocabularies the extraction rules read, as plain tuples.
+
+Org-kind keywords, partner organisations and topic labels live under
+``ontology/`` (``org_kinds.yaml``, ``partners.yaml``, ``topics.ttl``) and are
+loaded by :mod:`partnerkg.ontology.vocabularies`; this module only reshapes them
+for spaCy matchers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from partnerkg.ontology import vocabularies
+
+
+@dataclass(frozen=True)
+class Partner:
+    """A configured partner organisation: its name, other names and kind."""
+
+    name: str
+    aliases: tuple[str, ...]
+    org_kind: str | None
+
+
+@dataclass(frozen=True)
+class TopicLabel:
+    """One preferred or alternative label of a topic-scheme concept."""
+
+    concept: str
+    label: str
+
+
+@cache
+def org_kind_keywords() -> dict[str, tuple[str, ...]]:
+    """``org_kind`` -> keywords (``University``, ``School of`` …), in rule order."""
+    kinds: dict[str, tuple[str, ...]] = {}
+    for rule in vocabularies.load_org_kind_rules():
+        kinds[rule.kind] = kinds.get(rule.kind, ()) + rule.keywords
+    return kinds
+
+
+@cache
+def org_head_words() -> tuple[str, ...]:
+    """Capitalised words of the keywords: the heads of organisation names."""
+    words = {
+        word
+        for keywords in org_kind_keywords().values()
+        for keyword in keywords
+        for word in keyword.split()
+        if word[:1].isupper() and len(word) > 2
+    }
+    return tuple(sorted(words))
+
+
+@cache
+def partners() -> tuple[Partner, ...]:
+    """Configured partner organisations."""
+    return tuple(Partner(p.name, p.aliases, p.kind) for p in vocabularies.load_partners().partners)
+
+
+@cache
+def topic_labels() -> tuple[TopicLabel, ...]:
+    """Every pref/alt label of the SKOS topic scheme."""
+    return tuple(TopicLabel(str(concept), label) for label, concept in vocabularies.topic_index().items())
+
+
+def org_kind_of(name: str) -> str | None:
+    """The configured kind of a partner, else of the first keyword rule that matches."""
+    for partner in partners():
+        if name == partner.name or name in partner.aliases:
+            return partner.org_kind
+    return vocabularies.org_kind_for(name)

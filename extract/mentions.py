@@ -1,0 +1,285 @@
+"""Turn the annotated Docs of one newsletter into Mentions and Assertions.
+
+Per text: PERSON/ORG entities, topic and publication-title spans become
+mentions; relations the components recorded become assertions. Per item: the
+heading becomes an event or opportunity mention (with its dates), and the
+``EVENT``/``PUBLICATION`` slots of the item's relations bind to it. A first name
+used after the full name ("Chris' paper") points to the full-name mention.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from partnerkg.extract import items as item_rules
+from partnerkg.extract.model import (
+    Assertion,
+    EntityKind,
+    Extraction,
+    Item,
+    Mention,
+    Newsletter,
+    Relation,
+    SourceSpan,
+)
+from partnerkg.extract.person_roles import TITLES
+from partnerkg.extract.spans import ORG_ATTRIBUTES, PUBLICATION_TITLES, RELATIONS, TOPICS, VENUES
+from partnerkg.extract.units import Unit
+
+_GENERIC_LINK = re.compile(r"^(here|this|this paper|link|website|read more|more|click here)\.?$", re.I)
+_PUBLICATION_SECTION = re.compile(r"\bpublications?\b|\bpaper\b|\breading\b", re.I)
+_PUBLICATION_KINDS = (
+    ("preprint", re.compile(r"\bpreprint|arxiv|biorxiv|medrxiv", re.I)),
+    ("book", re.compile(r"\bbook\b", re.I)),
+    ("chapter", re.compile(r"\bchapter\b", re.I)),
+    ("report", re.compile(r"\breport\b", re.I)),
+    ("blog_post", re.compile(r"\bblog\b", re.I)),
+    ("video", re.compile(r"\bvideo\b", re.I)),
+)
+CONFIDENCE = {"rule": 0.9, "heading": 0.9, "ner": 0.6, "proposed": 0.4}
+
+
+@dataclass
+class _Builder:
+    """Numbering and indexes while one newsletter is assembled."""
+
+    newsletter: Newsletter
+    mentions: list[Mention] = field(default_factory=list)
+    assertions: list[Assertion] = field(default_factory=list)
+    by_chars: dict[tuple[int, tuple[int, int]], str] = field(default_factory=dict)
+    people: dict[str, Mention] = field(default_factory=dict)
+
+    def add(self, kind: EntityKind, text: str, span: SourceSpan, component: str, confidence: float,
+            item: Item | None, **attributes: str) -> str:
+        mention_id = f"{self.newsletter.issue_month}/m{len(self.mentions) + 1}"
+        title = item.title if item is not None else None
+        self.mentions.append(Mention(mention_id, kind, text, span, component, confidence, title, attributes))
+        return mention_id
+
+    def assert_(self, subject: str, relation: Relation, obj: str, evidence: SourceSpan, component: str,
+                confidence: float, **attributes: str) -> None:
+        if subject == obj:
+            return
+        key = (subject, relation, obj)
+        if any((a.subject, a.relation, a.object) == key for a in self.assertions[-50:]):
+            return
+        self.assertions.append(Assertion(subject, relation, obj, evidence, component, confidence, attributes))
+
+
+def assemble(newsletter: Newsletter, units: Sequence[Unit], docs: Sequence[Doc]) -> Extraction:
+    """The :class:`Extraction` of ``newsletter`` from its units' annotated docs."""
+    builder = _Builder(newsletter)
+    item_things: dict[int, dict[str, str]] = {}
+    section_things: dict[int, dict[str, str]] = {}
+    for index, (unit, doc) in enumerate(zip(units, docs, strict=True)):
+        _entities(builder, index, unit, doc)
+        if unit.is_heading and unit.item is not None:
+            item_things[id(unit.item)] = _item_mentions(builder, unit, doc)
+        things = _slots_for(builder, unit, doc, item_things, section_things)
+        _publications(builder, index, unit, doc, things)
+    for index, (unit, doc) in enumerate(zip(units, docs, strict=True)):
+        things = item_things.get(id(unit.item), {}) if unit.item else section_things.get(id(unit.section), {})
+        _relations(builder, index, unit, doc, things)
+    return Extraction(newsletter, tuple(builder.mentions), tuple(builder.assertions))
+
+
+def _entities(builder: _Builder, index: int, unit: Unit, doc: Doc) -> None:
+    org_attributes = doc._.get(ORG_ATTRIBUTES) or {}
+    for ent in doc.ents:
+        span = unit.block.source_span(ent.start_char, ent.end_char)
+        if ent.label_ == "PERSON":
+            text = _strip_title(ent.text)
+            full = len(text.split()) >= 2
+            attributes = {} if full else _first_name_reference(builder, text)
+            mention_id = builder.add(EntityKind.PERSON, text, span, "ner" if full else "first_name",
+                                     CONFIDENCE["ner"] if not full else 0.8, unit.item, **attributes)
+            if full:
+                builder.people[mention_id] = builder.mentions[-1]
+        elif ent.label_ == "ORG":
+            attributes = dict(org_attributes.get(ent.start_char, org_attributes.get(str(ent.start_char), {})))
+            confidence = CONFIDENCE["rule"] if attributes.get("org_kind") else CONFIDENCE["ner"]
+            mention_id = builder.add(EntityKind.ORGANISATION, ent.text, span, "partnerkg_organisations",
+                                     confidence, unit.item, **attributes)
+        elif ent.label_ == "GPE" and unit.item is not None:
+            mention_id = builder.add(EntityKind.PLACE, ent.text, span, "ner", CONFIDENCE["ner"], unit.item)
+        else:
+            continue
+        builder.by_chars[(index, (ent.start_char, ent.end_char))] = mention_id
+    for topic in doc.spans.get(TOPICS, []):
+        builder.add(EntityKind.TOPIC, topic.text, unit.block.source_span(topic.start_char, topic.end_char),
+                    "partnerkg_topics", CONFIDENCE["rule"], unit.item, concept=topic.kb_id_)
+
+
+def _strip_title(text: str) -> str:
+    words = text.split()
+    while len(words) > 1 and words[0].lower().rstrip(".") + "." in {t if t.endswith(".") else t + "." for t in TITLES}:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _first_name_reference(builder: _Builder, first: str) -> dict[str, str]:
+    """``refers_to`` the latest full-name mention that starts with this first name or nickname."""
+    for mention_id in reversed(list(builder.people)):
+        mention = builder.people[mention_id]
+        words = mention.text.replace("(", " ").replace(")", " ").split()
+        if first in words[:-1]:
+            return {"refers_to": mention_id}
+    return {}
+
+
+def _item_mentions(builder: _Builder, unit: Unit, doc: Doc) -> dict[str, str]:
+    """Event or opportunity named by an item heading, with its dates; returns its slots."""
+    item = unit.item
+    assert item is not None
+    reading = item_rules.classify(item)
+    span = item.title_span
+    if reading.kind == "event":
+        attributes = {"event_kind": reading.sub_kind or "other", **item_rules.event_names(item.title),
+                      **item_rules.event_dates(item)}
+        event_id = builder.add(EntityKind.EVENT, item.title, span, "items.heading", CONFIDENCE["heading"],
+                               item, **attributes)
+        return {"EVENT": event_id}
+    if reading.kind == "opportunity":
+        attributes = {"opportunity_kind": reading.sub_kind or "scheme"}
+        due = item_rules.deadline(item)
+        if due:
+            attributes["deadline"] = due
+        opportunity_id = builder.add(EntityKind.OPPORTUNITY, item.title, span, "items.heading",
+                                     CONFIDENCE["heading"], item, **attributes)
+        return {"OPPORTUNITY": opportunity_id}
+    return {}
+
+
+def _slots_for(builder: _Builder, unit: Unit, doc: Doc, item_things: dict[int, dict[str, str]],
+               section_things: dict[int, dict[str, str]]) -> dict[str, str]:
+    """The slots of the unit's item, or of its section (a section-level publication title)."""
+    if unit.item is not None:
+        return item_things.setdefault(id(unit.item), {})
+    if unit.section is None:
+        return {}
+    things = section_things.setdefault(id(unit.section), {})
+    if (
+        "PUBLICATION" not in things
+        and _PUBLICATION_SECTION.search(unit.section.title)
+        and unit.block.kind == "bold_line"
+        and len(unit.text.split()) >= 3
+    ):
+        text = unit.text.strip().strip("*").strip()
+        start = unit.text.index(text)
+        doi = next((link.doi for b in unit.section.blocks for link in b.links if link.doi), None)
+        attributes = {"publication_kind": _publication_kind(unit.section.title + " " + text)}
+        if doi:
+            attributes["doi"] = doi
+        things["PUBLICATION"] = builder.add(EntityKind.PUBLICATION, text,
+                                            unit.block.source_span(start, start + len(text)),
+                                            "publications.section_title", CONFIDENCE["rule"], None, **attributes)
+    return things
+
+
+def _publication_kind(text: str) -> str:
+    return next((kind for kind, rx in _PUBLICATION_KINDS if rx.search(text)), "article")
+
+
+def _publications(builder: _Builder, index: int, unit: Unit, doc: Doc, things: dict[str, str]) -> None:
+    """Quoted titles and descriptive link texts of papers become publication mentions."""
+    titles = list(doc.spans.get(PUBLICATION_TITLES, []))
+    in_publication_context = bool(
+        (unit.item and _PUBLICATION_SECTION.search(unit.item.title + " " + unit.item.section))
+        or re.search(r"\b(paper|preprint|article|published|publication|book)\b", unit.text, re.I)
+    )
+    found = []
+    for title in titles:
+        link = next((lk for lk in unit.block.links if _overlaps_text(unit, lk.text, title.start_char)), None)
+        if link is None and not in_publication_context:
+            continue
+        found.append((title.start_char, title.end_char, link))
+    for link in unit.block.links:
+        if link.doi and not _GENERIC_LINK.match(link.text.strip()) and len(link.text.split()) >= 4:
+            start = unit.text.find(link.text)
+            if start >= 0 and not any(s <= start < e or start <= s < start + len(link.text) for s, e, _ in found):
+                found.append((start, start + len(link.text), link))
+    for start, end, link in found:
+        text = unit.text[start:end].strip(" '‘’\"“”")
+        attributes = {"publication_kind": _publication_kind(unit.text)}
+        doi = link.doi if link is not None else None
+        if doi is None and len(found) == 1:
+            doi = next((lk.doi for lk in unit.block.links if lk.doi), None)
+        if doi:
+            attributes["doi"] = doi
+        if link is not None:
+            attributes["url"] = link.target
+        mention_id = builder.add(EntityKind.PUBLICATION, text, unit.block.source_span(start, end),
+                                 "partnerkg_publications", CONFIDENCE["rule"], unit.item, **attributes)
+        builder.by_chars[(index, (start, end))] = mention_id
+        for title in titles:
+            if title.start_char <= start < title.end_char or start <= title.start_char < end:
+                builder.by_chars[(index, (title.start_char, title.end_char))] = mention_id
+        if len(found) == 1:
+            things["PUBLICATION"] = mention_id
+
+
+def _overlaps_text(unit: Unit, link_text: str, start: int) -> bool:
+    position = unit.text.find(link_text)
+    return position >= 0 and position <= start < position + len(link_text) + 2
+
+
+_RELATIONS = {r.value: r for r in Relation}
+
+
+def _relations(builder: _Builder, index: int, unit: Unit, doc: Doc, things: dict[str, str]) -> None:
+    """Recorded relations -> assertions between mention ids (slots bound to the item)."""
+    for found in doc._.get(RELATIONS) or []:
+        subject = _resolve(builder, index, unit, found["subject"], things)
+        relation = found["relation"]
+        if relation == "venue":
+            if subject is not None:
+                _set_venue(builder, subject, unit.text[found["object"][0] : found["object"][1]])
+            continue
+        obj = _resolve(builder, index, unit, found["object"], things)
+        if subject is None or obj is None:
+            continue
+        start, end = found["evidence"]
+        evidence = unit.block.source_span(start, end)
+        component = found["rule"]
+        attributes = dict(found.get("attributes") or {})
+        builder.assert_(subject, _RELATIONS[relation], obj, evidence, component, found["confidence"], **attributes)
+    if unit.is_heading and "EVENT" in things:
+        from partnerkg.extract.events import heading_organisers
+
+        for org in heading_organisers(doc):
+            obj = builder.by_chars.get((index, (org.start_char, org.end_char)))
+            if obj:
+                builder.assert_(things["EVENT"], Relation.ORGANIZER, obj,
+                                unit.block.source_span(0, len(unit.text)), "events.heading_host", 0.8)
+
+
+def _resolve(builder: _Builder, index: int, unit: Unit, ref: object, things: dict[str, str]) -> str | None:
+    """A mention id for a char-offset pair or slot name recorded by a component."""
+    if isinstance(ref, str):
+        return things.get(ref)
+    start, end = tuple(ref)  # type: ignore[arg-type]
+    mention_id = builder.by_chars.get((index, (start, end)))
+    if mention_id is not None:
+        mention = next(m for m in builder.mentions if m.id == mention_id)
+        return mention.attributes.get("refers_to", mention_id)
+    text = unit.text[start:end]
+    if text[:1].isupper():  # a first name the NER did not tag ("Chris' paper")
+        reference = _first_name_reference(builder, text)
+        if reference:
+            return reference["refers_to"]
+        return builder.add(EntityKind.PERSON, text, unit.block.source_span(start, end), "first_name",
+                           CONFIDENCE["proposed"], unit.item)
+    return None
+
+
+def _set_venue(builder: _Builder, publication_id: str, venue: str) -> None:
+    for i, mention in enumerate(builder.mentions):
+        if mention.id == publication_id and "venue" not in mention.attributes:
+            attributes = {**mention.attributes, "venue": venue}
+            builder.mentions[i] = Mention(mention.id, mention.kind, mention.text, mention.span,
+                                          mention.component, mention.confidence, mention.item_title, attributes)
+

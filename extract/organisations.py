@@ -1,0 +1,155 @@
+"""Organisation names: keyword-headed title-case phrases, partner names, NER repair.
+
+The pretrained NER misses or mis-bounds many organisation names and tags job
+titles as ORG. This component rebuilds the ORG entities from three sources —
+org-kind head words (``University of …``, ``… Institute``), the configured
+partner vocabulary and the NER — splits coordinations of two organisations
+("Turing Institute and University of Southampton"), drops ORG spans that are
+job titles, and records acronyms given in parentheses.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from partnerkg.extract import lexicon
+from partnerkg.extract.roles import is_role_phrase
+from partnerkg.extract.spans import org_attributes, register_extensions
+
+_CONNECTORS = ("of", "for", "on", "in", "and", "&", "the", "de", "du")
+_CAP = {"TEXT": {"REGEX": r"^([A-Z][\w'’.-]*|[A-Z]{2,}\w*)$"}, "IS_SENT_START": False}
+_CAP_ANY = {"TEXT": {"REGEX": r"^([A-Z][\w'’.-]*|[A-Z]{2,}\w*)$"}}
+_NOT_ORG_WORDS = {
+    "Event", "Events", "Webinar", "Seminar", "Series", "Conference", "Workshop", "Symposium",
+    "Lecture", "Award", "Awards", "Prize", "Call", "Programme", "Program", "Scheme", "Showcase",
+    "Fellowship", "Studentship", "Course", "Club", "Hackathon", "Festival", "Summit",
+}
+_ACRONYM = re.compile(r"^\s*\(([A-Z][A-Za-z0-9&\- ]{1,15})\)")
+
+
+@Language.factory(
+    "partnerkg_organisations",
+    default_config={"overwrite_ents": True},
+)
+def make_organisations(nlp: Language, name: str, overwrite_ents: bool) -> OrganisationFinder:
+    return OrganisationFinder(nlp, name, overwrite_ents)
+
+
+class OrganisationFinder:
+    """Sets ``doc.ents`` ORG spans; records ``org_kind``/``acronym`` per organisation."""
+
+    def __init__(self, nlp: Language, name: str, overwrite_ents: bool) -> None:
+        register_extensions()
+        self.name = name
+        self.overwrite_ents = overwrite_ents
+        self.matcher = Matcher(nlp.vocab)
+        single = list(lexicon.org_head_words())
+        # "University of Aberdeen", "London School of Hygiene and Tropical Medicine"
+        head = {"ORTH": {"IN": single}}
+        tail = [{"LOWER": {"IN": list(_CONNECTORS)}, "OP": "+"}, {**_CAP_ANY, "OP": "+"}]
+        self.matcher.add(
+            "ORG_KEYWORD",
+            [
+                [{**_CAP, "OP": "*"}, head],
+                [{**_CAP_ANY, "OP": "*"}, head],
+                [{**_CAP_ANY, "OP": "*"}, head, *tail],
+                [{**_CAP_ANY, "OP": "*"}, head, *tail, *tail],
+            ],
+            greedy="LONGEST",
+        )
+        self.partners = PhraseMatcher(nlp.vocab)
+        names = [n for p in lexicon.partners() for n in (p.name, *p.aliases)]
+        if names:
+            self.partners.add("ORG_PARTNER", [nlp.make_doc(n) for n in names])
+
+    def __call__(self, doc: Doc) -> Doc:
+        candidates = [Span(doc, s, e, label="ORG") for _, s, e in self.matcher(doc)]
+        candidates = [_trim(span) for span in candidates]
+        candidates = [s for s in candidates if s is not None and _plausible(s)]
+        partner_spans = [Span(doc, s, e, label="ORG") for _, s, e in self.partners(doc)]
+        split = [part for span in candidates for part in _split_coordination(span)]
+        ner = [e for e in doc.ents if e.label_ == "ORG"]
+        ner_parts = [part for span in ner for part in _split_coordination(span)]
+        ner_parts = [s for s in (_trim(p) for p in ner_parts) if s is not None and _plausible(s)]
+        orgs = filter_spans([*partner_spans, *split, *ner_parts])
+        orgs = [s for s in orgs if not _inside_parentheses_after_org(s, orgs)]
+        others = [e for e in doc.ents if e.label_ != "ORG"]
+        keep = [e for e in others if not any(_overlaps(e, o) for o in orgs)]
+        try:
+            doc.set_ents(filter_spans([*orgs, *keep]), default="outside" if self.overwrite_ents else "unmodified")
+        except ValueError:
+            doc.ents = filter_spans([*orgs, *keep])
+        attributes = org_attributes(doc)
+        for org in orgs:
+            found: dict[str, str] = {}
+            kind = lexicon.org_kind_of(org.text)
+            if kind:
+                found["org_kind"] = kind
+            acronym = _ACRONYM.match(doc.text[org.end_char : org.end_char + 20])
+            if acronym and acronym.group(1).upper() != acronym.group(1).lower():
+                found["acronym"] = acronym.group(1).strip()
+            if found:
+                attributes[org.start_char] = found
+        return doc
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _trim(span: Span) -> Span | None:
+    """Drop leading determiners/possessives and trailing connectors or punctuation."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in ("the", "our", "their", "a", "an", "and", "of", "in", "for")
+                           or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].lower_ in _CONNECTORS or doc[end - 1].is_punct
+                           or doc[end - 1].text in ("'s", "’s")):
+        end -= 1
+    if end <= start:
+        return None
+    return Span(doc, start, end, label="ORG")
+
+
+def _plausible(span: Span) -> bool:
+    """Not a job title, not an event or programme heading word, not lower case."""
+    words = {t.text for t in span}
+    if words & _NOT_ORG_WORDS:
+        return False
+    if is_role_phrase(span.text) and lexicon.org_kind_of(span.text) is None:
+        return False
+    if not span[0].text[:1].isupper() and not span[0].text[:1].isdigit():
+        return False
+    return not (len(span) == 1 and span[0].is_stop)
+
+
+def _split_coordination(span: Span) -> list[Span]:
+    """"A Institute and University of B" -> two organisations when both sides are names."""
+    for token in span:
+        if token.lower_ in ("and", "&") and span.start < token.i < span.end - 1:
+            left = Span(span.doc, span.start, token.i, label="ORG")
+            right = Span(span.doc, token.i + 1, span.end, label="ORG")
+            if lexicon.org_kind_of(left.text) and lexicon.org_kind_of(right.text) and not _of_phrase(left):
+                return [left, *_split_coordination(right)]
+    return [span]
+
+
+def _of_phrase(left: Span) -> bool:
+    """"School of Hygiene and Tropical Medicine": the 'and' joins the 'of' complement."""
+    lowers = [t.lower_ for t in left]
+    return "of" in lowers and lexicon.org_kind_of(left[lowers.index("of") + 1 :].text) is None
+
+
+def _inside_parentheses_after_org(span: Span, orgs: list[Span]) -> bool:
+    doc = span.doc
+    if span.start == 0 or span.end >= len(doc):
+        return False
+    if doc[span.start - 1].text != "(" or doc[span.end].text != ")":
+        return False
+    return any(o.end == span.start - 1 for o in orgs)

@@ -1,0 +1,235 @@
+"""People, and the roles and affiliations stated right next to their names.
+
+Repairs the pretrained NER from the shape of the text (a title-case name
+followed by ", <role> at <Org>" is a person even if tagged ORG; "A (B) C" is one
+person with a nickname) and reads the constructions newsletters use:
+
+- appositive: "Name, Role at Org", "Name, Role, Org", "Name, a PhD student at Org"
+- preposition: "Name from (the) Org", "Name at Org", "Name (Org)"
+- team list line: "Name, Org and Org, Role"
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from partnerkg.extract import lexicon
+from partnerkg.extract.roles import is_role_phrase
+from partnerkg.extract.spans import chars, register_extensions, relations
+
+TITLES = frozenset({"dr", "dr.", "prof", "prof.", "professor", "mr", "mrs", "ms", "sir", "dame", "mx"})
+_NAME_WORD = re.compile(r"^[A-Z][a-zà-ÿ'’A-Z-]*[a-zà-ÿ]$|^[A-Z]\.?$|^[A-Z][a-z]*['’][A-Z][a-z]+$")
+_STOP_DEPS = frozenset({"relcl"})
+_STOP_WORDS = frozenset({"who", "which", "whose", "that", "will", "is", "are", "was", "were", "has", "have"})
+
+
+@Language.factory("partnerkg_person_roles", default_config={"max_window": 25})
+def make_person_roles(nlp: Language, name: str, max_window: int) -> PersonRoles:
+    return PersonRoles(name, max_window)
+
+
+def looks_like_name(span: Span) -> bool:
+    """Two to four capitalised name words, none an organisation or role word."""
+    words = [t.text for t in span if t.text not in ("(", ")")]
+    if not 2 <= len(words) <= 5:
+        return False
+    if lexicon.org_kind_of(span.text) or is_role_phrase(span.text):
+        return False
+    return all(_NAME_WORD.match(w) for w in words) and not all(w.isupper() for w in words)
+
+
+class PersonRoles:
+    """Sets PERSON entities and records role/affiliation relations on the doc."""
+
+    def __init__(self, name: str, max_window: int) -> None:
+        register_extensions()
+        self.name = name
+        self.max_window = max_window
+
+    def __call__(self, doc: Doc) -> Doc:
+        _repair_people(doc)
+        found = relations(doc)
+        ents = list(doc.ents)
+        for index, person in enumerate(ents):
+            if person.label_ == "PERSON":
+                found.extend(self._ties(doc, person, ents[index + 1 :]))
+        return doc
+
+    def _ties(self, doc: Doc, person: Span, following: list[Span]) -> list[dict]:
+        """Organisations (and a role) tied to ``person`` by the words that follow it."""
+        end = min(len(doc), person.end + self.max_window)
+        sentence_end = person.sent.end if doc.has_annotation("SENT_START") else len(doc)
+        end = min(end, sentence_end)
+        orgs: list[Span] = []
+        role_tokens: list[int] = []
+        i = person.end
+        cursor_after_comma = i < len(doc) and doc[i].text in (",", "(")
+        if not cursor_after_comma and not (i < len(doc) and doc[i].lower_ in ("from", "at", "of")):
+            return []
+        nexts = iter(following)
+        upcoming = next(nexts, None)
+        while i < end:
+            token = doc[i]
+            if upcoming is not None and upcoming.start == i:
+                if upcoming.label_ == "PERSON":
+                    break
+                if upcoming.label_ == "ORG":
+                    orgs.append(upcoming)
+                    i = upcoming.end
+                    upcoming = next(nexts, None)
+                    continue
+                i = upcoming.end
+                upcoming = next(nexts, None)
+                continue
+            if token.lower_ in _STOP_WORDS or token.text in (";", ".", ":") or token.dep_ in _STOP_DEPS:
+                break
+            if token.lower_ == "and" and orgs and i + 1 < end and not _org_starts(following, i + 1):
+                # "…, Role at Org and Other Name, …": a second person starts here
+                if not _role_follows(doc, i + 1, end):
+                    break
+            if token.pos_ in ("VERB", "AUX") and token.tag_ not in ("VBN",) and not token.text[:1].isupper():
+                break
+            if token.is_alpha and token.lower_ not in ("at", "from", "of", "and", "in", "with", "the", "a", "an", "former"):
+                role_tokens.append(i)
+            elif token.lower_ in ("of", "in", "for") and role_tokens and not orgs:
+                role_tokens.append(i)
+            i += 1
+        if not orgs and not role_tokens:
+            return []
+        evidence = (person.start_char, doc[i - 1].idx + len(doc[i - 1]) if i > person.end else person.end_char)
+        role = _role_text(doc, role_tokens)
+        rule = "appositive" if cursor_after_comma else "preposition"
+        out: list[dict] = []
+        for org in orgs:
+            out.append(_tie("affiliation", person, org, evidence, f"{self.name}.{rule}"))
+        if role:
+            target = orgs[0] if len(orgs) == 1 else None
+            for org in orgs or [None]:
+                if target is not None and org is not target:
+                    continue
+                out.append(
+                    {
+                        "relation": "role",
+                        "subject": chars(person),
+                        "object": chars(org) if org is not None else "NONE",
+                        "evidence": evidence,
+                        "rule": f"{self.name}.{rule}",
+                        "confidence": 0.85,
+                        "attributes": {"title": role},
+                    }
+                )
+        return out
+
+
+def _tie(relation: str, person: Span, org: Span, evidence: tuple[int, int], rule: str) -> dict:
+    return {
+        "relation": relation,
+        "subject": chars(person),
+        "object": chars(org),
+        "evidence": evidence,
+        "rule": rule,
+        "confidence": 0.9,
+        "attributes": {},
+    }
+
+
+def _org_starts(ents: list[Span], i: int) -> bool:
+    return any(e.start == i and e.label_ == "ORG" for e in ents)
+
+
+def _role_follows(doc: Doc, i: int, end: int) -> bool:
+    """"and Honorary Lecturer" continues a role; "and Leah Pirondini, …" starts a person."""
+    words = []
+    for token in doc[i:end]:
+        if token.text in (",", ".") or token.lower_ in ("at", "from"):
+            break
+        words.append(token.text)
+    return is_role_phrase(" ".join(words))
+
+
+def _role_text(doc: Doc, indices: list[int]) -> str | None:
+    """The first run of role words, when it reads as a role ("Principal Data Scientist")."""
+    if not indices:
+        return None
+    run = [indices[0]]
+    for i in indices[1:]:
+        if i != run[-1] + 1:
+            break
+        run.append(i)
+    while run and doc[run[-1]].lower_ in ("of", "in", "for"):
+        run.pop()
+    text = doc[run[0] : run[-1] + 1].text if run else ""
+    return text if text and is_role_phrase(text) else None
+
+
+def _repair_people(doc: Doc) -> None:
+    """Relabel name-shaped spans as PERSON, strip titles, join "A (B) C" nicknames."""
+    ents = list(doc.ents)
+    fixed: list[Span] = []
+    for ent in ents:
+        span = ent
+        while len(span) > 1 and span[0].lower_ in TITLES:
+            span = Span(doc, span.start + 1, span.end, label=span.label_)
+        if span.label_ != "PERSON" and looks_like_name(span) and _in_person_slot(span):
+            span = Span(doc, span.start, span.end, label="PERSON")
+        if span.label_ == "PERSON" and not _person_ok(span):
+            continue
+        fixed.append(span)
+    fixed.extend(_nicknames(doc))
+    fixed.extend(_unlabelled_names(doc, fixed))
+    doc.ents = filter_spans(fixed)
+
+
+def _person_ok(span: Span) -> bool:
+    text = span.text
+    return bool(re.search(r"[A-Z]", text)) and not lexicon.org_kind_of(text) and not is_role_phrase(text)
+
+
+def _in_person_slot(span: Span) -> bool:
+    """A name followed by ", Role" or preceded by a title is a person whatever the NER said."""
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].lower_ in TITLES:
+        return True
+    if span.end + 1 < len(doc) and doc[span.end].text == ",":
+        rest = doc[span.end + 1 : min(len(doc), span.end + 8)]
+        words = []
+        for token in rest:
+            if token.text in (",",) or token.lower_ in ("at", "from"):
+                break
+            words.append(token.text)
+        if is_role_phrase(" ".join(words)):
+            return True
+        nxt = doc[span.end + 1]
+        return nxt.ent_type_ == "ORG" and span.start == 0
+    return False
+
+
+def _nicknames(doc: Doc) -> list[Span]:
+    """"Tapabrata (Rohan) Chakraborty": first name, bracketed nickname, surname."""
+    found = []
+    for i in range(len(doc) - 4):
+        a, lp, b, rp, c = doc[i : i + 5]
+        if lp.text == "(" and rp.text == ")" and all(_NAME_WORD.match(t.text) for t in (a, b, c)):
+            if a.is_title and b.is_title and c.is_title:
+                found.append(Span(doc, i, i + 5, label="PERSON"))
+    return found
+
+
+def _unlabelled_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A name-shaped run after a title (Dr, Prof) that the NER left unlabelled."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    found = []
+    for token in doc:
+        if token.lower_ not in TITLES or token.i + 2 >= len(doc):
+            continue
+        start = token.i + 1 + (1 if doc[token.i + 1].text == "." else 0)
+        end = start
+        while end < len(doc) and end - start < 4 and _NAME_WORD.match(doc[end].text) and end not in taken:
+            end += 1
+        if end - start >= 2 and start not in taken:
+            found.append(Span(doc, start, end, label="PERSON"))
+    return found

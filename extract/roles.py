@@ -1,0 +1,31 @@
+"""What a job title or role looks like: title-case words ending in a role noun.
+
+Shared by the organisation and person rules: a phrase whose head is a role noun
+("Principal Data Scientist", "Deputy Lead", "PhD student") is a role, not an
+organisation, even when the pretrained NER says ORG.
+"""
+
+from __future__ import annotations
+
+ROLE_NOUNS = frozenset(
+    """
+    scientist scientists lead leads director directors manager managers fellow fellows
+    associate associates lecturer lecturers professor professors researcher researchers
+    student students candidate engineer engineers head chair chairs officer officers
+    president vice-president founder co-founder ceo cto cso coordinator analyst
+    statistician epidemiologist clinician consultant advisor adviser scholar scholars
+    postdoc director-general dean principal member members editor developer architect
+    investigator pi intern trainee specialist partner physician surgeon nurse
+    administrator secretary executive vp chancellor vice-chancellor reader
+    """.split()
+)
+
+
+def is_role_phrase(text: str) -> bool:
+    """True when the last word (or the word before ``in``/``of``) is a role noun."""
+    words = text.replace(",", " ").split()
+    if not words:
+        return False
+    cut = next((i for i, w in enumerate(words) if w.lower() in ("in", "of", "for", "at")), len(words))
+    head = words[cut - 1] if cut > 0 else words[-1]
+    return head.lower() in ROLE_NOUNS or words[-1].lower() in ROLE_NOUNS

@@ -1,0 +1,64 @@
+"""Doc extension attributes the partnerkg components share.
+
+Components record what they find as plain data keyed by character offsets, so
+the state survives ``nlp.pipe(n_process>1)`` (it travels in ``doc.user_data``).
+"""
+
+from __future__ import annotations
+
+from typing import TypedDict
+
+from spacy.tokens import Doc, Span
+
+
+class Found(TypedDict, total=False):
+    """One relation a rule found: subject/object are ``(start_char, end_char)`` or a slot.
+
+    A slot (``"EVENT"``, ``"PUBLICATION"``) stands for the thing the item is about;
+    ``mentions`` binds it once the item's heading has been read.
+    """
+
+    relation: str
+    subject: tuple[int, int] | str
+    object: tuple[int, int] | str
+    evidence: tuple[int, int]
+    rule: str
+    confidence: float
+    attributes: dict[str, str]
+
+
+RELATIONS = "pkg_relations"
+ORG_ATTRIBUTES = "pkg_org_attributes"  # start_char -> {"acronym": …, "org_kind": …}
+PUBLICATION_TITLES = "pkg_publication_titles"  # doc.spans key
+VENUES = "pkg_venues"  # doc.spans key
+TOPICS = "pkg_topics"  # doc.spans key
+
+
+def register_extensions() -> None:
+    """Declare the extensions once (idempotent: components call it at creation)."""
+    if not Doc.has_extension(RELATIONS):
+        Doc.set_extension(RELATIONS, default=None)
+    if not Doc.has_extension(ORG_ATTRIBUTES):
+        Doc.set_extension(ORG_ATTRIBUTES, default=None)
+
+
+def relations(doc: Doc) -> list[Found]:
+    """The doc's relation list, created on first use."""
+    found = doc._.get(RELATIONS)
+    if found is None:
+        found = []
+        doc._.set(RELATIONS, found)
+    return found
+
+
+def org_attributes(doc: Doc) -> dict[int, dict[str, str]]:
+    """Per-organisation attributes keyed by the organisation's start character."""
+    found = doc._.get(ORG_ATTRIBUTES)
+    if found is None:
+        found = {}
+        doc._.set(ORG_ATTRIBUTES, found)
+    return found
+
+
+def chars(span: Span) -> tuple[int, int]:
+    return (span.start_char, span.end_char)
