@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import io
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import combinations
 
 from owlready2 import (
@@ -33,6 +33,7 @@ log = logging.getLogger(__name__)
 
 _CHECK_IRI = "https://w3id.org/partnerkg/check"
 _MAX_CULPRITS = 50
+_MAX_REASONER_RUNS = 25  # localising a union clash costs one JVM run each
 
 
 def disjoint_pairs(ontology: Graph) -> set[frozenset[URIRef]]:
@@ -110,6 +111,10 @@ def _label(ontology: Graph, cls: URIRef) -> str:
     return f"{label} ({short_iri(cls)})" if label else short_iri(cls)
 
 
+def _a(noun: str) -> str:
+    return f"an {noun}" if noun[:1] in "aeiou" else f"a {noun}"
+
+
 def _clash(data: Graph, ontology: Graph, node: URIRef, pair: Iterable[URIRef]) -> Problem:
     a, b = sorted(pair)
     declared = {o for o in data.objects(node, RDF.type) if o in (a, b)} == {a, b}
@@ -132,17 +137,118 @@ def reasoner_problems(data: Graph, ontology: Graph) -> list[Problem]:
         return []
     log.info("graph is inconsistent; localising the culprits")
     world = _reason(_tbox(ontology, with_disjointness=False), abox)
-    if world is None:
-        return [Problem(
-            "reasoner",
-            "The graph contradicts the ontology, but not through disjoint classes; run "
-            "HermiT on `partnerkg export` output with the ontology to see why.",
-        )]
-    pairs = disjoint_pairs(ontology)
-    problems = [
-        _clash(data, ontology, node, pair)
-        for node, classes in sorted(_inferred_classes(world))
-        for pair in sorted(pairs, key=sorted)
-        if pair <= classes
-    ]
-    return problems[:_MAX_CULPRITS]
+    problems = []
+    if world is not None:
+        pairs = disjoint_pairs(ontology)
+        inferred = dict(_inferred_classes(world))
+        problems = [
+            _clash(data, ontology, node, pair)
+            for node, classes in sorted(inferred.items())
+            for pair in sorted(pairs, key=sorted)
+            if pair <= classes
+        ]
+        # A clash through a union (e.g. an event as a schema:author, whose range is
+        # person-or-organisation) has no single disjoint pair on the node.
+        problems += _union_clashes(data, ontology, abox, inferred, pairs)
+    # Anything else: search for a small set of nodes that still contradicts.
+    return problems[:_MAX_CULPRITS] or [_minimal_contradiction(data, ontology, abox)]
+
+
+def _union_clashes(
+    data: Graph,
+    ontology: Graph,
+    abox: Graph,
+    inferred: dict[URIRef, set[URIRef]],
+    pairs: set[frozenset[URIRef]],
+) -> list[Problem]:
+    """Nodes used where a union class is required but disjoint with every member."""
+    problems = []
+    for axis in (RDFS.domain, RDFS.range):
+        for prop, expression in sorted(ontology.subject_objects(axis)):
+            union = ontology.value(expression, OWL.unionOf)
+            if not isinstance(expression, BNode) or union is None:
+                continue
+            members = list(Collection(ontology, union))
+            for s, o in sorted(abox.subject_objects(prop)):
+                node, other = (o, s) if axis == RDFS.range else (s, o)
+                clashing = [
+                    c for c in sorted(inferred.get(node, ()))
+                    if all(_disjoint(ontology, pairs, c, m) for m in members)
+                ]
+                if clashing:
+                    problems.append(_misuse(data, ontology, node, other, prop, axis,
+                                            members, clashing[0]))
+    return problems
+
+
+def _disjoint(
+    ontology: Graph, pairs: set[frozenset[URIRef]], cls: URIRef, member: URIRef
+) -> bool:
+    ancestors = set(ontology.transitive_objects(member, RDFS.subClassOf))
+    return any(frozenset((cls, a)) in pairs for a in ancestors)
+
+
+def _misuse(data: Graph, ontology: Graph, node: URIRef, other: URIRef, prop: URIRef,
+            axis: URIRef, members: list[URIRef], cls: URIRef) -> Problem:
+    role = "value" if axis == RDFS.range else "subject"
+    wanted = " or ".join(_a(_label(ontology, m)) for m in members)
+    message = (
+        f"{describe(data, node)} is the {role} of {short_iri(prop)} for "
+        f"{describe(data, other)}, which must be {wanted}, but it is "
+        f"{_a(_label(ontology, cls))}. Correct the entity's kind or that statement."
+    )
+    triple = (other, prop, node) if axis == RDFS.range else (node, prop, other)
+    evidence = evidence_for(data, triple[0], triple[1], triple[2]) or evidence_for(data, node)
+    return Problem("reasoner", message, (str(node), str(other)), evidence)
+
+
+def _minimal_contradiction(data: Graph, ontology: Graph, abox: Graph) -> Problem:
+    """Shrink the data to a small set of nodes whose statements still contradict."""
+    tbox = _tbox(ontology, with_disjointness=True)
+    stars: dict[URIRef, Graph] = {}
+    for s, p, o in abox:
+        if not (p == RDF.type and o == OWL.NamedIndividual):
+            stars.setdefault(s, Graph()).add((s, p, o))  # type: ignore[arg-type]
+    nodes = sorted(stars)
+    budget = [_MAX_REASONER_RUNS]
+
+    def contradicts(subset: list[URIRef]) -> bool:
+        budget[0] -= 1
+        part = Graph()
+        for node in subset:
+            part += stars[node]
+        for s, o in part.subject_objects():
+            part.add((s, RDF.type, OWL.NamedIndividual))
+            if isinstance(o, URIRef) and o in stars:
+                part.add((o, RDF.type, OWL.NamedIndividual))
+        return _reason(tbox, part) is None
+
+    culprits = _shrink(nodes, contradicts, budget)
+    names = "; ".join(describe(data, node) for node in culprits[:10])
+    evidence = tuple(e for node in culprits[:10] for e in evidence_for(data, node, limit=1))
+    return Problem(
+        "reasoner",
+        f"These entities' types and links contradict the ontology together: {names}. "
+        "Look for an entity of the wrong kind (e.g. an event given as an author).",
+        tuple(str(node) for node in culprits),
+        evidence,
+    )
+
+
+def _shrink(
+    items: list[URIRef], contradicts: Callable[[list[URIRef]], bool], budget: list[int]
+) -> list[URIRef]:
+    """Delta debugging (ddmin): drop chunks while the rest still contradicts."""
+    chunks = 2
+    while len(items) >= 2 and budget[0] > 0:
+        size = -(-len(items) // chunks)
+        for start in range(0, len(items), size):
+            rest = items[:start] + items[start + size:]
+            if budget[0] > 0 and contradicts(rest):
+                items, chunks = rest, max(chunks - 1, 2)
+                break
+        else:
+            if chunks >= len(items):
+                break
+            chunks = min(len(items), chunks * 2)
+    return items
