@@ -99,7 +99,14 @@ def ontology_axioms() -> Iterator[Triple]:
         return
     for s, p, o in loaded:
         if not isinstance(s, BNode) and not isinstance(o, BNode):
-            yield s, p, o  # type: ignore[misc]
+            yield s, p, _plain(o)  # type: ignore[misc]
+
+
+def _plain(term: Node) -> Node:
+    """``"x"^^xsd:string`` is ``"x"`` in RDF 1.1; write the simple form every store returns."""
+    if isinstance(term, Literal) and term.datatype == XSD.string:
+        return Literal(str(term))
+    return term
 
 
 def _alignment_axioms() -> Iterator[Triple]:
@@ -164,6 +171,11 @@ ATTRIBUTE_TRIPLES: Mapping[str, Callable[[URIRef, str, _Builder], Iterable[Tripl
     "url": _url,
     "venue": _venue,
 }
+
+
+def _confidence(value: float) -> Literal:
+    """Three decimals in canonical xsd:decimal form (as stores write it back: 0.85, 1)."""
+    return Literal(f"{value:.3f}".rstrip("0").rstrip(".") or "0", datatype=XSD.decimal)
 
 
 # --- relations ----------------------------------------------------------------------------
@@ -380,7 +392,7 @@ class _Builder:
         yield node, PKG.sourceFile, Literal(source)
         yield node, PKG.startOffset, Literal(span.start, datatype=XSD.integer)
         yield node, PKG.endOffset, Literal(span.end, datatype=XSD.integer)
-        yield node, PKG.confidence, Literal(f"{fact.confidence:.3f}", datatype=XSD.decimal)
+        yield node, PKG.confidence, _confidence(fact.confidence)
         yield node, PROV.wasAttributedTo, component
         yield component, RDF.type, PROV.SoftwareAgent
         yield component, RDF.type, PKG.Component

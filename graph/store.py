@@ -292,13 +292,21 @@ class OxigraphStore(Store):
     def _query(self, query: str, bindings: Mapping[str, Node]) -> object:
         substitutions = {ox.Variable(k): _to_ox(v) for k, v in bindings.items()}
         try:
-            return self._ox.query(
-                query, use_default_graph_as_union=True, substitutions=substitutions
-            )
+            try:
+                return self._ox.query(
+                    query, use_default_graph_as_union=True, substitutions=substitutions
+                )
+            except RuntimeError:
+                if not bindings:
+                    raise
+                # Oxigraph substitutes projected variables only; bind the others with VALUES.
+                return self._ox.query(
+                    _with_values(query, bindings), use_default_graph_as_union=True
+                )
         except SyntaxError as error:
             raise StoreError(f"invalid SPARQL: {error}") from error
-        except OSError as error:
-            raise StoreError(f"cannot read store {self.location}: {error}") from error
+        except (OSError, RuntimeError) as error:
+            raise StoreError(f"query failed on store {self.location}: {error}") from error
 
     def _select(
         self, query: str, bindings: Mapping[str, Node], *, union: bool = True

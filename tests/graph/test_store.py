@@ -1,0 +1,201 @@
+"""The store contract, run against every store kind (embedded here; remote in test_remote_store)."""
+
+from __future__ import annotations
+
+import dataclasses
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.compare import isomorphic
+
+from partnerkg.errors import ConfigError, StoreError
+from partnerkg.graph import store as store_module
+from partnerkg.graph.build import to_rdf
+from partnerkg.graph.store import OxigraphStore, Store, open_store, register_store_kind
+from partnerkg.ontology.namespaces import SCHEMA
+from tests.graph.build_fixture import small_resolved
+
+ID = "https://w3id.org/partnerkg/id/"
+JAN, FEB = URIRef(ID + "issue/2025-01"), URIRef(ID + "issue/2025-02")
+ADA = URIRef(ID + "person/ada-quill-1a2b")
+HASHES = {"2025-01": "h1", "2025-02": "h2"}
+NAMES = "SELECT DISTINCT ?name WHERE { ?x <http://schema.org/name> ?name } ORDER BY ?name"
+
+
+def _names(store: Store) -> list[str]:
+    return [str(row["name"]) for row in store.select(NAMES)]
+
+
+class StoreContract:
+    """What the build, the queries and the exports need from any store kind."""
+
+    @pytest.fixture
+    def store(self) -> Store:
+        raise NotImplementedError
+
+    def test_a_new_store_is_empty(self, store: Store) -> None:
+        assert store.issue_hashes() == {}
+        assert store.counts() == (0, 0)
+        assert store.select(NAMES) == []
+
+    def test_replace_all_stores_the_graphs_and_the_issue_hashes(self, store: Store) -> None:
+        dataset = to_rdf(small_resolved())
+        store.replace_all(dataset, HASHES)
+        assert store.issue_hashes() == HASHES
+        assert store.counts() == (5, 5)
+        assert "Ada Quill" in _names(store)
+        stored = store.to_dataset()
+        for graph in (JAN, FEB, URIRef(ID + "ontology")):
+            assert isomorphic(stored.graph(graph), dataset.graph(graph)), graph
+        assert not len(stored.graph(URIRef(ID + "meta"))), "metadata is not part of the data"
+
+    def test_replace_all_drops_issues_that_are_gone(self, store: Store) -> None:
+        store.replace_all(to_rdf(small_resolved()), HASHES)
+        january_only = dataclasses.replace(
+            small_resolved(),
+            facts=tuple(f for f in small_resolved().facts if f.issue_month == "2025-01"),
+            issues=small_resolved().issues[:1],
+            entities=tuple(
+                dataclasses.replace(e, issues=("2025-01",))
+                for e in small_resolved().entities
+                if "2025-01" in e.issues
+            ),
+        )
+        store.replace_all(to_rdf(january_only), {"2025-01": "h1b"})
+        assert store.issue_hashes() == {"2025-01": "h1b"}
+        assert FEB not in store.graph_names()
+        assert "Causal Things" not in _names(store)
+        assert "Ada Quill" in _names(store)
+
+    def test_replacing_one_issue_leaves_the_others_and_their_entities(self, store: Store) -> None:
+        dataset = to_rdf(small_resolved())
+        store.replace_all(dataset, HASHES)
+        store.replace_issue_graphs({JAN: Graph()}, {"2025-01": "new"})
+        assert store.issue_hashes() == {"2025-01": "new", "2025-02": "h2"}
+        assert isomorphic(store.to_dataset().graph(FEB), dataset.graph(FEB))
+        # Ada is still typed and named: the February graph describes her itself.
+        rows = store.select(
+            "SELECT DISTINCT ?type WHERE { ?p a ?type ; <http://schema.org/name> ?n }",
+            {"n": Literal("Ada Quill")},
+        )
+        assert [row["type"] for row in rows] == [SCHEMA.Person]
+
+    def test_remove_drops_a_graph_and_its_hash(self, store: Store) -> None:
+        store.replace_all(to_rdf(small_resolved()), HASHES)
+        store.replace_issue_graphs({}, remove=[FEB])
+        assert store.issue_hashes() == {"2025-01": "h1"}
+        assert FEB not in store.graph_names()
+
+    def test_awkward_literals_round_trip_exactly(self, store: Store) -> None:
+        awkward = 'quote " backslash \\ newline\n tab\t brace } ; DROP ALL # é 中 \U0001f600'
+        graph = Graph()
+        graph.add((ADA, SCHEMA.name, Literal(awkward)))
+        graph.add((ADA, SCHEMA.alternateName, Literal("hallo", lang="de")))
+        store.replace_issue_graphs({JAN: graph})
+        assert _names(store) == [awkward]
+        stored = store.to_dataset().graph(JAN)
+        assert isomorphic(stored, graph)
+
+    def test_bindings_are_values_not_query_text(self, store: Store) -> None:
+        store.replace_all(to_rdf(small_resolved()), HASHES)
+        query = "SELECT DISTINCT ?p WHERE { ?p <http://schema.org/name> ?n }"
+        assert store.select(query, {"n": Literal("Ada Quill")}) == [{"p": ADA}]
+        hostile = Literal('Ada Quill" } ?p ?q ?r . { ?p ?q "')
+        assert store.select(query, {"n": hostile}) == []
+
+    def test_construct_returns_triples(self, store: Store) -> None:
+        store.replace_all(to_rdf(small_resolved()), HASHES)
+        graph = store.construct(
+            "CONSTRUCT { ?p <http://schema.org/name> ?n } WHERE { ?p a <http://schema.org/Person> ;"
+            " <http://schema.org/name> ?n }"
+        )
+        assert set(graph) == {(ADA, SCHEMA.name, Literal("Ada Quill"))}
+
+    def test_dump_formats_parse_back(self, store: Store) -> None:
+        store.replace_all(to_rdf(small_resolved()), HASHES)
+        trig = Dataset()
+        trig.parse(data=store.dump("trig"), format="trig")
+        assert (ADA, SCHEMA.name, Literal("Ada Quill"), JAN) in trig
+        turtle = Graph().parse(data=store.dump("turtle"), format="turtle")
+        assert (ADA, SCHEMA.name, Literal("Ada Quill")) in turtle
+        with pytest.raises(ConfigError, match="trig"):
+            store.dump("rdfxml")
+
+
+class TestEmbeddedStore(StoreContract):
+    @pytest.fixture
+    def store(self, tmp_path: Path) -> Store:
+        with open_store(str(tmp_path / "store")) as opened:
+            yield opened
+
+
+class TestInMemoryStore(StoreContract):
+    @pytest.fixture
+    def store(self) -> Store:
+        return Store.from_dataset(Dataset())
+
+
+def test_data_persists_across_reopening(tmp_path: Path) -> None:
+    location = str(tmp_path / "store")
+    with open_store(location) as store:
+        store.replace_all(to_rdf(small_resolved()), HASHES)
+    with open_store(location) as store:
+        assert store.issue_hashes() == HASHES
+        assert "Ada Quill" in _names(store)
+
+
+def test_a_store_held_by_another_process_reads_but_refuses_writes(tmp_path: Path) -> None:
+    location = str(tmp_path / "store")
+    with open_store(location) as store:
+        store.replace_all(to_rdf(small_resolved()), HASHES)
+    holder = subprocess.Popen(
+        [
+            sys.executable, "-c",
+            "import sys, pyoxigraph; s = pyoxigraph.Store(sys.argv[1]); print('ok', flush=True);"
+            " sys.stdin.read()",
+            location,
+        ],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert holder.stdout.readline().strip() == "ok"
+        with open_store(location) as store:
+            assert store.issue_hashes() == HASHES
+            with pytest.raises(StoreError, match="in use by another process"):
+                store.replace_all(to_rdf(small_resolved()), {})
+    finally:
+        holder.communicate("")
+    with open_store(location) as store:
+        assert store.issue_hashes() == HASHES
+
+
+def test_a_file_or_a_foreign_folder_is_not_a_store(tmp_path: Path) -> None:
+    file = tmp_path / "notes.txt"
+    file.write_text("hello")
+    with pytest.raises(StoreError, match="is a file"):
+        open_store(str(file))
+    with pytest.raises(StoreError, match="not a partnerkg store"):
+        open_store(str(tmp_path))
+    assert file.read_text() == "hello"
+
+
+def test_store_kinds_come_from_a_registry_by_url_scheme(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="no store kind for 'ftp"):
+        open_store("ftp://example.org/store")
+    memory = Store.from_dataset(Dataset())
+    register_store_kind("mem", lambda location: memory)
+    try:
+        assert open_store("mem://anything") is memory
+    finally:
+        store_module._STORE_KINDS.pop("mem")
+    with open_store((tmp_path / "s").as_uri()) as store:
+        assert isinstance(store, OxigraphStore)
+    assert (tmp_path / "s" / "CURRENT").is_file()
+
+
+def test_invalid_sparql_is_a_store_error() -> None:
+    with pytest.raises(StoreError, match="invalid SPARQL"):
+        Store.from_dataset(Dataset()).select("SELECT WHERE {")
