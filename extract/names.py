@@ -1,0 +1,135 @@
+"""Name normalisation and surface-form variants, shared by resolution and evaluation.
+
+``normalise`` implements the annotation guide's matching form exactly (accents
+folded, lower case, ``&`` read as ``and``, parenthesised parts, leading titles and
+a leading "the" dropped, punctuation to spaces), so the resolver merges on the
+same notion of "same name" the scorer uses.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from unidecode import unidecode
+
+#: Honorifics dropped from the front of a name (lower case, without the dot).
+TITLES = frozenset(
+    {"dr", "prof", "professor", "mr", "mrs", "ms", "miss", "mx", "sir", "dame", "lord", "lady"}
+)
+#: Small words ignored when reading an acronym off a name ("School *of* Hygiene").
+ACRONYM_STOPWORDS = frozenset({"of", "and", "the", "for", "in", "on", "at", "de", "la", "du"})
+
+_PARENS = re.compile(r"\s*[(\[][^)\]]*[)\]]")
+_PARENS_INNER = re.compile(r"[(\[]([^)\]]*)[)\]]")
+_PUNCT = re.compile(r"[^\w\s]+|_")
+_SPACES = re.compile(r"\s+")
+_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$", re.IGNORECASE)
+_LEADING_TITLE = re.compile(
+    r"^(?:(?:" + "|".join(sorted(TITLES, key=len, reverse=True)) + r")\b\.?\s+)+", re.IGNORECASE
+)
+_INITIAL = re.compile(r"^[a-z]$")
+
+
+def fold(text: str) -> str:
+    """Accents folded to ASCII (``Bräuninger`` -> ``Brauninger``), other characters kept."""
+    return unidecode(unicodedata.normalize("NFC", text))
+
+
+def normalise(name: str) -> str:
+    """The guide's matching form: ``"Prof. Jörg Müller (UCL)"`` -> ``"jorg muller"``."""
+    text = fold(name).lower().replace("&", " and ")
+    text = _PARENS.sub(" ", text)
+    text = _PUNCT.sub(" ", text)
+    tokens = _SPACES.sub(" ", text).strip().split(" ")
+    while tokens and tokens[0] in TITLES:
+        tokens.pop(0)
+    if tokens and tokens[0] == "the":
+        tokens.pop(0)
+    return " ".join(t for t in tokens if t)
+
+
+def tokens(name: str) -> tuple[str, ...]:
+    """Normalised tokens of ``name``."""
+    norm = normalise(name)
+    return tuple(norm.split(" ")) if norm else ()
+
+
+def clean_surface(text: str) -> str:
+    """``text`` as a display name: whitespace collapsed, possessive and leading titles removed."""
+    return _LEADING_TITLE.sub("", strip_possessive(text)).strip()
+
+
+def strip_possessive(text: str) -> str:
+    """``text`` with whitespace collapsed and a trailing possessive removed (titles kept)."""
+    return _POSSESSIVE.sub("", _SPACES.sub(" ", text).strip().strip(",;:")).strip()
+
+
+def without_parentheses(text: str) -> str:
+    """``text`` with parenthesised parts removed (``"Tapabrata (Rohan) Chakraborty"``)."""
+    return _SPACES.sub(" ", _PARENS.sub(" ", text)).strip()
+
+
+def parenthesised(text: str) -> tuple[str, ...]:
+    """The parenthesised parts of ``text`` (nicknames, acronyms)."""
+    return tuple(p.strip() for p in _PARENS_INNER.findall(text) if p.strip())
+
+
+def person_variants(surface: str) -> tuple[str, ...]:
+    """Other names a person surface form implies.
+
+    ``"Tapabrata (Rohan) Chakraborty"`` gives ``"Tapabrata Chakraborty"``,
+    ``"Rohan Chakraborty"`` and ``"Rohan"``: a nickname in brackets stands in for
+    the given name.
+    """
+    clean = clean_surface(surface)
+    plain = without_parentheses(clean)
+    variants = [plain] if plain and plain != clean else []
+    words = plain.split(" ")
+    for nickname in parenthesised(clean):
+        if len(words) >= 2 and " " not in nickname:
+            variants.append(" ".join([nickname, *words[1:]]))
+            variants.append(nickname)
+    return tuple(dict.fromkeys(v for v in variants if v))
+
+
+def is_initial(token: str) -> bool:
+    """A single-letter normalised token (``"j"`` from ``"J."``)."""
+    return bool(_INITIAL.match(token))
+
+
+def acronym_of(name: str) -> str | None:
+    """The acronym a multi-word name would have (``"Health Data Research UK"`` -> ``"hdruk"``).
+
+    Upper-case words (``UK``) are kept whole; small words (``of``, ``and``) are skipped.
+    """
+    words = _SPACES.sub(" ", _PUNCT.sub(" ", without_parentheses(fold(name)))).split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    letters = [
+        w.lower() if w.isupper() and len(w) > 1 else w[0].lower()
+        for w in words
+        if w.lower() not in ACRONYM_STOPWORDS
+    ]
+    if len(letters) < 2:
+        return None
+    return "".join(letters)
+
+
+def looks_like_acronym(surface: str) -> bool:
+    """An upper-case short form such as ``"HDR UK"`` or ``"LSHTM"``."""
+    letters = re.sub(r"[^A-Za-z]", "", fold(surface))
+    return 2 <= len(letters) <= 10 and sum(c.isupper() for c in letters) >= max(2, len(letters) - 1)
+
+
+def acronym_key(surface: str) -> str:
+    """An acronym compared letter by letter (``"HDR UK"`` -> ``"hdruk"``)."""
+    return re.sub(r"[^a-z0-9]", "", fold(surface).lower())
+
+
+def slug(norm: str, limit: int = 48) -> str:
+    """A percent-safe slug of a normalised name, cut at a word boundary."""
+    text = re.sub(r"[^a-z0-9]+", "-", norm).strip("-")
+    if len(text) > limit:
+        text = text[:limit].rsplit("-", 1)[0] or text[:limit]
+    return text or "x"

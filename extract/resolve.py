@@ -1,0 +1,708 @@
+"""Resolution: one entity per real-world thing, within an issue and across issues.
+
+Mentions are grouped by name compatibility, never by name plus type, so a person
+tagged organisation once stays one entity whose kind is then chosen by a
+confidence-weighted vote. The rules, cheapest first:
+
+1. same normalised name (titles, accents, possessives, "the", punctuation ignored),
+   a configured partner alias, a nickname variant, an explicit acronym or an explicit
+   ``refers_to`` back-reference from the pipeline;
+2. a bare acronym ("LSHTM") to the one name whose initials it spells;
+3. a first name or surname alone ("Chris") to the one full-name person of the same
+   item, else of the same issue; an initial ("J. Smith") to the one compatible person;
+4. fuzzy names (rapidfuzz) inside blocks that share a surname, first name or title
+   opening; first names must agree, so two people who share a surname stay apart.
+
+Every step looks things up in dictionaries keyed by normalised tokens, so work grows
+with the number of mentions, not with its square.
+
+Keys (``Entity.key``) are ``<slug>-<hash>`` of the entity's *anchor*: its fullest name
+in the earliest issue that mentions it (a curation split part: the part's name). The
+key is independent of processing order and of later issues; a fuller name appearing
+later changes ``name`` but not the key. Its limit: adding an *earlier* issue, or a
+merge of two known entities (the earliest-seen key survives), can change a key.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cache
+
+from rapidfuzz import fuzz
+
+from partnerkg.extract import names
+from partnerkg.extract.curation import Curation, RelationEdit, SplitPart, load_curation
+from partnerkg.extract.model import (
+    Entity,
+    EntityKind,
+    Extraction,
+    Fact,
+    IssueRecord,
+    Mention,
+    Relation,
+    Resolved,
+    SourceSpan,
+)
+
+__all__ = ["resolve", "load_curation"]
+
+log = logging.getLogger(__name__)
+
+#: Tie-break when two kinds get the same vote (named agents first).
+_KIND_ORDER = tuple(EntityKind)
+#: Kinds whose names are titles, fuzzily matched inside blocks of the first two words.
+_TITLED = frozenset({EntityKind.EVENT, EntityKind.PUBLICATION})
+_PERSON_FUZZ = 90
+_TITLE_FUZZ = 95
+_DROPPED_ATTRIBUTES = frozenset({"refers_to", "acronym"})
+
+
+@dataclass(slots=True)
+class _Occurrence:
+    """A mention with what resolution derives from it."""
+
+    mention: Mention
+    issue: str
+    uid: str
+    forms: tuple[str, ...]  # display names, first the cleaned surface
+    keys: tuple[str, ...]  # exact-match keys (normalised, namespaced)
+    context: str = ""
+
+
+@dataclass(slots=True)
+class _Cluster:
+    members: list[int]
+    name: str | None = None  # curated name
+    anchor: str | None = None  # curated anchor (split parts)
+    key: str = ""
+
+
+@cache
+def _partner_names() -> dict[str, str]:
+    """Normalised partner alias -> the partner's configured name."""
+    from partnerkg.extract import lexicon
+
+    table: dict[str, str] = {}
+    for partner in lexicon.partners():
+        for alias in (partner.name, *partner.aliases):
+            table.setdefault(names.normalise(alias), partner.name)
+    return table
+
+
+class _UnionFind:
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+    def groups(self) -> dict[int, list[int]]:
+        found: dict[int, list[int]] = defaultdict(list)
+        for i in range(len(self.parent)):
+            found[self.find(i)].append(i)
+        return found
+
+
+def resolve(extractions: Sequence[Extraction], curation: Curation | None = None) -> Resolved:
+    """Merge the mentions of ``extractions`` into entities and their assertions into facts.
+
+    Parameters
+    ----------
+    extractions : Sequence[Extraction]
+        One per newsletter issue, in any order.
+    curation : Curation, optional
+        Corrections from ``load_curation``; applied after the machine, so they win.
+
+    Returns
+    -------
+    Resolved
+        Entities (sorted by key), facts deduplicated per issue, and one issue record
+        per extraction.
+    """
+    curation = curation or Curation()
+    occurrences = _occurrences(extractions)
+    union = _UnionFind(len(occurrences))
+    _link_exact(occurrences, union)
+    _link_acronyms(occurrences, union)
+    _link_people(occurrences, union)
+    _link_fuzzy(occurrences, union)
+    clusters = [_Cluster(members) for members in union.groups().values()]
+    clusters = [part for cluster in clusters for part in _split_events(cluster, occurrences)]
+    _assign_keys(clusters, occurrences)
+    clusters = _curate_clusters(clusters, occurrences, curation)
+    entities = {c.key: _entity(c, occurrences) for c in clusters}
+    owner = {occurrences[i].uid: c.key for c in clusters for i in c.members}
+    entities = _curate_entities(entities, curation)
+    facts = _facts(extractions, owner, entities)
+    facts = _curate_facts(facts, entities, curation)
+    issues = _issue_records(extractions, owner, entities, facts)
+    return Resolved(
+        tuple(entities[k] for k in sorted(entities)),
+        tuple(sorted(facts, key=_fact_order)),
+        issues,
+    )
+
+
+# -- occurrences -------------------------------------------------------------------------
+
+
+def _occurrences(extractions: Sequence[Extraction]) -> list[_Occurrence]:
+    found = []
+    ordered = sorted(extractions, key=lambda e: (e.newsletter.issue_month, e.newsletter.source))
+    for extraction in ordered:
+        issue = extraction.newsletter.issue_month
+        context: dict[str, list[str]] = defaultdict(list)
+        for assertion in extraction.assertions:
+            for mention_id in (assertion.subject, assertion.object):
+                context[mention_id].append(assertion.evidence.text)
+        for mention in extraction.mentions:
+            forms = _forms(mention)
+            if not forms:
+                continue
+            text = " ".join([mention.item_title or "", mention.span.text, *context[mention.id]])
+            found.append(_Occurrence(mention, issue, _uid(issue, mention.id), forms,
+                                     _keys(mention, issue, forms), text))
+    return found
+
+
+def _uid(issue: str, mention_id: str) -> str:
+    return f"{issue}/{mention_id}"
+
+
+def _forms(mention: Mention) -> tuple[str, ...]:
+    """Display names a mention supports: cleaned text, variants, an explicit acronym."""
+    clean = names.clean_surface(mention.text)
+    if not names.normalise(clean):
+        return ()
+    forms = [clean]
+    if mention.kind is EntityKind.PERSON:
+        forms.extend(names.person_variants(clean))
+    else:
+        plain = names.without_parentheses(clean)
+        if plain and plain != clean:
+            forms.append(plain)
+        forms.extend(p for p in names.parenthesised(clean) if names.looks_like_acronym(p))
+    acronym = mention.attributes.get("acronym")
+    if acronym:
+        forms.append(acronym.strip())
+    return tuple(dict.fromkeys(f for f in forms if names.normalise(f)))
+
+
+def _keys(mention: Mention, issue: str, forms: Iterable[str]) -> tuple[str, ...]:
+    if mention.kind is EntityKind.TOPIC:
+        concept = mention.attributes.get("concept")
+        return (f"topic:{concept or names.normalise(mention.text)}",)
+    partners = _partner_names()
+    keys = []
+    for form in forms:
+        norm = names.normalise(form)
+        if norm in partners:
+            keys.append(f"partner:{partners[norm]}")
+        elif mention.kind is EntityKind.PERSON and " " not in norm:
+            keys.append(f"single:{issue}:{norm}")  # a lone first name is only safe in its issue
+        else:
+            keys.append(f"name:{norm}")
+            tokens = norm.split(" ")
+            middle = tokens[1:-1]
+            if mention.kind is EntityKind.PERSON and middle and all(map(names.is_initial, middle)):
+                keys.append(f"name:{tokens[0]} {tokens[-1]}")
+    return tuple(dict.fromkeys(keys))
+
+
+# -- machine linking ---------------------------------------------------------------------
+
+
+def _link_exact(occ: list[_Occurrence], union: _UnionFind) -> None:
+    first: dict[str, int] = {}
+    by_uid = {o.uid: i for i, o in enumerate(occ)}
+    for i, o in enumerate(occ):
+        for key in o.keys:
+            union.union(first.setdefault(key, i), i)
+        target = o.mention.attributes.get("refers_to")
+        if target and _uid(o.issue, target) in by_uid:
+            union.union(i, by_uid[_uid(o.issue, target)])
+
+
+def _kind_votes(members: Iterable[int], occ: list[_Occurrence]) -> EntityKind:
+    votes: Counter[EntityKind] = Counter()
+    for i in members:
+        votes[occ[i].mention.kind] += max(occ[i].mention.confidence, 0.01)
+    return max(votes, key=lambda k: (votes[k], -_KIND_ORDER.index(k)))
+
+
+def _norms(members: Iterable[int], occ: list[_Occurrence]) -> set[str]:
+    return {names.normalise(f) for i in members for f in occ[i].forms}
+
+
+def _link_acronyms(occ: list[_Occurrence], union: _UnionFind) -> None:
+    """A bare acronym joins the one (preferably co-occurring) name whose initials it spells."""
+    groups = union.groups()
+    spelled: dict[str, set[int]] = defaultdict(set)
+    short: list[tuple[int, str]] = []
+    for root, members in groups.items():
+        if _kind_votes(members, occ) in (EntityKind.PERSON, EntityKind.TOPIC):
+            continue
+        for i in members:
+            for form in occ[i].forms:
+                if names.looks_like_acronym(form) and len(names.tokens(form)) <= 2:
+                    short.append((root, names.acronym_key(form)))
+                elif len(names.tokens(form)) >= 2:
+                    acronym = names.acronym_of(form)
+                    if acronym:
+                        spelled[acronym].add(root)
+    issues = {root: {occ[i].issue for i in members} for root, members in groups.items()}
+    for root, acronym in short:
+        candidates = spelled.get(acronym, set()) - {root}
+        if len(candidates) > 1:
+            candidates = {c for c in candidates if issues[c] & issues[root]}
+        if len(candidates) == 1:
+            union.union(root, candidates.pop())
+
+
+@dataclass(slots=True)
+class _PersonIndex:
+    """Full-name people by first name and surname, per issue and overall."""
+
+    by_first: dict[tuple[str, str], set[int]] = field(default_factory=lambda: defaultdict(set))
+    by_last: dict[tuple[str, str], set[int]] = field(default_factory=lambda: defaultdict(set))
+    last_anywhere: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
+    firsts: dict[int, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+
+def _full_name_tokens(members: Iterable[int], occ: list[_Occurrence]) -> list[tuple[str, ...]]:
+    found = []
+    for norm in _norms(members, occ):
+        tokens = tuple(norm.split(" "))
+        if len(tokens) >= 2 and not names.is_initial(tokens[0]):
+            found.append(tokens)
+    return found
+
+
+def _link_people(occ: list[_Occurrence], union: _UnionFind) -> None:
+    """First names, surnames and initials to the one compatible full-name person."""
+    groups = union.groups()
+    people = {r: m for r, m in groups.items() if _kind_votes(m, occ) is EntityKind.PERSON}
+    index = _PersonIndex()
+    items: dict[int, set[tuple[str, str]]] = {}
+    for root, members in people.items():
+        items[root] = {(occ[i].issue, occ[i].mention.item_title or "") for i in members}
+        for tokens in _full_name_tokens(members, occ):
+            index.firsts[root].add(tokens[0])
+            index.last_anywhere[tokens[-1]].add(root)
+            for issue in {occ[i].issue for i in members}:
+                index.by_first[(issue, tokens[0])].add(root)
+                index.by_last[(issue, tokens[-1])].add(root)
+    others: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for root, members in groups.items():
+        if root not in people:
+            for i in members:
+                others[(occ[i].issue, names.normalise(occ[i].forms[0]))].add(root)
+    for root, members in people.items():
+        if root in index.firsts:
+            continue
+        target = _person_target(root, members, occ, index, items)
+        if target is None:  # a one-word name typed person once, something else elsewhere
+            same = {r for i in members for r in others.get((occ[i].issue, names.normalise(
+                occ[i].forms[0])), set())}
+            target = next(iter(same)) if len(same) == 1 else None
+        if target is not None:
+            union.union(root, target)
+
+
+def _person_target(
+    root: int, members: list[int], occ: list[_Occurrence], index: _PersonIndex,
+    items: Mapping[int, set[tuple[str, str]]],
+) -> int | None:
+    for norm in sorted(_norms(members, occ)):
+        tokens = norm.split(" ")
+        issue = occ[members[0]].issue
+        if len(tokens) == 1:
+            for table in (index.by_first, index.by_last):
+                found = _unique(table.get((issue, tokens[0]), set()), items[root], items)
+                if found is not None:
+                    return found
+        elif names.is_initial(tokens[0]):
+            compatible = {
+                r for r in index.last_anywhere.get(tokens[-1], set())
+                if any(first.startswith(tokens[0]) for first in index.firsts[r])
+            }
+            issues = {occ[i].issue for i in members}
+            local = {r for r in compatible if any(issue in issues for issue, _ in items[r])}
+            for candidates in (local, compatible):
+                if len(candidates) == 1:
+                    return next(iter(candidates))
+                if candidates:
+                    break
+    return None
+
+
+def _unique(candidates: set[int], where: set[tuple[str, str]],
+            items: Mapping[int, set[tuple[str, str]]]) -> int | None:
+    """The single candidate of the same item, else the single candidate of the issue."""
+    same_item = {c for c in candidates if items[c] & where}
+    for pool in (same_item, candidates):
+        if len(pool) == 1:
+            return next(iter(pool))
+        if pool:
+            return None
+    return None
+
+
+def _link_fuzzy(occ: list[_Occurrence], union: _UnionFind) -> None:
+    """Near-identical names inside small blocks (surname, first name, title opening)."""
+    groups = union.groups()
+    blocks: dict[tuple[str, ...], list[tuple[int, tuple[str, ...]]]] = defaultdict(list)
+    dates = {r: {occ[i].mention.attributes.get("start_date") for i in m} - {None}
+             for r, m in groups.items()}
+    for root, members in groups.items():
+        kind = _kind_votes(members, occ)
+        if kind is EntityKind.PERSON:
+            for tokens in _full_name_tokens(members, occ):
+                blocks[("last", tokens[-1])].append((root, tokens))
+                blocks[("first", tokens[0])].append((root, tokens))
+        elif kind in _TITLED:
+            for norm in _norms(members, occ):
+                tokens = tuple(norm.split(" "))
+                if len(tokens) >= 3:
+                    blocks[(kind.value, *tokens[:2])].append((root, tokens))
+    for block, entries in blocks.items():
+        for a, b in _pairs(entries):
+            ra, rb = union.find(a[0]), union.find(b[0])
+            if ra == rb:
+                continue
+            if block[0] in ("last", "first"):
+                if _same_person(a[1], b[1], by_surname=block[0] == "last"):
+                    union.union(ra, rb)
+            elif not (dates[a[0]] and dates[b[0]] and dates[a[0]] != dates[b[0]]):
+                if fuzz.ratio(" ".join(a[1]), " ".join(b[1])) >= _TITLE_FUZZ:
+                    union.union(ra, rb)
+
+
+_Entry = tuple[int, tuple[str, ...]]
+
+
+def _pairs(entries: list[_Entry]) -> Iterator[tuple[_Entry, _Entry]]:
+    distinct = list(dict.fromkeys(entries))
+    for n, a in enumerate(distinct):
+        for b in distinct[n + 1 :]:
+            if a[0] != b[0]:
+                yield a, b
+
+
+def _same_person(a: tuple[str, ...], b: tuple[str, ...], by_surname: bool) -> bool:
+    """Same surname and near-same first name, or same first name and near-same surname."""
+    if by_surname:
+        fa, fb = a[0], b[0]
+        return min(len(fa), len(fb)) >= 4 and fuzz.ratio(fa, fb) >= _PERSON_FUZZ
+    la, lb = a[-1], b[-1]
+    return min(len(la), len(lb)) >= 5 and fuzz.ratio(la, lb) >= _PERSON_FUZZ
+
+
+def _split_events(cluster: _Cluster, occ: list[_Occurrence]) -> list[_Cluster]:
+    """Same-named events on different dates are different events (a series' instances)."""
+    if _kind_votes(cluster.members, occ) is not EntityKind.EVENT:
+        return [cluster]
+    dated: dict[str, list[int]] = defaultdict(list)
+    undated = []
+    for i in cluster.members:
+        date = occ[i].mention.attributes.get("start_date")
+        (dated[date] if date else undated).append(i)
+    if len(dated) < 2:
+        return [cluster]
+    for i in undated:
+        same_issue = sorted({d for d, ms in dated.items() if any(occ[m].issue == occ[i].issue
+                                                                  for m in ms)})
+        target = same_issue[0] if len(same_issue) == 1 else max(
+            sorted(dated), key=lambda d: len(dated[d]))
+        dated[target].append(i)
+    return [_Cluster(sorted(ms)) for _, ms in sorted(dated.items())]
+
+
+# -- keys and entities -------------------------------------------------------------------
+
+
+def _fullest(forms: Iterable[str]) -> str:
+    """The fullest form: most words, longest, keeps accents, most frequent, then stable."""
+    counts = Counter(f for f in forms if "(" not in f)
+    if not counts:
+        counts = Counter(names.without_parentheses(f) for f in forms)
+    return max(counts, key=lambda f: (
+        len(names.tokens(f)), len(names.normalise(f)),
+        sum(not c.isascii() for c in f), counts[f], f,
+    ))
+
+
+def _anchor(cluster: _Cluster, occ: list[_Occurrence]) -> str:
+    if cluster.anchor:
+        return cluster.anchor
+    first_issue = min(occ[i].issue for i in cluster.members)
+    early = [i for i in cluster.members if occ[i].issue == first_issue]
+    kind = _kind_votes(cluster.members, occ)
+    anchor = names.normalise(_fullest(f for i in early for f in occ[i].forms))
+    if kind is EntityKind.PERSON and " " not in anchor:
+        anchor = f"{anchor}@{first_issue}"  # lone first names are per issue
+    dates = sorted({occ[i].mention.attributes.get("start_date", "") for i in cluster.members})
+    if kind is EntityKind.EVENT and len(dates) == 1 and dates[0]:
+        anchor = f"{anchor}@{dates[0]}"
+    if kind is EntityKind.TOPIC:
+        anchor = f"topic:{anchor}"
+    return anchor
+
+
+def _key_of(anchor: str) -> str:
+    return f"{names.slug(anchor.split('@')[0].removeprefix('topic:'))}-{_digest(anchor)}"
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:6]
+
+
+def _assign_keys(clusters: list[_Cluster], occ: list[_Occurrence]) -> None:
+    """Deterministic keys; a clash (two things with one anchor) gets ``-2``, ``-3`` …"""
+    def order(c: _Cluster) -> tuple[str, str]:
+        return min((occ[i].issue, occ[i].uid) for i in c.members)
+
+    taken: Counter[str] = Counter()
+    for cluster in sorted(clusters, key=order):
+        key = _key_of(_anchor(cluster, occ))
+        taken[key] += 1
+        cluster.key = key if taken[key] == 1 else f"{key}-{taken[key]}"
+
+
+def _entity(cluster: _Cluster, occ: list[_Occurrence]) -> Entity:
+    members = sorted(cluster.members, key=lambda i: (occ[i].issue, occ[i].uid))
+    kind = _kind_votes(members, occ)
+    forms = [f for i in members for f in occ[i].forms]
+    raw = [names.clean_surface(occ[i].mention.text) for i in members]
+    partners = _partner_names()
+    norms = (names.normalise(f) for f in forms)
+    partner = next((partners[n] for n in norms if n in partners), None)
+    name = cluster.name or partner or _fullest(forms)
+    surfaces = [names.strip_possessive(occ[i].mention.text) for i in members]
+    alternates = sorted({*forms, *raw, *surfaces} - {name, ""})
+    return Entity(
+        key=cluster.key,
+        kind=kind,
+        name=name,
+        alternate_names=tuple(alternates),
+        mention_ids=tuple(occ[i].uid for i in members),
+        issues=tuple(sorted({occ[i].issue for i in members})),
+        attributes=_attributes(members, occ),
+    )
+
+
+def _attributes(members: list[int], occ: list[_Occurrence]) -> dict[str, str]:
+    """Per attribute, the value with the most confidence behind it (earliest on a tie)."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    first: dict[tuple[str, str], int] = {}
+    for rank, i in enumerate(members):
+        for key, value in occ[i].mention.attributes.items():
+            if key in _DROPPED_ATTRIBUTES or not value:
+                continue
+            votes[key][value] += max(occ[i].mention.confidence, 0.01)
+            first.setdefault((key, value), rank)
+    return {
+        key: max(counter, key=lambda v, k=key: (counter[v], -first[(k, v)]))
+        for key, counter in sorted(votes.items())
+    }
+
+
+# -- curation ----------------------------------------------------------------------------
+
+
+def _matches(ref: str, key: str, forms: Iterable[str]) -> bool:
+    norm = names.normalise(ref)
+    return ref == key or any(names.normalise(f) == norm for f in forms)
+
+
+def _cluster_forms(cluster: _Cluster, occ: list[_Occurrence]) -> set[str]:
+    forms = {f for i in cluster.members for f in occ[i].forms}
+    return forms | ({cluster.name} if cluster.name else set())
+
+
+def _curate_clusters(clusters: list[_Cluster], occ: list[_Occurrence],
+                     curation: Curation) -> list[_Cluster]:
+    """Splits first (so a merge can then join a part), then merges."""
+    for split in curation.split:
+        targets = [c for c in clusters if _matches(split.entity, c.key, _cluster_forms(c, occ))]
+        if not targets:
+            _unmatched(curation, "split", split.line, split.entity)
+        for cluster in targets:
+            clusters.remove(cluster)
+            rest = list(cluster.members)
+            for part in split.into:
+                chosen = [i for i in rest if _in_part(occ[i], part)]
+                rest = [i for i in rest if i not in chosen]
+                if chosen:
+                    clusters.append(_Cluster(chosen, name=part.name,
+                                             anchor=names.normalise(part.name)))
+            if rest:
+                clusters.append(_Cluster(rest, cluster.name, cluster.anchor))
+        _assign_keys(clusters, occ)
+    for merge in curation.merge:
+        targets = [c for c in clusters
+                   if any(_matches(ref, c.key, _cluster_forms(c, occ)) for ref in merge.entities)]
+        if len(targets) < 2:
+            _unmatched(curation, "merge", merge.line, ", ".join(merge.entities),
+                       "matches fewer than two entities")
+        if not targets:
+            continue
+        keep = min(targets, key=lambda c: min((occ[i].issue, occ[i].uid) for i in c.members))
+        for other in targets:
+            if other is not keep:
+                keep.members.extend(other.members)
+                clusters.remove(other)
+        keep.name = merge.name or keep.name
+    return clusters
+
+
+def _in_part(o: _Occurrence, part: SplitPart) -> bool:
+    """The mention is in the part's issues and its item or evidence uses a context word."""
+    if part.issues and o.issue not in part.issues:
+        return False
+    text = o.context.lower()
+    return not part.context or any(word.lower() in text for word in part.context)
+
+
+def _unmatched(curation: Curation, operation: str, line: int, ref: str,
+               problem: str = "matches no entity") -> None:
+    log.warning("%s:%d: %s entry %r %s in this build; it is kept for later builds",
+                curation.source, line, operation, ref, problem)
+
+
+def _find(ref: str, entities: Mapping[str, Entity]) -> list[str]:
+    """Keys of the entities ``ref`` names: a key, else the canonical name, else any alias."""
+    if ref in entities:
+        return [ref]
+    norm = names.normalise(ref)
+    by_name = [k for k, e in entities.items() if names.normalise(e.name) == norm]
+    if by_name:
+        return sorted(by_name)
+    return sorted(k for k, e in entities.items()
+                  if any(names.normalise(a) == norm for a in e.alternate_names))
+
+
+def _curate_entities(entities: dict[str, Entity], curation: Curation) -> dict[str, Entity]:
+    for rename in curation.rename:
+        keys = _find(rename.entity, entities)
+        if not keys:
+            _unmatched(curation, "rename", rename.line, rename.entity)
+        for key in keys:
+            entity = entities[key]
+            alternates = sorted({*entity.alternate_names, entity.name} - {rename.name})
+            entities[key] = replace(entity, name=rename.name, alternate_names=tuple(alternates))
+    for retype in curation.retype:
+        keys = _find(retype.entity, entities)
+        if not keys:
+            _unmatched(curation, "retype", retype.line, retype.entity)
+        for key in keys:
+            entity = entities[key]
+            kept = {k: v for k, v in entity.attributes.items() if not k.endswith("_kind")}
+            entities[key] = replace(entity, kind=retype.kind,
+                                    attributes={**kept, **retype.attributes})
+    for delete in curation.delete_entity:
+        keys = _find(delete.entity, entities)
+        if not keys:
+            _unmatched(curation, "delete_entity", delete.line, delete.entity)
+        for key in keys:
+            del entities[key]
+    return entities
+
+
+def _curate_facts(facts: list[Fact], entities: Mapping[str, Entity],
+                  curation: Curation) -> list[Fact]:
+    for edit in curation.delete_relation:
+        subjects, objects = set(_find(edit.subject, entities)), set(_find(edit.object, entities))
+        before = len(facts)
+        facts = [f for f in facts if not (
+            f.relation is edit.relation and f.subject in subjects and f.object in objects
+            and (edit.issue is None or f.issue_month == edit.issue))]
+        if len(facts) == before:
+            _unmatched(curation, "delete_relation", edit.line,
+                       f"{edit.subject} {edit.relation.value} {edit.object}", "matches no relation")
+    for edit in curation.add_relation:
+        fact = _added_fact(edit, entities, curation)
+        if fact is None:
+            continue
+        facts = [f for f in facts if _fact_identity(f) != _fact_identity(fact)]
+        facts.append(fact)
+    return facts
+
+
+def _added_fact(edit: RelationEdit, entities: Mapping[str, Entity],
+                curation: Curation) -> Fact | None:
+    subjects, objects = _find(edit.subject, entities), _find(edit.object, entities)
+    if len(subjects) != 1 or len(objects) != 1:
+        _unmatched(curation, "add_relation", edit.line,
+                   f"{edit.subject} {edit.relation.value} {edit.object}",
+                   "needs exactly one subject and one object entity")
+        return None
+    return Fact(
+        subject=subjects[0], relation=edit.relation, object=objects[0],
+        issue_month=str(edit.issue),
+        evidence=SourceSpan(curation.source, 0, 0, edit.note),
+        component="curation", confidence=1.0, item_title=None, attributes=dict(edit.attributes),
+    )
+
+
+# -- facts and issues --------------------------------------------------------------------
+
+
+def _fact_identity(fact: Fact) -> tuple[str, ...]:
+    title = names.normalise(fact.attributes.get("title", ""))
+    return fact.subject, fact.relation.value, fact.object, fact.issue_month, title
+
+
+def _fact_order(fact: Fact) -> tuple[object, ...]:
+    return (fact.issue_month, *_fact_identity(fact), fact.evidence.start)
+
+
+def _facts(extractions: Sequence[Extraction], owner: Mapping[str, str],
+           entities: Mapping[str, Entity]) -> list[Fact]:
+    """Assertions as facts between entity keys, one per (subject, relation, object, issue)."""
+    best: dict[tuple[str, ...], Fact] = {}
+    for extraction in extractions:
+        issue = extraction.newsletter.issue_month
+        item_titles = {m.id: m.item_title for m in extraction.mentions}
+        for a in extraction.assertions:
+            subject = owner.get(_uid(issue, a.subject))
+            obj = owner.get(_uid(issue, a.object), "")
+            if subject not in entities or (obj not in entities and a.relation is not Relation.ROLE):
+                continue
+            if subject == obj:
+                continue
+            fact = Fact(subject, a.relation, obj if obj in entities else "", issue, a.evidence,
+                        a.component, a.confidence, item_titles.get(a.subject),
+                        dict(a.attributes))
+            identity = _fact_identity(fact)
+            kept = best.get(identity)
+            if kept is None or (fact.confidence, -fact.evidence.start) > (
+                    kept.confidence, -kept.evidence.start):
+                best[identity] = fact
+    return list(best.values())
+
+
+def _issue_records(extractions: Sequence[Extraction], owner: Mapping[str, str],
+                   entities: Mapping[str, Entity], facts: list[Fact]) -> tuple[IssueRecord, ...]:
+    records = []
+    for extraction in sorted(extractions, key=lambda e: e.newsletter.issue_month):
+        issue = extraction.newsletter.issue_month
+        keys = {owner.get(_uid(issue, m.id), "") for m in extraction.mentions}
+        keys |= {k for f in facts if f.issue_month == issue for k in (f.subject, f.object)}
+        records.append(IssueRecord(
+            issue, extraction.newsletter.source, extraction.newsletter.content_hash,
+            tuple(sorted(k for k in keys if k in entities)),
+        ))
+    return tuple(records)

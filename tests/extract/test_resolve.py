@@ -1,0 +1,256 @@
+"""Resolution: one entity per real-world thing, within and across issues."""
+
+from __future__ import annotations
+
+import importlib
+import itertools
+
+import pytest
+
+from partnerkg.extract import resolve
+from partnerkg.extract.lexicon import Partner
+from partnerkg.extract.model import (
+    Assertion,
+    Entity,
+    EntityKind,
+    Extraction,
+    Mention,
+    Newsletter,
+    Relation,
+    Resolved,
+    SourceSpan,
+)
+
+resolve_module = importlib.import_module("partnerkg.extract.resolve")
+P, O, E = EntityKind.PERSON, EntityKind.ORGANISATION, EntityKind.EVENT
+
+
+def _span(text: str, start: int = 0) -> SourceSpan:
+    return SourceSpan("x.md", start, start + len(text), text)
+
+
+def issue(month: str, mentions: list[tuple], assertions: list[tuple] = ()) -> Extraction:
+    """An extraction of ``month``: mentions ``(id, kind, text[, item][, attributes])``,
+    assertions ``(subject, relation, object[, attributes])``."""
+    built = []
+    for n, row in enumerate(mentions):
+        mention_id, kind, text, *rest = row
+        item = rest[0] if rest and isinstance(rest[0], str) else "item"
+        attributes = next((r for r in rest if isinstance(r, dict)), {})
+        built.append(Mention(mention_id, kind, text, _span(text, n * 10), "test", 0.9, item,
+                             attributes))
+    facts = [
+        Assertion(s, r, o, _span(f"{s} {r.value} {o}"), "test", 0.8, rest[0] if rest else {})
+        for s, r, o, *rest in assertions
+    ]
+    newsletter = Newsletter(f"{month}.md", month, "", (), f"hash-{month}")
+    return Extraction(newsletter, tuple(built), tuple(facts))
+
+
+def by_name(resolved: Resolved, name: str) -> Entity:
+    found = [e for e in resolved.entities if e.name == name]
+    assert len(found) == 1, [e.name for e in resolved.entities]
+    return found[0]
+
+
+@pytest.fixture(autouse=True)
+def no_partners(monkeypatch):
+    monkeypatch.setattr(resolve_module, "_partner_names", lambda: {})
+
+
+def test_titles_diacritics_and_possessives_are_one_person():
+    resolved = resolve([
+        issue("2023-01", [("m1", P, "Prof. Thomas Bräuninger"), ("m2", P, "Dr Thomas Brauninger"),
+                          ("m3", P, "Thomas Bräuninger's")]),
+    ])
+    assert len(resolved.entities) == 1
+    person = resolved.entities[0]
+    assert person.name == "Thomas Bräuninger"
+    assert "Prof. Thomas Bräuninger" in person.alternate_names
+    assert "Thomas Brauninger" in person.alternate_names
+    assert not any("'" in name for name in person.alternate_names)
+
+
+def test_nickname_gives_every_variant_and_links_the_nickname_alone():
+    resolved = resolve([
+        issue("2024-06", [("m1", P, "Tapabrata (Rohan) Chakraborty"), ("m2", P, "Rohan")]),
+        issue("2024-07", [("m1", P, "Rohan Chakraborty")]),
+    ])
+    assert len(resolved.entities) == 1
+    person = resolved.entities[0]
+    assert person.name == "Tapabrata Chakraborty"
+    assert {"Rohan Chakraborty", "Rohan", "Tapabrata (Rohan) Chakraborty"} <= set(
+        person.alternate_names)
+    assert person.issues == ("2024-06", "2024-07")
+
+
+def test_first_name_refers_to_the_unique_full_name_of_the_item_then_the_issue():
+    resolved = resolve([
+        issue("2023-05", [("m1", P, "Chris Holmes", "talk"), ("m2", P, "Chris Jones", "paper"),
+                          ("m3", P, "Chris", "talk"), ("m4", P, "Ada Byron", "paper"),
+                          ("m5", P, "Ada", "other")]),
+    ])
+    assert "Chris" in by_name(resolved, "Chris Holmes").alternate_names
+    assert "Chris" not in by_name(resolved, "Chris Jones").alternate_names
+    assert "Ada" in by_name(resolved, "Ada Byron").alternate_names
+    assert len(resolved.entities) == 3
+
+
+def test_an_ambiguous_first_name_stays_apart_and_lone_first_names_do_not_cross_issues():
+    resolved = resolve([
+        issue("2023-05", [("m1", P, "Chris Holmes", "a"), ("m2", P, "Chris Jones", "b"),
+                          ("m3", P, "Chris", "c")]),
+        issue("2023-06", [("m1", P, "Chris", "a")]),
+    ])
+    lone = [e for e in resolved.entities if e.name == "Chris"]
+    assert len(lone) == 2
+    assert lone[0].key != lone[1].key
+
+
+def test_initials_join_the_compatible_person_only():
+    resolved = resolve([
+        issue("2023-01", [("m1", P, "Jane Smith"), ("m2", P, "Peter Smith")]),
+        issue("2023-02", [("m1", P, "J. Smith"), ("m2", P, "K. Smith")]),
+    ])
+    assert "J. Smith" in by_name(resolved, "Jane Smith").alternate_names
+    assert by_name(resolved, "K. Smith")
+    assert len(resolved.entities) == 3
+
+
+def test_people_sharing_a_surname_are_not_merged_but_typos_are():
+    resolved = resolve([
+        issue("2023-01", [("m1", P, "Mary Smith"), ("m2", P, "Marc Smith"),
+                          ("m3", P, "Christina Okafor")]),
+        issue("2023-02", [("m1", P, "Christian Okafor"), ("m2", P, "Christna Okafor")]),
+    ])
+    names = sorted(e.name for e in resolved.entities)
+    assert names == ["Christian Okafor", "Christina Okafor", "Marc Smith", "Mary Smith"]
+    assert "Christna Okafor" in by_name(resolved, "Christina Okafor").alternate_names
+
+
+def test_acronyms_explicit_and_spelled_by_initials():
+    resolved = resolve([
+        issue("2023-01", [("m1", O, "Health Data Research UK", {"acronym": "HDR UK"}),
+                          ("m2", O, "London School of Hygiene and Tropical Medicine")]),
+        issue("2023-02", [("m1", O, "HDR UK"), ("m2", O, "LSHTM")]),
+    ])
+    assert len(resolved.entities) == 2
+    assert "HDR UK" in by_name(resolved, "Health Data Research UK").alternate_names
+    lshtm = by_name(resolved, "London School of Hygiene and Tropical Medicine")
+    assert "LSHTM" in lshtm.alternate_names
+
+
+def test_parenthesised_acronym_in_the_text_is_an_alias():
+    resolved = resolve([issue("2023-01", [("m1", O, "Royal Statistical Society (RSS)"),
+                                          ("m2", O, "RSS")])])
+    assert len(resolved.entities) == 1
+    assert resolved.entities[0].name == "Royal Statistical Society"
+
+
+def test_partner_aliases_from_the_vocabulary(monkeypatch):
+    partner = Partner("The Alan Turing Institute", ("Turing", "Turing Institute"), "research_institute")
+    table = {resolve_module.names.normalise(a): partner.name
+             for a in (partner.name, *partner.aliases)}
+    monkeypatch.setattr(resolve_module, "_partner_names", lambda: table)
+    resolved = resolve([issue("2023-01", [("m1", O, "the Turing"), ("m2", O, "Turing Institute")]),
+                        issue("2023-02", [("m1", O, "The Alan Turing Institute"),
+                                          ("m2", O, "Turing's")])])
+    assert len(resolved.entities) == 1
+    assert resolved.entities[0].name == "The Alan Turing Institute"
+
+
+def test_a_mistyped_mention_does_not_split_the_entity():
+    resolved = resolve([
+        issue("2023-01", [("m1", P, "Grace Hopper"), ("m2", O, "Grace Hopper")]),
+        issue("2023-02", [("m1", P, "Grace Hopper")]),
+    ])
+    assert len(resolved.entities) == 1
+    assert resolved.entities[0].kind is P
+
+
+def test_refers_to_links_a_back_reference():
+    resolved = resolve([issue("2023-01", [("m1", P, "Grace Hopper"),
+                                          ("m2", P, "the admiral", {"refers_to": "m1"})])])
+    assert len(resolved.entities) == 1
+
+
+def test_same_named_events_on_different_dates_stay_apart():
+    resolved = resolve([
+        issue("2023-01", [("m1", E, "Knowledge Share Series", {"start_date": "2023-01-10"})]),
+        issue("2023-02", [("m1", E, "Knowledge Share Series", {"start_date": "2023-02-14"}),
+                          ("m2", E, "Knowledge Share Series")]),
+    ])
+    events = [e for e in resolved.entities if e.kind is E]
+    assert sorted(e.attributes["start_date"] for e in events) == ["2023-01-10", "2023-02-14"]
+    assert sum(len(e.mention_ids) for e in events) == 3
+
+
+def test_facts_are_deduplicated_per_issue_and_roles_keep_their_month():
+    resolved = resolve([
+        issue("2023-01", [("p", P, "Ada Byron"), ("o", O, "Analytical Society"),
+                          ("p2", P, "Ada Byron")],
+              [("p", Relation.ROLE, "o", {"title": "Senior Research Associate"}),
+               ("p2", Relation.ROLE, "o", {"title": "Senior Research Associate"}),
+               ("p", Relation.AFFILIATION, "o")]),
+        issue("2024-01", [("p", P, "Ada Byron"), ("o", O, "Analytical Society")],
+              [("p", Relation.ROLE, "o", {"title": "Theme Lead"})]),
+    ])
+    roles = [(f.issue_month, f.attributes["title"]) for f in resolved.facts
+             if f.relation is Relation.ROLE]
+    assert roles == [("2023-01", "Senior Research Associate"), ("2024-01", "Theme Lead")]
+    assert len(resolved.facts) == 3
+    person, org = by_name(resolved, "Ada Byron"), by_name(resolved, "Analytical Society")
+    assert all(f.subject == person.key and f.object == org.key for f in resolved.facts)
+    assert all(f.evidence.text and f.component == "test" for f in resolved.facts)
+
+
+def test_issue_records_list_the_entities_each_issue_mentions():
+    resolved = resolve([issue("2023-01", [("m1", P, "Ada Byron")]),
+                        issue("2023-02", [("m1", O, "Analytical Society")])])
+    records = {r.issue_month: r for r in resolved.issues}
+    assert records["2023-01"].entity_keys == (by_name(resolved, "Ada Byron").key,)
+    assert records["2023-02"].source == "2023-02.md"
+
+
+def test_keys_are_percent_safe_stable_and_order_independent():
+    one = issue("2023-01", [("m1", P, "Zoë O'Brien-Ñúñez"), ("m2", O, "Analytical Society")])
+    two = issue("2023-02", [("m1", P, "Zoe O'Brien-Nunez"), ("m2", O, "Bletchley Park Trust")])
+    keys = [
+        {e.name: e.key for e in resolve(order).entities}
+        for order in itertools.permutations([one, two])
+    ]
+    assert keys[0] == keys[1]
+    first_only = {e.name: e.key for e in resolve([one]).entities}
+    assert first_only["Zoë O'Brien-Ñúñez"] == keys[0]["Zoë O'Brien-Ñúñez"]
+    assert all(k.replace("-", "").isalnum() and k.isascii() for k in keys[0].values())
+
+
+def test_a_fuller_name_seen_later_keeps_the_first_seen_key():
+    early = resolve([issue("2023-01", [("m1", O, "RSS")])])
+    later = resolve([issue("2023-01", [("m1", O, "RSS")]),
+                     issue("2023-02", [("m1", O, "Royal Statistical Society (RSS)")])])
+    assert later.entities[0].name == "Royal Statistical Society"
+    assert later.entities[0].key == early.entities[0].key
+
+
+def test_resolution_is_near_linear(benchmark_size=3000):
+    import hashlib
+    import time
+
+    def given(k: int, j: int) -> str:
+        return hashlib.sha256(f"{k}/{j}".encode()).hexdigest()[:10]
+
+    def build(n: int) -> list[Extraction]:
+        return [issue(f"{2000 + k // 12}-{k % 12 + 1:02d}",
+                      [(f"m{j}", P, f"{given(k, j)} Surname{j % 50}") for j in range(30)])
+                for k in range(n // 30)]
+
+    start = time.perf_counter()
+    small = resolve(build(benchmark_size // 4))
+    small_time = time.perf_counter() - start
+    start = time.perf_counter()
+    large = resolve(build(benchmark_size))
+    large_time = time.perf_counter() - start
+    assert len(large.entities) == benchmark_size
+    assert len(small.entities) == benchmark_size // 4
+    assert large_time < 10 * small_time + 0.5
