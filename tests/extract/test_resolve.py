@@ -22,7 +22,7 @@ from partnerkg.extract.model import (
 )
 
 resolve_module = importlib.import_module("partnerkg.extract.resolve")
-P, O, E = EntityKind.PERSON, EntityKind.ORGANISATION, EntityKind.EVENT
+P, ORG, E = EntityKind.PERSON, EntityKind.ORGANISATION, EntityKind.EVENT
 
 
 def _span(text: str, start: int = 0) -> SourceSpan:
@@ -130,9 +130,9 @@ def test_people_sharing_a_surname_are_not_merged_but_typos_are():
 
 def test_acronyms_explicit_and_spelled_by_initials():
     resolved = resolve([
-        issue("2023-01", [("m1", O, "Health Data Research UK", {"acronym": "HDR UK"}),
-                          ("m2", O, "London School of Hygiene and Tropical Medicine")]),
-        issue("2023-02", [("m1", O, "HDR UK"), ("m2", O, "LSHTM")]),
+        issue("2023-01", [("m1", ORG, "Health Data Research UK", {"acronym": "HDR UK"}),
+                          ("m2", ORG, "London School of Hygiene and Tropical Medicine")]),
+        issue("2023-02", [("m1", ORG, "HDR UK"), ("m2", ORG, "LSHTM")]),
     ])
     assert len(resolved.entities) == 2
     assert "HDR UK" in by_name(resolved, "Health Data Research UK").alternate_names
@@ -141,27 +141,28 @@ def test_acronyms_explicit_and_spelled_by_initials():
 
 
 def test_parenthesised_acronym_in_the_text_is_an_alias():
-    resolved = resolve([issue("2023-01", [("m1", O, "Royal Statistical Society (RSS)"),
-                                          ("m2", O, "RSS")])])
+    resolved = resolve([issue("2023-01", [("m1", ORG, "Royal Statistical Society (RSS)"),
+                                          ("m2", ORG, "RSS")])])
     assert len(resolved.entities) == 1
     assert resolved.entities[0].name == "Royal Statistical Society"
 
 
 def test_partner_aliases_from_the_vocabulary(monkeypatch):
-    partner = Partner("The Alan Turing Institute", ("Turing", "Turing Institute"), "research_institute")
+    partner = Partner("The Alan Turing Institute", ("Turing", "Turing Institute"), None)
     table = {resolve_module.names.normalise(a): partner.name
              for a in (partner.name, *partner.aliases)}
     monkeypatch.setattr(resolve_module, "_partner_names", lambda: table)
-    resolved = resolve([issue("2023-01", [("m1", O, "the Turing"), ("m2", O, "Turing Institute")]),
-                        issue("2023-02", [("m1", O, "The Alan Turing Institute"),
-                                          ("m2", O, "Turing's")])])
+    resolved = resolve([issue("2023-01", [("m1", ORG, "the Turing"),
+                                          ("m2", ORG, "Turing Institute")]),
+                        issue("2023-02", [("m1", ORG, "The Alan Turing Institute"),
+                                          ("m2", ORG, "Turing's")])])
     assert len(resolved.entities) == 1
     assert resolved.entities[0].name == "The Alan Turing Institute"
 
 
 def test_a_mistyped_mention_does_not_split_the_entity():
     resolved = resolve([
-        issue("2023-01", [("m1", P, "Grace Hopper"), ("m2", O, "Grace Hopper")]),
+        issue("2023-01", [("m1", P, "Grace Hopper"), ("m2", ORG, "Grace Hopper")]),
         issue("2023-02", [("m1", P, "Grace Hopper")]),
     ])
     assert len(resolved.entities) == 1
@@ -187,12 +188,12 @@ def test_same_named_events_on_different_dates_stay_apart():
 
 def test_facts_are_deduplicated_per_issue_and_roles_keep_their_month():
     resolved = resolve([
-        issue("2023-01", [("p", P, "Ada Byron"), ("o", O, "Analytical Society"),
+        issue("2023-01", [("p", P, "Ada Byron"), ("o", ORG, "Analytical Society"),
                           ("p2", P, "Ada Byron")],
               [("p", Relation.ROLE, "o", {"title": "Senior Research Associate"}),
                ("p2", Relation.ROLE, "o", {"title": "Senior Research Associate"}),
                ("p", Relation.AFFILIATION, "o")]),
-        issue("2024-01", [("p", P, "Ada Byron"), ("o", O, "Analytical Society")],
+        issue("2024-01", [("p", P, "Ada Byron"), ("o", ORG, "Analytical Society")],
               [("p", Relation.ROLE, "o", {"title": "Theme Lead"})]),
     ])
     roles = [(f.issue_month, f.attributes["title"]) for f in resolved.facts
@@ -206,15 +207,15 @@ def test_facts_are_deduplicated_per_issue_and_roles_keep_their_month():
 
 def test_issue_records_list_the_entities_each_issue_mentions():
     resolved = resolve([issue("2023-01", [("m1", P, "Ada Byron")]),
-                        issue("2023-02", [("m1", O, "Analytical Society")])])
+                        issue("2023-02", [("m1", ORG, "Analytical Society")])])
     records = {r.issue_month: r for r in resolved.issues}
     assert records["2023-01"].entity_keys == (by_name(resolved, "Ada Byron").key,)
     assert records["2023-02"].source == "2023-02.md"
 
 
 def test_keys_are_percent_safe_stable_and_order_independent():
-    one = issue("2023-01", [("m1", P, "Zoë O'Brien-Ñúñez"), ("m2", O, "Analytical Society")])
-    two = issue("2023-02", [("m1", P, "Zoe O'Brien-Nunez"), ("m2", O, "Bletchley Park Trust")])
+    one = issue("2023-01", [("m1", P, "Zoë O'Brien-Ñúñez"), ("m2", ORG, "Analytical Society")])
+    two = issue("2023-02", [("m1", P, "Zoe O'Brien-Nunez"), ("m2", ORG, "Bletchley Park Trust")])
     keys = [
         {e.name: e.key for e in resolve(order).entities}
         for order in itertools.permutations([one, two])
@@ -226,9 +227,9 @@ def test_keys_are_percent_safe_stable_and_order_independent():
 
 
 def test_a_fuller_name_seen_later_keeps_the_first_seen_key():
-    early = resolve([issue("2023-01", [("m1", O, "RSS")])])
-    later = resolve([issue("2023-01", [("m1", O, "RSS")]),
-                     issue("2023-02", [("m1", O, "Royal Statistical Society (RSS)")])])
+    early = resolve([issue("2023-01", [("m1", ORG, "RSS")])])
+    later = resolve([issue("2023-01", [("m1", ORG, "RSS")]),
+                     issue("2023-02", [("m1", ORG, "Royal Statistical Society (RSS)")])])
     assert later.entities[0].name == "Royal Statistical Society"
     assert later.entities[0].key == early.entities[0].key
 
