@@ -192,7 +192,9 @@ CLASSES: Sequence[ClassSpec] = (
     ClassSpec("pkg:Role", ["schema:OrganizationRole", "org:Membership"], "role",
               "A person's position (schema:roleName) at an organisation as stated in one "
               "issue (pkg:statedIn, schema:startDate = the issue date)."),
-    ClassSpec("pkg:Component", ["prov:SoftwareAgent"], "extraction component",
+    ClassSpec("schema:SoftwareApplication", ["schema:CreativeWork"], "software application"),
+    ClassSpec("pkg:Component", ["schema:SoftwareApplication", "prov:SoftwareAgent"],
+              "extraction component",
               "The part of the pipeline that asserted a statement."),
 )
 

@@ -50,6 +50,7 @@ class SCHEMA(DefinedNamespace):
     Project: URIRef
     Periodical: URIRef
     Intangible: URIRef
+    SoftwareApplication: URIRef
     # properties
     name: URIRef
     alternateName: URIRef
