@@ -18,13 +18,21 @@ from partnerkg.extract.spans import chars, register_extensions, relations
 
 SPEAKER_CUES = re.compile(
     r"\b(joined by|hear(?:ing)? from|keynotes?(?: speakers?| talks?| lectures?)?(?: from| by)?|"
-    r"speakers?(?: include| are| will be)?|panel(?:lists?| discussion)? with|panell?ists?|"
-    r"presented by|presentations? (?:from|by)|talks? (?:from|by)|chaired by|featuring|"
-    r"in conversation with|fireside chat with|guest speakers?|lecture by|led by)\b",
+    r"speakers?(?: include| includes| are| is| will be)|speakers?:|"
+    r"(?:guest|invited|with|by) speakers?|"
+    r"panel(?:lists?| discussion)? with|panell?ists?|presented by|presentations? (?:from|by)|"
+    r"talks? (?:from|by)|chaired by|featur(?:e|es|ing)|in conversation with|fireside chat with|"
+    r"lecture by|welcom(?:e|es|ing))\b",
     re.IGNORECASE,
 )
-SPEAK_VERBS = frozenset({"speak", "present", "talk", "discuss", "deliver", "give", "introduce", "share"})
-ORGANISE_VERBS = frozenset({"host", "organise", "organize", "run", "hold", "convene", "co-host", "launch"})
+_NOT_SPEAKING = re.compile(r"\b(?:contact|get in touch|e-?mail|reach out)\b", re.IGNORECASE)
+SPEAK_VERBS = frozenset(
+    {"speak", "present", "talk", "discuss", "deliver", "give", "introduce", "share"}
+)
+GUEST_VERBS = frozenset({"host", "welcome", "invite", "feature"})
+ORGANISE_VERBS = frozenset(
+    {"host", "organise", "organize", "run", "hold", "convene", "co-host", "launch"}
+)
 
 
 @Language.factory("partnerkg_event_roles", default_config={})
@@ -45,8 +53,15 @@ class EventRoles:
             people = [e for e in sent.ents if e.label_ == "PERSON"]
             cue = SPEAKER_CUES.search(sent.text)
             for person in people:
-                if cue and person.start_char >= sent.start_char + cue.start() - 0:
+                between = doc.text[sent.start_char + cue.end() : person.start_char] if cue else ""
+                if (
+                    cue
+                    and person.start_char >= sent.start_char + cue.start()
+                    and not _NOT_SPEAKING.search(between)
+                ):
                     found.append(self._found("speaker", person, sent, "cue", 0.85))
+                elif _object_of(person, GUEST_VERBS):
+                    found.append(self._found("speaker", person, sent, "guest_object", 0.8))
                 elif cue and _subject_of_passive_join(person):
                     found.append(self._found("speaker", person, sent, "joined_subject", 0.75))
                 elif _verb_of(person, SPEAK_VERBS, active=True):
@@ -55,7 +70,9 @@ class EventRoles:
                 if ent.label_ in ("ORG", "PERSON") and (
                     _verb_of(ent, ORGANISE_VERBS, active=True) or _agent_of(ent, ORGANISE_VERBS)
                 ):
-                    if ent.label_ == "PERSON" and any(f["object"] == chars(ent) for f in found if f.get("relation") == "speaker"):
+                    if ent.label_ == "PERSON" and any(
+                        f["object"] == chars(ent) for f in found if f.get("relation") == "speaker"
+                    ):
                         continue
                     found.append(self._found("organizer", ent, sent, "host_verb", 0.8))
         return doc
@@ -74,7 +91,7 @@ class EventRoles:
 
 def _climb(token: Token) -> Token:
     """From a conjunct or appositive up to the phrase it belongs to."""
-    while token.dep_ in ("conj", "appos", "compound") and token.head is not token:
+    while token.dep_ in ("conj", "appos") and token.head is not token:
         token = token.head
     return token
 
@@ -88,7 +105,16 @@ def _verb_of(ent: Span, lemmas: frozenset[str], active: bool) -> bool:
     if head.lemma_.lower() in lemmas:
         return True
     # "X are hosting" heads: xcomp/aux chains
-    return any(child.lemma_.lower() in lemmas and child.dep_ in ("xcomp", "conj") for child in head.children)
+    return any(
+        child.lemma_.lower() in lemmas and child.dep_ in ("xcomp", "conj")
+        for child in head.children
+    )
+
+
+def _object_of(ent: Span, lemmas: frozenset[str]) -> bool:
+    """``ent`` is the object of a verb in ``lemmas`` ("are hosting Dr X")."""
+    token = _climb(ent.root)
+    return token.dep_ == "dobj" and token.head.lemma_.lower() in lemmas
 
 
 def _agent_of(ent: Span, lemmas: frozenset[str]) -> bool:
@@ -97,12 +123,33 @@ def _agent_of(ent: Span, lemmas: frozenset[str]) -> bool:
     if token.dep_ != "pobj" or token.head.lower_ != "by":
         return False
     verb = token.head.head
-    return verb.lemma_.lower() in lemmas or verb.lower_ in ("organised", "organized", "hosted", "run")
+    return verb.lemma_.lower() in lemmas or verb.lower_ in (
+        "organised",
+        "organized",
+        "hosted",
+        "run",
+    )
 
 
 def _subject_of_passive_join(person: Span) -> bool:
     token = _climb(person.root)
     return token.dep_ == "nsubjpass" and token.head.lemma_ == "join"
+
+
+def heading_speakers(doc: Doc) -> list[Span]:
+    """People named after the colon of an event heading ("… Series: Dr Jane Doe") or after
+    "with"/"by" are its speakers."""
+    found = []
+    for ent in doc.ents:
+        before = [t for t in doc[max(0, ent.start - 2) : ent.start]]
+        cue = any(
+            t.text in (":", "-", "–", "with", "by")
+            or t.lower_.rstrip(".") in ("dr", "prof", "professor")
+            for t in before
+        )
+        if ent.label_ == "PERSON" and cue:
+            found.append(ent)
+    return found
 
 
 def heading_organisers(doc: Doc) -> list[Span]:

@@ -13,29 +13,62 @@ from dataclasses import dataclass
 from partnerkg.extract.model import DateLabel, Item
 
 _OPPORTUNITY_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("call_for_papers", re.compile(r"\bcall for (?:\w+ )?(?:papers|abstracts|submissions|contributions|posters)\b", re.I)),
+    (
+        "call_for_papers",
+        re.compile(
+            r"\bcall for (?:\w+ )?(?:papers|abstracts|submissions|contributions|posters)\b", re.I
+        ),
+    ),
     ("internship", re.compile(r"\binternships?\b", re.I)),
     ("studentship", re.compile(r"\b(?:studentships?|phd position|doctoral)\b", re.I)),
-    ("job", re.compile(r"^(?:jobs?|vacanc(?:y|ies)|hiring)\b|\bjob:|\bvacanc(?:y|ies)\b|\bposition\b", re.I)),
+    (
+        "job",
+        re.compile(
+            r"^(?:jobs?|vacanc(?:y|ies)|hiring)\b|\bjob:|\bvacanc(?:y|ies)\b|\bposition\b", re.I
+        ),
+    ),
     ("award", re.compile(r"\b(?:award|prize|nominations?)\b(?!s? ceremony)", re.I)),
-    ("funding_call", re.compile(r"\b(?:funding|grants?|call for (?:proposals|applications)|call:|open call|calls?\b)", re.I)),
+    (
+        "funding_call",
+        re.compile(
+            r"\b(?:funding|grants?|call for (?:proposals|applications)|call:|open call|calls?\b)",
+            re.I,
+        ),
+    ),
     ("scheme", re.compile(r"\b(?:scheme|fellowships?|programme applications?)\b", re.I)),
 )
 _EVENT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("award_ceremony", re.compile(r"\baward(?:s)? ceremony\b", re.I)),
     ("study_group", re.compile(r"\bdata study group\b|\bstudy group\b", re.I)),
-    ("conference", re.compile(r"\b(?:conference|congress|summit|symposium|forum|unconference)\b", re.I)),
-    ("workshop", re.compile(r"\b(?:workshop|hackathon|masterclass|training|course|bootcamp|tutorial)\b", re.I)),
+    (
+        "conference",
+        re.compile(r"\b(?:conference|congress|summit|symposium|forum|unconference)\b", re.I),
+    ),
+    (
+        "workshop",
+        re.compile(
+            r"\b(?:workshop|hackathon|masterclass|training|course|bootcamp|tutorial)\b", re.I
+        ),
+    ),
     ("lecture", re.compile(r"\blectures?\b", re.I)),
     ("seminar", re.compile(r"\b(?:seminar|webinar|colloquium|club|reading group)\b", re.I)),
     ("festival", re.compile(r"\b(?:festival|fringe|fair)\b", re.I)),
-    ("networking", re.compile(r"\b(?:networking|meet-?up|drinks|social|open day|open event)\b", re.I)),
-    ("talk", re.compile(r"\b(?:talk|panel|debates?|q&a|fireside|showcase|launch|lates|session|event)\b", re.I)),
+    (
+        "networking",
+        re.compile(r"\b(?:networking|meet-?up|drinks|social|open day|open event)\b", re.I),
+    ),
+    (
+        "talk",
+        re.compile(
+            r"\b(?:talk|panel|debates?|q&a|fireside|showcase|launch|lates|session|event)\b", re.I
+        ),
+    ),
 )
 _EVENT_WORD = re.compile(
     r"\b(?:events?|webinars?|seminars?|symposi(?:um|a)|conferences?|workshops?|lectures?|festival|"
-    r"data study group|open day|q&a|showcase|launch|debates?|forum|unconference|lates|hackathon|summit|"
-    r"meet-?up|masterclass|training course|talks?|panel|colloquium|roundtable|ceremony|retreat|club|"
+    r"data study group|open day|q&a|showcase|launch|debates?|forum|unconference|lates|hackathon|"
+    r"summit|meet-?up|masterclass|training course|talks?|panel|colloquium|roundtable|ceremony|"
+    r"retreat|club|"
     r"networking|fringe|session|bootcamp|series)\b",
     re.I,
 )
@@ -61,7 +94,7 @@ def classify(item: Item) -> ItemKind:
     opportunity = next((kind for kind, rx in _OPPORTUNITY_KINDS if rx.search(title)), None)
     if opportunity in _ALWAYS_OPPORTUNITY or (opportunity and re.match(r"(?i)call\b", title)):
         return ItemKind("opportunity", opportunity)
-    if _EVENT_WORD.search(title) and (has_date or not has_deadline):
+    if _EVENT_WORD.search(title) and has_date:
         return ItemKind("event", event_kind(title))
     if opportunity:
         return ItemKind("opportunity", opportunity)
@@ -101,4 +134,6 @@ def event_dates(item: Item) -> dict[str, str]:
 
 
 def deadline(item: Item) -> str | None:
-    return next((d.start.isoformat() for d in item.dated_lines if d.label not in EVENT_DATE_LABELS), None)
+    return next(
+        (d.start.isoformat() for d in item.dated_lines if d.label not in EVENT_DATE_LABELS), None
+    )

@@ -42,14 +42,14 @@ def org_kind_keywords() -> dict[str, tuple[str, ...]]:
 
 @cache
 def org_head_words() -> tuple[str, ...]:
-    """Capitalised words of the keywords: the heads of organisation names."""
-    words = {
-        word
-        for keywords in org_kind_keywords().values()
-        for keyword in keywords
-        for word in keyword.split()
-        if word[:1].isupper() and len(word) > 2
-    }
+    """Head word of each keyword: the last capitalised word ("Interest Group" -> "Group",
+    "School of" -> "School"), i.e. the word an organisation name ends on or turns on."""
+    words = set()
+    for keywords in org_kind_keywords().values():
+        for keyword in keywords:
+            capitalised = [w for w in keyword.split() if w[:1].isupper() and len(w) > 2]
+            if capitalised:
+                words.add(capitalised[-1])
     return tuple(sorted(words))
 
 
@@ -62,7 +62,9 @@ def partners() -> tuple[Partner, ...]:
 @cache
 def topic_labels() -> tuple[TopicLabel, ...]:
     """Every pref/alt label of the SKOS topic scheme."""
-    return tuple(TopicLabel(str(concept), label) for label, concept in vocabularies.topic_index().items())
+    return tuple(
+        TopicLabel(str(concept), label) for label, concept in vocabularies.topic_index().items()
+    )
 
 
 def org_kind_of(name: str) -> str | None:

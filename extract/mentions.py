@@ -30,7 +30,9 @@ from partnerkg.extract.person_roles import TITLES
 from partnerkg.extract.spans import ORG_ATTRIBUTES, PUBLICATION_TITLES, RELATIONS, TOPICS, VENUES
 from partnerkg.extract.units import Unit
 
-_GENERIC_LINK = re.compile(r"^(here|this|this paper|link|website|read more|more|click here)\.?$", re.I)
+_GENERIC_LINK = re.compile(
+    r"^(here|this|this paper|link|website|read more|more|click here)\.?$", re.I
+)
 _PUBLICATION_SECTION = re.compile(r"\bpublications?\b|\bpaper\b|\breading\b", re.I)
 _PUBLICATION_KINDS = (
     ("preprint", re.compile(r"\bpreprint|arxiv|biorxiv|medrxiv", re.I)),
@@ -53,21 +55,41 @@ class _Builder:
     by_chars: dict[tuple[int, tuple[int, int]], str] = field(default_factory=dict)
     people: dict[str, Mention] = field(default_factory=dict)
 
-    def add(self, kind: EntityKind, text: str, span: SourceSpan, component: str, confidence: float,
-            item: Item | None, **attributes: str) -> str:
+    def add(
+        self,
+        kind: EntityKind,
+        text: str,
+        span: SourceSpan,
+        component: str,
+        confidence: float,
+        item: Item | None,
+        **attributes: str,
+    ) -> str:
         mention_id = f"{self.newsletter.issue_month}/m{len(self.mentions) + 1}"
         title = item.title if item is not None else None
-        self.mentions.append(Mention(mention_id, kind, text, span, component, confidence, title, attributes))
+        self.mentions.append(
+            Mention(mention_id, kind, text, span, component, confidence, title, attributes)
+        )
         return mention_id
 
-    def assert_(self, subject: str, relation: Relation, obj: str, evidence: SourceSpan, component: str,
-                confidence: float, **attributes: str) -> None:
+    def assert_(
+        self,
+        subject: str,
+        relation: Relation,
+        obj: str,
+        evidence: SourceSpan,
+        component: str,
+        confidence: float,
+        **attributes: str,
+    ) -> None:
         if subject == obj:
             return
         key = (subject, relation, obj)
         if any((a.subject, a.relation, a.object) == key for a in self.assertions[-50:]):
             return
-        self.assertions.append(Assertion(subject, relation, obj, evidence, component, confidence, attributes))
+        self.assertions.append(
+            Assertion(subject, relation, obj, evidence, component, confidence, attributes)
+        )
 
 
 def assemble(newsletter: Newsletter, units: Sequence[Unit], docs: Sequence[Doc]) -> Extraction:
@@ -82,7 +104,11 @@ def assemble(newsletter: Newsletter, units: Sequence[Unit], docs: Sequence[Doc])
         things = _slots_for(builder, unit, doc, item_things, section_things)
         _publications(builder, index, unit, doc, things)
     for index, (unit, doc) in enumerate(zip(units, docs, strict=True)):
-        things = item_things.get(id(unit.item), {}) if unit.item else section_things.get(id(unit.section), {})
+        things = (
+            item_things.get(id(unit.item), {})
+            if unit.item
+            else section_things.get(id(unit.section), {})
+        )
         _relations(builder, index, unit, doc, things)
     return Extraction(newsletter, tuple(builder.mentions), tuple(builder.assertions))
 
@@ -91,32 +117,75 @@ def _entities(builder: _Builder, index: int, unit: Unit, doc: Doc) -> None:
     org_attributes = doc._.get(ORG_ATTRIBUTES) or {}
     for ent in doc.ents:
         span = unit.block.source_span(ent.start_char, ent.end_char)
+        if _inside(ent, [*doc.spans.get(PUBLICATION_TITLES, []), *doc.spans.get(VENUES, [])]):
+            continue
         if ent.label_ == "PERSON":
             text = _strip_title(ent.text)
             full = len(text.split()) >= 2
             attributes = {} if full else _first_name_reference(builder, text)
-            mention_id = builder.add(EntityKind.PERSON, text, span, "ner" if full else "first_name",
-                                     CONFIDENCE["ner"] if not full else 0.8, unit.item, **attributes)
+            mention_id = builder.add(
+                EntityKind.PERSON,
+                text,
+                span,
+                "ner" if full else "first_name",
+                CONFIDENCE["ner"] if not full else 0.8,
+                unit.item,
+                **attributes,
+            )
             if full:
                 builder.people[mention_id] = builder.mentions[-1]
+        elif ent.label_ == "ORG" and len(ent) == 1 and _first_name_reference(builder, ent.text):
+            mention_id = builder.add(
+                EntityKind.PERSON,
+                ent.text,
+                span,
+                "first_name",
+                CONFIDENCE["ner"],
+                unit.item,
+                **_first_name_reference(builder, ent.text),
+            )
         elif ent.label_ == "ORG":
-            attributes = dict(org_attributes.get(ent.start_char, org_attributes.get(str(ent.start_char), {})))
+            attributes = dict(
+                org_attributes.get(ent.start_char, org_attributes.get(str(ent.start_char), {}))
+            )
             confidence = CONFIDENCE["rule"] if attributes.get("org_kind") else CONFIDENCE["ner"]
-            mention_id = builder.add(EntityKind.ORGANISATION, ent.text, span, "partnerkg_organisations",
-                                     confidence, unit.item, **attributes)
+            mention_id = builder.add(
+                EntityKind.ORGANISATION,
+                ent.text,
+                span,
+                "partnerkg_organisations",
+                confidence,
+                unit.item,
+                **attributes,
+            )
         elif ent.label_ == "GPE" and unit.item is not None:
-            mention_id = builder.add(EntityKind.PLACE, ent.text, span, "ner", CONFIDENCE["ner"], unit.item)
+            mention_id = builder.add(
+                EntityKind.PLACE, ent.text, span, "ner", CONFIDENCE["ner"], unit.item
+            )
         else:
             continue
         builder.by_chars[(index, (ent.start_char, ent.end_char))] = mention_id
     for topic in doc.spans.get(TOPICS, []):
-        builder.add(EntityKind.TOPIC, topic.text, unit.block.source_span(topic.start_char, topic.end_char),
-                    "partnerkg_topics", CONFIDENCE["rule"], unit.item, concept=topic.kb_id_)
+        builder.add(
+            EntityKind.TOPIC,
+            topic.text,
+            unit.block.source_span(topic.start_char, topic.end_char),
+            "partnerkg_topics",
+            CONFIDENCE["rule"],
+            unit.item,
+            concept=topic.kb_id_,
+        )
+
+
+def _inside(ent: object, spans: object) -> bool:
+    return any(s.start <= ent.start and ent.end <= s.end for s in spans)  # type: ignore[attr-defined]
 
 
 def _strip_title(text: str) -> str:
     words = text.split()
-    while len(words) > 1 and words[0].lower().rstrip(".") + "." in {t if t.endswith(".") else t + "." for t in TITLES}:
+    while len(words) > 1 and words[0].lower().rstrip(".") + "." in {
+        t if t.endswith(".") else t + "." for t in TITLES
+    }:
         words = words[1:]
     return " ".join(words)
 
@@ -138,24 +207,68 @@ def _item_mentions(builder: _Builder, unit: Unit, doc: Doc) -> dict[str, str]:
     reading = item_rules.classify(item)
     span = item.title_span
     if reading.kind == "event":
-        attributes = {"event_kind": reading.sub_kind or "other", **item_rules.event_names(item.title),
-                      **item_rules.event_dates(item)}
-        event_id = builder.add(EntityKind.EVENT, item.title, span, "items.heading", CONFIDENCE["heading"],
-                               item, **attributes)
+        attributes = {
+            "event_kind": reading.sub_kind or "other",
+            **item_rules.event_names(item.title),
+            **item_rules.event_dates(item),
+        }
+        event_id = builder.add(
+            EntityKind.EVENT,
+            item.title,
+            span,
+            "items.heading",
+            CONFIDENCE["heading"],
+            item,
+            **attributes,
+        )
         return {"EVENT": event_id}
+    listing = sum(b.kind == "list_item" for b in item.blocks) * 2 > len(item.blocks)
+    if (
+        reading.kind is None
+        and _PUBLICATION_SECTION.search(item.section)
+        and len(item.title.split()) >= 3
+        and not listing
+    ):
+        attributes = {"publication_kind": _publication_kind(item.section + " " + item.title)}
+        doi = next((link.doi for link in item.links if link.doi), None)
+        if doi:
+            attributes["doi"] = doi
+        return {
+            "PUBLICATION": builder.add(
+                EntityKind.PUBLICATION,
+                item.title,
+                span,
+                "publications.heading",
+                CONFIDENCE["heading"],
+                item,
+                **attributes,
+            )
+        }
     if reading.kind == "opportunity":
         attributes = {"opportunity_kind": reading.sub_kind or "scheme"}
         due = item_rules.deadline(item)
         if due:
             attributes["deadline"] = due
-        opportunity_id = builder.add(EntityKind.OPPORTUNITY, item.title, span, "items.heading",
-                                     CONFIDENCE["heading"], item, **attributes)
+        opportunity_id = builder.add(
+            EntityKind.OPPORTUNITY,
+            item.title,
+            span,
+            "items.heading",
+            CONFIDENCE["heading"],
+            item,
+            **attributes,
+        )
         return {"OPPORTUNITY": opportunity_id}
     return {}
 
 
-def _slots_for(builder: _Builder, unit: Unit, doc: Doc, item_things: dict[int, dict[str, str]],
-               section_things: dict[int, dict[str, str]]) -> dict[str, str]:
+def _slots_for(
+    builder: _Builder,
+    unit: Unit,
+    doc: Doc,
+    item_things: dict[int, dict[str, str]],
+    section_things: dict[int, dict[str, str]],
+) -> dict[str, str]:
     """The slots of the unit's item, or of its section (a section-level publication title)."""
     if unit.item is not None:
         return item_things.setdefault(id(unit.item), {})
@@ -174,9 +287,15 @@ def _slots_for(builder: _Builder, unit: Unit, doc: Doc, item_things: dict[int, d
         attributes = {"publication_kind": _publication_kind(unit.section.title + " " + text)}
         if doi:
             attributes["doi"] = doi
-        things["PUBLICATION"] = builder.add(EntityKind.PUBLICATION, text,
-                                            unit.block.source_span(start, start + len(text)),
-                                            "publications.section_title", CONFIDENCE["rule"], None, **attributes)
+        things["PUBLICATION"] = builder.add(
+            EntityKind.PUBLICATION,
+            text,
+            unit.block.source_span(start, start + len(text)),
+            "publications.section_title",
+            CONFIDENCE["rule"],
+            None,
+            **attributes,
+        )
     return things
 
 
@@ -184,7 +303,9 @@ def _publication_kind(text: str) -> str:
     return next((kind for kind, rx in _PUBLICATION_KINDS if rx.search(text)), "article")
 
 
-def _publications(builder: _Builder, index: int, unit: Unit, doc: Doc, things: dict[str, str]) -> None:
+def _publications(
+    builder: _Builder, index: int, unit: Unit, doc: Doc, things: dict[str, str]
+) -> None:
     """Quoted titles and descriptive link texts of papers become publication mentions."""
     titles = list(doc.spans.get(PUBLICATION_TITLES, []))
     in_publication_context = bool(
@@ -193,14 +314,18 @@ def _publications(builder: _Builder, index: int, unit: Unit, doc: Doc, things: d
     )
     found = []
     for title in titles:
-        link = next((lk for lk in unit.block.links if _overlaps_text(unit, lk.text, title.start_char)), None)
+        link = next(
+            (lk for lk in unit.block.links if _overlaps_text(unit, lk.text, title.start_char)), None
+        )
         if link is None and not in_publication_context:
             continue
         found.append((title.start_char, title.end_char, link))
     for link in unit.block.links:
         if link.doi and not _GENERIC_LINK.match(link.text.strip()) and len(link.text.split()) >= 4:
             start = unit.text.find(link.text)
-            if start >= 0 and not any(s <= start < e or start <= s < start + len(link.text) for s, e, _ in found):
+            if start >= 0 and not any(
+                s <= start < e or start <= s < start + len(link.text) for s, e, _ in found
+            ):
                 found.append((start, start + len(link.text), link))
     for start, end, link in found:
         text = unit.text[start:end].strip(" '‘’\"“”")
@@ -212,8 +337,15 @@ def _publications(builder: _Builder, index: int, unit: Unit, doc: Doc, things: d
             attributes["doi"] = doi
         if link is not None:
             attributes["url"] = link.target
-        mention_id = builder.add(EntityKind.PUBLICATION, text, unit.block.source_span(start, end),
-                                 "partnerkg_publications", CONFIDENCE["rule"], unit.item, **attributes)
+        mention_id = builder.add(
+            EntityKind.PUBLICATION,
+            text,
+            unit.block.source_span(start, end),
+            "partnerkg_publications",
+            CONFIDENCE["rule"],
+            unit.item,
+            **attributes,
+        )
         builder.by_chars[(index, (start, end))] = mention_id
         for title in titles:
             if title.start_char <= start < title.end_char or start <= title.start_char < end:
@@ -240,24 +372,52 @@ def _relations(builder: _Builder, index: int, unit: Unit, doc: Doc, things: dict
                 _set_venue(builder, subject, unit.text[found["object"][0] : found["object"][1]])
             continue
         obj = _resolve(builder, index, unit, found["object"], things)
-        if subject is None or obj is None:
+        if subject is None or obj is None or not _kinds_fit(builder, relation, obj):
             continue
         start, end = found["evidence"]
         evidence = unit.block.source_span(start, end)
         component = found["rule"]
         attributes = dict(found.get("attributes") or {})
-        builder.assert_(subject, _RELATIONS[relation], obj, evidence, component, found["confidence"], **attributes)
+        builder.assert_(
+            subject,
+            _RELATIONS[relation],
+            obj,
+            evidence,
+            component,
+            found["confidence"],
+            **attributes,
+        )
     if unit.is_heading and "EVENT" in things:
-        from partnerkg.extract.events import heading_organisers
+        from partnerkg.extract.events import heading_organisers, heading_speakers
 
-        for org in heading_organisers(doc):
-            obj = builder.by_chars.get((index, (org.start_char, org.end_char)))
-            if obj:
-                builder.assert_(things["EVENT"], Relation.ORGANIZER, obj,
-                                unit.block.source_span(0, len(unit.text)), "events.heading_host", 0.8)
+        heading = unit.block.source_span(0, len(unit.text))
+        for relation, spans, rule in (
+            (Relation.ORGANIZER, heading_organisers(doc), "events.heading_host"),
+            (Relation.SPEAKER, heading_speakers(doc), "events.heading_speaker"),
+        ):
+            for span in spans:
+                obj = builder.by_chars.get((index, (span.start_char, span.end_char)))
+                if obj:
+                    builder.assert_(things["EVENT"], relation, obj, heading, rule, 0.8)
 
 
-def _resolve(builder: _Builder, index: int, unit: Unit, ref: object, things: dict[str, str]) -> str | None:
+_OBJECT_KINDS = {
+    "affiliation": {EntityKind.ORGANISATION},
+    "role": {EntityKind.ORGANISATION},
+    "speaker": {EntityKind.PERSON},
+    "author": {EntityKind.PERSON},
+    "organizer": {EntityKind.ORGANISATION, EntityKind.PERSON},
+}
+
+
+def _kinds_fit(builder: _Builder, relation: str, obj: str) -> bool:
+    kinds = _OBJECT_KINDS.get(relation)
+    return kinds is None or any(m.id == obj and m.kind in kinds for m in builder.mentions)
+
+
+def _resolve(
+    builder: _Builder, index: int, unit: Unit, ref: object, things: dict[str, str]
+) -> str | None:
     """A mention id for a char-offset pair or slot name recorded by a component."""
     if isinstance(ref, str):
         return things.get(ref)
@@ -271,8 +431,14 @@ def _resolve(builder: _Builder, index: int, unit: Unit, ref: object, things: dic
         reference = _first_name_reference(builder, text)
         if reference:
             return reference["refers_to"]
-        return builder.add(EntityKind.PERSON, text, unit.block.source_span(start, end), "first_name",
-                           CONFIDENCE["proposed"], unit.item)
+        return builder.add(
+            EntityKind.PERSON,
+            text,
+            unit.block.source_span(start, end),
+            "first_name",
+            CONFIDENCE["proposed"],
+            unit.item,
+        )
     return None
 
 
@@ -280,6 +446,13 @@ def _set_venue(builder: _Builder, publication_id: str, venue: str) -> None:
     for i, mention in enumerate(builder.mentions):
         if mention.id == publication_id and "venue" not in mention.attributes:
             attributes = {**mention.attributes, "venue": venue}
-            builder.mentions[i] = Mention(mention.id, mention.kind, mention.text, mention.span,
-                                          mention.component, mention.confidence, mention.item_title, attributes)
-
+            builder.mentions[i] = Mention(
+                mention.id,
+                mention.kind,
+                mention.text,
+                mention.span,
+                mention.component,
+                mention.confidence,
+                mention.item_title,
+                attributes,
+            )

@@ -14,21 +14,44 @@ import re
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from partnerkg.extract import lexicon
 from partnerkg.extract.roles import is_role_phrase
-from partnerkg.extract.spans import org_attributes, register_extensions
+from partnerkg.extract.spans import DOUBTFUL_ORGS, org_attributes, register_extensions
 
-_CONNECTORS = ("of", "for", "on", "in", "and", "&", "the", "de", "du")
+_CONNECTORS = ("of", "for", "on", "and", "&", "the", "de", "du")
 _CAP = {"TEXT": {"REGEX": r"^([A-Z][\w'’.-]*|[A-Z]{2,}\w*)$"}, "IS_SENT_START": False}
 _CAP_ANY = {"TEXT": {"REGEX": r"^([A-Z][\w'’.-]*|[A-Z]{2,}\w*)$"}}
 _NOT_ORG_WORDS = {
-    "Event", "Events", "Webinar", "Seminar", "Series", "Conference", "Workshop", "Symposium",
-    "Lecture", "Award", "Awards", "Prize", "Call", "Programme", "Program", "Scheme", "Showcase",
-    "Fellowship", "Studentship", "Course", "Club", "Hackathon", "Festival", "Summit",
+    "Event",
+    "Events",
+    "Webinar",
+    "Seminar",
+    "Series",
+    "Conference",
+    "Workshop",
+    "Symposium",
+    "Lecture",
+    "Award",
+    "Awards",
+    "Prize",
+    "Call",
+    "Programme",
+    "Program",
+    "Scheme",
+    "Showcase",
+    "Fellowship",
+    "Studentship",
+    "Course",
+    "Club",
+    "Hackathon",
+    "Festival",
+    "Summit",
+    "Report",
 }
+_NOT_ORG = re.compile(r"\b(?:" + "|".join(sorted(_NOT_ORG_WORDS)) + r")\b")
 _ACRONYM = re.compile(r"^\s*\(([A-Z][A-Za-z0-9&\- ]{1,15})\)")
 
 
@@ -69,19 +92,27 @@ class OrganisationFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = [Span(doc, s, e, label="ORG") for _, s, e in self.matcher(doc)]
-        candidates = [_trim(span) for span in candidates]
-        candidates = [s for s in candidates if s is not None and _plausible(s)]
+        split = [_trim(part) for span in candidates for part in _split_coordination(span)]
+        split = [s for s in split if s is not None and _plausible(s)]
         partner_spans = [Span(doc, s, e, label="ORG") for _, s, e in self.partners(doc)]
-        split = [part for span in candidates for part in _split_coordination(span)]
         ner = [e for e in doc.ents if e.label_ == "ORG"]
         ner_parts = [part for span in ner for part in _split_coordination(span)]
         ner_parts = [s for s in (_trim(p) for p in ner_parts) if s is not None and _plausible(s)]
+        keyworded = {(o.start, o.end) for o in [*partner_spans, *split]}
+        doc.spans[DOUBTFUL_ORGS] = [
+            o for o in ner_parts if (o.start, o.end) not in keyworded and not _ner_org_ok(o)
+        ]
+        ner_parts = [o for o in ner_parts if (o.start, o.end) in keyworded or _ner_org_ok(o)]
         orgs = filter_spans([*partner_spans, *split, *ner_parts])
+        orgs = [_with_acronym_tail(o) for o in orgs if not _role_run(o)]
         orgs = [s for s in orgs if not _inside_parentheses_after_org(s, orgs)]
         others = [e for e in doc.ents if e.label_ != "ORG"]
         keep = [e for e in others if not any(_overlaps(e, o) for o in orgs)]
         try:
-            doc.set_ents(filter_spans([*orgs, *keep]), default="outside" if self.overwrite_ents else "unmodified")
+            doc.set_ents(
+                filter_spans([*orgs, *keep]),
+                default="outside" if self.overwrite_ents else "unmodified",
+            )
         except ValueError:
             doc.ents = filter_spans([*orgs, *keep])
         attributes = org_attributes(doc)
@@ -98,6 +129,60 @@ class OrganisationFinder:
         return doc
 
 
+def _ner_org_ok(span: Span) -> bool:
+    """An ORG only the NER saw: not in a heading-like text, not a theme ("on X", "be X")."""
+    doc = span.doc
+    if lexicon.org_kind_of(span.text) or _ACRONYM.match(
+        doc.text[span.end_char : span.end_char + 20]
+    ):
+        return True
+    if _title_case_text(doc) or len(span.text) <= 2:
+        return False
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    return before not in ("on", "about", "be", "is", "theme", "in", "of", "into", "and")
+
+
+def _title_case_text(doc: Doc) -> bool:
+    """Headings and bold lines: most words capitalised, so NER guesses are unreliable."""
+    words = [t for t in doc if t.is_alpha and not t.is_stop]
+    return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.7 * len(words)
+
+
+def _role_run(span: Span) -> bool:
+    """The ORG is inside a title-case run that reads as a role ("Acme-Beta Partnership Lead")."""
+    doc = span.doc
+    end = span.end
+    while end < len(doc) and (
+        doc[end].is_title
+        or (doc[end].text in ("-", "–") and not doc[end - 1].whitespace_)
+        or (not doc[end - 1].whitespace_ and doc[end - 1].text in ("-", "–"))
+    ):
+        end += 1
+    start = span.start
+    while start > 0 and (
+        doc[start - 1].text in ("-", "–")
+        and not doc[start - 1].whitespace_
+        or (start > 1 and doc[start - 1].is_title and doc[start - 2].text in ("-", "–"))
+    ):
+        start -= 1
+    if end == span.end and start == span.start:
+        return False
+    return is_role_phrase(doc[start:end].text)
+
+
+def _with_acronym_tail(span: Span) -> Span:
+    """ "HDR" + "UK": an all-capitals name continues over a following capitals token."""
+    doc = span.doc
+    if (
+        span.end < len(doc)
+        and span.text.isupper()
+        and doc[span.end].text.isupper()
+        and doc[span.end].is_alpha
+    ):
+        return Span(doc, span.start, span.end + 1, label="ORG")
+    return span
+
+
 def _overlaps(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
 
@@ -106,23 +191,39 @@ def _trim(span: Span) -> Span | None:
     """Drop leading determiners/possessives and trailing connectors or punctuation."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].lower_ in ("the", "our", "their", "a", "an", "and", "of", "in", "for")
-                           or doc[start].is_punct):
+    while start < end and (
+        doc[start].lower_ in ("the", "our", "their", "a", "an", "and", "of", "in", "for")
+        or doc[start].is_punct
+        or (_first_word(doc[start]) and doc[start].pos_ not in ("PROPN", "NOUN", "X"))
+    ):
         start += 1
-    while end > start and (doc[end - 1].lower_ in _CONNECTORS or doc[end - 1].is_punct
-                           or doc[end - 1].text in ("'s", "’s")):
+    if any(t.text == "(" for t in doc[start:end]) and not any(
+        t.text == ")" for t in doc[start:end]
+    ):
+        end = next(t.i for t in doc[start:end] if t.text == "(")
+    while end > start and (
+        doc[end - 1].lower_ in _CONNECTORS
+        or doc[end - 1].is_punct
+        or doc[end - 1].text in ("'s", "’s")
+    ):
         end -= 1
     if end <= start:
         return None
     return Span(doc, start, end, label="ORG")
 
 
+def _first_word(token: Token) -> bool:
+    """The first word of its sentence, where capitals say nothing about names."""
+    return all(not t.is_alpha for t in token.doc[token.sent.start : token.i])
+
+
 def _plausible(span: Span) -> bool:
     """Not a job title, not an event or programme heading word, not lower case."""
-    words = {t.text for t in span}
-    if words & _NOT_ORG_WORDS:
+    if _NOT_ORG.search(span.text):
         return False
-    if is_role_phrase(span.text) and lexicon.org_kind_of(span.text) is None:
+    if is_role_phrase(span.text):
+        return False
+    if len(span) == 1 and span.text in lexicon.org_head_words():
         return False
     if not span[0].text[:1].isupper() and not span[0].text[:1].isdigit():
         return False
@@ -130,20 +231,14 @@ def _plausible(span: Span) -> bool:
 
 
 def _split_coordination(span: Span) -> list[Span]:
-    """"A Institute and University of B" -> two organisations when both sides are names."""
+    """ "A Institute and University of B" -> two organisations when both sides are names."""
     for token in span:
         if token.lower_ in ("and", "&") and span.start < token.i < span.end - 1:
             left = Span(span.doc, span.start, token.i, label="ORG")
             right = Span(span.doc, token.i + 1, span.end, label="ORG")
-            if lexicon.org_kind_of(left.text) and lexicon.org_kind_of(right.text) and not _of_phrase(left):
+            if lexicon.org_kind_of(left.text) and lexicon.org_kind_of(right.text):
                 return [left, *_split_coordination(right)]
     return [span]
-
-
-def _of_phrase(left: Span) -> bool:
-    """"School of Hygiene and Tropical Medicine": the 'and' joins the 'of' complement."""
-    lowers = [t.lower_ for t in left]
-    return "of" in lowers and lexicon.org_kind_of(left[lowers.index("of") + 1 :].text) is None
 
 
 def _inside_parentheses_after_org(span: Span, orgs: list[Span]) -> bool:

@@ -19,12 +19,16 @@ from spacy.util import filter_spans
 
 from partnerkg.extract import lexicon
 from partnerkg.extract.roles import is_role_phrase
-from partnerkg.extract.spans import chars, register_extensions, relations
+from partnerkg.extract.spans import DOUBTFUL_ORGS, chars, register_extensions, relations
 
-TITLES = frozenset({"dr", "dr.", "prof", "prof.", "professor", "mr", "mrs", "ms", "sir", "dame", "mx"})
+TITLES = frozenset(
+    {"dr", "dr.", "prof", "prof.", "professor", "mr", "mrs", "ms", "sir", "dame", "mx"}
+)
 _NAME_WORD = re.compile(r"^[A-Z][a-zà-ÿ'’A-Z-]*[a-zà-ÿ]$|^[A-Z]\.?$|^[A-Z][a-z]*['’][A-Z][a-z]+$")
 _STOP_DEPS = frozenset({"relcl"})
-_STOP_WORDS = frozenset({"who", "which", "whose", "that", "will", "is", "are", "was", "were", "has", "have"})
+_STOP_WORDS = frozenset(
+    {"who", "which", "whose", "that", "will", "is", "are", "was", "were", "has", "have"}
+)
 
 
 @Language.factory("partnerkg_person_roles", default_config={"max_window": 25})
@@ -85,22 +89,44 @@ class PersonRoles:
                 i = upcoming.end
                 upcoming = next(nexts, None)
                 continue
-            if token.lower_ in _STOP_WORDS or token.text in (";", ".", ":") or token.dep_ in _STOP_DEPS:
+            if (
+                token.lower_ in _STOP_WORDS
+                or token.text in (";", ".", ":")
+                or token.dep_ in _STOP_DEPS
+            ):
                 break
             if token.lower_ == "and" and orgs and i + 1 < end and not _org_starts(following, i + 1):
                 # "…, Role at Org and Other Name, …": a second person starts here
                 if not _role_follows(doc, i + 1, end):
                     break
-            if token.pos_ in ("VERB", "AUX") and token.tag_ not in ("VBN",) and not token.text[:1].isupper():
+            if (
+                token.pos_ in ("VERB", "AUX")
+                and token.tag_ not in ("VBN",)
+                and not token.text[:1].isupper()
+            ):
                 break
-            if token.is_alpha and token.lower_ not in ("at", "from", "of", "and", "in", "with", "the", "a", "an", "former"):
+            if token.is_alpha and token.lower_ not in (
+                "at",
+                "from",
+                "of",
+                "and",
+                "in",
+                "with",
+                "the",
+                "a",
+                "an",
+                "former",
+            ):
                 role_tokens.append(i)
             elif token.lower_ in ("of", "in", "for") and role_tokens and not orgs:
                 role_tokens.append(i)
             i += 1
         if not orgs and not role_tokens:
             return []
-        evidence = (person.start_char, doc[i - 1].idx + len(doc[i - 1]) if i > person.end else person.end_char)
+        evidence = (
+            person.start_char,
+            doc[i - 1].idx + len(doc[i - 1]) if i > person.end else person.end_char,
+        )
         role = _role_text(doc, role_tokens)
         rule = "appositive" if cursor_after_comma else "preposition"
         out: list[dict] = []
@@ -142,7 +168,7 @@ def _org_starts(ents: list[Span], i: int) -> bool:
 
 
 def _role_follows(doc: Doc, i: int, end: int) -> bool:
-    """"and Honorary Lecturer" continues a role; "and Leah Pirondini, …" starts a person."""
+    """ "and Honorary Lecturer" continues a role; "and Leah Pirondini, …" starts a person."""
     words = []
     for token in doc[i:end]:
         if token.text in (",", ".") or token.lower_ in ("at", "from"):
@@ -152,30 +178,46 @@ def _role_follows(doc: Doc, i: int, end: int) -> bool:
 
 
 def _role_text(doc: Doc, indices: list[int]) -> str | None:
-    """The first run of role words, when it reads as a role ("Principal Data Scientist")."""
-    if not indices:
-        return None
-    run = [indices[0]]
-    for i in indices[1:]:
-        if i != run[-1] + 1:
-            break
-        run.append(i)
-    while run and doc[run[-1]].lower_ in ("of", "in", "for"):
-        run.pop()
-    text = doc[run[0] : run[-1] + 1].text if run else ""
-    return text if text and is_role_phrase(text) else None
+    """The first run of role words that reads as a role ("Turing-Roche Partnership Lead")."""
+    runs: list[list[int]] = []
+    for i in indices:
+        joined = runs and (
+            i == runs[-1][-1] + 1 or (i == runs[-1][-1] + 2 and doc[i - 1].text in ("-", "–"))
+        )
+        if joined:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    for run in runs:
+        while run and doc[run[-1]].lower_ in ("of", "in", "for"):
+            run.pop()
+        if run and is_role_phrase(doc[run[0] : run[-1] + 1].text):
+            return doc[run[0] : run[-1] + 1].text
+    return None
 
 
 def _repair_people(doc: Doc) -> None:
     """Relabel name-shaped spans as PERSON, strip titles, join "A (B) C" nicknames."""
     ents = list(doc.ents)
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    doubtful = [
+        s
+        for s in doc.spans.get(DOUBTFUL_ORGS, [])
+        if not any(i in taken for i in range(s.start, s.end))
+    ]
     fixed: list[Span] = []
-    for ent in ents:
+    for ent in [*ents, *doubtful]:
         span = ent
         while len(span) > 1 and span[0].lower_ in TITLES:
             span = Span(doc, span.start + 1, span.end, label=span.label_)
         if span.label_ != "PERSON" and looks_like_name(span) and _in_person_slot(span):
             span = Span(doc, span.start, span.end, label="PERSON")
+        elif ent in doubtful:
+            continue
+        if span.label_ == "PERSON" and is_role_phrase(span.text):
+            continue
+        if span.label_ == "PERSON" and lexicon.org_kind_of(span.text):
+            span = Span(doc, span.start, span.end, label="ORG")
         if span.label_ == "PERSON" and not _person_ok(span):
             continue
         fixed.append(span)
@@ -185,8 +227,13 @@ def _repair_people(doc: Doc) -> None:
 
 
 def _person_ok(span: Span) -> bool:
-    text = span.text
-    return bool(re.search(r"[A-Z]", text)) and not lexicon.org_kind_of(text) and not is_role_phrase(text)
+    """Name-like: capitalised words, not an acronym, not a role."""
+    words = [t.text for t in span if t.text not in ("(", ")")]
+    if len(words) == 1 and (words[0].isupper() or not _NAME_WORD.match(words[0])):
+        return False
+    return all(
+        w[:1].isupper() or w in ("-", "'", "’", "de", "van", "von", "der", "da") for w in words
+    ) and not is_role_phrase(span.text)
 
 
 def _in_person_slot(span: Span) -> bool:
@@ -201,15 +248,18 @@ def _in_person_slot(span: Span) -> bool:
             if token.text in (",",) or token.lower_ in ("at", "from"):
                 break
             words.append(token.text)
-        if is_role_phrase(" ".join(words)):
+        phrase = " ".join(words)
+        if is_role_phrase(phrase):
             return True
-        nxt = doc[span.end + 1]
-        return nxt.ent_type_ == "ORG" and span.start == 0
+        first = all(not t.is_alpha for t in doc[: span.start])
+        return first and (
+            doc[span.end + 1].ent_type_ in ("ORG", "PERSON") or bool(lexicon.org_kind_of(phrase))
+        )
     return False
 
 
 def _nicknames(doc: Doc) -> list[Span]:
-    """"Tapabrata (Rohan) Chakraborty": first name, bracketed nickname, surname."""
+    """ "Tapabrata (Rohan) Chakraborty": first name, bracketed nickname, surname."""
     found = []
     for i in range(len(doc) - 4):
         a, lp, b, rp, c = doc[i : i + 5]
@@ -228,7 +278,12 @@ def _unlabelled_names(doc: Doc, ents: list[Span]) -> list[Span]:
             continue
         start = token.i + 1 + (1 if doc[token.i + 1].text == "." else 0)
         end = start
-        while end < len(doc) and end - start < 4 and _NAME_WORD.match(doc[end].text) and end not in taken:
+        while (
+            end < len(doc)
+            and end - start < 4
+            and _NAME_WORD.match(doc[end].text)
+            and end not in taken
+        ):
             end += 1
         if end - start >= 2 and start not in taken:
             found.append(Span(doc, start, end, label="PERSON"))

@@ -69,11 +69,16 @@ def extract_all(
     last text has been processed.
     """
     plan: list[tuple[Newsletter, list[Unit]]] = [(n, units_of(n)) for n in newsletters]
-    texts = ((unit.text, (n_index, u_index)) for n_index, (_, units) in enumerate(plan)
-             for u_index, unit in enumerate(units))
+    texts = (
+        (unit.text, (n_index, u_index))
+        for n_index, (_, units) in enumerate(plan)
+        for u_index, unit in enumerate(units)
+    )
     docs_of: list = []
     yield from _empty_from(plan, 0)
-    for doc, (n_index, _u_index) in nlp.pipe(texts, as_tuples=True, batch_size=batch_size, n_process=n_process):
+    for doc, (n_index, _u_index) in nlp.pipe(
+        texts, as_tuples=True, batch_size=batch_size, n_process=n_process
+    ):
         docs_of.append(doc)
         newsletter, units = plan[n_index]
         if len(docs_of) == len(units):

@@ -13,20 +13,32 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from partnerkg.extract.spans import PUBLICATION_TITLES, VENUES, chars, register_extensions, relations
+from partnerkg.extract.spans import (
+    PUBLICATION_TITLES,
+    VENUES,
+    chars,
+    register_extensions,
+    relations,
+)
 
 _QUOTED = re.compile(r"(?<![\w])['‘\"“]([A-Z0-9][^'’\"”]{12,300}?)['’\"”](?![\w])")
 _VENUE = re.compile(
-    r"\bpublished (?:in|by|at|on)(?: the)? ((?:[A-Z][\w&:\-]*|of|in|for|and|on|the|&)"
+    r"\b(?i:published) (?:in|by|at|on)(?: the)? ((?:[A-Z][\w&:\-]*|of|in|for|and|on|the|&)"
     r"(?: (?:[A-Z0-9][\w&:\-]*|of|in|for|and|on|the|&))*)"
 )
 _AUTHOR_CUES = re.compile(
     r"(?:['’]s?\s+(?:\w+\s+)?(?:paper|article|preprint|book|chapter|report|blog|publication|work))|"
-    r"\b(?:paper|article|preprint|book|report|blog(?: post)?|publication|work|chapter) (?:written |authored |co-authored )?by\b|"
-    r"\bet al\b|\b(?:written|authored|co-authored) by\b|\bby .{0,40}\band colleagues\b",
+    r"\b(?:paper|article|preprint|book|report|blog(?: post)?|publication|work|chapter) "
+    r"(?:written |authored |co-authored )?by\b|"
+    r"\bet al\b|\b(?:written|authored|co-authored) by\b|\bby .{0,40}\band colleagues\b|"
+    r"\b(?:paper|publication|article|preprint|book|report)(?: of the \w+)? "
+    r"(?:is|was|comes) (?:from|by)\b|"
+    r"\band (?:his|her|their) (?:colleagues|collaborators|co-authors|team)\b",
     re.IGNORECASE,
 )
-_PAPER_WORD = re.compile(r"\b(paper|article|preprint|publication|study|review|book|chapter|report|journal)\b", re.I)
+_PAPER_WORD = re.compile(
+    r"\b(paper|article|preprint|publication|study|review|book|chapter|report|journal)\b", re.I
+)
 
 
 @Language.factory("partnerkg_publications", default_config={"min_title_words": 4})
@@ -45,13 +57,17 @@ class PublicationFinder:
     def __call__(self, doc: Doc) -> Doc:
         titles = []
         for match in _QUOTED.finditer(doc.text):
-            span = doc.char_span(match.start(1), match.end(1), label="PUBLICATION", alignment_mode="expand")
+            span = doc.char_span(
+                match.start(1), match.end(1), label="PUBLICATION", alignment_mode="expand"
+            )
             if span is not None and len(match.group(1).split()) >= self.min_title_words:
                 titles.append(span)
         venues = []
         for match in _VENUE.finditer(doc.text):
             name = re.sub(r"(?: (?:of|in|for|and|on|the|&))+$", "", match.group(1)).rstrip(":")
-            span = doc.char_span(match.start(1), match.start(1) + len(name), label="VENUE", alignment_mode="expand")
+            span = doc.char_span(
+                match.start(1), match.start(1) + len(name), label="VENUE", alignment_mode="expand"
+            )
             if span is not None and len(name) > 2:
                 venues.append(span)
         doc.spans[PUBLICATION_TITLES] = titles
@@ -63,14 +79,18 @@ class PublicationFinder:
             if not (sent_titles or _PAPER_WORD.search(sent.text)):
                 continue
             for cue in _AUTHOR_CUES.finditer(sent.text):
-                for person in _people_near(sent, sent.start_char + cue.start(), sent.start_char + cue.end()):
+                for person in _people_near(
+                    sent, sent.start_char + cue.start(), sent.start_char + cue.end()
+                ):
                     found.append(self._found("author", subject, person, sent, 0.85))
             for venue in venues:
                 if sent.start <= venue.start < sent.end:
                     found.append(self._found("venue", subject, venue, sent, 0.85))
         return doc
 
-    def _found(self, relation: str, subject: tuple[int, int] | str, obj: Span, sent: Span, conf: float) -> dict:
+    def _found(
+        self, relation: str, subject: tuple[int, int] | str, obj: Span, sent: Span, conf: float
+    ) -> dict:
         return {
             "relation": relation,
             "subject": subject,
@@ -91,10 +111,18 @@ def _people_near(sent: Span, cue_start: int, cue_end: int) -> list[Span]:
         before = [p for p in people if 0 <= cue_start - p.end_char <= 1]
         if before:
             return before
-        token = doc.char_span(cue_start - 40 if cue_start >= 40 else 0, cue_start, alignment_mode="expand")
-        if token is not None and len(token) and token[-1].is_title:
+        token = doc.char_span(
+            cue_start - 40 if cue_start >= 40 else 0, cue_start, alignment_mode="expand"
+        )
+        if (
+            token is not None
+            and len(token)
+            and token[-1].is_title
+            and token[-1].pos_ == "PROPN"
+            and token[-1].ent_type_ in ("", "PERSON", "ORG")
+        ):
             return [Span(doc, token[-1].i, token[-1].i + 1, label="PERSON")]
         return []
-    if "et al" in text:
+    if "et al" in text or text.startswith("and "):
         return [p for p in people if 0 <= cue_start - p.end_char <= 2]
     return [p for p in people if p.start_char >= cue_start and p.start_char - cue_end < 60]

@@ -26,6 +26,8 @@ def is_role_phrase(text: str) -> bool:
     words = text.replace(",", " ").split()
     if not words:
         return False
-    cut = next((i for i, w in enumerate(words) if w.lower() in ("in", "of", "for", "at")), len(words))
+    cut = next(
+        (i for i, w in enumerate(words) if w.lower() in ("in", "of", "for", "at")), len(words)
+    )
     head = words[cut - 1] if cut > 0 else words[-1]
     return head.lower() in ROLE_NOUNS or words[-1].lower() in ROLE_NOUNS

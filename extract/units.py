@@ -39,5 +39,7 @@ def units_of(newsletter: Newsletter) -> list[Unit]:
 
 def _heading_block(item: Item) -> Block:
     span = item.title_span
-    offsets = ((0, span.start, len(item.title)),) if span.end - span.start == len(item.title) else ()
+    offsets = (
+        ((0, span.start, len(item.title)),) if span.end - span.start == len(item.title) else ()
+    )
     return Block(BlockKind.BOLD_LINE, item.title, span, (), offsets)
