@@ -353,7 +353,10 @@ class _Builder:
         if subject_entity is None or (
             object_entity is None and fact.relation not in _OPTIONAL_OBJECT
         ):
-            log.warning(
+            # An empty object is resolution's "no entity here"; an unknown key is a bug upstream.
+            level = logging.DEBUG if fact.object == "" else logging.WARNING
+            log.log(
+                level,
                 "skipping %s fact in issue %s: %r or %r is not a resolved entity",
                 fact.relation.value,
                 fact.issue_month,
