@@ -307,9 +307,8 @@ class _Builder:
                 triples.add((self.mint.issue(month), SCHEMA.mentions, self.node(entity)))
                 triples.update(self._describe(entity))
         for fact in self.resolved.facts:
-            triples = graphs.get(fact.issue_month)
-            if triples is not None:
-                triples.update(self._fact(fact))
+            # Every fact's issue has a graph: _mentions() covers the months of all facts.
+            graphs[fact.issue_month].update(self._fact(fact))
         return graphs
 
     def _mentions(self) -> dict[str, set[str]]:

@@ -152,7 +152,7 @@ class Store(ABC):
     def graph_names(self) -> list[URIRef]:
         """Every named graph holding data, metadata graph included, sorted."""
         rows = self._select(_GRAPH_NAMES, {}, union=False)
-        return sorted(row["g"] for row in rows if isinstance(row.get("g"), URIRef))  # type: ignore[type-var]
+        return sorted(URIRef(str(row["g"])) for row in rows if isinstance(row.get("g"), URIRef))
 
     def to_dataset(self) -> Dataset:
         """The issue graphs and the ontology graph as an rdflib Dataset (no metadata graph)."""
@@ -290,7 +290,9 @@ class OxigraphStore(Store):
         del self._ox
 
     def _query(self, query: str, bindings: Mapping[str, Node]) -> object:
-        substitutions = {ox.Variable(k): _to_ox(v) for k, v in bindings.items()}
+        substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
+            ox.Variable(k): _to_ox(v) for k, v in bindings.items()
+        }
         try:
             try:
                 return self._ox.query(
