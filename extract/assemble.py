@@ -1,0 +1,178 @@
+"""Raw blocks of any format to a :class:`Newsletter`: sections, items, dated lines, links.
+
+Structure rules only: ``##`` headings open sections, ``###`` headings open items.
+Issues without any ``###`` (early newsletters set item titles in bold) get their items
+from bold lines that are neither dates, links nor questions.
+
+Span texts hold plain text, never the raw source, so no tracking URL reaches a span;
+``Newsletter.text`` is the raw decoded source all offsets index into.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import logging
+from dataclasses import dataclass, field
+
+from partnerkg.extract.dates import parse_dated_line
+from partnerkg.extract.layout import RawBlock, Role
+from partnerkg.extract.links import doi_of, unwrap
+from partnerkg.extract.model import (
+    Block,
+    BlockKind,
+    DatedLine,
+    Item,
+    Link,
+    Newsletter,
+    Section,
+    SourceSpan,
+)
+
+log = logging.getLogger(__name__)
+
+_STRIP = " \t\r\n*_"  # stray emphasis marks that markdown left as literal text
+_NOT_A_TITLE_END = (":", "?")
+
+
+@dataclass(slots=True)
+class _Heading:
+    level: int
+    title: str
+    span: SourceSpan
+
+
+@dataclass(slots=True)
+class _Draft:
+    """A section or item while its blocks are being collected."""
+
+    title: str
+    span: SourceSpan | None
+    blocks: list[Block] = field(default_factory=list)
+    items: list[_Draft] = field(default_factory=list)
+
+
+def assemble(
+    source: str, text: str, raw_blocks: list[RawBlock], issue: dt.date, content_hash: str
+) -> Newsletter:
+    """The newsletter that ``raw_blocks`` (read from ``source``) describe."""
+    built = [_build(raw, source) for raw in raw_blocks]
+    parts = [part for part in built if part is not None]
+    derive_items = not any(isinstance(p, _Heading) and p.level >= 3 for p in parts)
+    preamble: list[Block] = []
+    sections: list[_Draft] = []
+    for part in parts:
+        if isinstance(part, _Heading):
+            _open(sections, part.level, part.title, part.span)
+        elif derive_items and sections and _is_derived_title(part, issue):
+            _open(sections, 3, part.text, part.span)
+        elif not sections:
+            preamble.append(part)
+        else:
+            (sections[-1].items[-1] if sections[-1].items else sections[-1]).blocks.append(part)
+    return Newsletter(
+        source=source,
+        issue_month=f"{issue:%Y-%m}",
+        text=text,
+        sections=tuple(_section(draft, issue) for draft in sections),
+        content_hash=content_hash,
+        preamble=tuple(preamble),
+    )
+
+
+def _open(sections: list[_Draft], level: int, title: str, span: SourceSpan) -> None:
+    """Start a section (level 1-2) or an item (3+, in an untitled section if need be)."""
+    if level <= 2:
+        sections.append(_Draft(title, span))
+        return
+    if not sections:
+        sections.append(_Draft("", None))
+    sections[-1].items.append(_Draft(title, span))
+
+
+def _is_derived_title(block: Block, issue: dt.date) -> bool:
+    """A bold line that titles an item: no link, no date, not a question or lead-in."""
+    return (
+        block.kind is BlockKind.BOLD_LINE
+        and not block.links
+        and not block.text.endswith(_NOT_A_TITLE_END)
+        and parse_dated_line(block.text, issue) is None
+    )
+
+
+def _section(draft: _Draft, issue: dt.date) -> Section:
+    items = tuple(_item(item, draft.title, issue) for item in draft.items)
+    return Section(draft.title, draft.span, tuple(draft.blocks), items)
+
+
+def _item(draft: _Draft, section: str, issue: dt.date) -> Item:
+    assert draft.span is not None  # items always have a heading
+    dated = tuple(
+        DatedLine(parsed.label, parsed.raw_label, parsed.start, parsed.end, block.span)
+        for block in draft.blocks
+        if block.kind is BlockKind.BOLD_LINE
+        for parsed in [parse_dated_line(block.text, issue)]
+        if parsed is not None
+    )
+    links = tuple(link for block in draft.blocks for link in block.links)
+    return Item(draft.title, draft.span, section, tuple(draft.blocks), dated, links)
+
+
+def _build(raw: RawBlock, source: str) -> Block | _Heading | None:
+    """A Block (or a heading) from a raw block; None when it has no visible text."""
+    plain, offsets = _plain(raw)
+    lead = len(plain) - len(plain.lstrip(_STRIP))
+    stripped = plain.strip(_STRIP)
+    if not stripped:
+        return None
+    offsets = _shift(offsets, lead, len(stripped))
+    start = offsets[0][1] if offsets else raw.start
+    end = offsets[-1][1] + offsets[-1][2] if offsets else raw.end
+    span = SourceSpan(source, start, max(start, end), stripped)
+    if raw.role is Role.HEADING:
+        return _Heading(raw.level or 2, stripped, span)
+    kind = _KINDS[raw.role] if not raw.bold else BlockKind.BOLD_LINE
+    block = Block(kind, stripped, span, (), offsets)
+    links = tuple(_link(block, raw_link.start - lead, raw_link.end - lead, raw_link.href)
+                  for raw_link in raw.links)
+    return dataclasses.replace(block, links=tuple(link for link in links if link is not None))
+
+
+_KINDS = {Role.PARAGRAPH: BlockKind.PARAGRAPH, Role.LIST_ITEM: BlockKind.LIST_ITEM}
+
+
+def _plain(raw: RawBlock) -> tuple[str, tuple[tuple[int, int, int], ...]]:
+    """Plain text and its (text_start, source_start, length) runs, adjacent runs merged."""
+    runs: list[tuple[int, int, int]] = []
+    position = 0
+    for piece, source in raw.pieces:
+        if source is not None:
+            last = runs[-1] if runs else None
+            if last and last[0] + last[2] == position and last[1] + last[2] == source:
+                runs[-1] = (last[0], last[1], last[2] + len(piece))
+            else:
+                runs.append((position, source, len(piece)))
+        position += len(piece)
+    return "".join(piece for piece, _ in raw.pieces), tuple(runs)
+
+
+def _shift(
+    runs: tuple[tuple[int, int, int], ...], lead: int, length: int
+) -> tuple[tuple[int, int, int], ...]:
+    """Runs clipped to ``[lead, lead + length)`` and renumbered from 0."""
+    shifted = []
+    for text_start, source_start, size in runs:
+        low, high = max(text_start, lead), min(text_start + size, lead + length)
+        if low < high:
+            shifted.append((low - lead, source_start + low - text_start, high - low))
+    return tuple(shifted)
+
+
+def _link(block: Block, start: int, end: int, href: str) -> Link | None:
+    """A Link with its real target, or None for links that only point at the mailing."""
+    target = unwrap(href)
+    start, end = max(start, 0), min(end, len(block.text))
+    if not target:
+        log.debug("dropped a link without a real target in %r", block.text[:40])
+        return None
+    return Link(block.text[start:end], target, block.source_span(start, end), doi_of(target))

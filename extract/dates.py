@@ -1,0 +1,152 @@
+"""Dated lines such as ``Deadline: 22 December 2024`` or ``08-10 July 2024``.
+
+Regular expressions only split a line into its label and its date pieces (ranges,
+"and" lists); python-dateutil parses every piece, and a piece missing its month or
+year borrows them from the piece to its right, as English writes ranges.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from dateutil import parser as date_parser
+
+from partnerkg.extract.model import DateLabel
+
+_MONTHS = "|".join(name for name in (*calendar.month_name[1:], *calendar.month_abbr[1:]))
+# The label ends at a colon, or before the first day number or month name.
+_LABEL = re.compile(rf"^(?P<label>[^:]*?):\s*|^(?P<bare>\D*?)\s*(?=\d|\b(?:{_MONTHS})\b)", re.I)
+_PIECE_SEPARATOR = re.compile(r"\s*(?:-|–|—|\bto\b|\band\b|&)\s*", re.I)
+_ASIDE = re.compile(r"\([^)]*\)")
+_MAX_LINE = 120
+
+#: Label words to DateLabel, most specific first (first rule whose words all occur wins).
+LABEL_RULES: tuple[tuple[tuple[str, ...], DateLabel], ...] = (
+    (("registration",), DateLabel.REGISTRATION_DEADLINE),
+    (("application", "deadline"), DateLabel.APPLICATION_DEADLINE),
+    (("deadline", "applications"), DateLabel.APPLICATION_DEADLINE),
+    (("submission", "deadline"), DateLabel.SUBMISSION_DEADLINE),
+    (("deadline", "submi"), DateLabel.SUBMISSION_DEADLINE),
+    (("deadline", "abstract"), DateLabel.SUBMISSION_DEADLINE),
+    (("deadline", "contribution"), DateLabel.SUBMISSION_DEADLINE),
+    (("deadline",), DateLabel.DEADLINE),
+    (("event",), DateLabel.EVENT),
+    (("conference",), DateLabel.EVENT),
+    (("workshop",), DateLabel.EVENT),
+    (("school",), DateLabel.EVENT),
+    (("course",), DateLabel.EVENT),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedDate:
+    """What a dated line says, before it is tied to a source span."""
+
+    label: DateLabel
+    raw_label: str
+    start: dt.date
+    end: dt.date | None
+
+
+def parse_dated_line(text: str, issue: dt.date) -> ParsedDate | None:
+    """Read ``text`` as a dated line, or None when it is not one.
+
+    A line counts only when some piece names a month, so titles such as
+    "Seminar Series 2022" stay titles. Years left out are the nearest to ``issue``.
+    """
+    line = _ASIDE.sub(" ", text).strip()
+    if not line or len(line) > _MAX_LINE:
+        return None
+    match = _LABEL.match(line)
+    if match is None:
+        return None
+    raw_label = (match.group("label") or match.group("bare") or "").strip()
+    dates = _parse_pieces(line[match.end():], issue)
+    if not dates:
+        return None
+    end = dates[-1] if dates[-1] != dates[0] else None
+    return ParsedDate(label_of(raw_label), raw_label, dates[0], end)
+
+
+def label_of(raw_label: str) -> DateLabel:
+    """The DateLabel of a label such as "Registration deadline" (DATE when empty)."""
+    words = raw_label.lower()
+    if not words:
+        return DateLabel.DATE
+    for needed, label in LABEL_RULES:
+        if all(word in words for word in needed):
+            return label
+    return DateLabel.OTHER
+
+
+def _parse_pieces(body: str, issue: dt.date) -> list[dt.date]:
+    """Dates of the range/list pieces of ``body``, right to left; [] if any piece fails."""
+    pieces = [piece for piece in _PIECE_SEPARATOR.split(body) if piece.strip()]
+    dates: list[dt.date] = []
+    has_month = False
+    right: dt.date | None = None
+    for piece in reversed(pieces):
+        parsed = _parse_piece(piece, right, issue)
+        if parsed is None:
+            return []
+        if parsed == "time":
+            continue
+        date, named_month = parsed
+        has_month = has_month or named_month
+        dates.append(date)
+        right = date
+    return list(reversed(dates)) if has_month else []
+
+
+def _parse_piece(
+    piece: str, right: dt.date | None, issue: dt.date
+) -> tuple[dt.date, bool] | str | None:
+    """One piece as (date, names a month); "time" for a bare time; None if not a date.
+
+    Parsing twice with different defaults shows which fields the text itself gave.
+    """
+    first = _dateutil(piece, dt.datetime(2000, 1, 1))
+    second = _dateutil(piece, dt.datetime(2001, 2, 2))
+    if first is None or second is None:
+        return None
+    named_day, named_month = first.day == second.day, first.month == second.month
+    named_year = first.year == second.year
+    if not named_day and not named_month:
+        return "time" if first.hour or first.minute else None
+    base = right or _nearest(first.date(), issue, named_year)
+    try:
+        date = dt.date(
+            first.year if named_year else base.year,
+            first.month if named_month else base.month,
+            first.day if named_day else 1 if named_month else base.day,
+        )
+    except ValueError:
+        return None
+    if right is not None and date > right and not named_year:
+        date = _replace_year(date, date.year - 1)
+    return date, named_month
+
+
+def _dateutil(piece: str, default: dt.datetime) -> dt.datetime | None:
+    """dateutil's reading of ``piece`` with ``default`` filling the gaps, or None."""
+    try:
+        return date_parser.parse(piece, default=default)
+    except (ValueError, OverflowError, TypeError):
+        return None
+
+
+def _nearest(date: dt.date, issue: dt.date, named_year: bool) -> dt.date:
+    """``date`` with the year nearest the issue when the text gave none."""
+    if named_year:
+        return date
+    candidates = [_replace_year(date, issue.year + delta) for delta in (-1, 0, 1)]
+    return min(candidates, key=lambda candidate: abs((candidate - issue).days))
+
+
+def _replace_year(date: dt.date, year: int) -> dt.date:
+    """``date`` in ``year`` (29 February becomes 28 February in common years)."""
+    day = min(date.day, calendar.monthrange(year, date.month)[1])
+    return date.replace(year=year, day=day)

@@ -1,0 +1,148 @@
+"""Markdown newsletters to raw blocks, via markdown-it-py.
+
+Block tokens carry line ranges (``token.map``); each inline token is then located in
+the block's source, left to right, so every plain-text piece keeps its file offset.
+Link destinations are skipped with markdown-it's own parser so that short text never
+matches inside a URL.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from markdown_it import MarkdownIt
+from markdown_it.helpers import parseLinkDestination
+from markdown_it.token import Token
+
+from partnerkg.extract.layout import RawBlock, Role
+
+_NEWLINE = re.compile(r"\r\n?|\n")  # the same line breaks markdown-it counts
+_BOLD_MARKS = ("**", "__")
+_Handler = Callable[[RawBlock, Token, str, int, int], int]
+
+
+def read_markdown(text: str) -> list[RawBlock]:
+    """Headings, paragraphs and list items of a markdown document, in order."""
+    parser = MarkdownIt("commonmark")
+    parser.disable("text_join")  # keep escapes and entities apart from their source form
+    line_starts = [0] + [match.end() for match in _NEWLINE.finditer(text)] + [len(text)]
+    blocks: list[RawBlock] = []
+    list_depth = 0
+    tokens = parser.parse(text)
+    for index, token in enumerate(tokens):
+        list_depth += {"list_item_open": 1, "list_item_close": -1}.get(token.type, 0)
+        role = _role(token, list_depth)
+        if role is None or token.map is None or index + 1 >= len(tokens):
+            continue
+        start = line_starts[min(token.map[0], len(line_starts) - 1)]
+        end = line_starts[min(token.map[1], len(line_starts) - 1)]
+        end = start + len(text[start:end].rstrip())
+        level = int(token.tag[1:]) if role is Role.HEADING else 0
+        block = RawBlock(role, start, end, level=level, bold=_is_bold(text[start:end], role))
+        _add_inline(block, tokens[index + 1].children or [], text, end)
+        blocks.append(block)
+    return blocks
+
+
+def _role(token: Token, list_depth: int) -> Role | None:
+    """The block role an opening token starts, or None for anything else."""
+    if token.type == "heading_open":
+        return Role.HEADING
+    if token.type == "paragraph_open":
+        return Role.LIST_ITEM if list_depth else Role.PARAGRAPH
+    return None
+
+
+def _is_bold(source: str, role: Role) -> bool:
+    """Bold as a whole, judged on the source so a stray space before ``**`` still counts."""
+    stripped = source.strip().lstrip("#").strip()
+    return role is not Role.LIST_ITEM and stripped.startswith(_BOLD_MARKS) and stripped.endswith(
+        _BOLD_MARKS
+    )
+
+
+def _add_inline(block: RawBlock, children: list[Token], text: str, limit: int) -> None:
+    """Add each inline token's plain text at the source position it was found."""
+    cursor = block.start
+    for child in children:
+        cursor = _INLINE.get(child.type, _skip_markup)(block, child, text, cursor, limit)
+
+
+def _find(text: str, needle: str, cursor: int, limit: int) -> int:
+    """Position of ``needle`` in ``text[cursor:limit]``, or -1."""
+    return text.find(needle, cursor, limit) if needle else -1
+
+
+def _text(block: RawBlock, token: Token, text: str, cursor: int, limit: int) -> int:
+    found = _find(text, token.content, cursor, limit)
+    block.add(token.content, found if found >= 0 else None)
+    return found + len(token.content) if found >= 0 else cursor
+
+
+def _special(block: RawBlock, token: Token, text: str, cursor: int, limit: int) -> int:
+    """Escapes (``\\.``) map to the escaped character, entities to their first character."""
+    found = _find(text, token.markup, cursor, limit)
+    if found < 0:
+        block.add(token.content, None)
+        return cursor
+    shift = len(token.markup) - len(token.content) if token.info == "escape" else 0
+    block.add(token.content, found + max(shift, 0))
+    return found + len(token.markup)
+
+
+def _break(separator: str) -> _Handler:
+    """A handler for line breaks, which read as ``separator`` in plain text."""
+
+    def handle(block: RawBlock, token: Token, text: str, cursor: int, limit: int) -> int:
+        found = _find(text, "\n", cursor, limit)
+        block.add(separator, found if found >= 0 else None)
+        return found + 1 if found >= 0 else cursor
+
+    return handle
+
+
+def _link_open(block: RawBlock, token: Token, text: str, cursor: int, limit: int) -> int:
+    block.open_link(str(token.attrs.get("href", "")))
+    return _skip_markup(block, token, text, cursor, limit)
+
+
+def _link_close(block: RawBlock, token: Token, text: str, cursor: int, limit: int) -> int:
+    block.close_link()
+    return cursor if token.markup == "autolink" else _skip_destination(text, cursor, limit)
+
+
+def _image(block: RawBlock, token: Token, text: str, cursor: int, limit: int) -> int:
+    """Images add no text; their destination is skipped like a link's."""
+    found = _find(text, "![", cursor, limit)
+    return _skip_destination(text, found, limit) if found >= 0 else cursor
+
+
+def _skip_destination(text: str, cursor: int, limit: int) -> int:
+    """Position after ``](destination "title")`` starting at or after ``cursor``."""
+    found = _find(text, "](", cursor, limit)
+    if found < 0:
+        return cursor
+    destination = parseLinkDestination(text, found + 2, limit)
+    if not destination.ok:
+        return found + 2
+    close = _find(text, ")", destination.pos, limit)
+    return close + 1 if close >= 0 else destination.pos
+
+
+def _skip_markup(block: RawBlock, token: Token, text: str, cursor: int, limit: int) -> int:
+    """Emphasis marks, inline HTML and the like add no text; step over their source."""
+    found = _find(text, token.markup or token.content, cursor, limit)
+    return found + len(token.markup or token.content) if found >= 0 else cursor
+
+
+_INLINE: dict[str, _Handler] = {
+    "text": _text,
+    "code_inline": _text,
+    "text_special": _special,
+    "softbreak": _break(" "),
+    "hardbreak": _break("\n"),
+    "link_open": _link_open,
+    "link_close": _link_close,
+    "image": _image,
+}
