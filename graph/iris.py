@@ -45,6 +45,7 @@ class BUILD(DefinedNamespace):
 
     contentHash: URIRef
     issueMonth: URIRef
+    graphDigest: URIRef
 
 
 def digest(*parts: str, length: int = 16) -> str:

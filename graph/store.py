@@ -20,6 +20,7 @@ escapes every literal); newsletter text is never formatted into SPARQL syntax.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -58,6 +59,8 @@ SELECT ?month ?hash WHERE {{
 }}"""
 _COUNT_ENTITIES = f"SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ ?issue <{_SCHEMA_MENTIONS}> ?e }}"
 _COUNT_FACTS = f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s a <{_RDF_STATEMENT}> }}"
+_GRAPH_DIGESTS = f"""
+SELECT ?g ?digest WHERE {{ GRAPH <{_META}> {{ ?g <{BUILD.graphDigest}> ?digest }} }}"""
 _GRAPH_NAMES = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
 _ALL_QUADS = "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"
 
@@ -88,6 +91,10 @@ def _from_ox(term: object) -> Node:
             return Literal(term.value)
         return Literal(term.value, datatype=URIRef(term.datatype.value))
     raise StoreError(f"unsupported term in query result: {term!r}")
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _ntriples(triples: Iterable[tuple[Node, Node, Node]]) -> str:
@@ -207,48 +214,63 @@ class Store(ABC):
         ``hashes`` (``YYYY-MM`` -> content hash) updates the metadata of those issues;
         the metadata of removed issues goes with their graphs.
         """
-        mint = Minter()
-        hashes = dict(hashes or {})
-        dropped = sorted({*graphs, *remove} - {_META})
-        months = {mint.issue_month(str(g)) for g in dropped} | set(hashes)
-        parts = [f"DROP SILENT GRAPH {ox.NamedNode(str(g))}" for g in dropped]
-        for month in sorted(m for m in months if m):
-            parts.append(
-                f"DELETE WHERE {{ GRAPH {ox.NamedNode(str(_META))} "
-                f"{{ {ox.NamedNode(str(mint.issue(month)))} ?p ?o }} }}"
-            )
-        blocks = [
-            f"GRAPH {ox.NamedNode(str(name))} {{\n{_ntriples(graph)}\n}}"
-            for name, graph in sorted(graphs.items())
-            if name != _META and len(graph)
-        ]
-        meta = [
-            triple
-            for month, value in sorted(hashes.items())
-            for triple in (
-                (mint.issue(month), BUILD.issueMonth, Literal(month)),
-                (mint.issue(month), BUILD.contentHash, Literal(value)),
-            )
-        ]
-        if meta:
-            blocks.append(f"GRAPH {ox.NamedNode(str(_META))} {{\n{_ntriples(meta)}\n}}")
+        texts = {name: _ntriples(graph) for name, graph in graphs.items() if name != _META}
+        self._write(texts, dict(hashes or {}), set(remove) - {_META})
+
+    def replace_all(self, dataset: Dataset, hashes: Mapping[str, str]) -> None:
+        """Make the store hold exactly ``dataset``'s named graphs and ``hashes``, atomically.
+
+        Graphs whose triples are unchanged (same digest as stored) are not rewritten,
+        so rebuilding after one new issue writes little more than that issue.
+        """
+        texts = {
+            URIRef(str(g.identifier)): _ntriples(g)
+            for g in dataset.graphs()
+            if isinstance(g.identifier, URIRef) and len(g) and g.identifier != _META
+        }
+        stale = {g for g in self.graph_names() if g not in texts and g != _META}
+        # Metadata of an issue whose graph is gone (or never had triples) goes too.
+        stale |= {Minter().issue(m) for m in self.issue_hashes() if m not in hashes}
+        stored = self.graph_digests()
+        changed = {g: text for g, text in texts.items() if stored.get(g) != _digest(text)}
+        log.info("%d of %d graph(s) changed", len(changed), len(texts))
+        self._write(changed, dict(hashes), stale)
+
+    def graph_digests(self) -> dict[URIRef, str]:
+        """Named graph -> digest of its triples as last written (to skip unchanged graphs)."""
+        rows = self._select(_GRAPH_DIGESTS, {}, union=False)
+        return {URIRef(str(row["g"])): str(row["digest"]) for row in rows}
+
+    def _write(self, texts: Mapping[URIRef, str], hashes: Mapping[str, str], remove: set[URIRef]):
+        """One SPARQL Update: drop ``remove`` and the old ``texts`` graphs, insert the new."""
+        mint, meta = Minter(), ox.NamedNode(str(_META))
+        remove = remove | {g for g, text in texts.items() if not text}
+        texts = {g: text for g, text in texts.items() if text}
+        parts = []
+        for graph in sorted(remove - set(texts)):
+            name = ox.NamedNode(str(graph))
+            parts.append(f"DROP SILENT GRAPH {name}")
+            parts.append(f"DELETE WHERE {{ GRAPH {meta} {{ {name} ?p ?o }} }}")
+        for graph in sorted(texts):
+            name = ox.NamedNode(str(graph))
+            parts.append(f"DROP SILENT GRAPH {name}")
+            parts.append(f"DELETE WHERE {{ GRAPH {meta} {{ {name} <{BUILD.graphDigest}> ?d }} }}")
+        for month in sorted(hashes):
+            issue = ox.NamedNode(str(mint.issue(month)))
+            parts.append(f"DELETE WHERE {{ GRAPH {meta} {{ {issue} <{BUILD.contentHash}> ?h }} }}")
+        facts: list[tuple[Node, Node, Node]] = []
+        for month, value in sorted(hashes.items()):
+            facts.append((mint.issue(month), BUILD.issueMonth, Literal(month)))
+            facts.append((mint.issue(month), BUILD.contentHash, Literal(value)))
+        facts += [(g, BUILD.graphDigest, Literal(_digest(text))) for g, text in texts.items()]
+        blocks = [f"GRAPH {ox.NamedNode(str(g))} {{\n{texts[g]}\n}}" for g in sorted(texts)]
+        if facts:
+            blocks.append(f"GRAPH {meta} {{\n{_ntriples(facts)}\n}}")
         if blocks:
             parts.append("INSERT DATA {\n" + "\n".join(blocks) + "\n}")
         if parts:
             self._update(" ;\n".join(parts))
-        log.info("replaced %d graph(s), removed %d", len(graphs), len(set(remove)))
-
-    def replace_all(self, dataset: Dataset, hashes: Mapping[str, str]) -> None:
-        """Make the store hold exactly ``dataset``'s named graphs and ``hashes``, atomically."""
-        graphs = {
-            URIRef(str(g.identifier)): g
-            for g in dataset.graphs()
-            if isinstance(g.identifier, URIRef) and len(g)
-        }
-        stale = {g for g in self.graph_names() if g not in graphs and g != _META}
-        # Metadata of an issue whose graph is gone (or never had triples) goes too.
-        stale |= {Minter().issue(m) for m in self.issue_hashes() if m not in hashes}
-        self.replace_issue_graphs(graphs, hashes, remove=sorted(stale))
+        log.info("wrote %d graph(s), removed %d", len(texts), len(remove))
 
 
 # --- embedded Oxigraph ---------------------------------------------------------------------

@@ -83,6 +83,20 @@ class StoreContract:
         )
         assert [row["type"] for row in rows] == [SCHEMA.Person]
 
+    def test_unchanged_graphs_are_not_rewritten(
+        self, store: Store, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        dataset = to_rdf(small_resolved())
+        store.replace_all(dataset, HASHES)
+        updates: list[str] = []
+        write = store._update
+        monkeypatch.setattr(store, "_update", lambda text: (updates.append(text), write(text)))
+        store.replace_all(dataset, {"2025-01": "h1", "2025-02": "h2-new-build"})
+        assert len(updates) == 1 and "INSERT DATA" in updates[0]
+        assert f"GRAPH <{FEB}> {{" not in updates[0], "an unchanged graph is not rewritten"
+        assert store.issue_hashes() == {"2025-01": "h1", "2025-02": "h2-new-build"}
+        assert isomorphic(store.to_dataset().graph(FEB), dataset.graph(FEB))
+
     def test_remove_drops_a_graph_and_its_hash(self, store: Store) -> None:
         store.replace_all(to_rdf(small_resolved()), HASHES)
         store.replace_issue_graphs({}, remove=[FEB])
