@@ -29,6 +29,12 @@ _NOT_SPEAKING = re.compile(r"\b(?:contact|get in touch|e-?mail|reach out)\b", re
 SPEAK_VERBS = frozenset(
     {"speak", "present", "talk", "discuss", "deliver", "give", "introduce", "share"}
 )
+_FIRST_PERSON_HOST = re.compile(
+    r"\b(?:join us|we are (?:hosting|organising|organizing|running)|we(?:'re| will be) "
+    r"(?:hosting|organising|organizing|running)|our (?:\w+ )?(?:event|series|webinar|seminar|"
+    r"workshop|symposium|conference|lecture|hackathon|festival)s?\b)",
+    re.IGNORECASE,
+)
 GUEST_VERBS = frozenset({"host", "welcome", "invite", "feature"})
 ORGANISE_VERBS = frozenset(
     {"host", "organise", "organize", "run", "hold", "convene", "co-host", "launch"}
@@ -50,6 +56,18 @@ class EventRoles:
     def __call__(self, doc: Doc) -> Doc:
         found = relations(doc)
         for sent in doc.sents:
+            if _FIRST_PERSON_HOST.search(sent.text):
+                found.append(
+                    {
+                        "relation": "organizer",
+                        "subject": "EVENT",
+                        "object": "PARTNERSHIP",
+                        "evidence": chars(sent),
+                        "rule": f"{self.name}.first_person_host",
+                        "confidence": 0.7,
+                        "attributes": {},
+                    }
+                )
             people = [e for e in sent.ents if e.label_ == "PERSON"]
             cue = SPEAKER_CUES.search(sent.text)
             for person in people:
@@ -157,4 +175,4 @@ def heading_organisers(doc: Doc) -> list[Span]:
     hosts = [t for t in doc if t.lower_ in ("hosting", "hosts", "presents", "presenting")]
     if not hosts:
         return []
-    return [e for e in doc.ents if e.label_ == "ORG" and e.end <= hosts[0].i]
+    return [e for e in doc.ents if e.label_ == "ORG" and e.end <= hosts[0].i][:1]

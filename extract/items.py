@@ -112,6 +112,11 @@ def event_kind(title: str) -> str:
 def event_names(title: str) -> dict[str, str]:
     """``short_name`` (after "Event:" / "Webinar-") and ``series`` from an event heading."""
     found: dict[str, str] = {}
+    hosted = re.search(
+        r"\b(?:hosting|hosts|presents|presenting)\s+(?:an?\s|the\s)?\s*(\S.*)$", title
+    )
+    if hosted and len(hosted.group(1).split()) >= 2:
+        return {"short_name": hosted.group(1).strip()}
     match = _SHORT_NAME.match(title)
     if match and len(match.group("short").split()) >= 2:
         found["short_name"] = match.group("short").strip()

@@ -60,6 +60,12 @@ def partners() -> tuple[Partner, ...]:
 
 
 @cache
+def partnership_name() -> str:
+    """The partnership the newsletters speak for ("our series", "join us")."""
+    return vocabularies.load_partners().name
+
+
+@cache
 def topic_labels() -> tuple[TopicLabel, ...]:
     """Every pref/alt label of the SKOS topic scheme."""
     return tuple(

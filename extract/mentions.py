@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from partnerkg.extract import items as item_rules
+from partnerkg.extract import lexicon
 from partnerkg.extract.model import (
     Assertion,
     EntityKind,
@@ -110,7 +111,30 @@ def assemble(newsletter: Newsletter, units: Sequence[Unit], docs: Sequence[Doc])
             else section_things.get(id(unit.section), {})
         )
         _relations(builder, index, unit, doc, things)
-    return Extraction(newsletter, tuple(builder.mentions), tuple(builder.assertions))
+    return Extraction(
+        newsletter, _without_common_phrases(builder, units), tuple(builder.assertions)
+    )
+
+
+def _without_common_phrases(builder: _Builder, units: Sequence[Unit]) -> tuple[Mention, ...]:
+    """Drop organisations only the NER saw whose every word the newsletter also uses in lower
+    case ("Machine Learning", "Life Sciences"): capitalised topics, not names. An organisation
+    that a rule tied to someone or something stays."""
+    lower_words = {w for unit in units for w in re.findall(r"\b[a-z][a-z'-]+\b", unit.text)}
+    used = {a.object for a in builder.assertions} | {a.subject for a in builder.assertions}
+    return tuple(
+        m
+        for m in builder.mentions
+        if not (
+            m.kind is EntityKind.ORGANISATION
+            and m.component == "partnerkg_organisations"
+            and not m.attributes
+            and m.id not in used
+            and all(
+                w.lower() in lower_words or len(w) <= 3 for w in re.findall(r"[A-Za-z'-]+", m.text)
+            )
+        )
+    )
 
 
 def _entities(builder: _Builder, index: int, unit: Unit, doc: Doc) -> None:
@@ -371,7 +395,7 @@ def _relations(builder: _Builder, index: int, unit: Unit, doc: Doc, things: dict
             if subject is not None:
                 _set_venue(builder, subject, unit.text[found["object"][0] : found["object"][1]])
             continue
-        obj = _resolve(builder, index, unit, found["object"], things)
+        obj = _resolve(builder, index, unit, found["object"], things, tuple(found["evidence"]))
         if subject is None or obj is None or not _kinds_fit(builder, relation, obj):
             continue
         start, end = found["evidence"]
@@ -416,9 +440,26 @@ def _kinds_fit(builder: _Builder, relation: str, obj: str) -> bool:
 
 
 def _resolve(
-    builder: _Builder, index: int, unit: Unit, ref: object, things: dict[str, str]
+    builder: _Builder,
+    index: int,
+    unit: Unit,
+    ref: object,
+    things: dict[str, str],
+    evidence: tuple[int, int] = (0, 0),
 ) -> str | None:
     """A mention id for a char-offset pair or slot name recorded by a component."""
+    if ref == "PARTNERSHIP":  # "join us", "our series": the newsletter's own partnership
+        if "PARTNERSHIP" not in things:
+            things["PARTNERSHIP"] = builder.add(
+                EntityKind.ORGANISATION,
+                lexicon.partnership_name(),
+                unit.block.source_span(*evidence),
+                "partnerkg_event_roles.first_person_host",
+                0.7,
+                unit.item,
+                org_kind="group",
+            )
+        return things["PARTNERSHIP"]
     if isinstance(ref, str):
         return things.get(ref)
     start, end = tuple(ref)  # type: ignore[arg-type]

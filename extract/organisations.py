@@ -50,6 +50,7 @@ _NOT_ORG_WORDS = {
     "Festival",
     "Summit",
     "Report",
+    "Study",
 }
 _NOT_ORG = re.compile(r"\b(?:" + "|".join(sorted(_NOT_ORG_WORDS)) + r")\b")
 _ACRONYM = re.compile(r"^\s*\(([A-Z][A-Za-z0-9&\- ]{1,15})\)")
@@ -138,6 +139,8 @@ def _ner_org_ok(span: Span) -> bool:
         return True
     if _title_case_text(doc) or len(span.text) <= 2:
         return False
+    if span.root.dep_ == "compound" and span.root.head.is_lower and span.root.head.pos_ == "NOUN":
+        return False  # a modifier ("the Acme newsletter"), not a mention of the organisation
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     return before not in ("on", "about", "be", "is", "theme", "in", "of", "into", "and")
 
@@ -231,12 +234,15 @@ def _plausible(span: Span) -> bool:
 
 
 def _split_coordination(span: Span) -> list[Span]:
-    """ "A Institute and University of B" -> two organisations when both sides are names."""
+    """Two organisations joined by "and": both sides name a kind of organisation
+    ("X Institute and University of Y"), or both start with the same word ("NHS A and NHS B")."""
     for token in span:
         if token.lower_ in ("and", "&") and span.start < token.i < span.end - 1:
             left = Span(span.doc, span.start, token.i, label="ORG")
             right = Span(span.doc, token.i + 1, span.end, label="ORG")
-            if lexicon.org_kind_of(left.text) and lexicon.org_kind_of(right.text):
+            both_kinds = lexicon.org_kind_of(left.text) and lexicon.org_kind_of(right.text)
+            same_head = len(left) > 1 and len(right) > 1 and left[0].text == right[0].text
+            if both_kinds or same_head:
                 return [left, *_split_coordination(right)]
     return [span]
 
