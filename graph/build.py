@@ -28,6 +28,7 @@ from partnerkg.extract.model import Entity, EntityKind, Fact, Relation, Resolved
 from partnerkg.graph.iris import DEFAULT_BASE, Minter
 from partnerkg.ontology.kinds import BASE_CLASS, SUBKIND_CLASS, class_for_attributes
 from partnerkg.ontology.namespaces import PKG, SCHEMA, TOPIC
+from partnerkg.ontology.vocabularies import load_partners
 from partnerkg.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -281,6 +282,7 @@ class _Builder:
         self.mint = mint
         self.entities = entities
         self.resolved = resolved
+        self.partners = {partner.name for partner in load_partners().partners}
         self.has_venue_fact = {
             self.node(entities[f.subject])
             for f in resolved.facts
@@ -335,6 +337,8 @@ class _Builder:
     def _describe(self, entity: Entity) -> Iterator[Triple]:
         node = self.node(entity)
         yield node, RDF.type, class_for_attributes(entity.kind, entity.attributes)
+        if entity.kind is EntityKind.ORGANISATION and entity.name in self.partners:
+            yield node, RDF.type, PKG.PartnerOrganisation  # a configured partner (partners.yaml)
         yield node, SCHEMA.name, Literal(entity.name)
         for alternate in sorted(set(entity.alternate_names) - {entity.name}):
             yield node, SCHEMA.alternateName, Literal(alternate)

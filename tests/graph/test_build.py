@@ -12,6 +12,7 @@ from rdflib.namespace import PROV, SKOS
 from partnerkg.extract.model import EntityKind, Relation, Resolved
 from partnerkg.graph.build import to_rdf
 from partnerkg.ontology.namespaces import PKG, SCHEMA
+from partnerkg.ontology.vocabularies import load_partners
 from partnerkg.settings import Settings
 from tests.graph.build_fixture import entity, fact, small_resolved
 
@@ -201,3 +202,13 @@ def test_base_iri_comes_from_settings() -> None:
     dataset = to_rdf(small_resolved(), Settings(base_iri="https://example.org/kg/"))
     names = {str(g.identifier) for g in dataset.graphs() if len(g)}
     assert "https://example.org/kg/issue/2025-01" in names
+
+
+def test_a_configured_partner_is_typed_partner_organisation() -> None:
+    partner = load_partners().partners[0]
+    org = entity("partner-org", EntityKind.ORGANISATION, partner.name, org_kind=partner.kind)
+    resolved = small_resolved()
+    dataset = to_rdf(dataclasses.replace(resolved, entities=(*resolved.entities, org)))
+    node = URIRef(ID + "organisation/partner-org")
+    assert (node, RDF.type, PKG.PartnerOrganisation) in dataset.graph(JAN)
+    assert (UNI, RDF.type, PKG.PartnerOrganisation) not in dataset.graph(JAN)
