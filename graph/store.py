@@ -110,6 +110,8 @@ class Store(ABC):
     """A SPARQL-queryable dataset; queries see the union of the named graphs by default."""
 
     location: str = "memory"
+    #: False when another process holds an embedded store: reads work, writes raise.
+    writable: bool = True
 
     # --- primitives each store kind implements -------------------------------------------
 
@@ -526,7 +528,7 @@ def register_store_kind(scheme: str, opener: StoreOpener) -> None:
 def open_store(location: str) -> Store:
     """Open the store at ``location``: a folder (created when absent) or a server URL.
 
-    >>> open_store("ftp://example.org/store")
+    >>> open_store("ftp://example.org/store")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
     partnerkg.errors.ConfigError: no store kind for 'ftp://…'; use a folder or one of: ...

@@ -177,6 +177,7 @@ def test_a_store_held_by_another_process_reads_but_refuses_writes(tmp_path: Path
     try:
         assert holder.stdout.readline().strip() == "ok"
         with open_store(location) as store:
+            assert not store.writable
             assert store.issue_hashes() == HASHES
             with pytest.raises(StoreError, match="in use by another process"):
                 store.replace_all(to_rdf(small_resolved()), {})
