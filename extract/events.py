@@ -54,6 +54,7 @@ class EventRoles:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
+        _name_hosts(doc)
         found = relations(doc)
         for sent in doc.sents:
             if _FIRST_PERSON_HOST.search(sent.text):
@@ -107,10 +108,36 @@ class EventRoles:
         }
 
 
+def _name_hosts(doc: Doc) -> None:
+    """A capitalised subject of "host/organise" the NER missed ("CAUSALab are hosting") is an
+    organisation."""
+    taken = {i for e in doc.ents for i in range(e.start, e.end)}
+    added = []
+    for token in doc:
+        if token.lemma_.lower() not in ORGANISE_VERBS or token.pos_ not in ("VERB", "AUX"):
+            continue
+        subjects = [c for c in token.children if c.dep_ == "nsubj"]
+        subjects += [c for s in subjects for c in s.conjuncts]
+        for subject in subjects:
+            start = subject.left_edge.i
+            while start < subject.i and (doc[start].is_stop or doc[start].is_punct):
+                start += 1
+            span = doc[start : subject.i + 1]
+            capitalised = all(t.text[:1].isupper() or t.is_punct for t in span)
+            if capitalised and subject.pos_ == "PROPN" and not any(t.i in taken for t in span):
+                added.append(Span(doc, span.start, span.end, label="ORG"))
+                taken.update(range(span.start, span.end))
+    if added:
+        doc.ents = [*doc.ents, *added]
+
+
 def _climb(token: Token) -> Token:
-    """From a conjunct or appositive up to the phrase it belongs to."""
-    while token.dep_ in ("conj", "appos") and token.head is not token:
-        token = token.head
+    """From a conjunct, appositive or "for"-complement up to the phrase it belongs to."""
+    while token.head is not token and (
+        token.dep_ in ("conj", "appos")
+        or (token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head.pos_ == "PROPN")
+    ):
+        token = token.head.head if token.dep_ == "pobj" else token.head
     return token
 
 

@@ -205,7 +205,8 @@ def _trim(span: Span) -> Span | None:
     ):
         end = next(t.i for t in doc[start:end] if t.text == "(")
     while end > start and (
-        doc[end - 1].lower_ in _CONNECTORS
+        (doc[end - 1].is_lower and doc[end - 1].is_stop)
+        or doc[end - 1].lower_ in _CONNECTORS
         or doc[end - 1].is_punct
         or doc[end - 1].text in ("'s", "’s")
     ):
