@@ -13,10 +13,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from rdflib import Dataset, Literal, URIRef
 
 from partnerkg.errors import ConfigError, StoreError
 from partnerkg.graph.build import to_rdf
+from partnerkg.graph.export import export_store
 from partnerkg.graph.store import SparqlStore, Store, open_store
+from partnerkg.ontology.namespaces import SCHEMA
+from partnerkg.settings import Settings
 from tests.graph.build_fixture import small_resolved
 from tests.graph.test_store import HASHES, StoreContract
 
@@ -101,3 +105,14 @@ def test_an_unreachable_server_names_the_url_and_what_to_do() -> None:
 def test_a_rejected_request_reports_the_server_answer(server: str) -> None:
     with pytest.raises(StoreError, match=r"answered 400"):
         open_store(server).select("SELECT WHERE {")
+
+
+def test_export_reads_from_a_server(server: str, tmp_path: Path) -> None:
+    open_store(server).replace_all(to_rdf(small_resolved()), HASHES)
+    settings = Settings(store=server)
+    dataset = Dataset()
+    dataset.parse(export_store(settings, "trig", tmp_path / "g.trig"), format="trig")
+    ada = URIRef("https://w3id.org/partnerkg/id/person/ada-quill-1a2b")
+    assert any(dataset.quads((ada, SCHEMA.name, Literal("Ada Quill"), None)))
+    folder = export_store(settings, "csv", tmp_path / "tables")
+    assert "Ada Quill will speak" in (folder / "relations.csv").read_text("utf-8")
