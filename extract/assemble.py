@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import logging
+import re
 from dataclasses import dataclass, field
 
 from partnerkg.extract.dates import parse_dated_line
@@ -31,6 +32,7 @@ from partnerkg.extract.model import (
 
 log = logging.getLogger(__name__)
 
+_BARE_URL = re.compile(r"https?://\S+")
 _STRIP = " \t\r\n*_"  # stray emphasis marks that markdown left as literal text
 _NOT_A_TITLE_END = (":", "?")
 
@@ -108,14 +110,26 @@ def _section(draft: _Draft, issue: dt.date) -> Section:
 def _item(draft: _Draft, section: str, issue: dt.date) -> Item:
     assert draft.span is not None  # items always have a heading
     dated = tuple(
-        DatedLine(parsed.label, parsed.raw_label, parsed.start, parsed.end, block.span)
+        line
         for block in draft.blocks
         if block.kind is BlockKind.BOLD_LINE
-        for parsed in [parse_dated_line(block.text, issue)]
-        if parsed is not None
+        for line in _dated_lines(block, issue)
     )
     links = tuple(link for block in draft.blocks for link in block.links)
     return Item(draft.title, draft.span, section, tuple(draft.blocks), dated, links)
+
+
+def _dated_lines(block: Block, issue: dt.date) -> list[DatedLine]:
+    """Each line of a bold block that is a date (a bold paragraph may stack several)."""
+    found = []
+    start = 0
+    for line in block.text.split("\n"):
+        parsed = parse_dated_line(line, issue)
+        if parsed is not None:
+            span = block.source_span(start, start + len(line))
+            found.append(DatedLine(parsed.label, parsed.raw_label, parsed.start, parsed.end, span))
+        start += len(line) + 1
+    return found
 
 
 def _build(raw: RawBlock, source: str) -> Block | _Heading | None:
@@ -138,7 +152,34 @@ def _build(raw: RawBlock, source: str) -> Block | _Heading | None:
     return dataclasses.replace(block, links=tuple(link for link in links if link is not None))
 
 
+_Runs = tuple[tuple[int, int, int], ...]
 _KINDS = {Role.PARAGRAPH: BlockKind.PARAGRAPH, Role.LIST_ITEM: BlockKind.LIST_ITEM}
+
+
+def _unwrap_visible_urls(plain: str, runs: _Runs) -> tuple[str, _Runs]:
+    """Printed URLs unwrapped like link targets: a printed "view online" address carries
+    tracking ids too. Kept text keeps its runs; replacement text has no source."""
+    kept: list[tuple[int, int]] = []  # plain ranges kept, in order
+    parts: list[str] = []
+    new_runs: list[tuple[int, int, int]] = []
+    position = 0
+    for match in _BARE_URL.finditer(plain):
+        target = unwrap(match.group())
+        if target != match.group():
+            kept.append((position, match.start()))
+            kept.append((match.end(), match.end()))  # marks where the replacement goes
+            parts.extend([plain[position : match.start()], target or ""])
+            position = match.end()
+    if not parts:
+        return plain, runs
+    parts.append(plain[position:])
+    kept.append((position, len(plain)))
+    offset = 0
+    for index, (low, high) in enumerate(kept):
+        for run in _shift(runs, low, high - low):
+            new_runs.append((run[0] + offset, run[1], run[2]))
+        offset += len(parts[index])
+    return "".join(parts), tuple(new_runs)
 
 
 def _plain(raw: RawBlock) -> tuple[str, tuple[tuple[int, int, int], ...]]:
@@ -153,7 +194,7 @@ def _plain(raw: RawBlock) -> tuple[str, tuple[tuple[int, int, int], ...]]:
             else:
                 runs.append((position, source, len(piece)))
         position += len(piece)
-    return "".join(piece for piece, _ in raw.pieces), tuple(runs)
+    return _unwrap_visible_urls("".join(piece for piece, _ in raw.pieces), tuple(runs))
 
 
 def _shift(

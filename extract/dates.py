@@ -88,8 +88,10 @@ def _parse_pieces(body: str, issue: dt.date) -> list[dt.date]:
     dates: list[dt.date] = []
     has_month = False
     right: dt.date | None = None
-    for piece in reversed(pieces):
-        parsed = _parse_piece(piece, right, issue)
+    for index in reversed(range(len(pieces))):
+        parsed = _parse_piece(pieces[index], right, issue)
+        if parsed is None and index:
+            parsed = _parse_piece(_with_left_month(pieces, index, issue), right, issue)
         if parsed is None:
             return []
         if parsed == "time":
@@ -101,6 +103,14 @@ def _parse_pieces(body: str, issue: dt.date) -> list[dt.date]:
     return list(reversed(dates)) if has_month else []
 
 
+def _with_left_month(pieces: list[str], index: int, issue: dt.date) -> str:
+    """``pieces[index]`` with the month its left neighbour names ("June 20-23 2023")."""
+    left = _parse_piece(pieces[index - 1], None, issue)
+    if isinstance(left, tuple) and left[1]:
+        return f"{pieces[index]} {calendar.month_name[left[0].month]}"
+    return pieces[index]
+
+
 def _parse_piece(
     piece: str, right: dt.date | None, issue: dt.date
 ) -> tuple[dt.date, bool] | str | None:
@@ -109,7 +119,7 @@ def _parse_piece(
     Parsing twice with different defaults shows which fields the text itself gave.
     """
     first = _dateutil(piece, dt.datetime(2000, 1, 1))
-    second = _dateutil(piece, dt.datetime(2001, 2, 2))
+    second = _dateutil(piece, dt.datetime(2001, 3, 3))  # both 31-day months
     if first is None or second is None:
         return None
     named_day, named_month = first.day == second.day, first.month == second.month

@@ -35,7 +35,8 @@ class _BlockCollector(HTMLParser):
         self.bold = 0
         self.plain_chars = 0
 
-    def offset(self) -> int:
+    def position(self) -> int:
+        """Character offset of the construct being handled (html.parser gives line, column)."""
         line, column = self.getpos()
         return self.line_starts[min(line - 1, len(self.line_starts) - 1)] + column
 
@@ -46,13 +47,13 @@ class _BlockCollector(HTMLParser):
             self.close_block()
             if tag in _BLOCK_TAGS:
                 level = int(tag[1]) if tag.startswith("h") else 0
-                self.current = RawBlock(_BLOCK_TAGS[tag], self.offset(), self.offset(), level)
+                self.current = RawBlock(_BLOCK_TAGS[tag], self.position(), self.position(), level)
         elif tag in _BOLD_TAGS:
             self.bold += 1
         elif tag == "a":
             self.block().open_link(dict(attrs).get("href") or "")
         elif tag == "br" and self.current is not None:
-            self.current.add("\n", self.offset())
+            self.current.add("\n", self.position())
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _HIDDEN_TAGS:
@@ -68,7 +69,7 @@ class _BlockCollector(HTMLParser):
         if self.hidden or (self.current is None and data.isspace()):
             return
         block = self.block()
-        block.add_collapsed(data, self.offset())
+        block.add_collapsed(data, self.position())
         self.count(data)
 
     def handle_entityref(self, name: str) -> None:
@@ -81,7 +82,7 @@ class _BlockCollector(HTMLParser):
         """A character reference reads as its character, placed at the ``&``."""
         if not self.hidden:
             character = html.unescape(reference)
-            self.block().add(" " if character.isspace() else character, self.offset())
+            self.block().add(" " if character.isspace() else character, self.position())
             self.count(character)
 
     def count(self, data: str) -> None:
@@ -92,7 +93,7 @@ class _BlockCollector(HTMLParser):
     def block(self) -> RawBlock:
         """The open block, or an implicit paragraph for text outside any block tag."""
         if self.current is None:
-            self.current = RawBlock(Role.PARAGRAPH, self.offset(), self.offset())
+            self.current = RawBlock(Role.PARAGRAPH, self.position(), self.position())
             self.plain_chars = 0
         return self.current
 
@@ -101,7 +102,7 @@ class _BlockCollector(HTMLParser):
             return
         block, self.current = self.current, None
         block.close_link()
-        block.end = max(block.end, self.offset())
+        block.end = max(block.end, self.position())
         block.bold = self.plain_chars == 0 and block.role is not Role.LIST_ITEM
         self.plain_chars = 0
         self.blocks.append(block)

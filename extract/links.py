@@ -57,7 +57,8 @@ def _mailer_target(path: str) -> str:
     segments = [segment for segment in path.split("/") if segment]
     if len(segments) < 3 or segments[0] != "c":
         return ""
-    payload = _decode_base64_json(segments[2])
+    # Standard base64 may itself contain "/": then the payload spans all middle segments.
+    payload = _decode_base64_json(segments[2]) or _decode_base64_json("/".join(segments[2:-1]))
     target = payload.get("u") if isinstance(payload, dict) else None
     return target if isinstance(target, str) else ""
 
@@ -70,7 +71,7 @@ def _decode_base64_json(token: str) -> object:
             return json.loads(decode(padded))
         except (binascii.Error, ValueError):
             continue
-    log.debug("click-tracking payload is not base64 JSON: %.40s…", token)
+    log.debug("a click-tracking payload is not base64 JSON (%d characters)", len(token))
     return None
 
 

@@ -140,7 +140,7 @@ _INLINE: dict[str, _Handler] = {
     "text": _text,
     "code_inline": _text,
     "text_special": _special,
-    "softbreak": _break(" "),
+    "softbreak": _break("\n"),
     "hardbreak": _break("\n"),
     "link_open": _link_open,
     "link_close": _link_close,

@@ -1,0 +1,68 @@
+"""Dated lines: labels, ranges, ordinals and missing years resolved against the issue."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from partnerkg.extract.dates import label_of, parse_dated_line
+from partnerkg.extract.model import DateLabel
+
+NOVEMBER = dt.date(2023, 11, 1)
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    ("line", "label", "start", "end"),
+    [
+        ("21 November 2023", DateLabel.DATE, D(2023, 11, 21), None),
+        ("Deadline: 22 December 2024", DateLabel.DEADLINE, D(2024, 12, 22), None),
+        ("Registration deadline: 06 November 2023", DateLabel.REGISTRATION_DEADLINE,
+         D(2023, 11, 6), None),
+        ("Application deadline: 14 November 2023", DateLabel.APPLICATION_DEADLINE,
+         D(2023, 11, 14), None),
+        ("Paper submission deadline: 27 October 2023", DateLabel.SUBMISSION_DEADLINE,
+         D(2023, 10, 27), None),
+        ("Event: 4-7 December 2023", DateLabel.EVENT, D(2023, 12, 4), D(2023, 12, 7)),
+        ("Fringe: 04 March-29 March 2024", DateLabel.OTHER, D(2024, 3, 4), D(2024, 3, 29)),
+        ("08-10 July 2024", DateLabel.DATE, D(2024, 7, 8), D(2024, 7, 10)),
+        ("22nd-23rd March 2022", DateLabel.DATE, D(2022, 3, 22), D(2022, 3, 23)),
+        ("Deadline 31st January 2022", DateLabel.DEADLINE, D(2022, 1, 31), None),
+        ("31 October- 11 November 2022", DateLabel.DATE, D(2022, 10, 31), D(2022, 11, 11)),
+        ("June 20-23 2023 and June 26-30 2023", DateLabel.DATE, D(2023, 6, 20), D(2023, 6, 30)),
+        ("Deadline: 9 September 2022 23:59", DateLabel.DEADLINE, D(2022, 9, 9), None),
+        ("11 March 2024- 10am GMT", DateLabel.DATE, D(2024, 3, 11), None),
+        ("30-31 October 2023", DateLabel.DATE, D(2023, 10, 30), D(2023, 10, 31)),
+    ],
+)
+def test_dated_lines(line: str, label: DateLabel, start: dt.date, end: dt.date | None) -> None:
+    parsed = parse_dated_line(line, NOVEMBER)
+    assert parsed is not None
+    assert (parsed.label, parsed.start, parsed.end) == (label, start, end)
+
+
+def test_a_december_issue_means_next_january() -> None:
+    parsed = parse_dated_line("Deadline: 12 January", dt.date(2023, 12, 1))
+    assert parsed is not None and parsed.start == D(2024, 1, 12)
+
+
+def test_a_range_across_new_year_without_years() -> None:
+    parsed = parse_dated_line("28 December-3 January", dt.date(2023, 12, 1))
+    assert parsed is not None and (parsed.start, parsed.end) == (D(2023, 12, 28), D(2024, 1, 3))
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Causality Seminar Series 2022", "Spring and Summer 2022", "Tell us about yourself:",
+     "May the best team win", "Connect with us", ""],
+)
+def test_titles_are_not_dates(line: str) -> None:
+    assert parse_dated_line(line, NOVEMBER) is None
+
+
+def test_raw_label_is_kept() -> None:
+    parsed = parse_dated_line("Deadline for applications: 31 March 2023", NOVEMBER)
+    assert parsed is not None and parsed.raw_label == "Deadline for applications"
+    assert parsed.label is DateLabel.APPLICATION_DEADLINE
+    assert label_of("Internship begins") is DateLabel.OTHER

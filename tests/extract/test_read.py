@@ -1,0 +1,198 @@
+"""Reading newsletter files of every format, and failing clearly on bad input."""
+
+from __future__ import annotations
+
+import logging
+from email.message import EmailMessage
+from pathlib import Path
+
+import pytest
+
+from partnerkg.errors import ReaderError
+from partnerkg.extract import discover, read
+from partnerkg.extract.model import BlockKind, DateLabel
+from partnerkg.extract.read import MAX_BYTES
+
+MARKDOWN = """Welcome to March's Example Partnership newsletter!
+
+## Partnership Updates
+
+### Spring Seminar: Graphs in **Health**
+
+**12 March 2025**
+
+We will be joined by [Ada Quill](https://example.org/people/ada?utm_source=mail),
+Lecturer at Northgate University\\.
+
+- Ben Ort, Northgate University, Programme Lead
+
+### Call for Posters
+
+**Deadline: 04 April 2025**
+
+Send posters to the team.
+"""
+
+HTML = """<html><head><title>x</title><style>p{}</style></head><body>
+<p>Welcome to March&#39;s Example newsletter!</p>
+<h2>Events</h2>
+<h3>Spring Seminar &amp; Social</h3>
+<p><strong>Event: 12-13 March 2025</strong></p>
+<p>Joined by <a href="https://example.org/a?esid=1">Ada Quill</a>, Lecturer at
+   Northgate University.</p>
+<ul><li>Ben Ort, Northgate University, Programme Lead</li></ul>
+</body></html>
+"""
+
+
+def _write(tmp_path: Path, name: str, content: str | bytes) -> Path:
+    path = tmp_path / name
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+def test_markdown_sections_items_dates_links(tmp_path: Path) -> None:
+    newsletter = read(_write(tmp_path, "issue.md", MARKDOWN))
+    assert newsletter.issue_month == "2025-03"
+    seminar, call = newsletter.items
+    assert seminar.title == "Spring Seminar: Graphs in Health"
+    assert seminar.section == "Partnership Updates"
+    assert [(d.label, d.start.isoformat()) for d in seminar.dated_lines] == [
+        (DateLabel.DATE, "2025-03-12")
+    ]
+    assert call.dated_lines[0].label is DateLabel.DEADLINE
+    (link,) = seminar.links
+    assert (link.text, link.target) == ("Ada Quill", "https://example.org/people/ada")
+    paragraph = next(b for b in seminar.blocks if b.kind is BlockKind.PARAGRAPH)
+    assert paragraph.text.endswith("Northgate University.")  # escape removed
+    assert [b.kind for b in seminar.blocks].count(BlockKind.LIST_ITEM) == 1
+
+
+def test_markdown_offsets_point_into_the_file(tmp_path: Path) -> None:
+    newsletter = read(_write(tmp_path, "issue.md", MARKDOWN))
+    block = next(b for b in newsletter.items[0].blocks if "Lecturer" in b.text)
+    start = block.text.index("Ada Quill")
+    span = block.source_span(start, start + len("Ada Quill, Lecturer"))
+    assert newsletter.text[span.start : span.end].startswith("Ada Quill](")
+    assert newsletter.text[span.end - len("Lecturer") : span.end] == "Lecturer"
+
+
+def test_crlf_files_keep_exact_offsets(tmp_path: Path) -> None:
+    newsletter = read(_write(tmp_path, "2025-03.md", MARKDOWN.replace("\n", "\r\n")))
+    title = newsletter.items[1].title_span
+    assert newsletter.text[title.start : title.end] == "Call for Posters"
+
+
+def test_html_newsletter(tmp_path: Path) -> None:
+    newsletter = read(_write(tmp_path, "issue.html", HTML))
+    (item,) = newsletter.items
+    assert item.title == "Spring Seminar & Social"
+    assert (item.dated_lines[0].start.day, item.dated_lines[0].end.day) == (12, 13)  # type: ignore[union-attr]
+    (link,) = item.links
+    assert link.target == "https://example.org/a"
+    assert newsletter.text[link.span.start : link.span.end] == "Ada Quill"
+    paragraph = next(b for b in item.blocks if "Lecturer" in b.text)
+    assert "Lecturer at Northgate University." in paragraph.text  # whitespace collapsed
+    start = paragraph.text.index("Northgate")
+    span = paragraph.source_span(start, start + 9)
+    assert newsletter.text[span.start : span.end] == "Northgate"
+
+
+def test_eml_prefers_the_html_part(tmp_path: Path) -> None:
+    message = EmailMessage()
+    message["Subject"] = "Newsletter"
+    message.set_content("Plain version without structure")
+    message.add_alternative(HTML, subtype="html")
+    newsletter = read(_write(tmp_path, "mail.eml", bytes(message)))
+    assert newsletter.items[0].title == "Spring Seminar & Social"
+    span = newsletter.items[0].title_span
+    assert newsletter.text[span.start : span.end].startswith("Spring Seminar")  # decoded body
+
+
+def test_text_newsletter_headings_by_structure(tmp_path: Path) -> None:
+    text = (
+        "Welcome to March's newsletter.\n\nEVENTS\n\nSpring Seminar\n--------------\n\n"
+        "21 March 2025\n\nA talk by Ada Quill.\n\n- Ben Ort, Programme Lead\n"
+    )
+    newsletter = read(_write(tmp_path, "2025-03.txt", text))
+    (section,) = newsletter.sections
+    assert section.title == "EVENTS"
+    (item,) = section.items
+    assert item.title == "Spring Seminar"
+    assert item.dated_lines[0].start.isoformat() == "2025-03-21"
+    assert item.blocks[-1].kind is BlockKind.LIST_ITEM
+
+
+def test_issue_month_from_file_name_then_option(tmp_path: Path) -> None:
+    body = "## News\n\n### Item\n\nText.\n"
+    assert read(_write(tmp_path, "2024-06.md", body)).issue_month == "2024-06"
+    assert read(_write(tmp_path, "news.md", body), issue_month="2024-07").issue_month == "2024-07"
+    with pytest.raises(ReaderError, match="--issue-month"):
+        read(_write(tmp_path, "other.md", body))
+    with pytest.raises(ReaderError, match="not YYYY-MM"):
+        read(tmp_path / "other.md", issue_month="July")
+
+
+def test_no_headings_keeps_paragraphs_in_the_preamble(tmp_path: Path) -> None:
+    newsletter = read(_write(tmp_path, "2024-06.md", "Just one paragraph.\n\nAnd another.\n"))
+    assert newsletter.sections == ()
+    assert [b.text for b in newsletter.preamble] == ["Just one paragraph.", "And another."]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("2024-01.md", "", "empty"),
+        ("2024-01.md", "  \n\n", "empty"),
+        ("2024-01.md", b"## A\x00B", "binary"),
+        ("2024-01.pdf", "## Title", "unknown file type"),
+    ],
+)
+def test_bad_files_fail_clearly(tmp_path: Path, name: str, content: str | bytes, message: str) -> None:
+    path = _write(tmp_path, name, content)
+    with pytest.raises(ReaderError, match=message) as error:
+        read(path)
+    assert str(path) in str(error.value)
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(ReaderError, match="no such file"):
+        read(tmp_path / "2024-01.md")
+
+
+def test_oversized_file_is_rejected(tmp_path: Path) -> None:
+    path = tmp_path / "2024-01.md"
+    with path.open("wb") as handle:
+        handle.truncate(50 * 1024 * 1024)  # sparse: cheap to create
+    assert path.stat().st_size > MAX_BYTES
+    with pytest.raises(ReaderError, match="MiB limit"):
+        read(path)
+
+
+def test_invalid_utf8_is_read_with_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = _write(tmp_path, "2024-01.md", "## News\n\n### Caf".encode() + b"\xe9 Day\n\nText.\n")
+    with caplog.at_level(logging.WARNING):
+        newsletter = read(path)
+    assert newsletter.items[0].title == "Caf\ufffd Day"
+    assert "not valid UTF-8" in caplog.text
+
+
+def test_discover_mixed_folder(tmp_path: Path) -> None:
+    _write(tmp_path, "2024-01.md", MARKDOWN)
+    _write(tmp_path, "b.html", HTML)
+    _write(tmp_path, "notes.docx", "x")
+    _write(tmp_path, ".hidden.md", "x")
+    (tmp_path / "sub").mkdir()
+    _write(tmp_path / "sub", "c.txt", "TEXT")
+    found = discover([tmp_path])
+    assert [p.name for p in found.files] == ["2024-01.md", "b.html", "c.txt"]
+    reasons = {s.path.name: s.reason for s in found.skipped}
+    assert "unknown file type '.docx'" in reasons["notes.docx"]
+    assert reasons[".hidden.md"] == "hidden file"
+    with pytest.raises(ReaderError, match="no such file or folder"):
+        discover([tmp_path / "absent"])
