@@ -303,7 +303,7 @@ def _slots_for(
         "PUBLICATION" not in things
         and _PUBLICATION_SECTION.search(unit.section.title)
         and unit.block.kind == "bold_line"
-        and len(unit.text.split()) >= 3
+        and len(unit.text.split()) >= 2
     ):
         text = unit.text.strip().strip("*").strip()
         start = unit.text.index(text)

@@ -75,14 +75,21 @@ class OrganisationFinder:
         single = list(lexicon.org_head_words())
         # "University of Aberdeen", "London School of Hygiene and Tropical Medicine"
         head = {"ORTH": {"IN": single}}
-        tail = [{"LOWER": {"IN": list(_CONNECTORS)}, "OP": "+"}, {**_CAP_ANY, "OP": "+"}]
+        # "of/for X" after the head; "and Y" only inside that complement
+        # ("School of Hygiene and Tropical Medicine", never "Acme Analytics and Jane Doe")
+        complement = [
+            {"LOWER": {"IN": ["of", "for", "on", "de", "du"]}},
+            {"LOWER": "the", "OP": "?"},
+            {**_CAP_ANY, "OP": "+"},
+        ]
+        more = [{"LOWER": {"IN": ["and", "&"]}}, {**_CAP_ANY, "OP": "+"}]
         self.matcher.add(
             "ORG_KEYWORD",
             [
                 [{**_CAP, "OP": "*"}, head],
                 [{**_CAP_ANY, "OP": "*"}, head],
-                [{**_CAP_ANY, "OP": "*"}, head, *tail],
-                [{**_CAP_ANY, "OP": "*"}, head, *tail, *tail],
+                [{**_CAP_ANY, "OP": "*"}, head, *complement],
+                [{**_CAP_ANY, "OP": "*"}, head, *complement, *more],
             ],
             greedy="LONGEST",
         )

@@ -1,0 +1,203 @@
+"""The extraction pipeline over hand-built newsletters: API, source spans, one pipe pass."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from partnerkg.errors import ExtractionError
+from partnerkg.extract.model import (
+    Block,
+    BlockKind,
+    DatedLine,
+    DateLabel,
+    EntityKind,
+    Item,
+    Link,
+    Newsletter,
+    Relation,
+    Section,
+    SourceSpan,
+)
+from partnerkg.extract.pipeline import extract, extract_all, load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+class _Writer:
+    """Builds a newsletter's source text and blocks whose offsets point into it."""
+
+    def __init__(self, name: str = "2030-01.md") -> None:
+        self.name = name
+        self.text = ""
+
+    def span(self, text: str) -> SourceSpan:
+        start = len(self.text) + 2  # each piece follows a blank line
+        self.text += "\n\n" + text
+        return SourceSpan(self.name, start, start + len(text), text)
+
+    def block(self, text: str, kind: BlockKind = BlockKind.PARAGRAPH, links=()) -> Block:
+        span = self.span(text)
+        return Block(kind, text, span, tuple(links), ((0, span.start, len(text)),))
+
+    def item(self, title: str, section: str, *paragraphs: str, date=None, links=()) -> Item:
+        title_span = self.span(title)
+        dated = ()
+        if date is not None:
+            line = self.span(date.strftime("%d %B %Y"))
+            dated = (DatedLine(DateLabel.DATE, "", date, None, line),)
+        blocks = tuple(self.block(p, links=links) for p in paragraphs)
+        return Item(title, title_span, section, blocks, dated, tuple(links))
+
+    def newsletter(self, month: str, *sections: Section) -> Newsletter:
+        return Newsletter(self.name, month, self.text, sections, "hash-" + month)
+
+
+def _event_newsletter() -> Newsletter:
+    w = _Writer()
+    item = w.item(
+        "Lecture Series Event: Robots in Medicine",
+        "Events",
+        "The Widget Research Group are hosting this talk. We will be joined by speakers "
+        "Jane Okafor, Principal Data Scientist at Acme Analytics and Tomas Berg, Research "
+        "Fellow at University of Northby, who will discuss robots.",
+        date=dt.date(2030, 1, 21),
+    )
+    return w.newsletter("2030-01", Section("Events", None, (), (item,)))
+
+
+def test_load_pipeline_adds_the_configured_components_after_the_base(nlp) -> None:
+    names = nlp.pipe_names
+    assert names[-5:] == [
+        "partnerkg_organisations",
+        "partnerkg_person_roles",
+        "partnerkg_event_roles",
+        "partnerkg_publications",
+        "partnerkg_topics",
+    ]
+    assert "ner" in names
+
+
+def test_unknown_base_pipeline_is_a_clear_error() -> None:
+    with pytest.raises(ExtractionError, match="not installed"):
+        load_pipeline("no_such_pipeline_xyz")
+
+
+def test_event_item_gives_event_speakers_roles_and_host(nlp) -> None:
+    extraction = extract(_event_newsletter(), nlp)
+    by_id = {m.id: m for m in extraction.mentions}
+    events = [m for m in extraction.mentions if m.kind is EntityKind.EVENT]
+    assert [e.text for e in events] == ["Lecture Series Event: Robots in Medicine"]
+    event = events[0]
+    assert event.attributes["start_date"] == "2030-01-21"
+    assert event.attributes["short_name"] == "Robots in Medicine"
+    assert event.attributes["series"] == "Lecture Series"
+    speakers = {
+        by_id[a.object].text
+        for a in extraction.assertions
+        if a.relation is Relation.SPEAKER and a.subject == event.id
+    }
+    assert speakers == {"Jane Okafor", "Tomas Berg"}
+    organisers = {
+        by_id[a.object].text for a in extraction.assertions if a.relation is Relation.ORGANIZER
+    }
+    assert organisers == {"Widget Research Group"}
+    ties = {
+        (by_id[a.subject].text, by_id[a.object].text, a.attributes.get("title"))
+        for a in extraction.assertions
+        if a.relation is Relation.ROLE
+    }
+    assert ("Jane Okafor", "Acme Analytics", "Principal Data Scientist") in ties
+    assert ("Tomas Berg", "University of Northby", "Research Fellow") in ties
+
+
+def test_every_mention_and_assertion_points_at_its_source_text(nlp) -> None:
+    newsletter = _event_newsletter()
+    extraction = extract(newsletter, nlp)
+    assert extraction.mentions
+    for mention in extraction.mentions:
+        assert mention.span.file == newsletter.source
+        assert newsletter.text[mention.span.start : mention.span.end] == mention.span.text
+        if mention.kind in (EntityKind.PERSON, EntityKind.ORGANISATION):
+            assert mention.text in mention.span.text or mention.span.text in mention.text
+        assert 0 < mention.confidence <= 1 and mention.component
+    for assertion in extraction.assertions:
+        evidence = assertion.evidence
+        assert newsletter.text[evidence.start : evidence.end] == evidence.text
+        assert assertion.component and 0 < assertion.confidence <= 1
+
+
+def test_mention_ids_are_deterministic_and_issue_scoped(nlp) -> None:
+    first = extract(_event_newsletter(), nlp)
+    second = extract(_event_newsletter(), nlp)
+    assert [m.id for m in first.mentions] == [m.id for m in second.mentions]
+    assert all(m.id.startswith("2030-01/m") for m in first.mentions)
+    assert first.assertions == second.assertions
+
+
+def test_extract_all_runs_one_pipe_pass_and_keeps_input_order(nlp, monkeypatch) -> None:
+    w = _Writer("2030-02.md")
+    other = w.newsletter(
+        "2030-02",
+        Section("News", None, (w.block("Ada Lovelace joined the University of Northby."),), ()),
+    )
+    empty = _Writer("2030-03.md").newsletter("2030-03")
+    calls = []
+    original = type(nlp).pipe
+
+    def counting_pipe(self, *args, **kwargs):
+        if kwargs.get("as_tuples"):  # spaCy re-enters pipe() once without tuples
+            calls.append(kwargs)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(type(nlp), "pipe", counting_pipe)
+    results = list(extract_all([_event_newsletter(), empty, other], nlp, batch_size=8))
+    assert len(calls) == 1 and calls[0]["as_tuples"] is True and calls[0]["batch_size"] == 8
+    assert [r.newsletter.issue_month for r in results] == ["2030-01", "2030-03", "2030-02"]
+    assert results[1].mentions == ()
+    assert any(m.text == "Ada Lovelace" for m in results[2].mentions)
+
+
+def test_publication_with_doi_venue_and_first_name_author(nlp) -> None:
+    w = _Writer("2030-04.md")
+    intro = w.block("Our researchers Maria Santos and Kofi Mensah published papers this month.")
+    title = "Deep learning finds rare cell types in noisy tissue atlases"
+    text = f"Maria's paper '{title}' was published in Journal of Cell Atlases with colleagues."
+    link_start = text.index(title)
+    span = w.span(text)
+    link = Link(
+        title,
+        "https://doi.org/10.1234/jca.5678",
+        SourceSpan(w.name, span.start + link_start, span.start + link_start + len(title), title),
+        "10.1234/jca.5678",
+    )
+    block = Block(BlockKind.PARAGRAPH, text, span, (link,), ((0, span.start, len(text)),))
+    heading = w.span("New publications")
+    item = Item("New publications", heading, "Updates", (intro, block), (), (link,))
+    newsletter = w.newsletter("2030-04", Section("Updates", None, (), (item,)))
+    extraction = extract(newsletter, nlp)
+    by_id = {m.id: m for m in extraction.mentions}
+    papers = [m for m in extraction.mentions if m.kind is EntityKind.PUBLICATION]
+    assert [p.text for p in papers] == [title]
+    assert papers[0].attributes["doi"] == "10.1234/jca.5678"
+    assert papers[0].attributes["venue"] == "Journal of Cell Atlases"
+    authors = [by_id[a.object].text for a in extraction.assertions if a.relation is Relation.AUTHOR]
+    assert authors == ["Maria Santos"]
+
+
+def test_job_item_is_an_opportunity_with_deadline_not_an_event(nlp) -> None:
+    w = _Writer("2030-05.md")
+    title_span = w.span("Job: Research Fellow in Robotics")
+    line = w.span("Deadline: 3 March 2030")
+    deadline = DatedLine(DateLabel.DEADLINE, "Deadline", dt.date(2030, 3, 3), None, line)
+    body = w.block("The University of Northby is hiring a research fellow.")
+    item = Item("Job: Research Fellow in Robotics", title_span, "Jobs", (body,), (deadline,))
+    extraction = extract(w.newsletter("2030-05", Section("Jobs", None, (), (item,))), nlp)
+    kinds = {m.kind for m in extraction.mentions}
+    assert EntityKind.EVENT not in kinds
+    (job,) = [m for m in extraction.mentions if m.kind is EntityKind.OPPORTUNITY]
+    assert job.attributes == {"opportunity_kind": "job", "deadline": "2030-03-03"}
