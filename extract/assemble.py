@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from partnerkg.extract.dates import parse_dated_line
-from partnerkg.extract.layout import RawBlock, Role
+from partnerkg.extract.layout import RawBlock, RawLink, Role
 from partnerkg.extract.links import doi_of, unwrap
 from partnerkg.extract.model import (
     Block,
@@ -32,6 +32,7 @@ from partnerkg.extract.model import (
 
 log = logging.getLogger(__name__)
 
+_Runs = tuple[tuple[int, int, int], ...]
 _BARE_URL = re.compile(r"https?://\S+")
 _STRIP = " \t\r\n*_"  # stray emphasis marks that markdown left as literal text
 _NOT_A_TITLE_END = (":", "?")
@@ -134,7 +135,7 @@ def _dated_lines(block: Block, issue: dt.date) -> list[DatedLine]:
 
 def _build(raw: RawBlock, source: str) -> Block | _Heading | None:
     """A Block (or a heading) from a raw block; None when it has no visible text."""
-    plain, offsets = _plain(raw)
+    plain, offsets, raw_links = _plain(raw)
     lead = len(plain) - len(plain.lstrip(_STRIP))
     stripped = plain.strip(_STRIP)
     if not stripped:
@@ -147,43 +148,53 @@ def _build(raw: RawBlock, source: str) -> Block | _Heading | None:
         return _Heading(raw.level or 2, stripped, span)
     kind = _KINDS[raw.role] if not raw.bold else BlockKind.BOLD_LINE
     block = Block(kind, stripped, span, (), offsets)
-    links = tuple(_link(block, raw_link.start - lead, raw_link.end - lead, raw_link.href)
-                  for raw_link in raw.links)
+    links = tuple(
+        _link(block, raw_link.start - lead, raw_link.end - lead, raw_link.href)
+        for raw_link in raw_links
+    )
     return dataclasses.replace(block, links=tuple(link for link in links if link is not None))
 
 
-_Runs = tuple[tuple[int, int, int], ...]
 _KINDS = {Role.PARAGRAPH: BlockKind.PARAGRAPH, Role.LIST_ITEM: BlockKind.LIST_ITEM}
 
 
-def _unwrap_visible_urls(plain: str, runs: _Runs) -> tuple[str, _Runs]:
+def _unwrap_visible_urls(
+    plain: str, runs: _Runs, links: list[RawLink]
+) -> tuple[str, _Runs, list[RawLink]]:
     """Printed URLs unwrapped like link targets: a printed "view online" address carries
-    tracking ids too. Kept text keeps its runs; replacement text has no source."""
-    kept: list[tuple[int, int]] = []  # plain ranges kept, in order
+    tracking ids too. Kept text keeps its runs and links move with it."""
+    replaced = [
+        (match.start(), match.end(), target or "")
+        for match in _BARE_URL.finditer(plain)
+        for target in [unwrap(match.group())]
+        if target != match.group()
+    ]
+    if not replaced:
+        return plain, runs, links
     parts: list[str] = []
     new_runs: list[tuple[int, int, int]] = []
     position = 0
-    for match in _BARE_URL.finditer(plain):
-        target = unwrap(match.group())
-        if target != match.group():
-            kept.append((position, match.start()))
-            kept.append((match.end(), match.end()))  # marks where the replacement goes
-            parts.extend([plain[position : match.start()], target or ""])
-            position = match.end()
-    if not parts:
-        return plain, runs
-    parts.append(plain[position:])
-    kept.append((position, len(plain)))
-    offset = 0
-    for index, (low, high) in enumerate(kept):
-        for run in _shift(runs, low, high - low):
-            new_runs.append((run[0] + offset, run[1], run[2]))
-        offset += len(parts[index])
-    return "".join(parts), tuple(new_runs)
+    for low, high, target in [*replaced, (len(plain), len(plain), "")]:
+        offset = sum(map(len, parts))
+        new_runs.extend((a + offset, b, c) for a, b, c in _shift(runs, position, low - position))
+        parts.extend([plain[position:low], target])
+        position = high
+
+    def moved(old: int) -> int:
+        shift = sum(len(new) - (high - low) for low, high, new in replaced if high <= old)
+        inside = [low for low, high, _ in replaced if low < old < high]
+        return (inside[0] if inside else old) + shift
+
+    return (
+        "".join(parts),
+        tuple(new_runs),
+        [RawLink(moved(link.start), moved(link.end), link.href) for link in links],
+    )
 
 
-def _plain(raw: RawBlock) -> tuple[str, tuple[tuple[int, int, int], ...]]:
-    """Plain text and its (text_start, source_start, length) runs, adjacent runs merged."""
+def _plain(raw: RawBlock) -> tuple[str, _Runs, list[RawLink]]:
+    """Plain text, its (text_start, source_start, length) runs (adjacent runs merged)
+    and its links, printed tracking URLs unwrapped."""
     runs: list[tuple[int, int, int]] = []
     position = 0
     for piece, source in raw.pieces:
@@ -194,7 +205,7 @@ def _plain(raw: RawBlock) -> tuple[str, tuple[tuple[int, int, int], ...]]:
             else:
                 runs.append((position, source, len(piece)))
         position += len(piece)
-    return _unwrap_visible_urls("".join(piece for piece, _ in raw.pieces), tuple(runs))
+    return _unwrap_visible_urls("".join(p for p, _ in raw.pieces), tuple(runs), raw.links)
 
 
 def _shift(

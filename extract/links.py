@@ -17,8 +17,21 @@ log = logging.getLogger(__name__)
 
 #: Query parameters that only ever identify a recipient or a mailing.
 TRACKING_PARAMS = frozenset(
-    {"_cldee", "recipientid", "esid", "data", "sdata", "reserved", "mc_cid", "mc_eid",
-     "fbclid", "gclid", "_hsenc", "_hsmi", "mkt_tok"}
+    {
+        "_cldee",
+        "recipientid",
+        "esid",
+        "data",
+        "sdata",
+        "reserved",
+        "mc_cid",
+        "mc_eid",
+        "fbclid",
+        "gclid",
+        "_hsenc",
+        "_hsmi",
+        "mkt_tok",
+    }
 )
 _TRACKING_PREFIXES = ("utm_",)
 _MAX_DEPTH = 5
@@ -80,8 +93,11 @@ def strip_tracking(url: str) -> str:
     parts = urlsplit(url)
     if not parts.query:
         return url
-    kept = [(key, value) for key, value in parse_qsl(parts.query, keep_blank_values=True)
-            if not _is_tracking(key, value)]
+    kept = [
+        (key, value)
+        for key, value in parse_qsl(parts.query, keep_blank_values=True)
+        if not _is_tracking(key, value)
+    ]
     return urlunsplit(parts._replace(query=urlencode(kept)))
 
 

@@ -151,7 +151,9 @@ def test_no_headings_keeps_paragraphs_in_the_preamble(tmp_path: Path) -> None:
         ("2024-01.pdf", "## Title", "unknown file type"),
     ],
 )
-def test_bad_files_fail_clearly(tmp_path: Path, name: str, content: str | bytes, message: str) -> None:
+def test_bad_files_fail_clearly(
+    tmp_path: Path, name: str, content: str | bytes, message: str
+) -> None:
     path = _write(tmp_path, name, content)
     with pytest.raises(ReaderError, match=message) as error:
         read(path)
@@ -175,7 +177,7 @@ def test_oversized_file_is_rejected(tmp_path: Path) -> None:
 def test_invalid_utf8_is_read_with_a_warning(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    path = _write(tmp_path, "2024-01.md", "## News\n\n### Caf".encode() + b"\xe9 Day\n\nText.\n")
+    path = _write(tmp_path, "2024-01.md", b"## News\n\n### Caf" + b"\xe9 Day\n\nText.\n")
     with caplog.at_level(logging.WARNING):
         newsletter = read(path)
     assert newsletter.items[0].title == "Caf\ufffd Day"
@@ -196,3 +198,15 @@ def test_discover_mixed_folder(tmp_path: Path) -> None:
     assert reasons[".hidden.md"] == "hidden file"
     with pytest.raises(ReaderError, match="no such file or folder"):
         discover([tmp_path / "absent"])
+
+
+def test_printed_tracking_urls_are_unwrapped_and_links_stay_aligned(tmp_path: Path) -> None:
+    text = (
+        "## News\n\n### Item\n\nOnline: http://elink.example.org/m/1/59/p1-abc/1/1 "
+        "or see [the page](https://example.org/p?utm_medium=mail).\n"
+    )
+    (item,) = read(_write(tmp_path, "2024-01.md", text)).items
+    (block,) = item.blocks
+    assert "elink" not in block.text
+    assert block.links[0].text == "the page"
+    assert block.links[0].target == "https://example.org/p"

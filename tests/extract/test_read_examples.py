@@ -1,0 +1,39 @@
+"""The bundled fictional examples read like the real corpus: items, dates, clean links."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from partnerkg.extract import discover, read
+from partnerkg.extract.model import BlockKind, DateLabel, Newsletter
+
+
+@pytest.fixture(scope="module")
+def examples(examples_dir: Path) -> list[Newsletter]:
+    return [read(path) for path in discover([examples_dir]).files]
+
+
+def test_three_issues_in_two_formats(examples: list[Newsletter]) -> None:
+    assert [n.issue_month for n in examples] == ["2025-01", "2025-02", "2025-03"]
+    assert {Path(n.source).suffix for n in examples} == {".md", ".html"}
+
+
+def test_every_issue_has_dated_items_and_a_team_list(examples: list[Newsletter]) -> None:
+    for newsletter in examples:
+        labels = {line.label for item in newsletter.items for line in item.dated_lines}
+        assert {DateLabel.DATE, DateLabel.REGISTRATION_DEADLINE} & labels, newsletter.source
+        assert any(line.end for item in newsletter.items for line in item.dated_lines)
+        team = newsletter.items[-1]
+        assert sum(block.kind is BlockKind.LIST_ITEM for block in team.blocks) >= 5
+
+
+def test_links_are_unwrapped_and_carry_no_recipient(examples: list[Newsletter]) -> None:
+    for newsletter in examples:
+        exported = repr(dataclasses.replace(newsletter, text=""))
+        for marker in ("safelinks", "elink", "sam.reader", "%40larkspur", "_cldee", "recipientid"):
+            assert marker not in exported, (newsletter.source, marker)
+    dois = {link.doi for n in examples for item in n.items for link in item.links}
+    assert "10.5555/lmhp.2025.0117" in dois
