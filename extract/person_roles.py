@@ -56,6 +56,7 @@ class PersonRoles:
 
     def __call__(self, doc: Doc) -> Doc:
         _repair_people(doc)
+        _orgs_after_roles(doc)
         found = relations(doc)
         ents = list(doc.ents)
         for index, person in enumerate(ents):
@@ -224,6 +225,41 @@ def _repair_people(doc: Doc) -> None:
     fixed.extend(_nicknames(doc))
     fixed.extend(_unlabelled_names(doc, fixed))
     doc.ents = filter_spans(fixed)
+
+
+def _orgs_after_roles(doc: Doc) -> None:
+    """ "Name, Role at Globex" / "Name from Globex": the capitalised run after the preposition
+    is an organisation even when the NER did not see it."""
+    taken = {i for e in doc.ents for i in range(e.start, e.end)}
+    people_ends = {e.end for e in doc.ents if e.label_ == "PERSON"}
+    added = []
+    for token in doc:
+        if token.lower_ not in ("at", "from") or token.i + 1 >= len(doc) or token.i + 1 in taken:
+            continue
+        before = doc[max(0, token.i - 6) : token.i]
+        after_role = is_role_phrase(before.text.split(",")[-1])
+        if not (after_role or token.i in people_ends):
+            continue
+        end = token.i + 1
+        while (
+            end < len(doc)
+            and end not in taken
+            and (
+                doc[end].is_title
+                or doc[end].is_upper
+                or (
+                    doc[end].lower_ in ("of", "for", "and", "&")
+                    and end + 1 < len(doc)
+                    and doc[end + 1].is_title
+                )
+            )
+        ):
+            end += 1
+        if end > token.i + 1 and doc[token.i + 1].is_title:
+            added.append(Span(doc, token.i + 1, end, label="ORG"))
+            taken.update(range(token.i + 1, end))
+    if added:
+        doc.ents = filter_spans([*doc.ents, *added])
 
 
 def _person_ok(span: Span) -> bool:

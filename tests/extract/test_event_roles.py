@@ -1,0 +1,65 @@
+"""Speakers and organisers of the event an item describes."""
+
+from __future__ import annotations
+
+import pytest
+
+from partnerkg.extract.items import classify, event_names
+from partnerkg.extract.model import Item, SourceSpan
+from partnerkg.extract.pipeline import load_pipeline
+from partnerkg.extract.spans import RELATIONS
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def _found(doc, relation):
+    return {
+        doc.text[slice(*f["object"])]
+        for f in doc._.get(RELATIONS) or []
+        if f["relation"] == relation and not isinstance(f["object"], str)
+    }
+
+
+def test_joined_by_names_speakers(nlp) -> None:
+    doc = nlp("They will be joined by Dr Amara Obi and Felix Grant for a discussion on data.")
+    assert _found(doc, "speaker") == {"Amara Obi", "Felix Grant"}
+
+
+def test_contact_person_after_a_cue_is_not_a_speaker(nlp) -> None:
+    doc = nlp("If you would like to be a guest speaker, please get in touch with Nora Lind.")
+    assert _found(doc, "speaker") == set()
+
+
+def test_host_subject_and_by_agent_are_organisers(nlp) -> None:
+    hosting = nlp("The Westby Data Society are hosting an online panel in June.")
+    assert _found(hosting, "organizer") == {"Westby Data Society"}
+    agent = nlp("The seminar series is organised by the Northby Centre for Statistics.")
+    assert _found(agent, "organizer") == {"Northby Centre for Statistics"}
+
+
+def test_first_person_hosting_points_at_the_partnership(nlp) -> None:
+    doc = nlp("Join us for our knowledge share series on robotics.")
+    assert any(f["object"] == "PARTNERSHIP" for f in doc._.get(RELATIONS))
+
+
+def _item(title: str) -> Item:
+    return Item(title, SourceSpan("x.md", 0, len(title), title), "Events", ())
+
+
+def test_heading_names_short_name_and_series() -> None:
+    assert event_names("Lecture Series Event: Robots in Medicine") == {
+        "short_name": "Robots in Medicine",
+        "series": "Lecture Series",
+    }
+    assert event_names("Centre for Things, Westby hosting a Research Showcase on Data") == {
+        "short_name": "Research Showcase on Data"
+    }
+
+
+def test_job_heading_is_an_opportunity_even_without_a_deadline() -> None:
+    reading = classify(_item("Job: Lecturer in Statistics"))
+    assert (reading.kind, reading.sub_kind) == ("opportunity", "job")
+    assert classify(_item("Partnership news from the team")).kind is None

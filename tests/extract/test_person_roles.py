@@ -1,0 +1,65 @@
+"""People, roles and affiliations from the constructions newsletters use."""
+
+from __future__ import annotations
+
+import pytest
+
+from partnerkg.extract.pipeline import load_pipeline
+from partnerkg.extract.spans import RELATIONS
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def _ties(doc):
+    """(relation, person, organisation, role title) for every tie the doc records."""
+    out = set()
+    for found in doc._.get(RELATIONS) or []:
+        if found["relation"] in ("affiliation", "role") and not isinstance(found["object"], str):
+            person = doc.text[slice(*found["subject"])]
+            org = doc.text[slice(*found["object"])]
+            out.add((found["relation"], person, org, found["attributes"].get("title")))
+    return out
+
+
+def _people(doc):
+    return [e.text for e in doc.ents if e.label_ == "PERSON"]
+
+
+def test_appositive_role_at_organisation(nlp) -> None:
+    doc = nlp("We will be hearing from Priya Raman, Senior Data Scientist at Globex Health.")
+    assert _people(doc) == ["Priya Raman"]
+    assert ("role", "Priya Raman", "Globex Health", "Senior Data Scientist") in _ties(doc)
+    assert ("affiliation", "Priya Raman", "Globex Health", None) in _ties(doc)
+
+
+def test_team_list_line_gives_two_affiliations_and_a_role(nlp) -> None:
+    doc = nlp("Olu Adeyemi, Northby Institute and University of Southby, Programme Deputy Lead")
+    ties = _ties(doc)
+    assert {
+        ("affiliation", "Olu Adeyemi", org, None)
+        for org in ("Northby Institute", "University of Southby")
+    } <= ties
+    assert any(r == "role" and title == "Programme Deputy Lead" for r, _, _, title in ties)
+
+
+def test_from_preposition_and_title_is_not_part_of_the_name(nlp) -> None:
+    doc = nlp("This month they will be joined by Prof. Hannah Weiss from University of Eastport.")
+    assert "Hannah Weiss" in _people(doc)
+    assert ("affiliation", "Hannah Weiss", "University of Eastport", None) in _ties(doc)
+
+
+def test_nickname_form_is_kept_as_one_person(nlp) -> None:
+    doc = nlp(
+        "Our first video is from our research associate Ravindra (Ravi) Kumaran who tackles sampling."
+    )
+    assert "Ravindra (Ravi) Kumaran" in _people(doc)
+
+
+def test_job_title_is_not_an_organisation(nlp) -> None:
+    doc = nlp("Speakers include Lena Ortiz, Principal Data Scientist at Initech.")
+    orgs = [e.text for e in doc.ents if e.label_ == "ORG"]
+    assert "Principal Data Scientist" not in orgs
+    assert "Initech" in orgs
