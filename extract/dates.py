@@ -64,7 +64,7 @@ def parse_dated_line(text: str, issue: dt.date) -> ParsedDate | None:
     if match is None:
         return None
     raw_label = (match.group("label") or match.group("bare") or "").strip()
-    dates = _parse_pieces(line[match.end():], issue)
+    dates = _parse_pieces(line[match.end() :], issue)
     if not dates:
         return None
     end = dates[-1] if dates[-1] != dates[0] else None
@@ -94,27 +94,32 @@ def _parse_pieces(body: str, issue: dt.date) -> list[dt.date]:
             parsed = _parse_piece(_with_left_month(pieces, index, issue), right, issue)
         if parsed is None:
             return []
-        if parsed == "time":
+        if parsed.date is None:  # a time of day such as "10am GMT" adds no date
             continue
-        date, named_month = parsed
-        has_month = has_month or named_month
-        dates.append(date)
-        right = date
+        has_month = has_month or parsed.names_month
+        dates.append(parsed.date)
+        right = parsed.date
     return list(reversed(dates)) if has_month else []
 
 
 def _with_left_month(pieces: list[str], index: int, issue: dt.date) -> str:
     """``pieces[index]`` with the month its left neighbour names ("June 20-23 2023")."""
     left = _parse_piece(pieces[index - 1], None, issue)
-    if isinstance(left, tuple) and left[1]:
-        return f"{pieces[index]} {calendar.month_name[left[0].month]}"
+    if left is not None and left.date is not None and left.names_month:
+        return f"{pieces[index]} {calendar.month_name[left.date.month]}"
     return pieces[index]
 
 
-def _parse_piece(
-    piece: str, right: dt.date | None, issue: dt.date
-) -> tuple[dt.date, bool] | str | None:
-    """One piece as (date, names a month); "time" for a bare time; None if not a date.
+@dataclass(frozen=True, slots=True)
+class _Piece:
+    """One piece of a dated line; ``date`` is None for a bare time of day."""
+
+    date: dt.date | None
+    names_month: bool
+
+
+def _parse_piece(piece: str, right: dt.date | None, issue: dt.date) -> _Piece | None:
+    """One piece of a dated line, or None if it is not a date.
 
     Parsing twice with different defaults shows which fields the text itself gave.
     """
@@ -125,7 +130,7 @@ def _parse_piece(
     named_day, named_month = first.day == second.day, first.month == second.month
     named_year = first.year == second.year
     if not named_day and not named_month:
-        return "time" if first.hour or first.minute else None
+        return _Piece(None, False) if first.hour or first.minute else None
     base = right or _nearest(first.date(), issue, named_year)
     try:
         date = dt.date(
@@ -137,7 +142,7 @@ def _parse_piece(
         return None
     if right is not None and date > right and not named_year:
         date = _replace_year(date, date.year - 1)
-    return date, named_month
+    return _Piece(date, named_month)
 
 
 def _dateutil(piece: str, default: dt.datetime) -> dt.datetime | None:

@@ -30,8 +30,8 @@ def read_email(data: bytes, name: str) -> tuple[str, list[RawBlock]]:
     try:
         body = part.get_content()
     except (LookupError, ValueError, AttributeError) as error:
-        message = f"{name}: cannot decode the e-mail body ({error}); re-export it"
-        raise ReaderError(message) from error
+        detail = f"{name}: cannot decode the e-mail body ({error}); re-export it"
+        raise ReaderError(detail) from error
     if not isinstance(body, str):
         raise ReaderError(f"{name}: the e-mail body is not text; re-export it as text or HTML")
     reader = read_html if part.get_content_subtype() == "html" else read_text

@@ -16,8 +16,23 @@ _BLOCK_TAGS = {"p": Role.PARAGRAPH, "li": Role.LIST_ITEM} | {
     f"h{level}": Role.HEADING for level in range(1, 7)
 }
 _BREAKING_TAGS = frozenset(
-    {"div", "td", "th", "tr", "table", "ul", "ol", "blockquote", "section", "article", "body",
-     "header", "footer", "hr", "center"}
+    {
+        "div",
+        "td",
+        "th",
+        "tr",
+        "table",
+        "ul",
+        "ol",
+        "blockquote",
+        "section",
+        "article",
+        "body",
+        "header",
+        "footer",
+        "hr",
+        "center",
+    }
 )
 _BOLD_TAGS = frozenset({"strong", "b"})
 _HIDDEN_TAGS = frozenset({"head", "script", "style", "title", "template"})

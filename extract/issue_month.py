@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import logging
 import re
 from collections import Counter
 
 from partnerkg.errors import ReaderError
 
+log = logging.getLogger(__name__)
+
 _MONTH_NAMES = "|".join(calendar.month_name[1:])
-_WELCOME = re.compile(
-    rf"\b(?P<month>{_MONTH_NAMES})(?:'s|’s)?\b[^.!?\n]{{0,80}}\bnewsletter", re.I
-)
+_WELCOME = re.compile(rf"\b(?P<month>{_MONTH_NAMES})(?:'s|’s)?\b[^.!?\n]{{0,80}}\bnewsletter", re.I)
 _MONTH_YEAR = re.compile(rf"\b(?P<month>{_MONTH_NAMES})\s+(?P<year>(?:19|20)\d\d)\b", re.I)
 _FILE_MONTH = re.compile(r"(?P<year>(?:19|20)\d\d)-(?P<month>0[1-9]|1[0-2])")
 _MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
@@ -24,11 +25,19 @@ _MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_nam
 
 def issue_month(text: str, name: str, explicit: str | None) -> dt.date:
     """First day of the issue's month; ReaderError naming ``--issue-month`` when unknown."""
-    found = _from_content(text) or _from_file_name(name) or _from_option(explicit, name)
+    from_content, from_name = _from_content(text), _from_file_name(name)
+    if from_content and from_name and from_content != from_name:
+        log.warning(
+            "%s: the text says %s but the file name %s; using the text",
+            name,
+            f"{from_content:%Y-%m}",
+            f"{from_name:%Y-%m}",
+        )
+    found = from_content or from_name or _from_option(explicit, name)
     if found is None:
         raise ReaderError(
             f"{name}: cannot tell which month this issue is (no \"Welcome to <Month>'s "
-            "newsletter\" line and no YYYY-MM in the file name); pass --issue-month YYYY-MM"
+            'newsletter" line and no YYYY-MM in the file name); pass --issue-month YYYY-MM'
         )
     return found
 
@@ -41,7 +50,8 @@ def _from_content(text: str) -> dt.date | None:
     month = _MONTHS[welcome.group("month").lower()]
     years = Counter(int(match.group("year")) for match in _MONTH_YEAR.finditer(text))
     same_month = Counter(
-        int(match.group("year")) for match in _MONTH_YEAR.finditer(text)
+        int(match.group("year"))
+        for match in _MONTH_YEAR.finditer(text)
         if _MONTHS[match.group("month").lower()] == month
     )
     counts = same_month or years

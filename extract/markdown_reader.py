@@ -57,8 +57,10 @@ def _role(token: Token, list_depth: int) -> Role | None:
 def _is_bold(source: str, role: Role) -> bool:
     """Bold as a whole, judged on the source so a stray space before ``**`` still counts."""
     stripped = source.strip().lstrip("#").strip()
-    return role is not Role.LIST_ITEM and stripped.startswith(_BOLD_MARKS) and stripped.endswith(
-        _BOLD_MARKS
+    return (
+        role is not Role.LIST_ITEM
+        and stripped.startswith(_BOLD_MARKS)
+        and stripped.endswith(_BOLD_MARKS)
     )
 
 

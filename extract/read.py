@@ -3,6 +3,13 @@
 Bad input fails early with one :class:`~partnerkg.errors.ReaderError` naming the file
 and the fix; which parser runs is looked up by suffix in
 :data:`partnerkg.extract.formats.FORMATS`.
+
+Offsets in every :class:`~partnerkg.extract.model.SourceSpan` are character offsets
+into ``Newsletter.text``: the file decoded as UTF-8 (line endings kept), or for an
+``.eml`` file the decoded body part it was read from (``SourceSpan.file`` still names
+the .eml). ``Newsletter.text`` is that raw source, tracking URLs included, so it is the
+one field never to export; all other fields (plain text, span texts, link targets)
+carry only unwrapped targets.
 """
 
 from __future__ import annotations

@@ -81,7 +81,9 @@ def _paragraph(lines: list[tuple[int, str]], role: Role = Role.PARAGRAPH) -> lis
         block.add(line, start)
     only = lines[0][1].strip()
     block.bold = (
-        role is Role.PARAGRAPH and len(lines) == 1 and len(only) <= _MAX_STANDALONE
+        role is Role.PARAGRAPH
+        and len(lines) == 1
+        and len(only) <= _MAX_STANDALONE
         and not only.endswith(_SENTENCE_END)
     )
     return [block]

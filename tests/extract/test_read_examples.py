@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
 
 import pytest
@@ -37,3 +38,16 @@ def test_links_are_unwrapped_and_carry_no_recipient(examples: list[Newsletter]) 
             assert marker not in exported, (newsletter.source, marker)
     dois = {link.doi for n in examples for item in n.items for link in item.links}
     assert "10.5555/lmhp.2025.0117" in dois
+
+
+def test_spans_of_every_format_point_at_their_words(examples: list[Newsletter]) -> None:
+    for newsletter in examples:
+        blocks = [*newsletter.preamble, *(b for s in newsletter.sections for b in s.blocks)]
+        blocks += [block for item in newsletter.items for block in item.blocks]
+        for block in blocks:
+            for start in range(0, len(block.text), 7):
+                end = min(len(block.text), start + 25)
+                span = block.source_span(start, end)
+                original = newsletter.text[span.start : span.end]
+                words = re.findall(r"\w+", block.text[start:end])[1:-1]
+                assert all(word in original for word in words), original
