@@ -18,12 +18,24 @@ D = dt.date
     [
         ("21 November 2023", DateLabel.DATE, D(2023, 11, 21), None),
         ("Deadline: 22 December 2024", DateLabel.DEADLINE, D(2024, 12, 22), None),
-        ("Registration deadline: 06 November 2023", DateLabel.REGISTRATION_DEADLINE,
-         D(2023, 11, 6), None),
-        ("Application deadline: 14 November 2023", DateLabel.APPLICATION_DEADLINE,
-         D(2023, 11, 14), None),
-        ("Paper submission deadline: 27 October 2023", DateLabel.SUBMISSION_DEADLINE,
-         D(2023, 10, 27), None),
+        (
+            "Registration deadline: 06 November 2023",
+            DateLabel.REGISTRATION_DEADLINE,
+            D(2023, 11, 6),
+            None,
+        ),
+        (
+            "Application deadline: 14 November 2023",
+            DateLabel.APPLICATION_DEADLINE,
+            D(2023, 11, 14),
+            None,
+        ),
+        (
+            "Paper submission deadline: 27 October 2023",
+            DateLabel.SUBMISSION_DEADLINE,
+            D(2023, 10, 27),
+            None,
+        ),
         ("Event: 4-7 December 2023", DateLabel.EVENT, D(2023, 12, 4), D(2023, 12, 7)),
         ("Fringe: 04 March-29 March 2024", DateLabel.OTHER, D(2024, 3, 4), D(2024, 3, 29)),
         ("08-10 July 2024", DateLabel.DATE, D(2024, 7, 8), D(2024, 7, 10)),
@@ -54,8 +66,14 @@ def test_a_range_across_new_year_without_years() -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["Causality Seminar Series 2022", "Spring and Summer 2022", "Tell us about yourself:",
-     "May the best team win", "Connect with us", ""],
+    [
+        "Causality Seminar Series 2022",
+        "Spring and Summer 2022",
+        "Tell us about yourself:",
+        "May the best team win",
+        "Connect with us",
+        "",
+    ],
 )
 def test_titles_are_not_dates(line: str) -> None:
     assert parse_dated_line(line, NOVEMBER) is None

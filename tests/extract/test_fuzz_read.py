@@ -14,10 +14,36 @@ from partnerkg.extract import read
 from partnerkg.extract.formats import FORMATS
 
 _MARKUP = st.sampled_from(
-    ["## ", "### ", "**", "[", "](", ")", "<p>", "</p>", "<h2>", "<a href='", "'>", "</a>",
-     "&amp;", "&#", "\\", "\n", "\r\n", "- ", "===", "Deadline: ", "12 March 2024", "-",
-     "https://eur01.safelinks.protection.outlook.com/?url=", "http://elink.x/c/7/eyJ1Ijo",
-     "Welcome to May's newsletter", "Content-Type: text/html\n\n", "`", "*"]
+    [
+        "## ",
+        "### ",
+        "**",
+        "[",
+        "](",
+        ")",
+        "<p>",
+        "</p>",
+        "<h2>",
+        "<a href='",
+        "'>",
+        "</a>",
+        "&amp;",
+        "&#",
+        "\\",
+        "\n",
+        "\r\n",
+        "- ",
+        "===",
+        "Deadline: ",
+        "12 March 2024",
+        "-",
+        "https://eur01.safelinks.protection.outlook.com/?url=",
+        "http://elink.x/c/7/eyJ1Ijo",
+        "Welcome to May's newsletter",
+        "Content-Type: text/html\n\n",
+        "`",
+        "*",
+    ]
 )
 _TEXT = st.lists(st.one_of(_MARKUP, st.text(max_size=20)), max_size=40).map("".join)
 

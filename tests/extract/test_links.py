@@ -20,8 +20,11 @@ def _tracked(target: str, urlsafe: bool = True, padded: bool = False) -> str:
     encoded = encoded if padded else encoded.rstrip("=")
     click = f"http://elink.example.ac.uk/c/7/{encoded}/AbCdEf"
     return (
-        "https://eur01.safelinks.protection.outlook.com/?url=" + quote(click, safe="")
-        + "&data=05%7C01%7C" + quote(RECIPIENT) + "%7Cabc&sdata=xyz%3D&reserved=0"
+        "https://eur01.safelinks.protection.outlook.com/?url="
+        + quote(click, safe="")
+        + "&data=05%7C01%7C"
+        + quote(RECIPIENT)
+        + "%7Cabc&sdata=xyz%3D&reserved=0"
     )
 
 
@@ -42,8 +45,10 @@ def test_view_in_browser_links_have_no_target() -> None:
 def test_tracking_parameters_and_addresses_are_removed() -> None:
     encoded_address = base64.b64encode(RECIPIENT.encode()).decode()
     url = (
-        "https://example.org/page?id=7&utm_source=news&_cldee=" + quote(encoded_address)
-        + "&recipientid=contact-1&esid=e-2&who=" + quote(RECIPIENT)
+        "https://example.org/page?id=7&utm_source=news&_cldee="
+        + quote(encoded_address)
+        + "&recipientid=contact-1&esid=e-2&who="
+        + quote(RECIPIENT)
     )
     assert strip_tracking(url) == "https://example.org/page?id=7"
 
@@ -59,7 +64,10 @@ def test_plain_links_are_kept_as_they_are() -> None:
         ("http://dx.doi.org/10.1234/abc.5", "10.1234/abc.5"),
         ("https://onlinelibrary.example.com/doi/10.1002/sim.9", "10.1002/sim.9"),
         ("https://www.tandfonline.com/doi/full/10.1080/0001.2", "10.1080/0001.2"),
-        ("https://link.springer.com/article/10.1007/s10676-023-0001-4", "10.1007/s10676-023-0001-4"),
+        (
+            "https://link.springer.com/article/10.1007/s10676-023-0001-4",
+            "10.1007/s10676-023-0001-4",
+        ),
         ("https://www.nature.com/articles/s41586-020-0001-2", "10.1038/s41586-020-0001-2"),
         ("https://academic.oup.com/x/advance-article/doi/10.1093/x/y/7323", None),
         ("https://example.org/paper.pdf", None),

@@ -85,7 +85,10 @@ def test_plain_text_maps_back_to_the_same_words(newsletters: dict[Path, Newslett
                 span = block.source_span(start, end)
                 original = newsletter.text[span.start : span.end]
                 whole_words = _WORD.findall(block.text[start:end])[1:-1]
-                assert all(word in original for word in whole_words), (block.text[start:end], original)
+                assert all(word in original for word in whole_words), (
+                    block.text[start:end],
+                    original,
+                )
                 assert span.text == block.text[start:end]
 
 
