@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
@@ -79,6 +80,11 @@ def to_rdf(resolved: Resolved, settings: Settings | None = None) -> Dataset:
         graph = dataset.graph(mint.issue(month))
         for triple in triples:
             graph.add(triple)
+    if builder.misfits:
+        log.warning(
+            "left out facts whose entity kinds do not fit their relation: %s",
+            ", ".join(f"{n} {relation}" for relation, n in sorted(builder.misfits.items())),
+        )
     return dataset
 
 
@@ -268,8 +274,41 @@ RELATION_TRIPLES: Mapping[Relation, Callable[[_FactNodes, _Builder], _Statement]
     Relation.MEMBER_OF: _direct(SCHEMA.memberOf),
 }
 
+_P, _O, _E = EntityKind.PERSON, EntityKind.ORGANISATION, EntityKind.EVENT
+_AGENTS = frozenset({_P, _O})
+
+#: Relation -> (subject kinds, object kinds) it accepts (``None``: any), mirroring the
+#: ontology's domains and ranges, so a mis-typed fact never makes the graph inconsistent.
+RELATION_KINDS: Mapping[Relation, tuple[frozenset[EntityKind] | None, ...]] = {
+    Relation.AFFILIATION: (frozenset({_P}), frozenset({_O})),
+    Relation.ROLE: (frozenset({_P}), frozenset({_O})),
+    Relation.SPEAKER: (frozenset({_E}), _AGENTS),
+    Relation.ORGANIZER: (frozenset({_E}), _AGENTS),
+    Relation.AUTHOR: (frozenset({EntityKind.PUBLICATION}), _AGENTS),
+    Relation.VENUE: (frozenset({EntityKind.PUBLICATION}), None),
+    Relation.LOCATION: (None, frozenset({EntityKind.PLACE})),
+    Relation.ABOUT: (None, frozenset({EntityKind.TOPIC})),
+    Relation.PART_OF_SERIES: (frozenset({_E}), frozenset({_E})),
+    Relation.OFFERED_BY: (frozenset({EntityKind.OPPORTUNITY}), frozenset({_O})),
+    Relation.PART_OF: (frozenset({_O}), frozenset({_O})),
+    Relation.MEMBER_OF: (None, frozenset({_O, EntityKind.PROGRAMME})),
+}
+
+#: Predicates that link two nodes: each such triple gets a provenance record.
+_LINK_PREDICATES = frozenset({SCHEMA.isPartOf, SCHEMA.publisher})
+
+#: The agent credited with links read from entity attributes.
+_ATTRIBUTE_COMPONENT = "entity-attributes"
+
 #: Relations whose object may be absent (a role with no organisation).
 _OPTIONAL_OBJECT = frozenset({Relation.ROLE})
+
+
+def _kinds_fit(relation: Relation, subject: Entity, obj: Entity | None) -> bool:
+    subjects, objects = RELATION_KINDS.get(relation, (None, None))
+    if subjects is not None and subject.kind not in subjects:
+        return False
+    return obj is None or objects is None or obj.kind in objects
 
 
 # --- the builder --------------------------------------------------------------------------
@@ -282,6 +321,7 @@ class _Builder:
         self.mint = mint
         self.entities = entities
         self.resolved = resolved
+        self.misfits: Counter[str] = Counter()
         self.partners = {partner.name for partner in load_partners().partners}
         self.has_venue_fact = {
             self.node(entities[f.subject])
@@ -307,7 +347,7 @@ class _Builder:
             for key in sorted(mentioned[month]):
                 entity = self.entities[key]
                 triples.add((self.mint.issue(month), SCHEMA.mentions, self.node(entity)))
-                triples.update(self._describe(entity))
+                triples.update(self._describe(entity, month, sources.get(month) or month))
         for fact in self.resolved.facts:
             # Every fact's issue has a graph: _mentions() covers the months of all facts.
             graphs[fact.issue_month].update(self._fact(fact))
@@ -334,7 +374,7 @@ class _Builder:
         if source:
             yield issue, PKG.sourceFile, Literal(PurePath(source).name)
 
-    def _describe(self, entity: Entity) -> Iterator[Triple]:
+    def _describe(self, entity: Entity, month: str, source: str) -> Iterator[Triple]:
         node = self.node(entity)
         yield node, RDF.type, class_for_attributes(entity.kind, entity.attributes)
         if entity.kind is EntityKind.ORGANISATION and entity.name in self.partners:
@@ -348,7 +388,34 @@ class _Builder:
         for key, value in sorted(entity.attributes.items()):
             handler = ATTRIBUTE_TRIPLES.get(key)
             if handler is not None and value:
-                yield from handler(node, value, self)
+                for triple in handler(node, value, self):
+                    yield triple
+                    if triple[1] in _LINK_PREDICATES:
+                        yield from self._attribute_provenance(triple, key, value, month, source)
+
+    def _attribute_provenance(
+        self, triple: Triple, key: str, value: str, month: str, source: str
+    ) -> Iterator[Triple]:
+        """A link read from an entity attribute (a venue): its evidence is the issue naming it.
+
+        Attributes carry no character span, so the record quotes the value and points
+        at the issue; offsets are left out rather than invented.
+        """
+        s, p, o = triple
+        node = self.mint.assertion(month, s, p, str(o), "attribute", key)
+        component = self.mint.component(_ATTRIBUTE_COMPONENT)
+        yield node, RDF.type, RDF.Statement
+        yield node, RDF.type, PROV.Entity
+        yield node, RDF.subject, s
+        yield node, RDF.predicate, p
+        yield node, RDF.object, o
+        yield node, PKG.evidenceText, Literal(value)
+        yield node, PKG.sourceFile, Literal(PurePath(source).name)
+        yield node, PROV.wasDerivedFrom, self.mint.issue(month)
+        yield node, PROV.wasAttributedTo, component
+        yield component, RDF.type, PROV.SoftwareAgent
+        yield component, RDF.type, PKG.Component
+        yield component, SCHEMA.name, Literal(_ATTRIBUTE_COMPONENT)
 
     def _fact(self, fact: Fact) -> Iterator[Triple]:
         subject_entity = self.entities.get(fact.subject)
@@ -366,6 +433,14 @@ class _Builder:
                 fact.subject,
                 fact.object,
             )
+            return
+        if not _kinds_fit(fact.relation, subject_entity, object_entity):
+            self.misfits[fact.relation.value] += 1
+            log.debug(
+                "skipping %s fact in issue %s: %s -> %s does not fit the relation",
+                fact.relation.value, fact.issue_month, subject_entity.kind,
+                object_entity.kind if object_entity else None,
+            )  # fmt: skip
             return
         nodes = _FactNodes(
             fact,

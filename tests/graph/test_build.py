@@ -212,3 +212,28 @@ def test_a_configured_partner_is_typed_partner_organisation() -> None:
     node = URIRef(ID + "organisation/partner-org")
     assert (node, RDF.type, PKG.PartnerOrganisation) in dataset.graph(JAN)
     assert (UNI, RDF.type, PKG.PartnerOrganisation) not in dataset.graph(JAN)
+
+
+def test_a_venue_attribute_links_a_periodical_with_provenance() -> None:
+    resolved = small_resolved()
+    paper = entity("venue-paper", EntityKind.PUBLICATION, "P", venue="Journal of Things")
+    jan = to_rdf(dataclasses.replace(resolved, entities=(*resolved.entities, paper))).graph(JAN)
+    node = URIRef(ID + "publication/venue-paper")
+    venue = jan.value(node, SCHEMA.isPartOf)
+    assert (venue, RDF.type, SCHEMA.Periodical) in jan
+    assert jan.value(venue, SCHEMA.name) == Literal("Journal of Things")
+    (record,) = jan.subjects(RDF.subject, node)
+    assert jan.value(record, RDF.object) == venue
+    assert jan.value(record, PKG.evidenceText) == Literal("Journal of Things")
+    assert jan.value(record, PROV.wasDerivedFrom) == JAN
+    assert jan.value(record, PKG.sourceFile) == Literal("2025-01.md")
+
+
+def test_a_fact_whose_kinds_do_not_fit_its_relation_is_left_out(caplog) -> None:
+    resolved = small_resolved()
+    # "Northfield University" as the event of a speaker fact would make it an Event too.
+    misfit = fact("northfield-9f", Relation.SPEAKER, "ada-quill-1a2b", "2025-01", "x", 1)
+    with caplog.at_level(logging.WARNING):
+        jan = to_rdf(dataclasses.replace(resolved, facts=(misfit,))).graph(JAN)
+    assert (UNI, SCHEMA.performer, ADA) not in jan
+    assert "1 speaker" in caplog.text
