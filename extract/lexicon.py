@@ -47,6 +47,8 @@ def org_head_words() -> tuple[str, ...]:
     words = set()
     for keywords in org_kind_keywords().values():
         for keyword in keywords:
+            if " and " in keyword:  # "Research and Innovation" names a field, not a head word
+                continue
             capitalised = [w for w in keyword.split() if w[:1].isupper() and len(w) > 2]
             if capitalised:
                 words.add(capitalised[-1])

@@ -147,6 +147,8 @@ def _entities(builder: _Builder, index: int, unit: Unit, doc: Doc) -> None:
             text = _strip_title(ent.text)
             full = len(text.split()) >= 2
             attributes = {} if full else _first_name_reference(builder, text)
+            if not full and not attributes:
+                continue  # a lone capitalised word with no full name before it: too weak
             mention_id = builder.add(
                 EntityKind.PERSON,
                 text,

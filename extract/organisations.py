@@ -51,6 +51,23 @@ _NOT_ORG_WORDS = {
     "Summit",
     "Report",
     "Study",
+    "Forum",
+    "Debate",
+    "Debates",
+    "Lates",
+    "Ideathon",
+    "Unconference",
+    "Launch",
+    "Panel",
+    "Masterclass",
+    "Training",
+    "Theme",
+    "Fortnight",
+    "Fortnights",
+    "Workspace",
+    "Channel",
+    "Newsletter",
+    "Version",
 }
 _NOT_ORG = re.compile(r"\b(?:" + "|".join(sorted(_NOT_ORG_WORDS)) + r")\b")
 _ACRONYM = re.compile(r"^\s*\(([A-Z][A-Za-z0-9&\- ]{1,15})\)")
@@ -105,7 +122,8 @@ class OrganisationFinder:
         partner_spans = [Span(doc, s, e, label="ORG") for _, s, e in self.partners(doc)]
         ner = [e for e in doc.ents if e.label_ == "ORG"]
         ner_parts = [part for span in ner for part in _split_coordination(span)]
-        ner_parts = [s for s in (_trim(p) for p in ner_parts) if s is not None and _plausible(s)]
+        ner_parts = [_before_event_word(_trim(p)) for p in ner_parts]
+        ner_parts = [s for s in ner_parts if s is not None and _plausible(s)]
         keyworded = {(o.start, o.end) for o in [*partner_spans, *split]}
         doc.spans[DOUBTFUL_ORGS] = [
             o for o in ner_parts if (o.start, o.end) not in keyworded and not _ner_org_ok(o)
@@ -207,6 +225,10 @@ def _trim(span: Span) -> Span | None:
         or (_first_word(doc[start]) and doc[start].pos_ not in ("PROPN", "NOUN", "X"))
     ):
         start += 1
+    if start + 1 < end and _first_word(doc[start]) and _is_partner(doc[start + 1 : end].text):
+        start += (
+            1  # "Current Acme Institute vacancies": a sentence-initial word before a known name
+        )
     if any(t.text == "(" for t in doc[start:end]) and not any(
         t.text == ")" for t in doc[start:end]
     ):
@@ -223,9 +245,28 @@ def _trim(span: Span) -> Span | None:
     return Span(doc, start, end, label="ORG")
 
 
+def _is_partner(text: str) -> bool:
+    return any(text == p.name or text in p.aliases for p in lexicon.partners())
+
+
 def _first_word(token: Token) -> bool:
     """The first word of its sentence, where capitals say nothing about names."""
     return all(not t.is_alpha for t in token.doc[token.sent.start : token.i])
+
+
+def _before_event_word(span: Span | None) -> Span | None:
+    """NER span "Royal Society of X Policy Lates" -> "Royal Society of X": an event or
+    programme word ends the organisation's name; what precedes it counts only if it names a
+    kind of org. (Keyword matches are not cut: their right edge is a guess already.)"""
+    if span is None:
+        return None
+    cut = next((t.i for t in span if t.text in _NOT_ORG_WORDS), None)
+    if cut is None:
+        return span
+    left = _trim(Span(span.doc, span.start, cut, label="ORG")) if cut > span.start else None
+    if left is not None and (lexicon.org_kind_of(left.text) or _is_partner(left.text)):
+        return left
+    return None
 
 
 def _plausible(span: Span) -> bool:
