@@ -53,7 +53,8 @@ def test_from_preposition_and_title_is_not_part_of_the_name(nlp) -> None:
 
 def test_nickname_form_is_kept_as_one_person(nlp) -> None:
     doc = nlp(
-        "Our first video is from our research associate Ravindra (Ravi) Kumaran who tackles sampling."
+        "Our first video is from our research associate Ravindra (Ravi) Kumaran "
+        "who tackles sampling."
     )
     assert "Ravindra (Ravi) Kumaran" in _people(doc)
 

@@ -15,7 +15,8 @@ def nlp():
 
 def test_quoted_title_venue_and_possessive_author(nlp) -> None:
     doc = nlp(
-        "Jonas Weber's paper 'Sparse models of tumour growth under treatment' was published in Annals of Modelling."
+        "Jonas Weber's paper 'Sparse models of tumour growth under treatment' "
+        "was published in Annals of Modelling."
     )
     assert [t.text for t in doc.spans[PUBLICATION_TITLES]] == [
         "Sparse models of tumour growth under treatment"
