@@ -60,7 +60,7 @@ def shape_problems(data: Graph, shapes: Graph, ontology: Graph) -> list[Problem]
         abort_on_first=False,
         allow_warnings=True,
         meta_shacl=False,
-        advanced=False,
+        advanced=True,  # SPARQL targets (shapes.ttl)
     )
     if not isinstance(results, Graph):  # pySHACL's ValidationFailure: the shapes are wrong
         raise OntologyError(f"ontology/shapes.ttl cannot be applied: {results}")
