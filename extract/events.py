@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
+from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
 
-from partnerkg.extract.spans import chars, register_extensions, relations
+from partnerkg.extract.spans import EVENTS, chars, register_extensions, relations
 
 SPEAKER_CUES = re.compile(
     r"\b(joined by|hear(?:ing)? from|keynotes?(?: speakers?| talks?| lectures?)?(?: from| by)?|"
@@ -41,20 +43,61 @@ ORGANISE_VERBS = frozenset(
 )
 
 
-@Language.factory("partnerkg_event_roles", default_config={})
-def make_event_roles(nlp: Language, name: str) -> EventRoles:
-    return EventRoles(name)
+EVENT_HEADS = (
+    "Conference",
+    "Congress",
+    "Symposium",
+    "Summit",
+    "Workshop",
+    "Forum",
+    "Festival",
+    "Lecture",
+    "Hackathon",
+    "Ideathon",
+    "Fair",
+    "Expo",
+    "Colloquium",
+    "Meeting",
+    "Awards",
+    "Launch",
+)
+
+
+@Language.factory("partnerkg_event_roles", default_config={"event_heads": list(EVENT_HEADS)})
+def make_event_roles(nlp: Language, name: str, event_heads: list[str]) -> EventRoles:
+    return EventRoles(nlp, name, event_heads)
 
 
 class EventRoles:
-    """Records ``speaker`` and ``organizer`` relations with the ``EVENT`` slot as subject."""
+    """Records ``speaker`` and ``organizer`` relations with the ``EVENT`` slot as subject, and
+    names of events in running text (``doc.spans["pkg_events"]``)."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, nlp: Language, name: str, event_heads: list[str]) -> None:
         register_extensions()
         self.name = name
+        self.matcher = Matcher(nlp.vocab)
+        cap = {"IS_TITLE": True, "IS_SENT_START": False}
+        head = {"ORTH": {"IN": event_heads}}
+        year = {"SHAPE": "dddd", "OP": "?"}
+        complement = [{"LOWER": {"IN": ["on", "of", "for", "in"]}}, {"IS_TITLE": True, "OP": "+"}]
+        self.matcher.add(
+            "EVENT_NAME",
+            [
+                [year, {**cap, "OP": "+"}, head, year],
+                [year, {**cap, "OP": "+"}, head, *complement, year],
+                [
+                    {"IS_UPPER": True, "LENGTH": {">=": 2}, "OP": "+"},
+                    {"SHAPE": "dddd"},
+                ],  # "IJCAI 2024"
+            ],
+            greedy="LONGEST",
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         _name_hosts(doc)
+        named = [Span(doc, s, e, label="EVENT") for _, s, e in self.matcher(doc)]
+        named += [e for e in doc.ents if e.label_ == "EVENT"]
+        doc.spans[EVENTS] = filter_spans(named)
         found = relations(doc)
         for sent in doc.sents:
             if _FIRST_PERSON_HOST.search(sent.text):

@@ -24,7 +24,8 @@ _OPPORTUNITY_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "job",
         re.compile(
-            r"^(?:jobs?|vacanc(?:y|ies)|hiring)\b|\bjob:|\bvacanc(?:y|ies)\b|\bposition\b", re.I
+            r"^(?:jobs?|vacanc(?:y|ies)|hiring)\b|\bjob:|\b(?:vacanc(?:y|ies)|position|role|post)\b",
+            re.I,
         ),
     ),
     ("award", re.compile(r"\b(?:award|prize|nominations?)\b(?!s? ceremony)", re.I)),

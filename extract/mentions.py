@@ -28,7 +28,14 @@ from partnerkg.extract.model import (
     SourceSpan,
 )
 from partnerkg.extract.person_roles import TITLES
-from partnerkg.extract.spans import ORG_ATTRIBUTES, PUBLICATION_TITLES, RELATIONS, TOPICS, VENUES
+from partnerkg.extract.spans import (
+    EVENTS,
+    ORG_ATTRIBUTES,
+    PUBLICATION_TITLES,
+    RELATIONS,
+    TOPICS,
+    VENUES,
+)
 from partnerkg.extract.units import Unit
 
 _GENERIC_LINK = re.compile(
@@ -191,6 +198,18 @@ def _entities(builder: _Builder, index: int, unit: Unit, doc: Doc) -> None:
         else:
             continue
         builder.by_chars[(index, (ent.start_char, ent.end_char))] = mention_id
+    title = unit.item.title.lower() if unit.item is not None else ""
+    for event in doc.spans.get(EVENTS, []):
+        if event.text.lower() not in title and not any(t.ent_type_ == "DATE" for t in event):
+            builder.add(
+                EntityKind.EVENT,
+                event.text,
+                unit.block.source_span(event.start_char, event.end_char),
+                "partnerkg_event_roles.named_in_text",
+                CONFIDENCE["ner"],
+                unit.item,
+                event_kind=item_rules.event_kind(event.text),
+            )
     for topic in doc.spans.get(TOPICS, []):
         builder.add(
             EntityKind.TOPIC,

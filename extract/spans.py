@@ -32,6 +32,7 @@ ORG_ATTRIBUTES = "pkg_org_attributes"  # start_char -> {"acronym": …, "org_kin
 PUBLICATION_TITLES = "pkg_publication_titles"  # doc.spans key
 VENUES = "pkg_venues"  # doc.spans key
 TOPICS = "pkg_topics"  # doc.spans key
+EVENTS = "pkg_events"  # doc.spans key: events named in running text
 DOUBTFUL_ORGS = "pkg_doubtful_orgs"  # doc.spans key: NER ORG spans the organisation rules rejected
 
 
