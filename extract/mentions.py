@@ -62,6 +62,11 @@ class _Builder:
     assertions: list[Assertion] = field(default_factory=list)
     by_chars: dict[tuple[int, tuple[int, int]], str] = field(default_factory=dict)
     people: dict[str, Mention] = field(default_factory=dict)
+    asserted: set[tuple[str, Relation, str, str]] = field(default_factory=set)
+
+    def index(self, mention_id: str) -> int:
+        """Position of a mention in ``mentions`` (ids are numbered in order)."""
+        return int(mention_id.rsplit("/m", 1)[1]) - 1
 
     def add(
         self,
@@ -92,9 +97,10 @@ class _Builder:
     ) -> None:
         if subject == obj:
             return
-        key = (subject, relation, obj)
-        if any((a.subject, a.relation, a.object) == key for a in self.assertions[-50:]):
+        key = (subject, relation, obj, attributes.get("title", ""))
+        if key in self.asserted:
             return
+        self.asserted.add(key)
         self.assertions.append(
             Assertion(subject, relation, obj, evidence, component, confidence, attributes)
         )
@@ -457,7 +463,7 @@ _OBJECT_KINDS = {
 
 def _kinds_fit(builder: _Builder, relation: str, obj: str) -> bool:
     kinds = _OBJECT_KINDS.get(relation)
-    return kinds is None or any(m.id == obj and m.kind in kinds for m in builder.mentions)
+    return kinds is None or builder.mentions[builder.index(obj)].kind in kinds
 
 
 def _resolve(
@@ -486,7 +492,7 @@ def _resolve(
     start, end = tuple(ref)  # type: ignore[arg-type]
     mention_id = builder.by_chars.get((index, (start, end)))
     if mention_id is not None:
-        mention = next(m for m in builder.mentions if m.id == mention_id)
+        mention = builder.mentions[builder.index(mention_id)]
         return mention.attributes.get("refers_to", mention_id)
     text = unit.text[start:end]
     if text[:1].isupper():  # a first name the NER did not tag ("Chris' paper")
@@ -505,16 +511,17 @@ def _resolve(
 
 
 def _set_venue(builder: _Builder, publication_id: str, venue: str) -> None:
-    for i, mention in enumerate(builder.mentions):
-        if mention.id == publication_id and "venue" not in mention.attributes:
-            attributes = {**mention.attributes, "venue": venue}
-            builder.mentions[i] = Mention(
-                mention.id,
-                mention.kind,
-                mention.text,
-                mention.span,
-                mention.component,
-                mention.confidence,
-                mention.item_title,
-                attributes,
-            )
+    i = builder.index(publication_id)
+    mention = builder.mentions[i]
+    if "venue" not in mention.attributes:
+        attributes = {**mention.attributes, "venue": venue}
+        builder.mentions[i] = Mention(
+            mention.id,
+            mention.kind,
+            mention.text,
+            mention.span,
+            mention.component,
+            mention.confidence,
+            mention.item_title,
+            attributes,
+        )
