@@ -35,7 +35,7 @@ from owlready2 import (
 from rdflib import Graph
 from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDFS, SKOS, XSD
 
-from partnerkg.ontology.diagram import mermaid_diagram, replace_generated_block
+from partnerkg.ontology.diagram import mermaid_diagram, reference_tables, replace_generated_block
 from partnerkg.ontology.namespaces import PKG, SCHEMA
 
 log = logging.getLogger(__name__)
@@ -429,8 +429,8 @@ def write(out_dir: Path = HERE) -> list[Path]:
     readme = out_dir / "README.md"
     if readme.exists():
         text = readme.read_text(encoding="utf-8")
-        readme.write_text(replace_generated_block(text, mermaid_diagram(graph)),
-                          encoding="utf-8")
+        block = f"{mermaid_diagram(graph)}\n\n{reference_tables(graph)}"
+        readme.write_text(replace_generated_block(text, block), encoding="utf-8")
         written.append(readme)
     for path in written:
         log.info("wrote %s", path)

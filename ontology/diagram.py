@@ -1,10 +1,10 @@
-"""A mermaid class diagram of the ontology, generated so the README never drifts."""
+"""The README's generated reference: a mermaid class diagram and class/property tables."""
 
 from __future__ import annotations
 
 from rdflib import BNode, Graph, URIRef
 from rdflib.collection import Collection
-from rdflib.namespace import OWL, RDF, RDFS, SKOS
+from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from partnerkg.ontology.namespaces import PKG, SCHEMA
 
@@ -12,10 +12,13 @@ BEGIN = "<!-- BEGIN GENERATED: class diagram (python -m partnerkg.ontology.build
 END = "<!-- END GENERATED: class diagram -->"
 
 _SHOWN = {str(PKG._NS): "pkg", str(SCHEMA._NS): "schema", str(SKOS): "skos"}
+_OTHERS = {str(XSD): "xsd", str(FOAF): "foaf", str(ORG): "org", str(PROV): "prov",
+           str(DCTERMS): "dcterms"}
 
 
-def _short(iri: URIRef) -> str | None:
-    for ns, prefix in _SHOWN.items():
+def _short(iri: URIRef, shown: dict[str, str] = _SHOWN) -> str | None:
+    """``prefix:name`` for a term of a shown vocabulary, else None."""
+    for ns, prefix in shown.items():
         if iri.startswith(ns):
             return f"{prefix}:{iri[len(ns):]}"
     return None
@@ -63,6 +66,42 @@ def mermaid_diagram(graph: Graph) -> str:
                             edges.add((_short(d), _short(r), name))
     lines += [f"    {_node_id(d)} --> {_node_id(r)} : {p}" for d, r, p in sorted(edges)]
     lines.append("```")
+    return "\n".join(lines)
+
+
+def _cell(graph: Graph, node: object, predicate: URIRef) -> str:
+    values = sorted(
+        " or ".join(_short(m, _SHOWN | _OTHERS) or str(m) for m in _members(graph, v))
+        for v in graph.objects(node, predicate)
+    )
+    return ", ".join(f"`{v}`" for v in values if v)
+
+
+def _comment(graph: Graph, node: URIRef) -> str:
+    return str(graph.value(node, RDFS.comment) or "").replace("|", "\\|")
+
+
+def reference_tables(graph: Graph) -> str:
+    """Markdown tables: every shown class and property with its parents and purpose."""
+    lines = ["| class | label | subclass of | what it is for |", "| --- | --- | --- | --- |"]
+    for cls in sorted(c for c in graph.subjects(RDF.type, OWL.Class)
+                      if isinstance(c, URIRef) and _short(c)):
+        lines.append(
+            f"| `{_short(cls)}` | {graph.value(cls, RDFS.label) or ''} "
+            f"| {_cell(graph, cls, RDFS.subClassOf)} | {_comment(graph, cls)} |"
+        )
+    lines += ["", "| property | domain | range | sub-property of | what it says |",
+              "| --- | --- | --- | --- | --- |"]
+    properties = {
+        p for kind in (OWL.ObjectProperty, OWL.DatatypeProperty)
+        for p in graph.subjects(RDF.type, kind) if isinstance(p, URIRef) and _short(p)
+    }
+    for prop in sorted(properties):
+        lines.append(
+            f"| `{_short(prop)}` | {_cell(graph, prop, RDFS.domain)} "
+            f"| {_cell(graph, prop, RDFS.range)} | {_cell(graph, prop, RDFS.subPropertyOf)} "
+            f"| {_comment(graph, prop)} |"
+        )
     return "\n".join(lines)
 
 
