@@ -20,6 +20,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from owlready2 import (
     AllDisjoint,
@@ -319,16 +320,16 @@ class _Builder:
         self.namespaces: dict[str, Namespace] = {
             prefix: onto.get_namespace(iri) for prefix, iri in PREFIXES.items()
         }
-        self.entities: dict[str, object] = {}
+        self.entities: dict[str, Any] = {}  # owlready2 classes and properties
 
-    def _new(self, term: str, bases: tuple[type, ...]) -> object:
+    def _new(self, term: str, bases: tuple[Any, ...]) -> Any:
         prefix, name = _split(term)
         with self.onto:
             entity = type(name, bases, {"namespace": self.namespaces[prefix]})
         self.entities[term] = entity
         return entity
 
-    def _union(self, terms: Sequence[str]) -> object:
+    def _union(self, terms: Sequence[str]) -> Any:
         classes = [self.entities[t] for t in terms]
         union = classes[0]
         for other in classes[1:]:
@@ -363,7 +364,7 @@ class _Builder:
             prop.equivalent_to.append(self.entities[term])
 
     @staticmethod
-    def _annotate(entity: object, label: str, comment: str) -> None:
+    def _annotate(entity: Any, label: str, comment: str) -> None:
         entity.label = [locstr(label, "en")]
         if comment:
             entity.comment = [locstr(comment, "en")]
@@ -376,8 +377,8 @@ def build_ontology(world: World | None = None) -> Ontology:
     builder = _Builder(onto)
     for term in ALIGNMENT_CLASSES:
         builder._new(term, (Thing,))
-    for spec in CLASSES:
-        builder.add_class(spec)
+    for class_spec in CLASSES:
+        builder.add_class(class_spec)
     for spec in OBJECT_PROPERTIES:
         builder.add_property(spec, ObjectProperty)
     for spec in DATA_PROPERTIES:

@@ -35,8 +35,8 @@ def _members(graph: Graph, node: object) -> list[URIRef]:
     return []
 
 
-def _node_id(short: str) -> str:
-    return short.replace(":", "_")
+def _node_id(short: str | None) -> str:
+    return str(short).replace(":", "_")
 
 
 def mermaid_diagram(graph: Graph) -> str:
@@ -69,7 +69,7 @@ def mermaid_diagram(graph: Graph) -> str:
     return "\n".join(lines)
 
 
-def _cell(graph: Graph, node: object, predicate: URIRef) -> str:
+def _cell(graph: Graph, node: URIRef, predicate: URIRef) -> str:
     values = sorted(
         " or ".join(_short(m, _SHOWN | _OTHERS) or str(m) for m in _members(graph, v))
         for v in graph.objects(node, predicate)

@@ -78,8 +78,8 @@ def evidence_for(
             s for s in graph.subjects(RDF.subject, node)
             if (s, RDF.predicate, predicate) in graph and (s, RDF.object, value) in graph
         ]
-    statements += sorted(set(graph.subjects(RDF.subject, node)) - set(statements))
-    statements += sorted(set(graph.subjects(RDF.object, node)) - set(statements))
+    for link in (RDF.subject, RDF.object):
+        statements += sorted(set(graph.subjects(link, node)) - set(statements), key=str)
     found: list[Evidence] = []
     for statement in statements:
         text = graph.value(statement, PKG.evidenceText)

@@ -24,6 +24,7 @@ from owlready2 import (
 from rdflib import BNode, Graph, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS
+from rdflib.term import Node
 
 from partnerkg.errors import OntologyError
 from partnerkg.ontology.evidence import describe, evidence_for, short_iri
@@ -40,17 +41,19 @@ def disjoint_pairs(ontology: Graph) -> set[frozenset[URIRef]]:
     """Every pair of classes the ontology declares disjoint."""
     pairs: set[frozenset[URIRef]] = set()
     for axiom in ontology.subjects(RDF.type, OWL.AllDisjointClasses):
-        members = [m for m in Collection(ontology, ontology.value(axiom, OWL.members))]
+        head = ontology.value(axiom, OWL.members)
+        members = [m for m in Collection(ontology, head) if isinstance(m, URIRef)] if head else []
         pairs.update(frozenset(pair) for pair in combinations(members, 2))
     for a, b in ontology.subject_objects(OWL.disjointWith):
-        pairs.add(frozenset((a, b)))
-    return {pair for pair in pairs if all(isinstance(c, URIRef) for c in pair)}
+        if isinstance(a, URIRef) and isinstance(b, URIRef):
+            pairs.add(frozenset((a, b)))
+    return pairs
 
 
 def _tbox(ontology: Graph, with_disjointness: bool) -> Graph:
     tbox = Graph()
     datatype_properties = set(ontology.subjects(RDF.type, OWL.DatatypeProperty))
-    dropped: set[BNode] = set()
+    dropped: set[Node] = set()
     if not with_disjointness:
         dropped = set(ontology.subjects(RDF.type, OWL.AllDisjointClasses))
     for s, p, o in ontology:
@@ -165,12 +168,16 @@ def _union_clashes(
     problems = []
     for axis in (RDFS.domain, RDFS.range):
         for prop, expression in sorted(ontology.subject_objects(axis)):
+            if not isinstance(prop, URIRef):
+                continue
             union = ontology.value(expression, OWL.unionOf)
             if not isinstance(expression, BNode) or union is None:
                 continue
-            members = list(Collection(ontology, union))
+            members = [m for m in Collection(ontology, union) if isinstance(m, URIRef)]
             for s, o in sorted(abox.subject_objects(prop)):
                 node, other = (o, s) if axis == RDFS.range else (s, o)
+                if not (isinstance(node, URIRef) and isinstance(other, URIRef)):
+                    continue
                 clashing = [
                     c for c in sorted(inferred.get(node, ()))
                     if all(_disjoint(ontology, pairs, c, m) for m in members)

@@ -23,7 +23,7 @@ def _values(graph: Graph, focus: Node, path: Node | None, value: Node | None) ->
     if value is not None:
         values = [value]
     elif isinstance(path, URIRef):
-        values = sorted(graph.objects(focus, path))
+        values = sorted(graph.objects(focus, path), key=str)
     else:
         return ""
     if not values:
@@ -37,7 +37,7 @@ def _values(graph: Graph, focus: Node, path: Node | None, value: Node | None) ->
 
 
 def _problem(data: Graph, results: Graph, result: Node) -> Problem:
-    focus = results.value(result, SH.focusNode)
+    focus = results.value(result, SH.focusNode) or URIRef("urn:unknown")
     path = results.value(result, SH.resultPath)
     value = results.value(result, SH.value)
     message = str(results.value(result, SH.resultMessage) or "violates a shape")

@@ -117,7 +117,7 @@ def topic_index() -> dict[str, URIRef]:
     for concept in scheme.subjects(RDF.type, SKOS.Concept):
         for predicate in (SKOS.altLabel, SKOS.prefLabel):  # prefLabel wins a clash
             for label in scheme.objects(concept, predicate):
-                index[str(label).casefold()] = URIRef(concept)
+                index[str(label).casefold()] = URIRef(str(concept))
     return index
 
 
