@@ -259,7 +259,10 @@ def _parse_param(text: str, source: str) -> QueryParam:
             "'# param: name (type: iri|string|date|int) — meaning [default value]'"
         )
     return QueryParam(
-        match["name"], match["type"], match["meaning"], match["default"]  # type: ignore[arg-type]
+        match["name"],
+        match["type"],
+        match["meaning"],
+        match["default"],  # type: ignore[arg-type]
     )
 
 
@@ -337,9 +340,7 @@ def _python_value(term: Node | None) -> Any:
     return str(term)
 
 
-def shortest_path(
-    target: Settings | Store, source: str, destination: str
-) -> list[tuple[str, str]]:
+def shortest_path(target: Settings | Store, source: str, destination: str) -> list[tuple[str, str]]:
     """The shortest chain of people, publications, events and organisations linking two people.
 
     Parameters
