@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 from typing import Literal as TypingLiteral
 from urllib.parse import urlsplit
 
@@ -212,9 +212,10 @@ def load_query(name_or_path: str | Path) -> NamedQuery:
             return parse_query(path.stem, path.read_text("utf-8"), str(path))
         except (OSError, UnicodeDecodeError) as error:
             raise QueryError(f"cannot read query file {path}: {error}") from error
-    resource = resources.files(_QUERY_PACKAGE) / _QUERY_FOLDER / f"{text}.rq"
+    folder = resources.files(_QUERY_PACKAGE) / _QUERY_FOLDER
+    resource = folder / f"{text}.rq"
     if not resource.is_file():
-        known = sorted(q.name[:-3] for q in resource.parent.iterdir() if q.name.endswith(".rq"))
+        known = sorted(q.name[:-3] for q in folder.iterdir() if q.name.endswith(".rq"))
         close = difflib.get_close_matches(text, known, n=3)
         hint = f"did you mean {', '.join(close)}? " if close else ""
         raise QueryError(
@@ -258,12 +259,8 @@ def _parse_param(text: str, source: str) -> QueryParam:
             f"{source}: cannot read '# param: {text}'; write "
             "'# param: name (type: iri|string|date|int) — meaning [default value]'"
         )
-    return QueryParam(
-        match["name"],
-        match["type"],
-        match["meaning"],
-        match["default"],  # type: ignore[arg-type]
-    )
+    kind = cast(ParamType, match["type"])
+    return QueryParam(match["name"], kind, match["meaning"], match["default"])
 
 
 def run_query(
@@ -315,7 +312,7 @@ def _projection(sparql: str) -> tuple[str, ...]:
     except Exception as error:  # noqa: BLE001 - rdflib raises pyparsing and other errors
         log.debug("rdflib cannot read the projection (%s); columns follow the rows", error)
         return ()
-    return tuple(str(v) for v in algebra.get("PV", ()))
+    return tuple(str(v) for v in algebra.get("PV") or ())
 
 
 def _json_term(term: Node) -> dict[str, str]:
