@@ -14,8 +14,7 @@ from partnerkg.ontology.namespaces import PKG, SCHEMA
 from partnerkg.ontology.reasoning import disjoint_pairs
 from partnerkg.ontology.rules import DERIVED_GRAPH, apply_collaborations, derive_collaborations
 from partnerkg.ontology.vocabularies import load_ontology
-
-from .conftest import IssueGraph
+from tests.ontology.issue_graph import IssueGraph
 
 AFFILIATIONS = """
 PREFIX schema: <http://schema.org/>

@@ -9,8 +9,7 @@ from rdflib.namespace import RDF, XSD
 from partnerkg.ontology.check import check_graph, check_store
 from partnerkg.ontology.namespaces import PKG, SCHEMA
 from partnerkg.settings import Settings
-
-from .conftest import ID, IssueGraph
+from tests.ontology.issue_graph import ID, IssueGraph
 
 
 def _shape_messages(issue: IssueGraph) -> list[str]:
@@ -127,3 +126,12 @@ def test_check_store_reads_the_store(clean_issue: IssueGraph, tmp_path) -> None:
     report = check_store(Settings(store=location))
     assert not report.ok
     assert "exactly one name" in report.summary()
+
+
+@pytest.mark.reasoner
+def test_graph_build_output_passes_the_check(java: None) -> None:
+    from partnerkg.graph.build import to_rdf
+    from tests.graph.build_fixture import small_resolved
+
+    report = check_graph(to_rdf(small_resolved()))
+    assert report.ok, report.summary()

@@ -9,8 +9,7 @@ from rdflib import Graph
 
 from partnerkg.ontology import build
 from partnerkg.ontology.vocabularies import load_ontology, load_topic_scheme
-
-from .conftest import IssueGraph
+from tests.ontology.issue_graph import IssueGraph
 
 README = Path(build.__file__).resolve().parent / "README.md"
 
