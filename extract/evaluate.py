@@ -44,6 +44,12 @@ _RELATION_QUERIES = {
     "author": "eval_authors.rq",
     "event_date": "eval_event_dates.rq",
 }
+#: Relations whose predicate other things share too (memberOf a programme, a role's
+#: startDate): only pairs between entities of these kinds are theirs.
+_KINDS_OF_ENDS: dict[str, tuple[str, str | None]] = {
+    "affiliation": ("person", "organisation"),
+    "event_date": ("event", None),
+}
 #: Plain spaCy NER labels and the kinds they stand for (the baseline).
 BASELINE_LABELS = {"PERSON": "person", "ORG": "organisation", "EVENT": "event",
                    "WORK_OF_ART": "publication"}
@@ -145,6 +151,9 @@ class Prediction:
     entities: dict[str, tuple[set[str], set[str]]] = field(default_factory=dict)
     relations: dict[str, set[tuple[str, str]]] = field(
         default_factory=lambda: {r: set() for r in RELATIONS})
+
+    def is_a(self, entity: str, kind: str) -> bool:
+        return kind in self.entities.get(entity, ((), ()))[0]
 
     def add_entity(self, entity: str, kind: str, name: str) -> None:
         kinds, names = self.entities.setdefault(entity, (set(), set()))
@@ -268,10 +277,14 @@ def graph_prediction(store: Store, issue: URIRef) -> Prediction:
     for row in store.select(_query("eval_entities.rq"), bindings):
         prediction.add_entity(str(row["entity"]), str(row["kind"]), str(row["name"]))
     for relation, query in _RELATION_QUERIES.items():
+        ends = _KINDS_OF_ENDS.get(relation)
         for row in store.select(_query(query), bindings):
-            obj = row["object"]
-            value = str(obj)[:10] if relation == "event_date" else str(obj)
-            prediction.relations[relation].add((str(row["subject"]), value))
+            subject, obj = str(row["subject"]), str(row["object"])
+            if ends and not (prediction.is_a(subject, ends[0]) and (
+                    ends[1] is None or prediction.is_a(obj, ends[1]))):
+                continue
+            value = obj[:10] if relation == "event_date" else obj
+            prediction.relations[relation].add((subject, value))
     return prediction
 
 

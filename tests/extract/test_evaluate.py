@@ -129,6 +129,9 @@ def build_graph() -> Dataset:
     g.add((role, RDF.type, ONTO.Role))
     g.add((role, SCHEMA.roleName, Literal("Theme Lead")))
     g.add((role, SCHEMA.affiliation, turing))
+    g.add((role, SCHEMA.startDate, Literal("2024-06-01", datatype=XSD.date)))  # not an event
+    programme = entity(g, "programme/p", SCHEMA.Project, "Enrichment Scheme")
+    g.add((rohan, SCHEMA.memberOf, programme))  # a programme is not an organisation here
     g.add((rohan, SCHEMA.affiliation, hdr))
     g.add((jorg, SCHEMA.affiliation, sail))  # optional org: neutral
     g.add((katherine, SCHEMA.worksFor, roche))  # neutral pair
