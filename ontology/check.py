@@ -10,6 +10,7 @@ import logging
 
 from rdflib import Dataset, Graph
 
+from partnerkg.errors import StoreError
 from partnerkg.ontology.reasoning import reasoner_problems
 from partnerkg.ontology.report import CheckReport, Problem
 from partnerkg.ontology.union import union_graph
@@ -51,4 +52,9 @@ def check_store(settings: Settings) -> CheckReport:
     from partnerkg.graph.store import open_store
 
     with open_store(settings.store) as store:
-        return check_graph(store.to_dataset())
+        dataset = store.to_dataset()
+    if not len(dataset):
+        raise StoreError(
+            f"the store {settings.store} holds no graph to check; run `partnerkg build` first"
+        )
+    return check_graph(dataset)

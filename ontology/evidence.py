@@ -54,9 +54,9 @@ def describe(graph: Graph, node: Node) -> str:
     if isinstance(node, Literal):
         return f"“{node}”"
     for predicate in (SCHEMA.name, SKOS.prefLabel, RDFS.label, SCHEMA.roleName):
-        name = graph.value(node, predicate)
-        if name is not None:
-            return f"“{name}” <{node}>"
+        names = sorted(str(name) for name in graph.objects(node, predicate))
+        if names:
+            return " / ".join(f"“{name}”" for name in names) + f" <{node}>"
     return f"<{node}>"
 
 

@@ -21,7 +21,8 @@ class Problem:
     evidence: tuple[Evidence, ...] = ()
 
     def __str__(self) -> str:
-        lines = [f"[{self.check}] {self.message}"]
+        # no square brackets: the CLI prints through rich, which reads them as markup
+        lines = [f"{self.check}: {self.message}"]
         lines += [f"    source: {evidence}" for evidence in self.evidence]
         return "\n".join(lines)
 

@@ -33,7 +33,7 @@ def _values(graph: Graph, focus: Node, path: Node | None, value: Node | None) ->
         + (f" ({short_iri(v.datatype)})" if v.datatype else "")
         for v in values[:_MAX_VALUES]
     )
-    return f" [{short_iri(path) if isinstance(path, URIRef) else 'value'}: {shown}]"
+    return f" ({short_iri(path) if isinstance(path, URIRef) else 'value'}: {shown})"
 
 
 def _problem(data: Graph, results: Graph, result: Node) -> Problem:

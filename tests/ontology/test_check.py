@@ -135,3 +135,10 @@ def test_graph_build_output_passes_the_check(java: None) -> None:
 
     report = check_graph(to_rdf(small_resolved()))
     assert report.ok, report.summary()
+
+
+def test_check_store_refuses_an_empty_store(tmp_path) -> None:
+    from partnerkg.errors import StoreError
+
+    with pytest.raises(StoreError, match="run `partnerkg build` first"):
+        check_store(Settings(store=str(tmp_path / "empty")))
