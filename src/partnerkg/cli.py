@@ -66,8 +66,12 @@ def _configure(
     app.info.context_settings = {"obj": {"quiet": quiet}}
 
 
-def _fail(message: str, code: int = 1) -> NoReturn:
+def _print_error(message: str) -> None:
     err.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
+
+
+def _fail(message: str, code: int = 1) -> NoReturn:
+    _print_error(message)
     raise typer.Exit(code)
 
 
@@ -210,9 +214,11 @@ def main() -> None:
     try:
         app()
     except PartnerKGError as error:
-        _fail(str(error), error.exit_code)
+        _print_error(str(error))
+        sys.exit(error.exit_code)
     except KeyboardInterrupt:
-        _fail("interrupted", 130)
+        _print_error("interrupted")
+        sys.exit(130)
 
 
 if __name__ == "__main__":

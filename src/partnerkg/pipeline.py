@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from rich.progress import Progress
@@ -62,10 +62,10 @@ def build_store(
     from partnerkg.extract.read import discover, read
     from partnerkg.graph.store import open_store
 
-    files, skipped_files = discover(paths)
-    skipped = list(skipped_files)
+    discovery = discover(paths)
+    skipped = [(str(s.path), s.reason) for s in discovery.skipped]
     newsletters: list[Newsletter] = []
-    for path in files:
+    for path in discovery.files:
         try:
             newsletters.append(read(path, issue_month=issue_month))
         except PartnerKGError as error:
@@ -202,7 +202,9 @@ class ExtractionCache:
         path = self._path(n.issue_month, n.content_hash, fingerprint)
         self.folder.mkdir(parents=True, exist_ok=True)
         partial = path.with_suffix(".partial")
-        partial.write_text(to_json(extraction), "utf-8")
+        # The raw text still holds the mailer's tracking links: it never leaves memory.
+        cached = replace(extraction, newsletter=replace(n, text=""))
+        partial.write_text(to_json(cached), "utf-8")
         partial.replace(path)
 
     def load_all(self, stored: dict[str, str], fingerprint: str) -> list[Extraction]:
