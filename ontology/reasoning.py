@@ -93,6 +93,11 @@ def _reason(tbox: Graph, abox: Graph) -> World | None:
         sync_reasoner(world, infer_property_values=False, debug=0)
     except OwlReadyInconsistentOntologyError:
         return None
+    except FileNotFoundError as error:  # no `java` on PATH
+        raise OntologyError(
+            "the OWL reasoner needs Java, which was not found; install it "
+            "(`make system-deps`, or apt-get install default-jre-headless)"
+        ) from error
     except OwlReadyJavaError as error:
         raise OntologyError(
             f"the OWL reasoner (HermiT, Java) failed: {str(error).splitlines()[-1]}; "

@@ -142,3 +142,13 @@ def test_check_store_refuses_an_empty_store(tmp_path) -> None:
 
     with pytest.raises(StoreError, match="run `partnerkg build` first"):
         check_store(Settings(store=str(tmp_path / "empty")))
+
+
+def test_missing_java_is_an_actionable_error(
+    clean_issue: IssueGraph, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from partnerkg.errors import OntologyError
+
+    monkeypatch.setenv("PATH", "/nonexistent")
+    with pytest.raises(OntologyError, match="needs Java"):
+        check_graph(clean_issue.dataset, shapes=False)
