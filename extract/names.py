@@ -122,6 +122,26 @@ def looks_like_acronym(surface: str) -> bool:
     return 2 <= len(letters) <= 10 and sum(c.isupper() for c in letters) >= max(2, len(letters) - 1)
 
 
+def acronym_fits(acronym: str, name: str) -> bool:
+    """Whether ``acronym`` can stand for ``name``: its initials, or its letters in order
+    from the name's first letter with at most one extra (``DSxHE``, ``AIM RSF``)."""
+    short, letters = acronym_key(acronym), acronym_key(without_parentheses(name))
+    if not short or not letters or short == letters:
+        return False
+    if short == acronym_of(name):
+        return True
+    if short[0] != letters[0]:
+        return False
+    position, misses = 0, 0
+    for char in short:
+        found = letters.find(char, position)
+        if found < 0:
+            misses += 1
+        else:
+            position = found + 1
+    return misses <= 1 and len(short) - misses >= 2
+
+
 def acronym_key(surface: str) -> str:
     """An acronym compared letter by letter (``"HDR UK"`` -> ``"hdruk"``)."""
     return re.sub(r"[^a-z0-9]", "", fold(surface).lower())

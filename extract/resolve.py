@@ -11,7 +11,8 @@ confidence-weighted vote. The rules, cheapest first:
 3. a first name or surname alone ("Chris") to the one full-name person of the same
    item, else of the same issue; an initial ("J. Smith") to the one compatible person;
 4. fuzzy names (rapidfuzz) inside blocks that share a surname, first name or title
-   opening; first names must agree, so two people who share a surname stay apart.
+   opening; first names must agree, so two people who share a surname stay apart;
+   organisation and title spellings must be 95 % alike.
 
 Every step looks things up in dictionaries keyed by normalised tokens, so work grows
 with the number of mentions, not with its square.
@@ -54,7 +55,8 @@ log = logging.getLogger(__name__)
 
 #: Tie-break when two kinds get the same vote (named agents first).
 _KIND_ORDER = tuple(EntityKind)
-#: Kinds whose names are titles, fuzzily matched inside blocks of the first two words.
+#: Kinds whose names are titles, fuzzily matched inside blocks of the first two words
+#: (organisations: blocks of first word, start of last word and word count).
 _TITLED = frozenset({EntityKind.EVENT, EntityKind.PUBLICATION})
 _PERSON_FUZZ = 90
 _TITLE_FUZZ = 95
@@ -193,10 +195,11 @@ def _forms(mention: Mention) -> tuple[str, ...]:
         plain = names.without_parentheses(clean)
         if plain and plain != clean:
             forms.append(plain)
-        forms.extend(p for p in names.parenthesised(clean) if names.looks_like_acronym(p))
-    acronym = mention.attributes.get("acronym")
-    if acronym:
-        forms.append(acronym.strip())
+        forms.extend(p for p in names.parenthesised(clean)
+                     if names.looks_like_acronym(p) and names.acronym_fits(p, plain))
+    acronym = mention.attributes.get("acronym", "").strip()
+    if acronym and names.acronym_fits(acronym, forms[0]):  # "Genentech (Roche)" is no acronym
+        forms.append(acronym)
     return tuple(dict.fromkeys(f for f in forms if names.normalise(f)))
 
 
@@ -377,6 +380,12 @@ def _link_fuzzy(occ: list[_Occurrence], union: _UnionFind) -> None:
                 tokens = tuple(norm.split(" "))
                 if len(tokens) >= 3:
                     blocks[(kind.value, *tokens[:2])].append((root, tokens))
+        elif kind is EntityKind.ORGANISATION:
+            for norm in _norms(members, occ):
+                tokens = tuple(norm.split(" "))
+                if len(tokens) >= 2 and len(norm) >= 10:  # "Predictive Modelling"/"Modeling"
+                    blocks[(kind.value, tokens[0], tokens[-1][:3], str(len(tokens)))].append(
+                        (root, tokens))
     for block, entries in blocks.items():
         for a, b in _pairs(entries):
             ra, rb = union.find(a[0]), union.find(b[0])

@@ -255,3 +255,23 @@ def test_resolution_is_near_linear(benchmark_size=3000):
     assert len(large.entities) == benchmark_size
     assert len(small.entities) == benchmark_size // 4
     assert large_time < 10 * small_time + 0.5
+
+
+def test_a_bracketed_word_that_is_no_acronym_of_the_name_does_not_merge():
+    resolved = resolve([issue("2023-01", [("m1", ORG, "Genentech", {"acronym": "Roche"}),
+                                          ("m2", ORG, "Roche", {"acronym": "OUR"}),
+                                          ("m3", ORG, "OUR")])])
+    assert names_of(resolved) == ["Genentech", "OUR", "Roche"]
+
+
+def test_organisation_spelling_variants_merge_but_different_places_do_not():
+    resolved = resolve([issue("2023-01", [("m1", ORG, "Predictive Modelling Group"),
+                                          ("m2", ORG, "University of Bath")]),
+                        issue("2023-02", [("m1", ORG, "Predictive Modeling Group"),
+                                          ("m2", ORG, "University of Bristol")])])
+    assert names_of(resolved) == ["Predictive Modelling Group", "University of Bath",
+                                  "University of Bristol"]
+
+
+def names_of(resolved: Resolved) -> list[str]:
+    return sorted(e.name for e in resolved.entities)
