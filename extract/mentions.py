@@ -41,13 +41,15 @@ from partnerkg.extract.units import Unit
 _GENERIC_LINK = re.compile(
     r"^(here|this|this paper|link|website|read more|more|click here)\.?$", re.I
 )
+_WRITTEN_BY = re.compile(r"\b(?:written|authored|co-authored|penned) by\b", re.I)
+_PIECE = re.compile(r"\b(?:piece|blog|article|essay|op-ed|paper|book|chapter|preprint)\b", re.I)
 _PUBLICATION_SECTION = re.compile(r"\bpublications?\b|\bpaper\b|\breading\b", re.I)
 _PUBLICATION_KINDS = (
     ("preprint", re.compile(r"\bpreprint|arxiv|biorxiv|medrxiv", re.I)),
     ("book", re.compile(r"\bbook\b", re.I)),
     ("chapter", re.compile(r"\bchapter\b", re.I)),
     ("report", re.compile(r"\breport\b", re.I)),
-    ("blog_post", re.compile(r"\bblog\b", re.I)),
+    ("blog_post", re.compile(r"\b(?:blog|piece|op-ed)\b", re.I)),
     ("video", re.compile(r"\bvideo\b", re.I)),
 )
 CONFIDENCE = {"rule": 0.9, "heading": 0.9, "ner": 0.6, "proposed": 0.4}
@@ -272,13 +274,24 @@ def _item_mentions(builder: _Builder, unit: Unit, doc: Doc) -> dict[str, str]:
             item,
             **attributes,
         )
+        short = attributes.get("short_name")
+        if short and short in item.title:  # a second surface form resolution can match
+            start = item.title.index(short)
+            builder.add(
+                EntityKind.EVENT,
+                short,
+                unit.block.source_span(start, start + len(short)),
+                "items.heading_short_name",
+                CONFIDENCE["heading"],
+                item,
+                refers_to=event_id,
+            )
         return {"EVENT": event_id}
     listing = sum(b.kind == "list_item" for b in item.blocks) * 2 > len(item.blocks)
-    if (
-        reading.kind is None
-        and _PUBLICATION_SECTION.search(item.section)
-        and len(item.title.split()) >= 3
-        and not listing
+    authored = any(_WRITTEN_BY.search(b.text) for b in item.blocks)
+    if reading.kind is None and (
+        (_PUBLICATION_SECTION.search(item.section) and len(item.title.split()) >= 3 and not listing)
+        or (authored and _PIECE.search(item.title))
     ):
         attributes = {"publication_kind": _publication_kind(item.section + " " + item.title)}
         doi = next((link.doi for link in item.links if link.doi), None)

@@ -148,7 +148,7 @@ class OrganisationFinder:
             if kind:
                 found["org_kind"] = kind
             acronym = _ACRONYM.match(doc.text[org.end_char : org.end_char + 20])
-            if acronym and acronym.group(1).upper() != acronym.group(1).lower():
+            if acronym and _abbreviates(acronym.group(1), org.text):
                 found["acronym"] = acronym.group(1).strip()
             if found:
                 attributes[org.start_char] = found
@@ -209,6 +209,17 @@ def _with_acronym_tail(span: Span) -> Span:
     ):
         return Span(doc, span.start, span.end + 1, label="ORG")
     return span
+
+
+def _abbreviates(acronym: str, name: str) -> bool:
+    """ "HDR UK" for "Health Data Research UK": the acronym's capitals appear, in order, among
+    the name's capitals, starting with the same letter."""
+    letters = [c for c in acronym if c.isupper()]
+    capitals = [c for c in name if c.isupper()]
+    if not letters or not capitals or letters[0] != capitals[0]:
+        return False
+    remaining = iter(capitals)
+    return all(letter in remaining for letter in letters)
 
 
 def _overlaps(a: Span, b: Span) -> bool:
