@@ -91,8 +91,12 @@ def test_event_item_gives_event_speakers_roles_and_host(nlp) -> None:
     extraction = extract(_event_newsletter(), nlp)
     by_id = {m.id: m for m in extraction.mentions}
     events = [m for m in extraction.mentions if m.kind is EntityKind.EVENT]
-    assert [e.text for e in events] == ["Lecture Series Event: Robots in Medicine"]
-    event = events[0]
+    assert [e.text for e in events] == [
+        "Lecture Series Event: Robots in Medicine",
+        "Robots in Medicine",
+    ]
+    event, short = events
+    assert short.attributes["refers_to"] == event.id  # the short name resolves to the event
     assert event.attributes["start_date"] == "2030-01-21"
     assert event.attributes["short_name"] == "Robots in Medicine"
     assert event.attributes["series"] == "Lecture Series"
