@@ -123,23 +123,42 @@ def looks_like_acronym(surface: str) -> bool:
 
 
 def acronym_fits(acronym: str, name: str) -> bool:
-    """Whether ``acronym`` can stand for ``name``: its initials, or its letters in order
-    from the name's first letter with at most one extra (``DSxHE``, ``AIM RSF``)."""
-    short, letters = acronym_key(acronym), acronym_key(without_parentheses(name))
-    if not short or not letters or short == letters:
+    """Whether ``acronym`` can stand for the whole of ``name``.
+
+    Its letters must be the name's word initials (an upper-case word gives all its
+    letters, small words may be skipped), in order, from the first word to at most one
+    word before the end, with at most one letter unexplained (``DSxHE``). So "HDR UK"
+    fits "Health Data Research UK" but not a heading that merely starts with it.
+    """
+    short = acronym_key(acronym)
+    units = _initials(name)
+    if len(short) < 2 or not units or short == "".join(u for u, _ in units):
+        return short == acronym_of(name) if short else False
+    if short[0] != units[0][0]:
         return False
-    if short == acronym_of(name):
-        return True
-    if short[0] != letters[0]:
-        return False
-    position, misses = 0, 0
+    position, misses, last = 0, 0, 0
     for char in short:
-        found = letters.find(char, position)
-        if found < 0:
+        found = next((i for i in range(position, len(units)) if units[i][0] == char), None)
+        if found is None:
             misses += 1
         else:
-            position = found + 1
-    return misses <= 1 and len(short) - misses >= 2
+            position, last = found + 1, found
+    trailing = sum(1 for _, significant in units[last + 1 :] if significant)
+    return misses <= 1 and len(short) - misses >= 2 and trailing <= 1
+
+
+def _initials(name: str) -> list[tuple[str, bool]]:
+    """(initial, significant) per word unit; upper-case words give every letter."""
+    words = _SPACES.sub(" ", _PUNCT.sub(" ", without_parentheses(fold(name)))).split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    units: list[tuple[str, bool]] = []
+    for word in words:
+        if word.isupper() and len(word) > 1:
+            units.extend((c.lower(), True) for c in word if c.isalnum())
+        else:
+            units.append((word[0].lower(), word.lower() not in ACRONYM_STOPWORDS))
+    return units
 
 
 def acronym_key(surface: str) -> str:

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -61,6 +62,7 @@ _TITLED = frozenset({EntityKind.EVENT, EntityKind.PUBLICATION})
 _PERSON_FUZZ = 90
 _TITLE_FUZZ = 95
 _DROPPED_ATTRIBUTES = frozenset({"refers_to", "acronym"})
+_CLOSING_PARENS = re.compile(r"^(.*\S)\s*\(([^()]+)\)$")
 
 
 @dataclass(slots=True)
@@ -195,12 +197,19 @@ def _forms(mention: Mention) -> tuple[str, ...]:
         plain = names.without_parentheses(clean)
         if plain and plain != clean:
             forms.append(plain)
-        forms.extend(p for p in names.parenthesised(clean)
-                     if names.looks_like_acronym(p) and names.acronym_fits(p, plain))
-    acronym = mention.attributes.get("acronym", "").strip()
-    if acronym and names.acronym_fits(acronym, forms[0]):  # "Genentech (Roche)" is no acronym
-        forms.append(acronym)
+        if mention.kind is EntityKind.ORGANISATION:
+            forms.extend(_acronyms(mention, clean, plain))
     return tuple(dict.fromkeys(f for f in forms if names.normalise(f)))
+
+
+def _acronyms(mention: Mention, clean: str, plain: str) -> list[str]:
+    """An organisation's short form: a closing "(HDR UK)" or the pipeline's ``acronym``,
+    kept only when it fits the name ("Genentech (Roche)" is no acronym)."""
+    closing = _CLOSING_PARENS.match(clean)
+    candidates = [closing[2]] if closing else []
+    candidates.append(mention.attributes.get("acronym", ""))
+    return [c.strip() for c in candidates
+            if c.strip() and names.looks_like_acronym(c) and names.acronym_fits(c, plain)]
 
 
 def _keys(mention: Mention, issue: str, forms: Iterable[str]) -> tuple[str, ...]:
@@ -255,7 +264,7 @@ def _link_acronyms(occ: list[_Occurrence], union: _UnionFind) -> None:
     spelled: dict[str, set[int]] = defaultdict(set)
     short: list[tuple[int, str]] = []
     for root, members in groups.items():
-        if _kind_votes(members, occ) in (EntityKind.PERSON, EntityKind.TOPIC):
+        if _kind_votes(members, occ) is not EntityKind.ORGANISATION:
             continue
         for i in members:
             for form in occ[i].forms:
@@ -267,6 +276,8 @@ def _link_acronyms(occ: list[_Occurrence], union: _UnionFind) -> None:
                         spelled[acronym].add(root)
     issues = {root: {occ[i].issue for i in members} for root, members in groups.items()}
     for root, acronym in short:
+        if root in spelled.get(acronym, set()):
+            continue  # its own long name already explains it
         candidates = spelled.get(acronym, set()) - {root}
         if len(candidates) > 1:
             candidates = {c for c in candidates if issues[c] & issues[root]}

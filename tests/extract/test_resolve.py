@@ -275,3 +275,14 @@ def test_organisation_spelling_variants_merge_but_different_places_do_not():
 
 def names_of(resolved: Resolved) -> list[str]:
     return sorted(e.name for e in resolved.entities)
+
+
+def test_a_heading_that_starts_with_an_acronym_is_not_the_organisation():
+    resolved = resolve([issue("2023-01", [
+        ("m1", ORG, "Health Data Research UK (HDR UK)"),
+        ("m2", E, "Health Data Research UK (HDR UK) Conference 2024: Grand Challenges"),
+        ("m3", ORG, "Royal Statistical Society (RSS)"), ("m4", ORG, "Roche Summer School"),
+        ("m5", ORG, "RSS")])])
+    assert names_of(resolved) == [
+        "Health Data Research UK", "Health Data Research UK Conference 2024: Grand Challenges",
+        "Roche Summer School", "Royal Statistical Society"]
