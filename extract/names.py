@@ -61,8 +61,12 @@ def clean_surface(text: str) -> str:
 
 
 def strip_possessive(text: str) -> str:
-    """``text`` with whitespace collapsed and a trailing possessive removed (titles kept)."""
-    return _POSSESSIVE.sub("", _SPACES.sub(" ", text).strip().strip(",;:")).strip()
+    """``text`` with whitespace collapsed, a trailing possessive and stray brackets removed
+    (titles kept)."""
+    text = _SPACES.sub(" ", text).strip().strip(",;:")
+    if text.count("(") != text.count(")"):  # a span cut inside brackets: "UCL) Institute"
+        text = _SPACES.sub(" ", re.sub(r"[()]", " ", text)).strip()
+    return _POSSESSIVE.sub("", text).strip()
 
 
 def without_parentheses(text: str) -> str:

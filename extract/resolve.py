@@ -454,12 +454,23 @@ def _split_events(cluster: _Cluster, occ: list[_Occurrence]) -> list[_Cluster]:
 
 
 def _fullest(forms: Iterable[str]) -> str:
-    """The fullest form: most words, longest, keeps accents, most frequent, then stable."""
+    """The fullest form: most words, longest, keeps accents, most frequent, then stable.
+
+    A nickname written as a middle name ("Tapabrata Rohan Chakraborty", when
+    "Tapabrata (Rohan) Chakraborty" is known) does not make a form fuller.
+    """
+    forms = list(forms)
+    nicknames = {names.normalise(p) for f in forms for p in names.parenthesised(f)}
     counts = Counter(f for f in forms if "(" not in f)
     if not counts:
         counts = Counter(names.without_parentheses(f) for f in forms)
+
+    def words(form: str) -> int:
+        tokens = names.tokens(form)
+        return len(tokens) - sum(1 for t in tokens[1:-1] if t in nicknames)
+
     return max(counts, key=lambda f: (
-        len(names.tokens(f)), len(names.normalise(f)),
+        words(f), -len(names.tokens(f)), len(names.normalise(f)),
         sum(not c.isascii() for c in f), counts[f], f,
     ))
 

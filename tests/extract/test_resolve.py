@@ -74,7 +74,8 @@ def test_titles_diacritics_and_possessives_are_one_person():
 def test_nickname_gives_every_variant_and_links_the_nickname_alone():
     resolved = resolve([
         issue("2024-06", [("m1", P, "Tapabrata (Rohan) Chakraborty"), ("m2", P, "Rohan")]),
-        issue("2024-07", [("m1", P, "Rohan Chakraborty")]),
+        issue("2024-07", [("m1", P, "Rohan Chakraborty"),
+                          ("m2", P, "Tapabrata Rohan Chakraborty")]),
     ])
     assert len(resolved.entities) == 1
     person = resolved.entities[0]
@@ -286,3 +287,9 @@ def test_a_heading_that_starts_with_an_acronym_is_not_the_organisation():
     assert names_of(resolved) == [
         "Health Data Research UK", "Health Data Research UK Conference 2024: Grand Challenges",
         "Roche Summer School", "Royal Statistical Society"]
+
+
+def test_a_span_cut_inside_brackets_loses_the_stray_bracket():
+    resolved = resolve([issue("2023-01", [("m1", ORG, "UCL) Institute of Health Informatics"),
+                                          ("m2", ORG, "UCL Institute of Health Informatics")])])
+    assert names_of(resolved) == ["UCL Institute of Health Informatics"]
