@@ -148,7 +148,7 @@ def _relations(data: Mapping[str, Any], items: Mapping[str, GoldItem],
 
 
 def _neutral(data: Mapping[str, Any], path: Path) -> set[tuple[str, str, str]]:
-    found = set()
+    found: set[tuple[str, str, str]] = set()
     for entry in data.get("neutral_pairs", []) or []:
         if isinstance(entry, list | tuple) and len(entry) == 2:
             found.update((relation, str(entry[0]), str(entry[1])) for relation in RELATIONS)

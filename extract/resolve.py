@@ -248,7 +248,7 @@ def _link_exact(occ: list[_Occurrence], union: _UnionFind) -> None:
 
 
 def _kind_votes(members: Iterable[int], occ: list[_Occurrence]) -> EntityKind:
-    votes: Counter[EntityKind] = Counter()
+    votes: dict[EntityKind, float] = defaultdict(float)
     for i in members:
         votes[occ[i].mention.kind] += max(occ[i].mention.confidence, 0.01)
     return max(votes, key=lambda k: (votes[k], -_KIND_ORDER.index(k)))
@@ -435,7 +435,7 @@ def _split_events(cluster: _Cluster, occ: list[_Occurrence]) -> list[_Cluster]:
     if _kind_votes(cluster.members, occ) is not EntityKind.EVENT:
         return [cluster]
     dated: dict[str, list[int]] = defaultdict(list)
-    undated = []
+    undated: list[int] = []
     for i in cluster.members:
         date = occ[i].mention.attributes.get("start_date")
         (dated[date] if date else undated).append(i)
@@ -536,7 +536,7 @@ def _entity(cluster: _Cluster, occ: list[_Occurrence]) -> Entity:
 
 def _attributes(members: list[int], occ: list[_Occurrence]) -> dict[str, str]:
     """Per attribute, the value with the most confidence behind it (earliest on a tie)."""
-    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     first: dict[tuple[str, str], int] = {}
     for rank, i in enumerate(members):
         for key, value in occ[i].mention.attributes.items():
@@ -544,10 +544,11 @@ def _attributes(members: list[int], occ: list[_Occurrence]) -> dict[str, str]:
                 continue
             votes[key][value] += max(occ[i].mention.confidence, 0.01)
             first.setdefault((key, value), rank)
-    return {
-        key: max(counter, key=lambda v, k=key: (counter[v], -first[(k, v)]))
-        for key, counter in sorted(votes.items())
-    }
+    chosen: dict[str, str] = {}
+    for key, counter in sorted(votes.items()):
+        ranked = sorted(counter.items(), key=lambda pair: (-pair[1], first[(key, pair[0])]))
+        chosen[key] = ranked[0][0]
+    return chosen
 
 
 # -- curation ----------------------------------------------------------------------------
@@ -708,7 +709,7 @@ def _facts(extractions: Sequence[Extraction], owner: Mapping[str, str],
         issue = extraction.newsletter.issue_month
         item_titles = {m.id: m.item_title for m in extraction.mentions}
         for a in extraction.assertions:
-            subject = owner.get(_uid(issue, a.subject))
+            subject = owner.get(_uid(issue, a.subject), "")
             obj = owner.get(_uid(issue, a.object), "")
             if subject not in entities or (obj not in entities and a.relation is not Relation.ROLE):
                 continue
