@@ -293,3 +293,11 @@ def test_a_span_cut_inside_brackets_loses_the_stray_bracket():
     resolved = resolve([issue("2023-01", [("m1", ORG, "UCL) Institute of Health Informatics"),
                                           ("m2", ORG, "UCL Institute of Health Informatics")])])
     assert names_of(resolved) == ["UCL Institute of Health Informatics"]
+
+
+def test_a_role_without_an_organisation_keeps_an_empty_object():
+    resolved = resolve([issue("2023-01", [("p", P, "Ada Byron")],
+                              [("p", Relation.ROLE, "NONE", {"title": "Theme Lead"}),
+                               ("p", Relation.AFFILIATION, "NONE")])])
+    assert [(f.relation, f.object, f.attributes["title"]) for f in resolved.facts] == [
+        (Relation.ROLE, "", "Theme Lead")]
