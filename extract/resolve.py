@@ -11,7 +11,8 @@ confidence-weighted vote. The rules, cheapest first:
 3. a first name or surname alone ("Chris") to the one full-name person of the same
    item, else of the same issue; an initial ("J. Smith") to the one compatible person;
 4. fuzzy names (rapidfuzz) inside blocks that share a surname, first name or title
-   opening; first names must agree, so two people who share a surname stay apart;
+   opening; first names must agree, so two people who share a surname stay apart, and a
+   surname spelt differently is only trusted inside one issue;
    organisation and title spellings must be 95 % alike.
 
 Every step looks things up in dictionaries keyed by normalised tokens, so work grows
@@ -380,6 +381,7 @@ def _link_fuzzy(occ: list[_Occurrence], union: _UnionFind) -> None:
     blocks: dict[tuple[str, ...], list[tuple[int, tuple[str, ...]]]] = defaultdict(list)
     dates = {r: {occ[i].mention.attributes.get("start_date") for i in m} - {None}
              for r, m in groups.items()}
+    issues = {r: {occ[i].issue for i in m} for r, m in groups.items()}
     for root, members in groups.items():
         kind = _kind_votes(members, occ)
         if kind is EntityKind.PERSON:
@@ -402,8 +404,11 @@ def _link_fuzzy(occ: list[_Occurrence], union: _UnionFind) -> None:
             ra, rb = union.find(a[0]), union.find(b[0])
             if ra == rb:
                 continue
-            if block[0] in ("last", "first"):
-                if _same_person(a[1], b[1], by_surname=block[0] == "last"):
+            if block[0] == "last":
+                if _same_person(a[1], b[1], by_surname=True):
+                    union.union(ra, rb)
+            elif block[0] == "first":
+                if issues[a[0]] & issues[b[0]] and _same_person(a[1], b[1], by_surname=False):
                     union.union(ra, rb)
             elif not (dates[a[0]] and dates[b[0]] and dates[a[0]] != dates[b[0]]):
                 if fuzz.ratio(" ".join(a[1]), " ".join(b[1])) >= _TITLE_FUZZ:
@@ -422,7 +427,8 @@ def _pairs(entries: list[_Entry]) -> Iterator[tuple[_Entry, _Entry]]:
 
 
 def _same_person(a: tuple[str, ...], b: tuple[str, ...], by_surname: bool) -> bool:
-    """Same surname and near-same first name, or same first name and near-same surname."""
+    """Same surname and near-same first name, or same first name and near-same surname
+    (the caller asks the latter only within one issue: Johnson and Johnston may be two)."""
     if by_surname:
         fa, fb = a[0], b[0]
         return min(len(fa), len(fb)) >= 4 and fuzz.ratio(fa, fb) >= _PERSON_FUZZ

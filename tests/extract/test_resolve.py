@@ -129,6 +129,14 @@ def test_people_sharing_a_surname_are_not_merged_but_typos_are():
     assert "Christna Okafor" in by_name(resolved, "Christina Okafor").alternate_names
 
 
+def test_a_surname_spelt_differently_merges_within_an_issue_only():
+    resolved = resolve([issue("2023-01", [("m1", P, "Dan Wolstenholme"),
+                                          ("m2", P, "Dan Wolstenholm"),
+                                          ("m3", P, "Daniel Johnson")]),
+                        issue("2023-02", [("m1", P, "Daniel Johnston")])])
+    assert names_of(resolved) == ["Dan Wolstenholme", "Daniel Johnson", "Daniel Johnston"]
+
+
 def test_acronyms_explicit_and_spelled_by_initials():
     resolved = resolve([
         issue("2023-01", [("m1", ORG, "Health Data Research UK", {"acronym": "HDR UK"}),
