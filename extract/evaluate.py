@@ -144,6 +144,20 @@ class EvaluationReport:
         return table
 
 
+def side_by_side(reports: Sequence[EvaluationReport]) -> str:
+    """A markdown table of P/R/F1 per type, one column group per report (for the README)."""
+    header = "| type | " + " | ".join(f"{r.label} P | R | F1" for r in reports) + " |"
+    rule = "|---|" + "---:|---:|---:|" * len(reports)
+    lines = [header, rule]
+    totals = [{**r.overall, "all entities": r.entities, "all relations": r.relations}
+              for r in reports]
+    for name in [*TYPES, "all entities", "all relations"]:
+        cells = [f"{t[name].precision:.2f} | {t[name].recall:.2f} | {t[name].f1:.2f}"
+                 for t in totals]
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
 @dataclass(slots=True)
 class Prediction:
     """What a system says about one issue: entities (id -> kind, names) and relation pairs."""

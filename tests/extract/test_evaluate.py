@@ -17,6 +17,7 @@ from partnerkg.extract.evaluate import (
     evaluate_store,
     ner_prediction,
     score_issue,
+    side_by_side,
 )
 from partnerkg.extract.gold import load_gold
 from partnerkg.graph.store import Store
@@ -198,6 +199,13 @@ def test_report_serialises_and_renders(report):
     assert data["per_issue"]["2024-06"]["organisation"]["duplicates"] == 1
     table = report.to_rich_table()
     assert table.row_count == 11
+
+
+def test_side_by_side_markdown(report):
+    table = side_by_side([report, report]).splitlines()
+    assert table[0].count("partnerkg P") == 2
+    assert table[2].startswith("| person | 0.80 | 0.67 | 0.73 | 0.80")
+    assert len(table) == 2 + 9 + 2
 
 
 def test_evaluate_store_opens_the_configured_store(tmp_path):
