@@ -88,13 +88,16 @@ class _Cluster:
 
 @cache
 def _partner_names() -> dict[str, str]:
-    """Normalised partner alias -> the partner's configured name."""
-    from partnerkg.extract import lexicon
+    """Normalised alias -> configured name, for the partnership and each partner
+    (``ontology/partners.yaml``)."""
+    from partnerkg.ontology.vocabularies import load_partners
 
+    partnership = load_partners()
     table: dict[str, str] = {}
-    for partner in lexicon.partners():
-        for alias in (partner.name, *partner.aliases):
-            table.setdefault(names.normalise(alias), partner.name)
+    for name, aliases in [(partnership.name, partnership.aliases),
+                          *((p.name, p.aliases) for p in partnership.partners)]:
+        for alias in (name, *aliases):
+            table.setdefault(names.normalise(alias), name)
     return table
 
 

@@ -8,7 +8,6 @@ import itertools
 import pytest
 
 from partnerkg.extract import resolve
-from partnerkg.extract.lexicon import Partner
 from partnerkg.extract.model import (
     Assertion,
     Entity,
@@ -22,6 +21,7 @@ from partnerkg.extract.model import (
 )
 
 resolve_module = importlib.import_module("partnerkg.extract.resolve")
+CONFIGURED_PARTNERS = resolve_module._partner_names  # tests below use their own table
 P, ORG, E = EntityKind.PERSON, EntityKind.ORGANISATION, EntityKind.EVENT
 
 
@@ -157,9 +157,8 @@ def test_parenthesised_acronym_in_the_text_is_an_alias():
 
 
 def test_partner_aliases_from_the_vocabulary(monkeypatch):
-    partner = Partner("The Alan Turing Institute", ("Turing", "Turing Institute"), None)
-    table = {resolve_module.names.normalise(a): partner.name
-             for a in (partner.name, *partner.aliases)}
+    aliases = ("The Alan Turing Institute", "Turing", "Turing Institute")
+    table = {resolve_module.names.normalise(a): aliases[0] for a in aliases}
     monkeypatch.setattr(resolve_module, "_partner_names", lambda: table)
     resolved = resolve([issue("2023-01", [("m1", ORG, "the Turing"),
                                           ("m2", ORG, "Turing Institute")]),
@@ -167,6 +166,12 @@ def test_partner_aliases_from_the_vocabulary(monkeypatch):
                                           ("m2", ORG, "Turing's")])])
     assert len(resolved.entities) == 1
     assert resolved.entities[0].name == "The Alan Turing Institute"
+
+
+def test_the_configured_partners_are_read_from_the_ontology():
+    table = CONFIGURED_PARTNERS()
+    assert table  # partners.yaml ships with the package
+    assert all(key == resolve_module.names.normalise(key) for key in table)
 
 
 def test_a_mistyped_mention_does_not_split_the_entity():
