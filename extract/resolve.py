@@ -10,6 +10,8 @@ confidence-weighted vote. The rules, cheapest first:
 2. a bare acronym ("LSHTM") to the one name whose initials it spells;
 3. a first name or surname alone ("Chris") to the one full-name person of the same
    item, else of the same issue; an initial ("J. Smith") to the one compatible person;
+   an organisation name to the one qualified form of it in the same issue
+   ("Centre for Data Science" -> "UCL Centre for Data Science");
 4. fuzzy names (rapidfuzz) inside blocks that share a surname, first name or title
    opening; first names must agree, so two people who share a surname stay apart, and a
    surname spelt differently is only trusted inside one issue;
@@ -145,6 +147,7 @@ def resolve(extractions: Sequence[Extraction], curation: Curation | None = None)
     _link_exact(occurrences, union)
     _link_acronyms(occurrences, union)
     _link_people(occurrences, union)
+    _link_qualified(occurrences, union)
     _link_fuzzy(occurrences, union)
     clusters = [_Cluster(members) for members in union.groups().values()]
     clusters = [part for cluster in clusters for part in _split_events(cluster, occurrences)]
@@ -287,6 +290,28 @@ def _link_acronyms(occ: list[_Occurrence], union: _UnionFind) -> None:
             candidates = {c for c in candidates if issues[c] & issues[root]}
         if len(candidates) == 1:
             union.union(root, candidates.pop())
+
+
+def _link_qualified(occ: list[_Occurrence], union: _UnionFind) -> None:
+    """An organisation name of three or more words joins the one organisation that, in the
+    same issues, is it with a qualifier in front ("Centre for Data Science" and
+    "UCL Centre for Data Science"); ambiguity anywhere leaves it alone."""
+    groups = union.groups()
+    orgs = {r: m for r, m in groups.items() if _kind_votes(m, occ) is EntityKind.ORGANISATION}
+    by_tail: dict[tuple[str, tuple[str, ...]], set[tuple[int, str]]] = defaultdict(set)
+    for root, members in orgs.items():
+        for i in members:
+            tokens = tuple(names.normalise(occ[i].forms[0]).split(" "))
+            for cut in range(1, len(tokens) - 2):
+                by_tail[(occ[i].issue, tokens[cut:])].add((root, " ".join(tokens)))
+    for root, members in orgs.items():
+        targets = set()
+        for i in members:
+            tokens = tuple(names.normalise(occ[i].forms[0]).split(" "))
+            if len(tokens) >= 3:
+                targets |= {r for r, _ in by_tail.get((occ[i].issue, tokens), ())} - {root}
+        if len(targets) == 1:
+            union.union(root, targets.pop())
 
 
 @dataclass(slots=True)

@@ -314,3 +314,14 @@ def test_a_role_without_an_organisation_keeps_an_empty_object():
                                ("p", Relation.AFFILIATION, "NONE")])])
     assert [(f.relation, f.object, f.attributes["title"]) for f in resolved.facts] == [
         (Relation.ROLE, "", "Theme Lead")]
+
+
+def test_an_organisation_joins_its_one_qualified_form_in_the_issue():
+    resolved = resolve([
+        issue("2023-01", [("m1", ORG, "UCL Centre for Data Science"),
+                          ("m2", ORG, "Centre for Data Science")]),
+        issue("2023-02", [("m1", ORG, "Data Science Unit"), ("m2", ORG, "Oxford Data Science Unit"),
+                          ("m3", ORG, "Leeds Data Science Unit")]),
+    ])
+    assert names_of(resolved) == ["Data Science Unit", "Leeds Data Science Unit",
+                                  "Oxford Data Science Unit", "UCL Centre for Data Science"]
