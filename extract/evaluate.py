@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import logging
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -302,7 +302,18 @@ def graph_prediction(store: Store, issue: URIRef) -> Prediction:
     return prediction
 
 
-def evaluate_dataset(gold_dir: Path, store: Store) -> EvaluationReport:
+def _golds(gold_dir: Path, issues: Collection[str] | None) -> list[GoldIssue]:
+    """The gold files of ``gold_dir``, only those of ``issues`` (months) when given."""
+    golds = [g for g in load_gold_dir(gold_dir) if issues is None or g.issue_month in issues]
+    if not golds:
+        from partnerkg.errors import EvaluationError
+
+        raise EvaluationError(f"no gold file in {gold_dir} for issues {sorted(issues or [])}")
+    return golds
+
+
+def evaluate_dataset(gold_dir: Path, store: Store,
+                     issues: Collection[str] | None = None) -> EvaluationReport:
     """Score the graph in ``store`` against every gold file in ``gold_dir``.
 
     Parameters
@@ -311,6 +322,8 @@ def evaluate_dataset(gold_dir: Path, store: Store) -> EvaluationReport:
         Folder of ``<YYYY-MM>.json`` gold files (ANNOTATION_GUIDE.md).
     store : Store
         Any store holding an export that follows DESIGN.md's output contract.
+    issues : Collection[str], optional
+        Score only these issue months (e.g. the held-out split).
 
     Returns
     -------
@@ -318,21 +331,22 @@ def evaluate_dataset(gold_dir: Path, store: Store) -> EvaluationReport:
         Per-issue and micro-averaged precision, recall and F1 per type; issues with a
         gold file but not in the store score as empty predictions and are listed.
     """
-    golds = load_gold_dir(gold_dir)
-    issues = _issue_iris(store)
-    missing = [g.issue_month for g in golds if g.issue_month not in issues]
+    golds = _golds(gold_dir, issues)
+    stored = _issue_iris(store)
+    missing = [g.issue_month for g in golds if g.issue_month not in stored]
     for month in missing:
         log.warning("issue %s has a gold file but is not in the store; scored as empty", month)
-    predictions = {g.issue_month: graph_prediction(store, issues[g.issue_month])
-                   for g in golds if g.issue_month in issues}
+    predictions = {g.issue_month: graph_prediction(store, stored[g.issue_month])
+                   for g in golds if g.issue_month in stored}
     return _report("partnerkg", golds, predictions, missing)
 
 
-def evaluate_store(gold_dir: Path, settings: Settings) -> EvaluationReport:
+def evaluate_store(gold_dir: Path, settings: Settings,
+                   issues: Collection[str] | None = None) -> EvaluationReport:
     """Score the store ``settings.store`` names (what ``partnerkg eval`` runs)."""
     from partnerkg.graph.store import open_store
 
-    return evaluate_dataset(gold_dir, open_store(settings.store))
+    return evaluate_dataset(gold_dir, open_store(settings.store), issues)
 
 
 # -- the plain spaCy baseline ------------------------------------------------------------
@@ -365,7 +379,8 @@ def _newsletter_texts(path: Path) -> list[str]:
     return [t for t in texts if t.strip()]
 
 
-def baseline_report(gold_dir: Path, corpus_dir: Path, pipeline_name: str) -> EvaluationReport:
+def baseline_report(gold_dir: Path, corpus_dir: Path, pipeline_name: str,
+                    issues: Collection[str] | None = None) -> EvaluationReport:
     """The scores plain spaCy NER (``pipeline_name``, e.g. ``en_core_web_sm``) gets.
 
     PERSON, ORG, EVENT and WORK_OF_ART become person, organisation, event and
@@ -375,7 +390,7 @@ def baseline_report(gold_dir: Path, corpus_dir: Path, pipeline_name: str) -> Eva
 
     from partnerkg.errors import EvaluationError
 
-    golds = load_gold_dir(gold_dir)
+    golds = _golds(gold_dir, issues)
     nlp = spacy.load(pipeline_name)
     predictions, missing = {}, []
     for gold in golds:

@@ -201,6 +201,14 @@ def test_report_serialises_and_renders(report):
     assert table.row_count == 11
 
 
+def test_a_split_scores_only_its_issues(tmp_path):
+    folder = gold_dir(tmp_path, GOLD_JUNE, GOLD_MAY)
+    report = evaluate_dataset(folder, Store.from_dataset(build_graph()), issues={"2024-05"})
+    assert list(report.per_issue) == ["2024-05"]
+    with pytest.raises(EvaluationError, match="no gold file"):
+        evaluate_dataset(folder, Store.from_dataset(build_graph()), issues={"1999-01"})
+
+
 def test_side_by_side_markdown(report):
     table = side_by_side([report, report]).splitlines()
     assert table[0].count("partnerkg P") == 2
