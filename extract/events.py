@@ -128,9 +128,15 @@ class EventRoles:
                     found.append(self._found("speaker", person, sent, "joined_subject", 0.75))
                 elif _verb_of(person, SPEAK_VERBS, active=True):
                     found.append(self._found("speaker", person, sent, "speak_verb", 0.75))
+            by_cue = _HOSTED_BY.search(sent.text)
+            by_start = sent.start_char + by_cue.end() if by_cue else None
             for ent in sent.ents:
+                listed = by_start is not None and _listed_after(ent, by_start)
                 if ent.label_ in ("ORG", "PERSON") and (
-                    _verb_of(ent, ORGANISE_VERBS, active=True) or _agent_of(ent, ORGANISE_VERBS)
+                    _verb_of(ent, ORGANISE_VERBS, active=True)
+                    or _agent_of(ent, ORGANISE_VERBS)
+                    or listed
+                    or (ent.label_ == "ORG" and _owns_event(ent))
                 ):
                     if ent.label_ == "PERSON" and any(
                         f["object"] == chars(ent) for f in found if f.get("relation") == "speaker"
@@ -149,6 +155,55 @@ class EventRoles:
             "confidence": confidence,
             "attributes": {},
         }
+
+
+_HOSTED_BY = re.compile(
+    r"\b(?:co-?)?(?:hosted|organi[sz]ed|run|convened|curated) by\b", re.IGNORECASE
+)
+_CLAUSE_END = re.compile(r"\b(?:who|which|where|to|for|with|and will|is|are|was|were)\b|[;:.]")
+
+
+def _listed_after(ent: Span, start: int) -> bool:
+    """``ent`` is in the list after "hosted by": no clause break before it, and not the
+    place of the one before ("… at University X")."""
+    doc = ent.doc
+    if ent.start_char < start or _CLAUSE_END.search(doc.text[start : ent.start_char]):
+        return False
+    return ent.start == 0 or doc[ent.start - 1].lower_ not in ("at", "in", "of", "from")
+
+
+def _owns_event(org: Span) -> bool:
+    """ "Acme's Data Science Ideathon": an organisation's possessive before an event name."""
+    doc = org.doc
+    i = org.end
+    if i >= len(doc) or doc[i].text not in ("'s", "’s", "'", "’"):
+        return False
+    i += 1
+    while i < len(doc) and doc[i].is_title and doc[i].text not in EVENT_HEADS:
+        i += 1
+    return i < len(doc) and (doc[i].text in EVENT_HEADS or doc[i].lower_ in _EVENT_NOUNS)
+
+
+_EVENT_NOUNS = frozenset(
+    {
+        "event",
+        "webinar",
+        "seminar",
+        "workshop",
+        "conference",
+        "symposium",
+        "lecture",
+        "series",
+        "hackathon",
+        "ideathon",
+        "festival",
+        "summit",
+        "showcase",
+        "panel",
+        "course",
+        "talk",
+    }
+)
 
 
 def _name_hosts(doc: Doc) -> None:
@@ -176,7 +231,7 @@ def _name_hosts(doc: Doc) -> None:
 
 def _climb(token: Token) -> Token:
     """From a conjunct, appositive or "for"-complement up to the phrase it belongs to."""
-    while token.head is not token and (
+    while token.head.i != token.i and (
         token.dep_ in ("conj", "appos")
         or (token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head.pos_ == "PROPN")
     ):
