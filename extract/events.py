@@ -131,18 +131,21 @@ class EventRoles:
             by_cue = _HOSTED_BY.search(sent.text)
             by_start = sent.start_char + by_cue.end() if by_cue else None
             for ent in sent.ents:
+                if ent.label_ not in ("ORG", "PERSON"):
+                    continue
                 listed = by_start is not None and _listed_after(ent, by_start)
-                if ent.label_ in ("ORG", "PERSON") and (
+                if (
                     _verb_of(ent, ORGANISE_VERBS, active=True)
                     or _agent_of(ent, ORGANISE_VERBS)
                     or listed
-                    or (ent.label_ == "ORG" and _owns_event(ent))
                 ):
                     if ent.label_ == "PERSON" and any(
                         f["object"] == chars(ent) for f in found if f.get("relation") == "speaker"
                     ):
                         continue
                     found.append(self._found("organizer", ent, sent, "host_verb", 0.8))
+                elif ent.label_ == "ORG" and _owns_event(ent):
+                    found.append(self._found("organizer", ent, sent, POSSESSIVE_HOST, 0.6))
         return doc
 
     def _found(self, relation: str, ent: Span, sent: Span, rule: str, confidence: float) -> dict:
@@ -157,6 +160,7 @@ class EventRoles:
         }
 
 
+POSSESSIVE_HOST = "possessive_host"  # weaker: used only when nothing else names a host
 _HOSTED_BY = re.compile(
     r"\b(?:co-?)?(?:hosted|organi[sz]ed|run|convened|curated) by\b", re.IGNORECASE
 )

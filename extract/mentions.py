@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from partnerkg.extract import items as item_rules
 from partnerkg.extract import lexicon
+from partnerkg.extract.events import POSSESSIVE_HOST
 from partnerkg.extract.model import (
     Assertion,
     EntityKind,
@@ -127,7 +128,19 @@ def assemble(newsletter: Newsletter, units: Sequence[Unit], docs: Sequence[Doc])
         )
         _relations(builder, index, unit, doc, things)
     return Extraction(
-        newsletter, _without_common_phrases(builder, units), tuple(builder.assertions)
+        newsletter, _without_common_phrases(builder, units), _strongest_hosts(builder.assertions)
+    )
+
+
+def _strongest_hosts(assertions: list[Assertion]) -> tuple[Assertion, ...]:
+    """A possessive ("Acme's symposium") names the host only when no sentence says who hosts."""
+    hosted = {
+        a.subject
+        for a in assertions
+        if a.relation is Relation.ORGANIZER and not a.component.endswith(POSSESSIVE_HOST)
+    }
+    return tuple(
+        a for a in assertions if not (a.component.endswith(POSSESSIVE_HOST) and a.subject in hosted)
     )
 
 
