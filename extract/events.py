@@ -224,7 +224,11 @@ def _name_hosts(doc: Doc) -> None:
             start = subject.left_edge.i
             while start < subject.i and (doc[start].is_stop or doc[start].is_punct):
                 start += 1
-            span = doc[start : subject.i + 1]
+            end = subject.i + 1
+            for child in subject.rights:  # "Data Science for Health Equity are hosting"
+                if child.dep_ == "prep" and child.lower_ in ("for", "of", "on", "in"):
+                    end = child.right_edge.i + 1
+            span = doc[start:end]
             capitalised = all(t.text[:1].isupper() or t.is_punct for t in span)
             if capitalised and subject.pos_ == "PROPN" and not any(t.i in taken for t in span):
                 added.append(Span(doc, span.start, span.end, label="ORG"))

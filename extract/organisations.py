@@ -110,10 +110,14 @@ class OrganisationFinder:
             ],
             greedy="LONGEST",
         )
+        self.dictionary = _dictionary_words(nlp)
         self.partners = PhraseMatcher(nlp.vocab)
         names = [n for p in lexicon.partners() for n in (p.name, *p.aliases)]
         if names:
             self.partners.add("ORG_PARTNER", [nlp.make_doc(n) for n in names])
+
+    def _ner_org_ok(self, span: Span) -> bool:
+        return _ner_org_ok(span, self.dictionary)
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = [Span(doc, s, e, label="ORG") for _, s, e in self.matcher(doc)]
@@ -126,9 +130,9 @@ class OrganisationFinder:
         ner_parts = [s for s in ner_parts if s is not None and _plausible(s)]
         keyworded = {(o.start, o.end) for o in [*partner_spans, *split]}
         doc.spans[DOUBTFUL_ORGS] = [
-            o for o in ner_parts if (o.start, o.end) not in keyworded and not _ner_org_ok(o)
+            o for o in ner_parts if (o.start, o.end) not in keyworded and not self._ner_org_ok(o)
         ]
-        ner_parts = [o for o in ner_parts if (o.start, o.end) in keyworded or _ner_org_ok(o)]
+        ner_parts = [o for o in ner_parts if (o.start, o.end) in keyworded or self._ner_org_ok(o)]
         orgs = filter_spans([*partner_spans, *split, *ner_parts])
         orgs = [_with_acronym_tail(o) for o in orgs if not _role_run(o)]
         orgs = [s for s in orgs if not _inside_parentheses_after_org(s, orgs)]
@@ -155,14 +159,20 @@ class OrganisationFinder:
         return doc
 
 
-def _ner_org_ok(span: Span) -> bool:
-    """An ORG only the NER saw: not in a heading-like text, not a theme ("on X", "be X")."""
+def _ner_org_ok(span: Span, dictionary: frozenset[str]) -> bool:
+    """An ORG only the NER saw: not in a heading-like text, not a theme ("on X", "be X"), not
+    a capitalised phrase of dictionary words ("Genomic Data Diversity", "Life Sciences")."""
     doc = span.doc
     if lexicon.org_kind_of(span.text) or _ACRONYM.match(
         doc.text[span.end_char : span.end_char + 20]
     ):
         return True
     if _title_case_text(doc) or len(span.text) <= 2:
+        return False
+    words = [t for t in span if t.is_alpha and not t.is_stop]
+    if len(words) >= 2 and all(
+        t.lower_ in dictionary or t.lemma_.lower() in dictionary for t in words
+    ):
         return False
     if span.root.dep_ == "compound" and span.root.head.is_lower and span.root.head.pos_ == "NOUN":
         return False  # a modifier ("the Acme newsletter"), not a mention of the organisation
@@ -209,6 +219,17 @@ def _with_acronym_tail(span: Span) -> Span:
     ):
         return Span(doc, span.start, span.end + 1, label="ORG")
     return span
+
+
+def _dictionary_words(nlp: Language) -> frozenset[str]:
+    """Common English words, from the rule lemmatizer's word index when the base pipeline
+    has one (en_core_web_sm/md/lg/trf do); empty otherwise, which turns the check off."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    return frozenset(w for words in lookups.get_table("lemma_index").values() for w in words)
 
 
 def _abbreviates(acronym: str, name: str) -> bool:
