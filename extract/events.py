@@ -229,7 +229,10 @@ def _name_hosts(doc: Doc) -> None:
                 if child.dep_ == "prep" and child.lower_ in ("for", "of", "on", "in"):
                     end = child.right_edge.i + 1
             span = doc[start:end]
-            capitalised = all(t.text[:1].isupper() or t.is_punct for t in span)
+            capitalised = span[0].text[:1].isupper() and all(
+                t.text[:1].isupper() or t.is_punct or t.lower_ in ("for", "of", "on", "and", "&")
+                for t in span
+            )
             if capitalised and subject.pos_ == "PROPN" and not any(t.i in taken for t in span):
                 added.append(Span(doc, span.start, span.end, label="ORG"))
                 taken.update(range(span.start, span.end))
