@@ -288,8 +288,11 @@ def _item_mentions(builder: _Builder, unit: Unit, doc: Doc) -> dict[str, str]:
             **attributes,
         )
         short = attributes.get("short_name")
-        if short and short in item.title:  # a second surface form resolution can match
-            start = item.title.index(short)
+        start = item.title.find(short) if short else -1
+        names_someone = any(
+            e.label_ == "PERSON" and e.end_char > start for e in doc.ents
+        )  # "Series: Dr Jane Doe" names the speaker, not the event
+        if short and start >= 0 and not names_someone:  # a second surface form to match
             builder.add(
                 EntityKind.EVENT,
                 short,

@@ -221,6 +221,8 @@ def _repair_people(doc: Doc) -> None:
             span = Span(doc, span.start, span.end, label="ORG")
         if span.label_ == "PERSON" and not _person_ok(span):
             continue
+        if span.label_ == "PERSON":
+            span = _with_first_name(span, taken)
         fixed.append(span)
     fixed.extend(_nicknames(doc))
     fixed.extend(_unlabelled_names(doc, fixed))
@@ -260,6 +262,20 @@ def _orgs_after_roles(doc: Doc) -> None:
             taken.update(range(token.i + 1, end))
     if added:
         doc.ents = filter_spans([*doc.ents, *added])
+
+
+def _with_first_name(span: Span, taken: set[int]) -> Span:
+    """ "Adarsh [Srivastava]": a capitalised name word the NER left just before a surname."""
+    doc = span.doc
+    i = span.start - 1
+    if len(span) == 1 and i >= 0 and i not in taken and _NAME_WORD.match(doc[i].text):
+        word = doc[i]
+        if not (
+            word.is_stop or word.is_sent_start or word.lower_ in TITLES or is_role_phrase(word.text)
+        ):
+            if word.pos_ == "PROPN" and not lexicon.org_kind_of(word.text):
+                return Span(doc, i, span.end, label="PERSON")
+    return span
 
 
 def _person_ok(span: Span) -> bool:

@@ -13,7 +13,8 @@ ROLE_NOUNS = frozenset(
     associate associates lecturer lecturers professor professors researcher researchers
     student students candidate engineer engineers head chair chairs officer officers
     president vice-president founder co-founder ceo cto cso coordinator analyst
-    statistician epidemiologist clinician consultant advisor adviser scholar scholars
+    statistician epidemiologist modeler modeller clinician consultant advisor adviser
+    scholar scholars
     postdoc director-general dean principal member members editor developer architect
     investigator pi intern trainee specialist partner physician surgeon nurse
     administrator secretary executive vp chancellor vice-chancellor reader
