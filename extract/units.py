@@ -7,6 +7,7 @@ heading (as a one-run block over its ``title_span``), in reading order.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from partnerkg.extract.model import Block, BlockKind, Item, Newsletter, Section
 
@@ -38,8 +39,14 @@ def units_of(newsletter: Newsletter) -> list[Unit]:
 
 
 def _heading_block(item: Item) -> Block:
+    """The heading as a block; its source map aligns the plain title with the raw heading
+    (which may still hold link markup)."""
     span = item.title_span
-    offsets = (
-        ((0, span.start, len(item.title)),) if span.end - span.start == len(item.title) else ()
-    )
+    if span.text == item.title:
+        offsets: tuple[tuple[int, int, int], ...] = ((0, span.start, len(item.title)),)
+    else:
+        matcher = SequenceMatcher(None, item.title, span.text, autojunk=False)
+        offsets = tuple(
+            (a, span.start + b, size) for a, b, size in matcher.get_matching_blocks() if size
+        )
     return Block(BlockKind.BOLD_LINE, item.title, span, (), offsets)
