@@ -22,8 +22,8 @@ from partnerkg.extract.roles import is_role_phrase
 from partnerkg.extract.spans import DOUBTFUL_ORGS, org_attributes, register_extensions
 
 _CONNECTORS = ("of", "for", "on", "and", "&", "the", "de", "du")
-_CAP = {"TEXT": {"REGEX": r"^([A-Z][\w'’.-]*|[A-Z]{2,}\w*)$"}, "IS_SENT_START": False}
-_CAP_ANY = {"TEXT": {"REGEX": r"^([A-Z][\w'’.-]*|[A-Z]{2,}\w*)$"}}
+_CAP = {"TEXT": {"REGEX": r"^([A-Z][\w'’.-]*\w|[A-Z])$"}, "IS_SENT_START": False}
+_CAP_ANY = {"TEXT": {"REGEX": r"^([A-Z][\w'’.-]*\w|[A-Z])$"}}
 _NOT_ORG_WORDS = {
     "Event",
     "Events",
@@ -170,9 +170,7 @@ def _ner_org_ok(span: Span, dictionary: frozenset[str]) -> bool:
     if _title_case_text(doc) or len(span.text) <= 2:
         return False
     words = [t for t in span if t.is_alpha and not t.is_stop]
-    if len(words) >= 2 and all(
-        t.lower_ in dictionary or t.lemma_.lower() in dictionary for t in words
-    ):
+    if len(words) >= 2 and all(_in_dictionary(t.lower_, dictionary) for t in words):
         return False
     if span.root.dep_ == "compound" and span.root.head.is_lower and span.root.head.pos_ == "NOUN":
         return False  # a modifier ("the Acme newsletter"), not a mention of the organisation
@@ -230,6 +228,12 @@ def _dictionary_words(nlp: Language) -> frozenset[str]:
     if lookups is None or not lookups.has_table("lemma_index"):
         return frozenset()
     return frozenset(w for words in lookups.get_table("lemma_index").values() for w in words)
+
+
+def _in_dictionary(word: str, dictionary: frozenset[str]) -> bool:
+    """``word`` or its singular ("sciences", "studies") is a common English word."""
+    singulars = (word, word[:-1] if word.endswith("s") else word, word[:-3] + "y")
+    return any(w in dictionary for w in singulars if w)
 
 
 def _abbreviates(acronym: str, name: str) -> bool:
