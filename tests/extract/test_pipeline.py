@@ -205,3 +205,10 @@ def test_job_item_is_an_opportunity_with_deadline_not_an_event(nlp) -> None:
     assert EntityKind.EVENT not in kinds
     (job,) = [m for m in extraction.mentions if m.kind is EntityKind.OPPORTUNITY]
     assert job.attributes == {"opportunity_kind": "job", "deadline": "2030-03-03"}
+
+
+def test_extractor_fingerprint_is_stable_and_short() -> None:
+    from partnerkg.extract.pipeline import extractor_fingerprint
+
+    assert extractor_fingerprint() == extractor_fingerprint()
+    assert len(extractor_fingerprint()) == 16
