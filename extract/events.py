@@ -145,7 +145,7 @@ class EventRoles:
                         continue
                     found.append(self._found("organizer", ent, sent, "host_verb", 0.8))
                 elif ent.label_ == "ORG" and _owns_event(ent):
-                    found.append(self._found("organizer", ent, sent, POSSESSIVE_HOST, 0.6))
+                    found.append(self._found("organizer", ent, sent, WEAK_HOST, 0.6))
         return doc
 
     def _found(self, relation: str, ent: Span, sent: Span, rule: str, confidence: float) -> dict:
@@ -160,7 +160,9 @@ class EventRoles:
         }
 
 
-POSSESSIVE_HOST = "possessive_host"  # weaker: used only when nothing else names a host
+WEAK_HOST = (
+    "weak_host"  # possessive or heading-initial owner: used only when no sentence names a host
+)
 _HOSTED_BY = re.compile(
     r"\b(?:co-?)?(?:hosted|organi[sz]ed|run|convened|curated) by\b", re.IGNORECASE
 )
@@ -304,6 +306,13 @@ def heading_speakers(doc: Doc) -> list[Span]:
         if ent.label_ == "PERSON" and cue:
             found.append(ent)
     return found
+
+
+def heading_owner(doc: Doc) -> list[Span]:
+    """ "Acme Society Policy Lates: …", "Acme Event: …": an event heading that opens with an
+    organisation names it as a likely host (weak: a sentence naming a host wins)."""
+    start = 1 if len(doc) and doc[0].lower_ == "the" else 0
+    return [e for e in doc.ents if e.label_ == "ORG" and e.start == start][:1]
 
 
 def heading_organisers(doc: Doc) -> list[Span]:

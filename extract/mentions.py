@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from partnerkg.extract import items as item_rules
 from partnerkg.extract import lexicon
-from partnerkg.extract.events import POSSESSIVE_HOST
+from partnerkg.extract.events import WEAK_HOST, heading_organisers, heading_owner, heading_speakers
 from partnerkg.extract.model import (
     Assertion,
     EntityKind,
@@ -137,10 +137,10 @@ def _strongest_hosts(assertions: list[Assertion]) -> tuple[Assertion, ...]:
     hosted = {
         a.subject
         for a in assertions
-        if a.relation is Relation.ORGANIZER and not a.component.endswith(POSSESSIVE_HOST)
+        if a.relation is Relation.ORGANIZER and not a.component.endswith(WEAK_HOST)
     }
     return tuple(
-        a for a in assertions if not (a.component.endswith(POSSESSIVE_HOST) and a.subject in hosted)
+        a for a in assertions if not (a.component.endswith(WEAK_HOST) and a.subject in hosted)
     )
 
 
@@ -468,11 +468,10 @@ def _relations(builder: _Builder, index: int, unit: Unit, doc: Doc, things: dict
             **attributes,
         )
     if unit.is_heading and "EVENT" in things:
-        from partnerkg.extract.events import heading_organisers, heading_speakers
-
         heading = unit.block.source_span(0, len(unit.text))
         for relation, spans, rule in (
             (Relation.ORGANIZER, heading_organisers(doc), "events.heading_host"),
+            (Relation.ORGANIZER, heading_owner(doc), f"events.heading_owner.{WEAK_HOST}"),
             (Relation.SPEAKER, heading_speakers(doc), "events.heading_speaker"),
         ):
             for span in spans:
