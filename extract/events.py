@@ -128,6 +128,7 @@ class EventRoles:
                     found.append(self._found("speaker", person, sent, "joined_subject", 0.75))
                 elif _verb_of(person, SPEAK_VERBS, active=True):
                     found.append(self._found("speaker", person, sent, "speak_verb", 0.75))
+            listed_hosts = _host_list(sent)
             by_cue = _HOSTED_BY.search(sent.text)
             by_start = sent.start_char + by_cue.end() if by_cue else None
             for ent in sent.ents:
@@ -138,6 +139,7 @@ class EventRoles:
                     _verb_of(ent, ORGANISE_VERBS, active=True)
                     or _agent_of(ent, ORGANISE_VERBS)
                     or listed
+                    or ent in listed_hosts
                 ):
                     if ent.label_ == "PERSON" and any(
                         f["object"] == chars(ent) for f in found if f.get("relation") == "speaker"
@@ -265,6 +267,30 @@ def _verb_of(ent: Span, lemmas: frozenset[str], active: bool) -> bool:
         child.lemma_.lower() in lemmas and child.dep_ in ("xcomp", "conj")
         for child in head.children
     )
+
+
+_AUX_WORDS = frozenset(
+    {"are", "is", "will", "be", "been", "have", "has", "also", "currently", "jointly"}
+)
+
+
+def _host_list(sent: Span) -> list[Span]:
+    """ "A, B and C are hosting …": the organisations listed right before a host verb."""
+    verbs = [t for t in sent if t.lemma_.lower() in ORGANISE_VERBS and t.pos_ == "VERB"]
+    if not verbs:
+        return []
+    doc = sent.doc
+    end = verbs[0].i
+    while end > sent.start and doc[end - 1].lower_ in _AUX_WORDS:
+        end -= 1
+    listed: list[Span] = []
+    for ent in reversed([e for e in sent.ents if e.end <= end]):
+        gap = doc[ent.end : end].text.strip()
+        if gap not in ("", ",", "and", ", and", "&") or ent.label_ != "ORG":
+            break
+        listed.append(ent)
+        end = ent.start
+    return listed
 
 
 def _object_of(ent: Span, lemmas: frozenset[str]) -> bool:
