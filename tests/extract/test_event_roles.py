@@ -63,3 +63,10 @@ def test_job_heading_is_an_opportunity_even_without_a_deadline() -> None:
     reading = classify(_item("Job: Lecturer in Statistics"))
     assert (reading.kind, reading.sub_kind) == ("opportunity", "job")
     assert classify(_item("Partnership news from the team")).kind is None
+
+
+def test_organisations_listed_before_a_host_verb_are_all_organisers(nlp) -> None:
+    doc = nlp("Northby University, the Westby Foundation and Eastport Institute are hosting a day.")
+    assert {"Northby University", "Westby Foundation", "Eastport Institute"} <= _found(
+        doc, "organizer"
+    )
