@@ -121,12 +121,17 @@ class OrganisationFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = [Span(doc, s, e, label="ORG") for _, s, e in self.matcher(doc)]
-        split = [_trim(part) for span in candidates for part in _split_coordination(span)]
+        split = [
+            _before_job_words(_trim(part))
+            for span in candidates
+            for part in _split_coordination(span)
+        ]
         split = [s for s in split if s is not None and _plausible(s)]
         partner_spans = [Span(doc, s, e, label="ORG") for _, s, e in self.partners(doc)]
         ner = [e for e in doc.ents if e.label_ == "ORG"]
         ner_parts = [part for span in ner for part in _split_coordination(span)]
-        ner_parts = [_before_event_word(_trim(p)) for p in ner_parts]
+        ner_parts = [_before_job_words(_before_event_word(_trim(p))) for p in ner_parts]
+        ner_parts = [p for p in ner_parts if p is None or not _partners_joined(p)]
         ner_parts = [s for s in ner_parts if s is not None and _plausible(s)]
         keyworded = {(o.start, o.end) for o in [*partner_spans, *split]}
         doc.spans[DOUBTFUL_ORGS] = [
@@ -288,6 +293,51 @@ def _is_partner(text: str) -> bool:
 def _first_word(token: Token) -> bool:
     """The first word of its sentence, where capitals say nothing about names."""
     return all(not t.is_alpha for t in token.doc[token.sent.start : token.i])
+
+
+_JOB_WORDS = frozenset(
+    {
+        "PhD",
+        "Postdoctoral",
+        "Position",
+        "Positions",
+        "Scholarship",
+        "Scholarships",
+        "Vacancy",
+        "Vacancies",
+        "Job",
+        "Jobs",
+        "Fellowships",
+        "Internship",
+        "Studentships",
+    }
+)
+
+
+def _before_job_words(span: Span | None) -> Span | None:
+    """ "University of X PhD Position" -> "University of X": a job or role word ends the name."""
+    if span is None:
+        return None
+    cut = next(
+        (
+            t.i
+            for t in span
+            if t.text in _JOB_WORDS or (t.i > span.start and is_role_phrase(t.text))
+        ),
+        None,
+    )
+    if cut is None:
+        return span
+    left = _trim(Span(span.doc, span.start, cut, label="ORG")) if cut > span.start else None
+    if left is not None and len(left) > 1 and lexicon.org_kind_of(left.text):
+        return left
+    return None
+
+
+def _partners_joined(span: Span) -> bool:
+    """ "Acme-Beta" where both are partners: the partnership used as an adjective."""
+    parts = span.text.replace("–", "-").split("-")
+    return len(parts) > 1 and all(_is_partner(p.strip()) for p in parts)
 
 
 def _before_event_word(span: Span | None) -> Span | None:
