@@ -39,3 +39,9 @@ def test_org_kind_comes_from_the_configured_keywords(nlp) -> None:
     doc = nlp("Applications go to the University of Westby by Friday.")
     (org,) = [e for e in doc.ents if e.label_ == "ORG"]
     assert doc._.get(ORG_ATTRIBUTES)[org.start_char]["org_kind"] == "university"
+
+
+def test_job_words_end_an_organisation_name(nlp) -> None:
+    doc = nlp("Job: University of Northby PhD Position in Statistics")
+    assert "University of Northby" in _orgs(doc)
+    assert not any("Position" in org for org in _orgs(doc))
