@@ -212,3 +212,11 @@ def test_extractor_fingerprint_is_stable_and_short() -> None:
 
     assert extractor_fingerprint() == extractor_fingerprint()
     assert len(extractor_fingerprint()) == 16
+
+
+@pytest.mark.slow
+def test_two_processes_give_the_same_extraction(nlp) -> None:
+    one = list(extract_all([_event_newsletter()], nlp, n_process=1))
+    two = list(extract_all([_event_newsletter()], nlp, n_process=2))
+    assert one[0].mentions == two[0].mentions
+    assert one[0].assertions == two[0].assertions
