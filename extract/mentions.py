@@ -171,6 +171,8 @@ def _entities(builder: _Builder, index: int, unit: Unit, doc: Doc) -> None:
         span = unit.block.source_span(ent.start_char, ent.end_char)
         if _inside(ent, [*doc.spans.get(PUBLICATION_TITLES, []), *doc.spans.get(VENUES, [])]):
             continue
+        if ent.label_ == "PERSON" and unit.is_heading and ent not in heading_speakers(doc):
+            continue  # title-case headings fool the NER; a heading names a person after a cue
         if ent.label_ == "PERSON":
             text = _strip_title(ent.text)
             full = len(text.split()) >= 2
