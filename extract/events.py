@@ -10,13 +10,14 @@ speaking verb. Organisers: organisations (or people) that are the subject of
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from partnerkg.extract.spans import EVENTS, chars, register_extensions, relations
+from partnerkg.extract.spans import EVENTS, Found, chars, register_extensions, relations
 
 SPEAKER_CUES = re.compile(
     r"\b(joined by|hear(?:ing)? from|keynotes?(?: speakers?| talks?| lectures?)?(?: from| by)?|"
@@ -77,9 +78,12 @@ class EventRoles:
         self.name = name
         self.matcher = Matcher(nlp.vocab)
         cap = {"IS_TITLE": True, "IS_SENT_START": False}
-        head = {"ORTH": {"IN": event_heads}}
-        year = {"SHAPE": "dddd", "OP": "?"}
-        complement = [{"LOWER": {"IN": ["on", "of", "for", "in"]}}, {"IS_TITLE": True, "OP": "+"}]
+        head: dict[str, Any] = {"ORTH": {"IN": event_heads}}
+        year: dict[str, Any] = {"SHAPE": "dddd", "OP": "?"}
+        complement: list[dict[str, Any]] = [
+            {"LOWER": {"IN": ["on", "of", "for", "in"]}},
+            {"IS_TITLE": True, "OP": "+"},
+        ]
         self.matcher.add(
             "EVENT_NAME",
             [
@@ -150,7 +154,7 @@ class EventRoles:
                     found.append(self._found("organizer", ent, sent, WEAK_HOST, 0.6))
         return doc
 
-    def _found(self, relation: str, ent: Span, sent: Span, rule: str, confidence: float) -> dict:
+    def _found(self, relation: str, ent: Span, sent: Span, rule: str, confidence: float) -> Found:
         return {
             "relation": relation,
             "subject": "EVENT",

@@ -519,7 +519,7 @@ def _resolve(
         return things["PARTNERSHIP"]
     if isinstance(ref, str):
         return things.get(ref)
-    start, end = tuple(ref)  # type: ignore[arg-type]
+    start, end = (int(x) for x in ref)  # type: ignore[attr-defined]
     mention_id = builder.by_chars.get((index, (start, end)))
     if mention_id is not None:
         mention = builder.mentions[builder.index(mention_id)]

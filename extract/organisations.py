@@ -11,6 +11,7 @@ job titles, and records acronyms given in parentheses.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
@@ -94,12 +95,12 @@ class OrganisationFinder:
         head = {"ORTH": {"IN": single}}
         # "of/for X" after the head; "and Y" only inside that complement
         # ("School of Hygiene and Tropical Medicine", never "Acme Analytics and Jane Doe")
-        complement = [
+        complement: list[dict[str, Any]] = [
             {"LOWER": {"IN": ["of", "for", "on", "de", "du"]}},
             {"LOWER": "the", "OP": "?"},
             {**_CAP_ANY, "OP": "+"},
         ]
-        more = [{"LOWER": {"IN": ["and", "&"]}}, {**_CAP_ANY, "OP": "+"}]
+        more: list[dict[str, Any]] = [{"LOWER": {"IN": ["and", "&"]}}, {**_CAP_ANY, "OP": "+"}]
         self.matcher.add(
             "ORG_KEYWORD",
             [
@@ -121,18 +122,20 @@ class OrganisationFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = [Span(doc, s, e, label="ORG") for _, s, e in self.matcher(doc)]
-        split = [
+        trimmed = [
             _before_job_words(_trim(part))
             for span in candidates
             for part in _split_coordination(span)
         ]
-        split = [s for s in split if s is not None and _plausible(s)]
+        split = [s for s in trimmed if s is not None and _plausible(s)]
         partner_spans = [Span(doc, s, e, label="ORG") for _, s, e in self.partners(doc)]
         ner = [e for e in doc.ents if e.label_ == "ORG"]
-        ner_parts = [part for span in ner for part in _split_coordination(span)]
-        ner_parts = [_before_job_words(_before_event_word(_trim(p))) for p in ner_parts]
-        ner_parts = [p for p in ner_parts if p is None or not _partners_joined(p)]
-        ner_parts = [s for s in ner_parts if s is not None and _plausible(s)]
+        cut = [
+            _before_job_words(_before_event_word(_trim(part)))
+            for span in ner
+            for part in _split_coordination(span)
+        ]
+        ner_parts = [s for s in cut if s is not None and not _partners_joined(s) and _plausible(s)]
         keyworded = {(o.start, o.end) for o in [*partner_spans, *split]}
         doc.spans[DOUBTFUL_ORGS] = [
             o for o in ner_parts if (o.start, o.end) not in keyworded and not self._ner_org_ok(o)

@@ -19,7 +19,7 @@ from spacy.util import filter_spans
 
 from partnerkg.extract import lexicon
 from partnerkg.extract.roles import is_role_phrase
-from partnerkg.extract.spans import DOUBTFUL_ORGS, chars, register_extensions, relations
+from partnerkg.extract.spans import DOUBTFUL_ORGS, Found, chars, register_extensions, relations
 
 TITLES = frozenset(
     {"dr", "dr.", "prof", "prof.", "professor", "mr", "mrs", "ms", "sir", "dame", "mx"}
@@ -64,7 +64,7 @@ class PersonRoles:
                 found.extend(self._ties(doc, person, ents[index + 1 :]))
         return doc
 
-    def _ties(self, doc: Doc, person: Span, following: list[Span]) -> list[dict]:
+    def _ties(self, doc: Doc, person: Span, following: list[Span]) -> list[Found]:
         """Organisations (and a role) tied to ``person`` by the words that follow it."""
         end = min(len(doc), person.end + self.max_window)
         sentence_end = person.sent.end if doc.has_annotation("SENT_START") else len(doc)
@@ -130,19 +130,20 @@ class PersonRoles:
         )
         role = _role_text(doc, role_tokens)
         rule = "appositive" if cursor_after_comma else "preposition"
-        out: list[dict] = []
+        out: list[Found] = []
         for org in orgs:
             out.append(_tie("affiliation", person, org, evidence, f"{self.name}.{rule}"))
         if role:
             target = orgs[0] if len(orgs) == 1 else None
-            for org in orgs or [None]:
-                if target is not None and org is not target:
+            candidates: list[Span | None] = list(orgs) or [None]
+            for holder in candidates:
+                if target is not None and holder is not target:
                     continue
                 out.append(
                     {
                         "relation": "role",
                         "subject": chars(person),
-                        "object": chars(org) if org is not None else "NONE",
+                        "object": chars(holder) if holder is not None else "NONE",
                         "evidence": evidence,
                         "rule": f"{self.name}.{rule}",
                         "confidence": 0.85,
@@ -152,7 +153,7 @@ class PersonRoles:
         return out
 
 
-def _tie(relation: str, person: Span, org: Span, evidence: tuple[int, int], rule: str) -> dict:
+def _tie(relation: str, person: Span, org: Span, evidence: tuple[int, int], rule: str) -> Found:
     return {
         "relation": relation,
         "subject": chars(person),

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 from partnerkg.extract.spans import (
     PUBLICATION_TITLES,
     VENUES,
+    Found,
     chars,
     register_extensions,
     relations,
@@ -90,7 +91,7 @@ class PublicationFinder:
 
     def _found(
         self, relation: str, subject: tuple[int, int] | str, obj: Span, sent: Span, conf: float
-    ) -> dict:
+    ) -> Found:
         return {
             "relation": relation,
             "subject": subject,
