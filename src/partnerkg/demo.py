@@ -17,7 +17,7 @@ from partnerkg.settings import Settings
 
 # (named query, parameters, what it answers)
 DEMO_QUERIES: tuple[tuple[str, dict[str, str], str], ...] = (
-    ("people_current_roles", {}, "Who is in the network, and in what role?"),
+    ("people_roles", {}, "Who is in the network, and in what role?"),
     ("event_speakers", {}, "Who spoke at which event?"),
     ("institutions_ranked", {}, "Which institutions tie most people and events to it?"),
     ("coauthor_pairs", {}, "Who wrote with whom?"),

@@ -24,9 +24,6 @@ from partnerkg.settings import Settings
 
 log = logging.getLogger(__name__)
 
-# Bump when extraction rules change, so cached extractions are recomputed.
-EXTRACTOR_VERSION = "1"
-
 
 @dataclass(frozen=True)
 class BuildReport:
@@ -159,8 +156,10 @@ def _write(
 
 
 def _extraction_key(settings: Settings) -> str:
-    """What, besides the text, decides an extraction: the pipeline and the extractor."""
-    return _digest(settings.spacy_pipeline.encode(), EXTRACTOR_VERSION.encode())
+    """What, besides the text, decides an extraction: the pipeline and the rules' code."""
+    from partnerkg.extract.pipeline import extractor_fingerprint
+
+    return _digest(settings.spacy_pipeline.encode(), extractor_fingerprint().encode())
 
 
 def _build_key(settings: Settings) -> str:
