@@ -179,7 +179,14 @@ def _listed_after(ent: Span, start: int) -> bool:
     """``ent`` is in the list after "hosted by": no clause break before it, and not the
     place of the one before ("… at University X")."""
     doc = ent.doc
-    if ent.start_char < start or _CLAUSE_END.search(doc.text[start : ent.start_char]):
+    if ent.start_char < start:
+        return False
+    between = doc.text[start : ent.start_char]
+    for other in doc.ents:  # "for"/"and" inside a listed name do not end the list
+        if start <= other.start_char and other.end_char <= ent.start_char:
+            offset = other.start_char - start
+            between = between[:offset] + " " * len(other.text) + between[offset + len(other.text) :]
+    if _CLAUSE_END.search(between):
         return False
     return ent.start == 0 or doc[ent.start - 1].lower_ not in ("at", "in", "of", "from")
 

@@ -69,8 +69,18 @@ _NOT_ORG_WORDS = {
     "Channel",
     "Newsletter",
     "Version",
+    "Challenge",
+    "Challenges",
 }
-_NOT_ORG = re.compile(r"\b(?:" + "|".join(sorted(_NOT_ORG_WORDS)) + r")\b")
+_NOT_ORG = re.compile(
+    r"\b(?:" + "|".join(sorted(_NOT_ORG_WORDS)) + r")\b|\b(?:Summer|Winter|Spring|Autumn) School\b"
+)
+#: Lower-case collective nouns that end a capitalised name ("the X Y group", "X community").
+_NOT_NAME_PREPOSITIONS = frozenset(
+    "from at with by to into in as about via through across within between among after "
+    "before during under over like per".split()
+)
+_LOWER_HEADS = ("group", "community", "committee", "lab", "network", "consortium")
 _ACRONYM = re.compile(r"^\s*\(([A-Z][A-Za-z0-9&\- ]{1,15})\)")
 
 
@@ -101,6 +111,42 @@ class OrganisationFinder:
             {**_CAP_ANY, "OP": "+"},
         ]
         more: list[dict[str, Any]] = [{"LOWER": {"IN": ["and", "&"]}}, {**_CAP_ANY, "OP": "+"}]
+        # "Applied Mathematics & Theoretical Physics group", "Data Science for X community"
+        lower_head = {"LOWER": {"IN": list(_LOWER_HEADS)}, "IS_LOWER": True}
+        joined: dict[str, Any] = {"LOWER": {"IN": ["and", "&", "for", "of"]}}
+        # "Novel data linkages for health Interest Group": a capitalised word, a few lower-case
+        # words, then a capitalised name ending on a head word
+        first: dict[str, Any] = {**_CAP_ANY, "POS": {"IN": ["PROPN", "NOUN", "ADJ"]}}
+        # lower-case words of a name: content words and "for/of/on/and", never "from/at/with"
+        # (which join a person or topic to an organisation, not words of one name)
+        lower_word: dict[str, Any] = {
+            "TEXT": {"REGEX": r"^([a-z][a-z'’]*|-)$"},
+            "TAG": {"IN": ["NN", "NNS", "JJ", "VBG", "IN", "CC", "HYPH"]},
+            "LOWER": {"NOT_IN": sorted(_NOT_NAME_PREPOSITIONS)},
+        }
+        content: dict[str, Any] = {**lower_word, "TAG": {"IN": ["NN", "NNS", "JJ", "VBG"]}}
+        self.matcher.add(
+            "ORG_LOWER_HEAD",
+            [
+                [_CAP, {**_CAP_ANY, "OP": "+"}, lower_head],
+                [_CAP, {**_CAP_ANY, "OP": "*"}, joined, {**_CAP_ANY, "OP": "+"}, lower_head],
+            ],
+            greedy="LONGEST",
+        )
+        self.matcher.add(
+            "ORG_LOWER_RUN",
+            [
+                [
+                    first,
+                    {**lower_word, "OP": "*"},
+                    content,
+                    {**lower_word, "OP": "{0,6}"},
+                    {**_CAP_ANY, "OP": "+"},
+                    head,
+                ]
+            ],
+            greedy="LONGEST",
+        )
         self.matcher.add(
             "ORG_KEYWORD",
             [
@@ -133,7 +179,8 @@ class OrganisationFinder:
         cut = [
             _before_job_words(_before_event_word(_trim(part)))
             for span in ner
-            for part in _split_coordination(span)
+            for piece in _split_commas(span)
+            for part in _split_coordination(piece)
         ]
         ner_parts = [s for s in cut if s is not None and not _partners_joined(s) and _plausible(s)]
         keyworded = {(o.start, o.end) for o in [*partner_spans, *split]}
@@ -383,6 +430,20 @@ def _split_coordination(span: Span) -> list[Span]:
             if both_kinds or same_head:
                 return [left, *_split_coordination(right)]
     return [span]
+
+
+def _split_commas(span: Span) -> list[Span]:
+    """NER span "Professor of X, University of Y" or "Quality, Regulatory and Z": a comma
+    separates names (or a name and its place), so each side is judged on its own."""
+    parts, start = [], span.start
+    for token in span:
+        if token.text == ",":
+            if token.i > start:
+                parts.append(Span(span.doc, start, token.i, label="ORG"))
+            start = token.i + 1
+    if start < span.end:
+        parts.append(Span(span.doc, start, span.end, label="ORG"))
+    return parts
 
 
 def _inside_parentheses_after_org(span: Span, orgs: list[Span]) -> bool:

@@ -70,3 +70,17 @@ def test_organisations_listed_before_a_host_verb_are_all_organisers(nlp) -> None
     assert {"Northby University", "Westby Foundation", "Eastport Institute"} <= _found(
         doc, "organizer"
     )
+
+
+def test_every_listed_co_host_is_an_organiser_even_with_for_inside_a_name(nlp) -> None:
+    doc = nlp(
+        "A series co-hosted by the Data Methods for Health Westby community, the Northby "
+        "Institute Health Interest Group, and the Department of Statistics at Westby University."
+    )
+    found = _found(doc, "organizer")
+    assert {
+        "Data Methods for Health Westby community",
+        "Northby Institute Health Interest Group",
+        "Department of Statistics",
+    } <= found
+    assert "Westby University" not in found

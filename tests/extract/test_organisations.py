@@ -45,3 +45,35 @@ def test_job_words_end_an_organisation_name(nlp) -> None:
     doc = nlp("Job: University of Northby PhD Position in Statistics")
     assert "University of Northby" in _orgs(doc)
     assert not any("Position" in org for org in _orgs(doc))
+
+
+def test_lower_case_words_inside_a_name_before_its_head_word(nlp) -> None:
+    doc = nlp("The Westby Novel methods for health and wellbeing Interest Group meets monthly.")
+    assert any(o.endswith("methods for health and wellbeing Interest Group") for o in _orgs(doc))
+
+
+def test_from_or_at_never_joins_a_person_or_topic_to_an_organisation(nlp) -> None:
+    doc = nlp("We welcome Dr Nora Lind from Eastport University of Technology to the panel.")
+    assert "Eastport University of Technology" in _orgs(doc)
+    assert not any("Lind" in org for org in _orgs(doc))
+
+
+def test_capitalised_name_ending_on_a_lower_case_collective_noun(nlp) -> None:
+    doc = nlp("It is co-hosted by the Applied Westby & Northby Physics group this year.")
+    assert "Applied Westby & Northby Physics group" in _orgs(doc)
+
+
+def test_committee_and_team_are_organisation_heads(nlp) -> None:
+    doc = nlp("It is organised by the Northby & Westby Scientific Committee. Contact the Data Team.")
+    assert {"Northby & Westby Scientific Committee", "Data Team"} <= set(_orgs(doc))
+
+
+def test_comma_separates_a_job_title_from_the_organisation(nlp) -> None:
+    doc = nlp("Job: Professor of Machine Reasoning, University of Westby")
+    assert "University of Westby" in _orgs(doc)
+    assert not any("," in org for org in _orgs(doc))
+
+
+def test_summer_school_and_challenge_are_not_organisations(nlp) -> None:
+    doc = nlp("Summer School: Bayesian Methods. Apply to the Westby Institute Data Challenge.")
+    assert not any("School" in o or "Challenge" in o for o in _orgs(doc))
