@@ -32,6 +32,9 @@ lint: $(STAMP)
 ontology: $(STAMP)
 	$(PY) -m partnerkg.ontology.build
 
+docs: $(STAMP) system-deps
+	$(PY) docs/screenshots.py
+
 bench: $(STAMP)
 	$(PY) -m bench
 

@@ -245,7 +245,7 @@ def _layout(graph: nx.Graph, timeline: bool) -> dict[str, tuple[float, float]]:
             month = graph.nodes[node].get("first") or ""
             row = column.get(month, 0)
             column[month] = row + 1
-            positions[node] = (months.index(month) * 220.0, row * 40.0)
+            positions[node] = (months.index(month) * 320.0, row * 70.0)
         return positions
     layout = nx.spring_layout(graph, seed=0, iterations=30, scale=1500)
     return {node: (float(x), float(y)) for node, (x, y) in layout.items()}
