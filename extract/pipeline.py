@@ -7,7 +7,6 @@ installed package or path) plus the partnerkg components that
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from collections.abc import Iterable, Iterator
 from importlib import resources
@@ -17,6 +16,7 @@ from spacy.language import Language
 
 from partnerkg.errors import ExtractionError
 from partnerkg.extract import events, organisations, person_roles, publications, topics  # noqa: F401
+from partnerkg.extract.fingerprint import extractor_fingerprint as extractor_fingerprint
 from partnerkg.extract.mentions import assemble
 from partnerkg.extract.model import Extraction, Newsletter
 from partnerkg.extract.units import Unit, units_of
@@ -49,34 +49,6 @@ def load_pipeline(name: str = DEFAULT_SPACY_PIPELINE) -> Language:
         factory = settings.pop("factory")
         nlp.add_pipe(factory, name=component, config=settings)
     return nlp
-
-
-_RULE_MODULES = (
-    "config.cfg",
-    "events.py",
-    "items.py",
-    "lexicon.py",
-    "mentions.py",
-    "organisations.py",
-    "person_roles.py",
-    "pipeline.py",
-    "publications.py",
-    "roles.py",
-    "spans.py",
-    "topics.py",
-    "units.py",
-)
-
-
-def extractor_fingerprint() -> str:
-    """A digest of the extraction rules (component code and config.cfg): a cache of
-    extractions keyed by it is recomputed whenever a rule changes."""
-    digest = hashlib.sha256()
-    package = resources.files("partnerkg.extract")
-    for name in _RULE_MODULES:
-        digest.update(name.encode())
-        digest.update((package / name).read_bytes())
-    return digest.hexdigest()[:16]
 
 
 def _partnerkg_config() -> dict:

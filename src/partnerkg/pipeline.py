@@ -157,7 +157,7 @@ def _write(
 
 def _extraction_key(settings: Settings) -> str:
     """What, besides the text, decides an extraction: the pipeline and the rules' code."""
-    from partnerkg.extract.pipeline import extractor_fingerprint
+    from partnerkg.extract.fingerprint import extractor_fingerprint
 
     return _digest(settings.spacy_pipeline.encode(), extractor_fingerprint().encode())
 
