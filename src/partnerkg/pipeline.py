@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Iterable, Sequence
+import multiprocessing
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from multiprocessing.pool import Pool
 from pathlib import Path
 
 from rich.progress import Progress
@@ -122,18 +125,50 @@ def _extract(
     from partnerkg.extract.pipeline import extract_all, load_pipeline
 
     nlp = load_pipeline(settings.spacy_pipeline)
+    workers = min(settings.workers, len(newsletters))
+    if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+        with _issue_pool(nlp, settings.batch_size, workers) as pool:
+            return _collect(pool.imap(_extract_one, newsletters), len(newsletters), show_progress)
     results = extract_all(
         newsletters, nlp, batch_size=settings.batch_size, n_process=settings.workers
     )
+    return _collect(results, len(newsletters), show_progress)
+
+
+def _collect(results: Iterable[Extraction], total: int, show_progress: bool) -> list[Extraction]:
     if not show_progress:
         return list(results)
     collected = []
     with Progress(transient=True) as progress:
-        task = progress.add_task("extracting", total=len(newsletters))
+        task = progress.add_task("extracting", total=total)
         for extraction in results:
             collected.append(extraction)
             progress.advance(task)
     return collected
+
+
+# Parallel extraction hands whole newsletters to forked workers that share the loaded
+# pipeline and send back only the (small) Extraction. spaCy's own n_process ships every
+# Doc with its user_data back to this process and assembles here: with the partnerkg
+# components that was slower on two cores than one process (see bench/README.md).
+_WORKER: dict[str, object] = {}
+
+
+@contextmanager
+def _issue_pool(nlp: object, batch_size: int, workers: int) -> Iterator[Pool]:
+    _WORKER.update(nlp=nlp, batch_size=batch_size)
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            yield pool
+    finally:
+        _WORKER.clear()
+
+
+def _extract_one(newsletter: Newsletter) -> Extraction:
+    from partnerkg.extract.pipeline import extract_all
+
+    nlp, batch_size = _WORKER["nlp"], _WORKER["batch_size"]
+    return next(extract_all([newsletter], nlp, batch_size=batch_size))  # type: ignore[arg-type]
 
 
 def _write(

@@ -1,0 +1,50 @@
+"""``--workers 2`` builds the same graph as one process (issues extracted in forked workers)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from partnerkg.graph.store import open_store
+from partnerkg.pipeline import build_store
+from partnerkg.settings import Settings
+
+ISSUE = """# Partnership newsletter
+
+## Events
+
+### Seminar: Causal Inference in Practice
+
+**{day} {month} 2024**
+
+The University of Northbay is hosting a seminar. We will be joined by Prof. Ada Lindqvist
+from Southport Institute of Health Data, who will talk about {topic}.
+"""
+
+
+def _corpus(folder: Path) -> list[Path]:
+    folder.mkdir()
+    paths = []
+    for number, (month, topic) in enumerate(
+        [("January", "digital twins"), ("February", "federated learning"), ("March", "genomics")],
+        start=1,
+    ):
+        path = folder / f"2024-{number:02d}.md"
+        path.write_text(ISSUE.format(day=10 + number, month=month, topic=topic), "utf-8")
+        paths.append(path)
+    return paths
+
+
+def _quads(store: str) -> list[bytes]:
+    with open_store(store) as opened:
+        return sorted(opened.dump("nquads").splitlines())
+
+
+def test_two_workers_build_the_same_graph_as_one(tmp_path: Path) -> None:
+    paths = _corpus(tmp_path / "news")
+    one = build_store(paths, Settings(store=str(tmp_path / "one"), workers=1))
+    two = build_store(paths, Settings(store=str(tmp_path / "two"), workers=2))
+
+    assert two.built == one.built == ("2024-01", "2024-02", "2024-03")
+    assert (two.entities, two.facts) == (one.entities, one.facts)
+    assert _quads(str(tmp_path / "two")) == _quads(str(tmp_path / "one"))
+    assert any(b"Ada Lindqvist" in quad for quad in _quads(str(tmp_path / "one")))
