@@ -10,7 +10,9 @@ DEMO_OUT := demo-output
 $(STAMP): requirements.lock pyproject.toml
 	python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --require-hashes -r requirements.lock
-	$(PY) -m pip install --quiet --no-deps --config-settings editable_mode=strict -e .
+	@# setuptools warns about data folders (queries/, projections/) at length: keep its log.
+	$(PY) -m pip install --quiet --no-deps --config-settings editable_mode=strict -e . \
+		> $(VENV)/install.log 2>&1 || { cat $(VENV)/install.log; exit 1; }
 	touch $(STAMP)
 
 install: $(STAMP)

@@ -6,13 +6,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
 import typer
+from rdflib import URIRef
 from rich.console import Console
 
 from partnerkg.errors import PartnerKGError
+from partnerkg.graph.query import QueryResult
 from partnerkg.settings import Settings
 
 # (named query, parameters, what it answers)
@@ -35,7 +38,7 @@ def run_demo(settings: Settings, output: Path) -> list[Path]:
 
     for name, params, question in DEMO_QUERIES:
         console.rule(f"[bold]{question}[/]  (partnerkg query {name})")
-        console.print(run_query(settings, name, params).to_rich_table())
+        console.print(_without_iri_columns(run_query(settings, name, params)).to_rich_table())
     output.mkdir(parents=True, exist_ok=True)
     written = [render_view(settings, view, output / f"{view}.html") for view in DEMO_VIEWS]
     written.append(export_store(settings, "trig", output / "graph.trig"))
@@ -43,6 +46,16 @@ def run_demo(settings: Settings, output: Path) -> list[Path]:
     for path in written:
         console.print(f"  {path}")
     return written
+
+
+def _without_iri_columns(result: QueryResult) -> QueryResult:
+    """The columns a person reads: names and values, not the entities' IRIs."""
+    readable = [
+        column
+        for column in result.columns
+        if not all(isinstance(row[column], URIRef) for row in result.rows)
+    ]
+    return replace(result, columns=readable)
 
 
 def main(
