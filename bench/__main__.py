@@ -38,8 +38,9 @@ class Rows(list[Row]):
         super().append(row)
 
 
-#: Seconds a single query may run before it is reported as a timeout.
-QUERY_TIMEOUT = 60
+#: Seconds one named query may take (warm-up and timed runs) before it is stopped: the
+#: target is 200 ms, so a query this slow is a miss however long it would run.
+QUERY_TIMEOUT = 20
 #: Timed runs per query (after one warm-up run); fewer when one run is slow.
 QUERY_RUNS = 20
 
@@ -134,7 +135,7 @@ bindings = named.bindings({params!r}) if named.params else {{}}
 bindings.update({{k: URIRef(v) for k, v in {iris!r}.items()}})
 store = open_store({store!r})
 times = []
-deadline = time.perf_counter() + 20
+deadline = time.perf_counter() + 10
 for run in range({runs} + 1):
     start = time.perf_counter()
     rows = store.select(named.sparql, bindings)
