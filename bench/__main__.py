@@ -424,7 +424,7 @@ def bench_views(rows: list[Row], store_path: Path, work: Path) -> None:
     """Section 5: each view at the largest size: generation, size, stable render."""
     from partnerkg.graph.viz import VIEWS
 
-    person = next(iter(query_jobs(store_path)[0][1].values()), None)
+    person = next(params["person"] for _, params, _ in query_jobs(store_path) if "person" in params)
     for view in VIEWS:
         output = work / f"{view}.html"
         node = person if view == "ego" else None
