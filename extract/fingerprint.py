@@ -10,6 +10,7 @@ import hashlib
 from importlib import resources
 
 RULE_MODULES = (
+    "about.py",
     "config.cfg",
     "events.py",
     "items.py",

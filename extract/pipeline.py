@@ -16,6 +16,7 @@ from spacy.language import Language
 
 from partnerkg.errors import ExtractionError
 from partnerkg.extract import events, organisations, person_roles, publications, topics  # noqa: F401
+from partnerkg.extract.about import with_topic_links
 from partnerkg.extract.fingerprint import extractor_fingerprint as extractor_fingerprint
 from partnerkg.extract.mentions import assemble
 from partnerkg.extract.model import Extraction, Newsletter
@@ -83,7 +84,7 @@ def extract_all(
         docs_of.append(doc)
         newsletter, units = plan[n_index]
         if len(docs_of) == len(units):
-            yield assemble(newsletter, units, docs_of)
+            yield with_topic_links(assemble(newsletter, units, docs_of))
             docs_of = []
             yield from _empty_from(plan, n_index + 1)
 
