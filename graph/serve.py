@@ -1,8 +1,8 @@
 """A read-only SPARQL 1.1 Protocol endpoint over the store, with Oxigraph's query UI.
 
 Oxigraph's own server does the SPARQL work: ``oxigraph serve-read-only`` (from the ``oxigraph``
-PyPI package) runs on a private loopback port, with the union of the issue graphs as the default
-graph, as in :class:`partnerkg.graph.store.Store`. A small proxy in front of it is what users
+PyPI package) runs on a private loopback port over the store's default graph (the merge of the issue graphs,
+see :class:`partnerkg.graph.store.Store`). A small proxy in front of it is what users
 reach (``127.0.0.1:7878`` by default). The proxy exists for two reasons:
 
 * **Read-only, twice.** Only ``GET``/``HEAD`` and query ``POST`` requests to ``/query`` or
@@ -70,7 +70,6 @@ class _Oxigraph:
             _oxigraph_binary(), "serve-read-only",
             "--location", str(self.location),
             "--bind", f"127.0.0.1:{self.port}",
-            "--union-default-graph",
             "--timeout-s", str(max(1, int(self.timeout_s))),
         ]  # fmt: skip
         log.info("starting %s", " ".join(command))

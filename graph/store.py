@@ -63,6 +63,10 @@ _GRAPH_DIGESTS = f"""
 SELECT ?g ?digest WHERE {{ GRAPH <{_META}> {{ ?g <{BUILD.graphDigest}> ?digest }} }}"""
 _GRAPH_NAMES = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
 _ALL_QUADS = "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"
+_MERGE_INTO_DEFAULT = (
+    f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{_META}>) }}"
+)
+_MERGE_DEFAULT_GRAPH = ["CLEAR SILENT DEFAULT", _MERGE_INTO_DEFAULT]
 
 
 def _to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
@@ -107,7 +111,13 @@ def _ntriples(triples: Iterable[tuple[Node, Node, Node]]) -> str:
 
 
 class Store(ABC):
-    """A SPARQL-queryable dataset; queries see the union of the named graphs by default."""
+    """A SPARQL-queryable dataset.
+
+    Each issue has its named graph; the default graph is the merge (a set, no
+    duplicates) of the issue and ontology graphs, rewritten in the same update as
+    they are. Querying Oxigraph's union-of-graphs mode instead repeats a triple once
+    per issue stating it, and joins over entities mentioned in many issues explode.
+    """
 
     location: str = "memory"
     #: False when another process holds an embedded store: reads work, writes raise.
@@ -117,13 +127,12 @@ class Store(ABC):
 
     @abstractmethod
     def _select(
-        self, query: str, bindings: Mapping[str, Node], *, union: bool = True
-    ) -> list[dict[str, Node]]:
-        """Run a SELECT; with ``union`` the default graph is the union of the named graphs."""
+        self, query: str, bindings: Mapping[str, Node]) -> list[dict[str, Node]]:
+        """Run a SELECT over the default graph (the merge of the data graphs)."""
 
     @abstractmethod
     def _construct(self, query: str, bindings: Mapping[str, Node]) -> Graph:
-        """Run a CONSTRUCT/DESCRIBE over the union default graph."""
+        """Run a CONSTRUCT/DESCRIBE over the default graph."""
 
     @abstractmethod
     def _update(self, update: str) -> None:
@@ -146,6 +155,7 @@ class Store(ABC):
         """An in-memory store holding ``dataset`` (tests, notebooks)."""
         store = ox.Store()
         store.load(dataset.serialize(format="nquads").encode(), format=ox.RdfFormat.N_QUADS)
+        store.update(_MERGE_INTO_DEFAULT)
         return OxigraphStore(store)
 
     def select(
@@ -160,13 +170,13 @@ class Store(ABC):
 
     def graph_names(self) -> list[URIRef]:
         """Every named graph holding data, metadata graph included, sorted."""
-        rows = self._select(_GRAPH_NAMES, {}, union=False)
+        rows = self._select(_GRAPH_NAMES, {})
         return sorted(URIRef(str(row["g"])) for row in rows if isinstance(row.get("g"), URIRef))
 
     def to_dataset(self) -> Dataset:
         """The issue graphs and the ontology graph as an rdflib Dataset (no metadata graph)."""
         dataset = Dataset()
-        for row in self._select(_ALL_QUADS, {}, union=False):
+        for row in self._select(_ALL_QUADS, {}):
             if row["g"] != _META:
                 dataset.graph(row["g"]).add((row["s"], row["p"], row["o"]))  # type: ignore[arg-type]
         return dataset
@@ -195,7 +205,7 @@ class Store(ABC):
 
     def issue_hashes(self) -> dict[str, str]:
         """``YYYY-MM`` -> the content hash the issue was last built from (incremental builds)."""
-        rows = self._select(_ISSUE_HASHES, {}, union=False)
+        rows = self._select(_ISSUE_HASHES, {})
         return {str(row["month"]): str(row["hash"]) for row in rows}
 
     def counts(self) -> tuple[int, int]:
@@ -240,7 +250,7 @@ class Store(ABC):
 
     def graph_digests(self) -> dict[URIRef, str]:
         """Named graph -> digest of its triples as last written (to skip unchanged graphs)."""
-        rows = self._select(_GRAPH_DIGESTS, {}, union=False)
+        rows = self._select(_GRAPH_DIGESTS, {})
         return {URIRef(str(row["g"])): str(row["digest"]) for row in rows}
 
     def _write(self, texts: Mapping[URIRef, str], hashes: Mapping[str, str], remove: set[URIRef]):
@@ -271,6 +281,7 @@ class Store(ABC):
         if blocks:
             parts.append("INSERT DATA {\n" + "\n".join(blocks) + "\n}")
         if parts:
+            parts += _MERGE_DEFAULT_GRAPH
             self._update(" ;\n".join(parts))
         log.info("wrote %d graph(s), removed %d", len(texts), len(remove))
 
@@ -319,24 +330,18 @@ class OxigraphStore(Store):
         }
         try:
             try:
-                return self._ox.query(
-                    query, use_default_graph_as_union=True, substitutions=substitutions
-                )
+                return self._ox.query(query, substitutions=substitutions)
             except RuntimeError:
                 if not bindings:
                     raise
                 # Oxigraph substitutes projected variables only; bind the others with VALUES.
-                return self._ox.query(
-                    _with_values(query, bindings), use_default_graph_as_union=True
-                )
+                return self._ox.query(_with_values(query, bindings))
         except SyntaxError as error:
             raise StoreError(f"invalid SPARQL: {error}") from error
         except (OSError, RuntimeError) as error:
             raise StoreError(f"query failed on store {self.location}: {error}") from error
 
-    def _select(
-        self, query: str, bindings: Mapping[str, Node], *, union: bool = True
-    ) -> list[dict[str, Node]]:
+    def _select(self, query: str, bindings: Mapping[str, Node]) -> list[dict[str, Node]]:
         solutions = self._query(query, bindings)
         if not isinstance(solutions, ox.QuerySolutions):
             raise StoreError("select() needs a SELECT query; use construct() for CONSTRUCT")
@@ -370,12 +375,16 @@ class OxigraphStore(Store):
             raise StoreError(f"cannot write store {self.location}: {error}") from error
 
     def to_dataset(self) -> Dataset:
-        """All graphs but the metadata graph, read through Oxigraph's N-Quads writer."""
+        """The named graphs but the metadata graph, read through Oxigraph's N-Quads writer.
+
+        The default graph is left out: it is only the merge of the named graphs.
+        """
         dataset = Dataset()
         data = self._ox.dump(format=ox.RdfFormat.N_QUADS)
         if data:
             dataset.parse(data=data.decode("utf-8"), format="nquads")
         dataset.remove_graph(dataset.graph(_META))
+        dataset.remove_graph(dataset.default_graph)
         return dataset
 
 
@@ -401,9 +410,8 @@ class SparqlStore(Store):
     (Oxigraph server, Fuseki), a bare server root gets ``/query`` and ``/update``
     (Oxigraph server), and any other URL serves both (Virtuoso, Neptune ``/sparql``,
     a Fuseki dataset URL). GraphDB: set ``PARTNERKG_UPDATE_URL`` to
-    ``…/repositories/<id>/statements``. Queries see the union of the named graphs
-    through the SPARQL Protocol's ``default-graph-uri`` parameters, so no server
-    option is needed.
+    ``…/repositories/<id>/statements``. Queries see the server's default graph,
+    which every build rewrites as the merge of the data graphs.
     """
 
     def __init__(self, url: str, update_url: str | None = None, timeout: float = 60.0):
@@ -430,22 +438,12 @@ class SparqlStore(Store):
                 "URL given with --store / PARTNERKG_STORE"
             ) from error
 
-    def _post_query(
-        self, query: str, bindings: Mapping[str, Node], accept: str, union: bool = True
-    ) -> bytes:
-        fields = [("query", _with_values(query, bindings))]
-        if union:
-            # The protocol's dataset parameters: default graph = merge of all named graphs.
-            graphs = [str(g) for g in self.graph_names()]
-            fields += [("default-graph-uri", g) for g in graphs]
-            fields += [("named-graph-uri", g) for g in graphs]
-        body = urllib.parse.urlencode(fields).encode()
+    def _post_query(self, query: str, bindings: Mapping[str, Node], accept: str) -> bytes:
+        body = urllib.parse.urlencode([("query", _with_values(query, bindings))]).encode()
         return self._request(self.query_url, body, "application/x-www-form-urlencoded", accept)
 
-    def _select(
-        self, query: str, bindings: Mapping[str, Node], *, union: bool = True
-    ) -> list[dict[str, Node]]:
-        raw = self._post_query(query, bindings, "application/sparql-results+json", union)
+    def _select(self, query: str, bindings: Mapping[str, Node]) -> list[dict[str, Node]]:
+        raw = self._post_query(query, bindings, "application/sparql-results+json")
         return _parse_results(raw)
 
     def _construct(self, query: str, bindings: Mapping[str, Node]) -> Graph:

@@ -6,7 +6,6 @@ import datetime as dt
 import json
 from pathlib import Path
 
-import pyoxigraph as ox
 import pytest
 from rdflib import Dataset, Literal, URIRef
 from rich.console import Console
@@ -21,7 +20,7 @@ from partnerkg.graph.query import (
     run_query,
     shortest_path,
 )
-from partnerkg.graph.store import Store
+from partnerkg.graph.store import Store, open_store
 from partnerkg.settings import Settings
 
 FIXTURE = Path(__file__).parent / "fixtures" / "two_issues.trig"
@@ -407,10 +406,11 @@ def test_rich_table_prints_text_as_text(store: Store, tmp_path: Path) -> None:
 
 
 def _disk_store(folder: Path) -> Settings:
-    oxigraph = ox.Store(str(folder))
-    oxigraph.load(path=str(FIXTURE), format=ox.RdfFormat.TRIG)
-    oxigraph.flush()
-    del oxigraph
+    """A store on disk holding the fixture, written the way a build writes it."""
+    dataset = Dataset()
+    dataset.parse(FIXTURE, format="trig")
+    with open_store(str(folder)) as store:
+        store.replace_all(dataset, {})
     return Settings(store=str(folder))
 
 
