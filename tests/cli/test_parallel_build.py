@@ -1,4 +1,5 @@
-"""``--workers 2`` builds the same graph as one process (issues extracted in forked workers)."""
+"""Build behaviour the benchmarks rely on: `--workers 2` builds the same graph as one process;
+a rebuild with nothing changed decides from the bytes and still sees a changed file."""
 
 from __future__ import annotations
 
@@ -48,3 +49,18 @@ def test_two_workers_build_the_same_graph_as_one(tmp_path: Path) -> None:
     assert (two.entities, two.facts) == (one.entities, one.facts)
     assert _quads(str(tmp_path / "two")) == _quads(str(tmp_path / "one"))
     assert any(b"Ada Lindqvist" in quad for quad in _quads(str(tmp_path / "one")))
+
+
+def test_rebuild_decides_from_the_bytes_and_still_sees_one_changed_file(tmp_path: Path) -> None:
+    paths = _corpus(tmp_path / "news")
+    settings = Settings(store=str(tmp_path / "store"))
+    build_store(paths, settings)
+
+    again = build_store(paths, settings)
+    assert again.built == ()
+    assert again.unchanged == ("2024-01", "2024-02", "2024-03")
+
+    paths[-1].write_text(paths[-1].read_text("utf-8") + "\nRegister now.\n", "utf-8")
+    changed = build_store(paths, settings)
+    assert changed.built == ("2024-03",)
+    assert changed.unchanged == ("2024-01", "2024-02")
