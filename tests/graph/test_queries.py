@@ -481,3 +481,33 @@ def test_every_named_query_runs_on_the_corpus_graph(corpus_store: Settings) -> N
         result = run_query(corpus_store, query, _corpus_params(corpus_store, query))
         if query.name in must_answer:
             assert result.rows, f"{query.name} found nothing in the corpus graph"
+
+
+@pytest.mark.corpus
+@pytest.mark.slow
+def test_named_queries_answer_facts_the_newsletters_state(corpus_store: Settings) -> None:
+    # Each expectation is a sentence of the November 2023 issue or a change across issues.
+    why = run_query(
+        corpus_store, "fact_provenance", {"subject": "Spencer James", "object": "Roche"}
+    )
+    assert "Spencer James, Principal Data Scientist at Roche" in why.values("evidence")
+    assert any(issue.endswith("/issue/2023-11") for issue in why.values("issue"))
+    speakers = run_query(corpus_store, "event_speakers", {})
+    assert "Louise Locock" in speakers.values("speakerName")
+    november = run_query(
+        corpus_store, "events_in_range", {"start": "2023-11-01", "end": "2023-11-30"}
+    )
+    assert "Knowledge Share Series Event: Digital Twins in Health" in november.values("eventName")
+    changes = run_query(corpus_store, "role_changes", {})
+    assert any(
+        row["name"] is not None
+        and str(row["name"]) == "Tapabrata Chakraborty"
+        and str(row["laterRole"]) == "Theme Lead"
+        for row in changes.rows
+    )
+    papers = run_query(corpus_store, "member_papers", {})
+    assert "https://doi.org/10.1007/s10676-023-09728-4" in papers.values("doi") or any(
+        "10.1007/s10676-023-09728-4" in (value or "")
+        for row in papers.rows
+        for value in map(str, row.values())
+    )
