@@ -167,7 +167,10 @@ class OrganisationFinder:
         return _ner_org_ok(span, self.dictionary)
 
     def __call__(self, doc: Doc) -> Doc:
-        candidates = [Span(doc, s, e, label="ORG") for _, s, e in self.matcher(doc)]
+        heads = frozenset(lexicon.org_head_words())
+        candidates = [
+            _with_place_tail(Span(doc, s, e, label="ORG"), heads) for _, s, e in self.matcher(doc)
+        ]
         trimmed = [
             _before_job_words(_trim(part))
             for span in candidates
@@ -179,7 +182,7 @@ class OrganisationFinder:
         cut = [
             _before_job_words(_before_event_word(_trim(part)))
             for span in ner
-            for piece in _split_commas(span)
+            for piece in _split_separators(span)
             for part in _split_coordination(piece)
         ]
         ner_parts = [s for s in cut if s is not None and not _partners_joined(s) and _plausible(s)]
@@ -274,6 +277,28 @@ def _with_acronym_tail(span: Span) -> Span:
     return span
 
 
+def _with_place_tail(span: Span, heads: frozenset[str]) -> Span:
+    """ "Acme College London": a name ending on its head word continues over one last
+    capitalised proper noun (a place qualifier) before lower case or punctuation."""
+    doc = span.doc
+    end = span.end
+    if len(span) < 2 or span[-1].text not in heads or end >= len(doc):
+        return span
+    tail = doc[end]
+    after = doc[end + 1] if end + 1 < len(doc) else None
+    if (
+        tail.pos_ == "PROPN"
+        and tail.is_title
+        and tail.is_alpha
+        and tail.text not in heads
+        and not is_role_phrase(tail.text)
+        and tail.ent_type_ not in ("DATE", "TIME", "PERSON")
+        and (after is None or not after.text[:1].isupper())
+    ):
+        return Span(doc, span.start, end + 1, label="ORG")
+    return span
+
+
 def _dictionary_words(nlp: Language) -> frozenset[str]:
     """Common English words, from the rule lemmatizer's word index when the base pipeline
     has one (en_core_web_sm/md/lg/trf do); empty otherwise, which turns the check off."""
@@ -307,7 +332,8 @@ def _overlaps(a: Span, b: Span) -> bool:
 
 
 def _trim(span: Span) -> Span | None:
-    """Drop leading determiners/possessives and trailing connectors or punctuation."""
+    """Drop leading determiners/possessives and trailing connectors, punctuation or a
+    lower-case "community" (the community of X is X)."""
     start, end = span.start, span.end
     doc = span.doc
     while start < end and (
@@ -329,6 +355,7 @@ def _trim(span: Span) -> Span | None:
         or doc[end - 1].lower_ in _CONNECTORS
         or doc[end - 1].is_punct
         or doc[end - 1].text in ("'s", "’s")
+        or (end - start > 1 and doc[end - 1].text == "community")
     ):
         end -= 1
     if end <= start:
@@ -432,12 +459,13 @@ def _split_coordination(span: Span) -> list[Span]:
     return [span]
 
 
-def _split_commas(span: Span) -> list[Span]:
-    """NER span "Professor of X, University of Y" or "Quality, Regulatory and Z": a comma
-    separates names (or a name and its place), so each side is judged on its own."""
+def _split_separators(span: Span) -> list[Span]:
+    """NER span "Professor of X, University of Y", "Quality, Regulatory and Z" or "Data
+    Quality at Acme": a comma or "at" separates names (or a unit, topic or job and its
+    organisation), so each side is judged on its own."""
     parts, start = [], span.start
     for token in span:
-        if token.text == ",":
+        if token.text == "," or token.lower_ == "at":
             if token.i > start:
                 parts.append(Span(span.doc, start, token.i, label="ORG"))
             start = token.i + 1

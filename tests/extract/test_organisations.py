@@ -77,3 +77,20 @@ def test_comma_separates_a_job_title_from_the_organisation(nlp) -> None:
 def test_summer_school_and_challenge_are_not_organisations(nlp) -> None:
     doc = nlp("Summer School: Bayesian Methods. Apply to the Westby Institute Data Challenge.")
     assert not any("School" in o or "Challenge" in o for o in _orgs(doc))
+
+
+def test_at_separates_a_unit_or_topic_from_its_organisation(nlp) -> None:
+    doc = nlp("She leads Data Quality Assurance at Northby Pharmaceuticals Ltd in Basel.")
+    assert not any(" at " in org for org in _orgs(doc))
+
+
+def test_the_community_of_a_named_group_is_the_group(nlp) -> None:
+    doc = nlp("The series is run by the Data Methods for Westby Health community this year.")
+    assert "Data Methods for Westby Health" in _orgs(doc)
+
+
+def test_a_place_after_the_head_word_is_part_of_the_name(nlp) -> None:
+    doc = nlp("Kingsby College London are hiring a research fellow on Monday.")
+    assert "Kingsby College London" in _orgs(doc)
+    dated = nlp("The talk is at Westby University Tuesday afternoon.")
+    assert "Westby University" in _orgs(dated)
