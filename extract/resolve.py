@@ -64,6 +64,8 @@ _KIND_ORDER = tuple(EntityKind)
 _TITLED = frozenset({EntityKind.EVENT, EntityKind.PUBLICATION})
 _PERSON_FUZZ = 90
 _TITLE_FUZZ = 95
+# Words an organisation's name may drop or add without naming something else.
+_ORG_FUNCTION_WORDS = frozenset({"of", "the", "for", "and", "at", "in"})
 _DROPPED_ATTRIBUTES = frozenset({"refers_to", "acronym"})
 _CLOSING_PARENS = re.compile(r"^(.*\S)\s*\(([^()]+)\)$")
 
@@ -234,6 +236,11 @@ def _keys(mention: Mention, issue: str, forms: Iterable[str]) -> tuple[str, ...]
         else:
             keys.append(f"name:{norm}")
             tokens = norm.split(" ")
+            if mention.kind is EntityKind.ORGANISATION:
+                # "Queen Mary University London" is "Queen Mary University of London".
+                content = [t for t in tokens if t not in _ORG_FUNCTION_WORDS]
+                if len(content) >= 2:
+                    keys.append(f"organisation:{' '.join(content)}")
             middle = tokens[1:-1]
             if mention.kind is EntityKind.PERSON and middle and all(map(names.is_initial, middle)):
                 keys.append(f"name:{tokens[0]} {tokens[-1]}")
