@@ -105,3 +105,36 @@ def test_injected_payloads_do_not_execute(driver: object, tmp_path: Path) -> Non
         "return Array.from(document.querySelectorAll('a')).map(function (a) { return a.href; })"
     )
     assert not any(link.startswith("javascript:") for link in links)
+
+
+@pytest.fixture(scope="module")
+def corpus_store_path(corpus_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
+    from partnerkg.pipeline import build_store
+    from partnerkg.settings import Settings
+
+    location = str(tmp_path_factory.mktemp("corpus") / "store")
+    build_store([corpus_dir], Settings(store=location))
+    return location
+
+
+@pytest.mark.corpus
+@pytest.mark.slow
+@pytest.mark.parametrize("view", ["collaboration", "institutions", "topics", "timeline"])
+def test_corpus_views_render_capped_and_searchable(
+    driver: object, corpus_store_path: str, tmp_path: Path, view: str
+) -> None:
+    from partnerkg.graph.store import open_store
+
+    with open_store(corpus_store_path) as store:
+        path = write_view(store, view, tmp_path / f"{view}.html", limit=120)
+    open_view(driver, path)
+    drawn = driver.execute_script("return window.partnerkgView.view.length")  # type: ignore[attr-defined]
+    assert 10 <= drawn <= 120
+    first = driver.execute_script(  # type: ignore[attr-defined]
+        "return window.partnerkgView.nodes.get()[0].label"
+    )
+    assert driver.execute_script(  # type: ignore[attr-defined]
+        "return window.partnerkgView.search(arguments[0])", first.lower()
+    )
+    errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]  # type: ignore[attr-defined]
+    assert errors == []
