@@ -79,10 +79,11 @@ class Block:
 
     def source_span(self, start: int, end: int) -> SourceSpan:
         """Map ``text[start:end]`` to the original file's characters."""
+        last = _to_source(self.offsets, max(start, end - 1), self.span.start)
         return SourceSpan(
             self.span.file,
             _to_source(self.offsets, start, self.span.start),
-            _to_source(self.offsets, max(start, end - 1), self.span.start) + (1 if end > start else 0),
+            last + (1 if end > start else 0),
             self.text[start:end],
         )
 

@@ -62,7 +62,7 @@ def build_store(
     from partnerkg.extract.read import discover, read
     from partnerkg.graph.store import open_store
 
-    discovery = discover(paths)
+    discovery = discover(tuple(paths))
     skipped = [(str(s.path), s.reason) for s in discovery.skipped]
     if issue_month is None:
         same = _unchanged_files(discovery.files, settings)

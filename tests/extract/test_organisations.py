@@ -64,7 +64,9 @@ def test_capitalised_name_ending_on_a_lower_case_collective_noun(nlp) -> None:
 
 
 def test_committee_and_team_are_organisation_heads(nlp) -> None:
-    doc = nlp("It is organised by the Northby & Westby Scientific Committee. Contact the Data Team.")
+    doc = nlp(
+        "It is organised by the Northby & Westby Scientific Committee. Contact the Data Team."
+    )
     assert {"Northby & Westby Scientific Committee", "Data Team"} <= set(_orgs(doc))
 
 
