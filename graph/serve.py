@@ -2,8 +2,9 @@
 
 Oxigraph's own server does the SPARQL work: ``oxigraph serve-read-only`` (from the
 ``oxigraph`` PyPI package) runs on a private loopback port over the store's default graph
-(the merge of the issue graphs, see :class:`partnerkg.graph.store.Store`). A small proxy
-in front of it is what users reach (``127.0.0.1:7878`` by default). The proxy exists for two reasons:
+(the merge of the issue graphs, see :class:`partnerkg.graph.store.Store`). A small
+proxy in front of it is what users reach (``127.0.0.1:7878`` by default). The proxy exists
+for two reasons:
 
 * **Read-only, twice.** Only ``GET``/``HEAD`` and query ``POST`` requests to ``/query`` or
   ``/sparql`` pass; SPARQL Update (``/update``, ``update=`` forms, ``application/sparql-update``
