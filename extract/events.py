@@ -248,11 +248,24 @@ def _name_hosts(doc: Doc) -> None:
                 t.text[:1].isupper() or t.is_punct or t.lower_ in ("for", "of", "on", "and", "&")
                 for t in span
             )
+            if _place_after_org(span):
+                continue  # "Centre for X, Westby hosting …": the town of the organisation
             if capitalised and subject.pos_ == "PROPN" and not any(t.i in taken for t in span):
                 added.append(Span(doc, span.start, span.end, label="ORG"))
                 taken.update(range(span.start, span.end))
     if added:
         doc.ents = [*doc.ents, *added]
+
+
+def _place_after_org(span: Span) -> bool:
+    """One word right after "<organisation>,": a place qualifying it, not a second host."""
+    doc = span.doc
+    return (
+        len(span) == 1
+        and span.start >= 2
+        and doc[span.start - 1].text == ","
+        and doc[span.start - 2].ent_type_ == "ORG"
+    )
 
 
 def _climb(token: Token) -> Token:

@@ -3,14 +3,19 @@
 Org-kind keywords, partner organisations and topic labels live under
 ``ontology/`` (``org_kinds.yaml``, ``partners.yaml``, ``topics.ttl``) and are
 loaded by :mod:`partnerkg.ontology.vocabularies`; this module only reshapes them
-for spaCy matchers.
+for spaCy matchers. The other word lists of the organisation rules
+(the lists at the end of ``org_kinds.yaml``) are read here.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 
+import yaml
+
+from partnerkg.errors import OntologyError
 from partnerkg.ontology import vocabularies
 
 
@@ -81,3 +86,39 @@ def org_kind_of(name: str) -> str | None:
         if name == partner.name or name in partner.aliases:
             return partner.org_kind
     return vocabularies.org_kind_for(name)
+
+
+@dataclass(frozen=True)
+class NameWords:
+    """The word lists at the end of ``ontology/org_kinds.yaml`` (lower case)."""
+
+    generic_heads: frozenset[str]
+    word_prefixes: tuple[str, ...]
+    word_suffixes: tuple[str, ...]
+    org_context_words: frozenset[str]
+
+
+@cache
+def name_words() -> NameWords:
+    """Generic org heads, derivation affixes and organisation-context words."""
+    text = (resources.files("partnerkg.ontology") / "org_kinds.yaml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    try:
+        lists = {key: [str(w).lower() for w in data[key]] for key in (
+            "generic_heads", "word_prefixes", "word_suffixes", "org_context_words")}
+    except (KeyError, TypeError) as error:
+        raise OntologyError(
+            f"ontology/org_kinds.yaml lacks the list {error}; see the comment above it"
+        ) from error
+    return NameWords(
+        frozenset(lists["generic_heads"]),
+        tuple(sorted(lists["word_prefixes"], key=len, reverse=True)),
+        tuple(sorted(lists["word_suffixes"], key=len, reverse=True)),
+        frozenset(lists["org_context_words"]),
+    )
+
+
+@cache
+def topic_label_set() -> frozenset[str]:
+    """Every topic label, lower case: a name equal to one is a topic, not an organisation."""
+    return frozenset(label.label.lower() for label in topic_labels())

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from partnerkg.extract import items as item_rules
 from partnerkg.extract import lexicon
@@ -65,6 +65,7 @@ class _Builder:
     assertions: list[Assertion] = field(default_factory=list)
     by_chars: dict[tuple[int, tuple[int, int]], str] = field(default_factory=dict)
     people: dict[str, Mention] = field(default_factory=dict)
+    later_pairs: list[tuple[int, Unit, Span]] = field(default_factory=list)
     asserted: set[tuple[str, Relation, str, str]] = field(default_factory=set)
 
     def index(self, mention_id: str) -> int:
@@ -120,6 +121,9 @@ def assemble(newsletter: Newsletter, units: Sequence[Unit], docs: Sequence[Doc])
             item_things[id(unit.item)] = _item_mentions(builder, unit, doc)
         things = _slots_for(builder, unit, doc, item_things, section_things)
         _publications(builder, index, unit, doc, things)
+    for index, unit, ent in builder.later_pairs:  # full names that come later in the issue
+        if not _first_names_pair(builder, index, unit, ent):
+            _add_organisation(builder, index, unit, ent, docs[index])
     for index, (unit, doc) in enumerate(zip(units, docs, strict=True)):
         things = (
             item_things.get(id(unit.item), {})
@@ -166,13 +170,18 @@ def _without_common_phrases(builder: _Builder, units: Sequence[Unit]) -> tuple[M
 
 
 def _entities(builder: _Builder, index: int, unit: Unit, doc: Doc) -> None:
-    org_attributes = doc._.get(ORG_ATTRIBUTES) or {}
     for ent in doc.ents:
         span = unit.block.source_span(ent.start_char, ent.end_char)
         if _inside(ent, [*doc.spans.get(PUBLICATION_TITLES, []), *doc.spans.get(VENUES, [])]):
             continue
         if ent.label_ == "PERSON" and unit.is_heading and ent not in heading_speakers(doc):
             continue  # title-case headings fool the NER; a heading names a person after a cue
+        if ent.label_ == "PERSON" and ent.text.lower() in lexicon.topic_label_set():
+            continue  # "Machine Learning", "Rare Diseases": a theme the NER took for a name
+        if ent.label_ == "ORG" and _names_pair_shape(ent):
+            if not _first_names_pair(builder, index, unit, ent):
+                builder.later_pairs.append((index, unit, ent))
+            continue
         if ent.label_ == "PERSON":
             text = _strip_title(ent.text)
             full = len(text.split()) >= 2
@@ -201,19 +210,8 @@ def _entities(builder: _Builder, index: int, unit: Unit, doc: Doc) -> None:
                 **_first_name_reference(builder, ent.text),
             )
         elif ent.label_ == "ORG":
-            attributes = dict(
-                org_attributes.get(ent.start_char, org_attributes.get(str(ent.start_char), {}))
-            )
-            confidence = CONFIDENCE["rule"] if attributes.get("org_kind") else CONFIDENCE["ner"]
-            mention_id = builder.add(
-                EntityKind.ORGANISATION,
-                ent.text,
-                span,
-                "partnerkg_organisations",
-                confidence,
-                unit.item,
-                **attributes,
-            )
+            _add_organisation(builder, index, unit, ent, doc)
+            continue
         elif ent.label_ == "GPE" and unit.item is not None:
             mention_id = builder.add(
                 EntityKind.PLACE, ent.text, span, "ner", CONFIDENCE["ner"], unit.item
@@ -243,6 +241,49 @@ def _entities(builder: _Builder, index: int, unit: Unit, doc: Doc) -> None:
             unit.item,
             concept=topic.kb_id_,
         )
+
+
+def _add_organisation(builder: _Builder, index: int, unit: Unit, ent: Span, doc: Doc) -> None:
+    org_attributes = doc._.get(ORG_ATTRIBUTES) or {}
+    attributes = dict(
+        org_attributes.get(ent.start_char, org_attributes.get(str(ent.start_char), {}))
+    )
+    confidence = CONFIDENCE["rule"] if attributes.get("org_kind") else CONFIDENCE["ner"]
+    builder.by_chars[(index, (ent.start_char, ent.end_char))] = builder.add(
+        EntityKind.ORGANISATION,
+        ent.text,
+        unit.block.source_span(ent.start_char, ent.end_char),
+        "partnerkg_organisations",
+        confidence,
+        unit.item,
+        **attributes,
+    )
+
+
+def _names_pair_shape(ent: Span) -> bool:
+    """ "Dami and Ines": two single capitalised words joined by "and"."""
+    return len(ent) == 3 and ent[1].lower_ in ("and", "&") and ent[0].is_title and ent[2].is_title
+
+
+def _first_names_pair(builder: _Builder, index: int, unit: Unit, ent: Span) -> bool:
+    """ "Dami and Ines": two first names of people named in the issue, tagged as one ORG, are
+    two references to those people; adds them and says so."""
+    refs = [(t, _first_name_reference(builder, t.text)) for t in (ent[0], ent[2])]
+    if not all(ref for _, ref in refs):
+        return False
+    for token, ref in refs:
+        end = token.idx + len(token.text)
+        mention_id = builder.add(
+            EntityKind.PERSON,
+            token.text,
+            unit.block.source_span(token.idx, end),
+            "first_name",
+            CONFIDENCE["ner"],
+            unit.item,
+            **ref,
+        )
+        builder.by_chars[(index, (token.idx, end))] = mention_id
+    return True
 
 
 def _inside(ent: object, spans: object) -> bool:

@@ -81,7 +81,7 @@ _NOT_NAME_PREPOSITIONS = frozenset(
     "before during under over like per".split()
 )
 _LOWER_HEADS = ("group", "community", "committee", "lab", "network", "consortium")
-_ACRONYM = re.compile(r"^\s*\(([A-Z][A-Za-z0-9&\- ]{1,15})\)")
+_ACRONYM = re.compile(r"^\s*\(([A-Za-z][A-Za-z0-9&\- ]{1,15})\)")
 
 
 @Language.factory(
@@ -154,6 +154,8 @@ class OrganisationFinder:
                 [{**_CAP_ANY, "OP": "*"}, head],
                 [{**_CAP_ANY, "OP": "*"}, head, *complement],
                 [{**_CAP_ANY, "OP": "*"}, head, *complement, *more],
+                # "King's College London": a possessive name right before the head word
+                [{**_CAP_ANY, "OP": "+"}, {"ORTH": {"IN": ["'s", "’s"]}}, head],
             ],
             greedy="LONGEST",
         )
@@ -166,21 +168,41 @@ class OrganisationFinder:
     def _ner_org_ok(self, span: Span) -> bool:
         return _ner_org_ok(span, self.dictionary)
 
+    def _before_generic_tail(self, span: Span | None) -> Span | None:
+        """ "Acme Analytics Open Source Grants" -> "Acme Analytics": common words ending on a
+        field noun (``generic_heads``) after a complete name are its programme, not its name."""
+        if span is None or span[-1].lower_ not in lexicon.name_words().generic_heads:
+            return span
+        heads = frozenset(lexicon.org_head_words())
+        for token in reversed(span[:-1]):
+            if token.lower_ in _CONNECTORS or not _in_dictionary(token.lower_, self.dictionary):
+                return span  # "School of Mathematical Sciences": a complement, not a tail
+            if token.text in heads and token.i > span.start:
+                return Span(span.doc, span.start, token.i + 1, label="ORG")
+        return span
+
+    def _not_a_theme(self, span: Span) -> bool:
+        """A head-word match that is no topic label and no field noun after common words."""
+        if _is_topic_label(span):
+            return False
+        return _after_org_context(span) or not _generic_name(span, self.dictionary)
+
     def __call__(self, doc: Doc) -> Doc:
         heads = frozenset(lexicon.org_head_words())
         candidates = [
             _with_place_tail(Span(doc, s, e, label="ORG"), heads) for _, s, e in self.matcher(doc)
         ]
         trimmed = [
-            _before_job_words(_trim(part))
+            self._before_generic_tail(_before_job_words(_trim(part)))
             for span in candidates
-            for part in _split_coordination(span)
+            for piece in _split_separators(span)
+            for part in _split_coordination(piece)
         ]
-        split = [s for s in trimmed if s is not None and _plausible(s)]
+        split = [s for s in trimmed if s is not None and _plausible(s) and self._not_a_theme(s)]
         partner_spans = [Span(doc, s, e, label="ORG") for _, s, e in self.partners(doc)]
         ner = [e for e in doc.ents if e.label_ == "ORG"]
         cut = [
-            _before_job_words(_before_event_word(_trim(part)))
+            self._before_generic_tail(_before_job_words(_before_event_word(_trim(part))))
             for span in ner
             for piece in _split_separators(span)
             for part in _split_coordination(piece)
@@ -218,22 +240,107 @@ class OrganisationFinder:
 
 
 def _ner_org_ok(span: Span, dictionary: frozenset[str]) -> bool:
-    """An ORG only the NER saw: not in a heading-like text, not a theme ("on X", "be X"), not
-    a capitalised phrase of dictionary words ("Genomic Data Diversity", "Life Sciences")."""
+    """An ORG only the NER saw: not a topic of the scheme, not in a heading-like text, not a
+    theme ("on X", "be X"), not a capitalised phrase of dictionary words ("Genomic Data
+    Diversity", "Life Sciences"), not a lone common word outside an organisation's place."""
     doc = span.doc
-    if lexicon.org_kind_of(span.text) or _ACRONYM.match(
-        doc.text[span.end_char : span.end_char + 20]
-    ):
+    if _is_topic_label(span):
+        return False
+    if _names_a_kind(span, dictionary) or _has_own_acronym(span):
         return True
     if _title_case_text(doc) or len(span.text) <= 2:
         return False
     words = [t for t in span if t.is_alpha and not t.is_stop]
     if len(words) >= 2 and all(_in_dictionary(t.lower_, dictionary) for t in words):
         return False
+    if len(span) == 1 and _lone_common_word(span[0], dictionary):
+        return False
     if span.root.dep_ == "compound" and span.root.head.is_lower and span.root.head.pos_ == "NOUN":
         return False  # a modifier ("the Acme newsletter"), not a mention of the organisation
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     return before not in ("on", "about", "be", "is", "theme", "in", "of", "into", "and")
+
+
+def _is_topic_label(span: Span) -> bool:
+    """The whole span is a label of the topic scheme ("Digital Twins"): a theme, not a body."""
+    return span.text.lower() in lexicon.topic_label_set()
+
+
+def _has_own_acronym(span: Span) -> bool:
+    """ "Acme Research Council (ARC)": a bracketed acronym right after that abbreviates it."""
+    acronym = _ACRONYM.match(span.doc.text[span.end_char : span.end_char + 20])
+    return acronym is not None and _abbreviates(acronym.group(1), span.text)
+
+
+def _names_a_kind(span: Span, dictionary: frozenset[str]) -> bool:
+    """A partner, or a name whose org-kind head word stands where a head stands (last, or
+    before "of/for …" or a final place) and is not a field noun heading common words."""
+    if _is_partner(span.text):
+        return True
+    if not lexicon.org_kind_of(span.text):
+        return False
+    if _generic_name(span, dictionary) and not _after_org_context(span):
+        return False
+    heads = [t for t in span if t.text in frozenset(lexicon.org_head_words())]
+    return not heads or any(_in_head_position(t, span) for t in heads)
+
+
+def _after_org_context(span: Span) -> bool:
+    """Right after "at", "from", "joined by" … (``org_context_words``), "the" allowed between:
+    the place of an organisation ("Principal Scientist at Acme Analytics")."""
+    doc = span.doc
+    i = span.start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    return i >= 0 and doc[i].lower_ in lexicon.name_words().org_context_words
+
+
+def _in_head_position(token: Token, span: Span) -> bool:
+    """Last word, before a complement ("of", "for" …), or before one last name word."""
+    if token.i == span.end - 1:
+        return True
+    following = token.doc[token.i + 1]
+    return following.lower_ in _CONNECTORS or (
+        token.i == span.end - 2 and following.is_title and following.pos_ == "PROPN"
+    )
+
+
+def _generic_name(span: Span, dictionary: frozenset[str]) -> bool:
+    """ "Visual Analytics", "Health Technologies": a field noun (``generic_heads``) after
+    common words only, no other head word; a name needs a word of its own ("Acme
+    Analytics") or a real head ("School of Mathematical Sciences")."""
+    generic = lexicon.name_words().generic_heads
+    heads = frozenset(lexicon.org_head_words())
+    words = [t for t in span if t.is_alpha and not t.is_stop]
+    return (
+        bool(words)
+        and words[-1].lower_ in generic
+        and not any(t.text in heads and t.lower_ not in generic for t in words)
+        and all(_in_dictionary(t.lower_, dictionary) for t in words)
+    )
+
+
+def _lone_common_word(token: Token, dictionary: frozenset[str]) -> bool:
+    """A single capitalised common word ("Analysis", "Oxford", "Interns") outside an
+    organisation's place: not after "at/from/by …" nor an item of a list of organisations."""
+    if not token.is_title or not _in_dictionary(token.lower_, dictionary):
+        return False
+    return not (_after_org_context(token.doc[token.i : token.i + 1]) or _in_org_list(token))
+
+
+def _in_org_list(token: Token) -> bool:
+    """ "Acme, Globex and Initech": after a comma or "and" that follows an organisation, and
+    itself followed by a list separator or the end of the clause."""
+    doc = token.doc
+    i = token.i
+    if i < 2 or doc[i - 1].lower_ not in (",", "and", "&") or doc[i - 2].ent_type_ != "ORG":
+        return False
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    return (
+        after is None
+        or after.lower_ in (",", "and", "&", ".", ";", ")")
+        or doc[i - 1].lower_ in ("and", "&")
+    )
 
 
 def _title_case_text(doc: Doc) -> bool:
@@ -311,7 +418,24 @@ def _dictionary_words(nlp: Language) -> frozenset[str]:
 
 
 def _in_dictionary(word: str, dictionary: frozenset[str]) -> bool:
-    """``word`` or its singular ("sciences", "studies") is a common English word."""
+    """``word``, its singular ("sciences", "studies") or the word it is derived from
+    ("multimodal", "missingness", "lifecourse") is a common English word."""
+    if _plain_word(word, dictionary):
+        return True
+    affixes = lexicon.name_words()
+    stems = [word[len(p) :] for p in affixes.word_prefixes if word.startswith(p)]
+    stems = [s for s in [word, *stems] if len(s) >= 4]
+    derived = [
+        base
+        for stem in stems
+        for suffix in affixes.word_suffixes
+        if stem.endswith(suffix) and len(stem) - len(suffix) >= 3
+        for base in (stem[: -len(suffix)], stem[: -len(suffix)] + "e")
+    ]
+    return any(_plain_word(w, dictionary) for w in [*stems[1:], *derived])
+
+
+def _plain_word(word: str, dictionary: frozenset[str]) -> bool:
     singulars = (word, word[:-1] if word.endswith("s") else word, word[:-3] + "y")
     return any(w in dictionary for w in singulars if w)
 
@@ -319,7 +443,8 @@ def _in_dictionary(word: str, dictionary: frozenset[str]) -> bool:
 def _abbreviates(acronym: str, name: str) -> bool:
     """ "HDR UK" for "Health Data Research UK": the acronym's capitals appear, in order, among
     the name's capitals, starting with the same letter."""
-    letters = [c for c in acronym if c.isupper()]
+    letters = [c for i, c in enumerate(acronym) if c.isupper() or (i == 0 and c.isalpha())]
+    letters = [c.upper() for c in letters]
     capitals = [c for c in name if c.isupper()]
     if not letters or not capitals or letters[0] != capitals[0]:
         return False
@@ -447,31 +572,50 @@ def _plausible(span: Span) -> bool:
 
 def _split_coordination(span: Span) -> list[Span]:
     """Two organisations joined by "and": both sides name a kind of organisation
-    ("X Institute and University of Y"), or both start with the same word ("NHS A and NHS B")."""
+    ("X Institute and University of Y"), both start with the same word ("NHS A and NHS B"),
+    or the span ends a comma list of short names ("…, Quality, Regulatory and Supply Chain")."""
     for token in span:
         if token.lower_ in ("and", "&") and span.start < token.i < span.end - 1:
             left = Span(span.doc, span.start, token.i, label="ORG")
             right = Span(span.doc, token.i + 1, span.end, label="ORG")
             both_kinds = lexicon.org_kind_of(left.text) and lexicon.org_kind_of(right.text)
             same_head = len(left) > 1 and len(right) > 1 and left[0].text == right[0].text
-            if both_kinds or same_head:
+            if both_kinds or same_head or _ends_list(left, right):
                 return [left, *_split_coordination(right)]
     return [span]
 
 
+def _ends_list(left: Span, right: Span) -> bool:
+    """ "A, B and C": after a comma, two short names without a connector of their own and
+    without a head word they share ("A, B and C group" is one group)."""
+    doc = left.doc
+    short = all(len(side) <= 2 and not any(t.lower_ in _CONNECTORS for t in side)
+                for side in (left, right))
+    shared_head = right[-1].text in lexicon.org_head_words() or right[-1].lower_ in _LOWER_HEADS
+    return short and not shared_head and left.start > 0 and doc[left.start - 1].text == ","
+
+
 def _split_separators(span: Span) -> list[Span]:
-    """NER span "Professor of X, University of Y", "Quality, Regulatory and Z" or "Data
-    Quality at Acme": a comma or "at" separates names (or a unit, topic or job and its
-    organisation), so each side is judged on its own."""
+    """NER span "Professor of X, University of Y", "Quality, Regulatory and Z", "Data
+    Quality at Acme" or "Workshop on X- Acme": a comma, "at" or a spaced dash separates
+    names (or a unit, topic, event or job and its organisation), so each side is judged on
+    its own."""
     parts, start = [], span.start
     for token in span:
-        if token.text == "," or token.lower_ == "at":
+        if token.text == "," or token.lower_ == "at" or _spaced_dash(token):
             if token.i > start:
                 parts.append(Span(span.doc, start, token.i, label="ORG"))
             start = token.i + 1
     if start < span.end:
         parts.append(Span(span.doc, start, span.end, label="ORG"))
     return parts
+
+
+def _spaced_dash(token: Token) -> bool:
+    """ "Workshop on X- University of Y", "X – Y": a dash with a space after it separates two
+    phrases; "Fenwick-Achebe" and "Long-Term" stay one word."""
+    dash = token.text in ("-", "–", "—", ":") or (len(token) > 1 and token.text[-1] in "-–")
+    return dash and bool(token.whitespace_)
 
 
 def _inside_parentheses_after_org(span: Span, orgs: list[Span]) -> bool:

@@ -38,7 +38,7 @@ def make_person_roles(nlp: Language, name: str, max_window: int) -> PersonRoles:
 
 def looks_like_name(span: Span) -> bool:
     """Two to four capitalised name words, none an organisation or role word."""
-    words = [t.text for t in span if t.text not in ("(", ")")]
+    words = span.text.replace("(", " ").replace(")", " ").split()  # "Fenwick-Achebe" is one
     if not 2 <= len(words) <= 5:
         return False
     if lexicon.org_kind_of(span.text) or is_role_phrase(span.text):
@@ -219,13 +219,16 @@ def _repair_people(doc: Doc) -> None:
         if span.label_ == "PERSON" and is_role_phrase(span.text):
             continue
         if span.label_ == "PERSON" and lexicon.org_kind_of(span.text):
+            if len(span) == 1 and span.text in lexicon.org_head_words():
+                continue  # "Pharma", "Analytics": a kind of organisation, not one
             span = Span(doc, span.start, span.end, label="ORG")
         if span.label_ == "PERSON" and not _person_ok(span):
             continue
         if span.label_ == "PERSON":
-            span = _with_first_name(span, taken)
+            span = _with_surname_tail(_with_first_name(span, taken))
         fixed.append(span)
-    fixed.extend(_nicknames(doc))
+    nicknames = _nicknames(doc)  # first: they win over an equal NER span of another label
+    fixed = [*nicknames, *fixed]
     fixed.extend(_unlabelled_names(doc, fixed))
     doc.ents = filter_spans(fixed)
 
@@ -258,6 +261,8 @@ def _orgs_after_roles(doc: Doc) -> None:
             )
         ):
             end += 1
+        while end > token.i + 1 and doc[end - 1].lower_ in ("of", "for", "and", "&"):
+            end -= 1  # "at Acme Analytics and Jane Doe": the connector joins the next name
         if end > token.i + 1 and doc[token.i + 1].is_title:
             added.append(Span(doc, token.i + 1, end, label="ORG"))
             taken.update(range(token.i + 1, end))
@@ -277,6 +282,27 @@ def _with_first_name(span: Span, taken: set[int]) -> Span:
             if word.pos_ == "PROPN" and not lexicon.org_kind_of(word.text):
                 return Span(doc, i, span.end, label="PERSON")
     return span
+
+
+def _with_surname_tail(span: Span) -> Span:
+    """ "Ines Carvalho[-Lund]": a hyphen and a capitalised word glued to the end continue the
+    surname the NER cut."""
+    end = _hyphen_compound_end(span.doc, span.end - 1)
+    return Span(span.doc, span.start, end, label=span.label_) if end > span.end else span
+
+
+def _hyphen_compound_end(doc: Doc, i: int) -> int:
+    """End of the word at ``i`` with its "-Word" parts written without spaces."""
+    end = i + 1
+    while (
+        end + 1 < len(doc)
+        and doc[end].text in ("-", "–")
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].is_title
+    ):
+        end += 2
+    return end
 
 
 def _person_ok(span: Span) -> bool:
@@ -318,26 +344,50 @@ def _nicknames(doc: Doc) -> list[Span]:
         a, lp, b, rp, c = doc[i : i + 5]
         if lp.text == "(" and rp.text == ")" and all(_NAME_WORD.match(t.text) for t in (a, b, c)):
             if a.is_title and b.is_title and c.is_title:
-                found.append(Span(doc, i, i + 5, label="PERSON"))
+                found.append(Span(doc, i, _hyphen_compound_end(doc, i + 4), label="PERSON"))
     return found
 
 
 def _unlabelled_names(doc: Doc, ents: list[Span]) -> list[Span]:
-    """A name-shaped run after a title (Dr, Prof) that the NER left unlabelled."""
+    """A name-shaped run the NER left unlabelled, after a title (Dr, Prof) or before
+    ", Role" ("and Ines Carvalho-Lund, Reader in …"); hyphenated surnames stay whole."""
     taken = {i for e in ents for i in range(e.start, e.end)}
     found = []
     for token in doc:
-        if token.lower_ not in TITLES or token.i + 2 >= len(doc):
+        titled = token.lower_ in TITLES
+        if titled:
+            dotted = token.i + 1 < len(doc) and doc[token.i + 1].text == "."
+            start = token.i + 1 + int(dotted)
+        elif token.is_title and (token.i == 0 or not doc[token.i - 1].is_title):
+            start = token.i
+        else:
             continue
-        start = token.i + 1 + (1 if doc[token.i + 1].text == "." else 0)
-        end = start
-        while (
-            end < len(doc)
-            and end - start < 4
-            and _NAME_WORD.match(doc[end].text)
-            and end not in taken
+        end, words = start, 0
+        while end < len(doc) and words < 4 and _NAME_WORD.match(doc[end].text):
+            if any(i in taken for i in range(end, _hyphen_compound_end(doc, end))):
+                break
+            end, words = _hyphen_compound_end(doc, end), words + 1
+        if words < 2 or start in taken:
+            continue
+        span = Span(doc, start, end, label="PERSON")
+        after_preposition = start > 0 and doc[start - 1].lower_ in ("in", "of", "for", "on")
+        if titled or (
+            looks_like_name(span) and not after_preposition and _role_after_comma(span)
         ):
-            end += 1
-        if end - start >= 2 and start not in taken:
-            found.append(Span(doc, start, end, label="PERSON"))
+            found.append(span)
+            taken.update(range(start, end))
     return found
+
+
+def _role_after_comma(span: Span) -> bool:
+    """ ", Reader in Biostatistics at …": a role phrase right after the comma."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+        return False
+    words = []
+    for token in doc[span.end + 1 : min(len(doc), span.end + 8)]:
+        if token.text == "," or token.lower_ in ("at", "from"):
+            break
+        words.append(token.text)
+    phrase = " ".join(words)
+    return bool(words) and is_role_phrase(phrase) and not lexicon.org_kind_of(phrase)
