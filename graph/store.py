@@ -10,25 +10,34 @@ path is an embedded Oxigraph folder, ``http(s)://`` a remote SPARQL 1.1 server
 three primitives (select, construct, update); everything else — issue graphs,
 the content-hash metadata, counts, dumps — is written once on top of them.
 
-Writes are transactional: a build's whole change (drop old issue graphs, insert
-new ones, update the metadata graph) is ONE SPARQL Update request. Oxigraph
-applies an update in a single RocksDB transaction and a SPARQL server applies a
-request atomically, so a build killed halfway leaves the previous graph intact.
-Terms in that request are written by pyoxigraph's N-Triples serialiser (which
-escapes every literal); newsletter text is never formatted into SPARQL syntax.
+Writes are atomic, and this process holds one issue graph's text at a time, not the build's.
+A SPARQL server (and the in-memory store) gets each changed graph in its own
+request into a staging graph (under ``…/id/meta/staging/``), then ONE update
+swaps them in: it takes the old triples out of the default graph, moves each
+staging graph onto its issue graph, adds the new triples to the default graph and
+updates the metadata graph. The embedded store on disk writes graph by graph into
+a copy of itself and puts the copy in its place (see :class:`OxigraphStore`): one
+RocksDB transaction would hold the whole change in memory. Either way nothing a
+reader sees changes before the last step, so a build killed halfway leaves the
+previous graph intact; what it leaves behind (staging graphs, a half-written copy)
+is never read and goes at the next write or open. Terms are written by
+pyoxigraph's N-Triples serialiser (which escapes every literal); newsletter text
+is never formatted into SPARQL syntax.
 """
 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import logging
 import os
+import shutil
 import urllib.error
 import urllib.parse
 import urllib.request
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -61,12 +70,17 @@ _COUNT_ENTITIES = f"SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ ?issue <{_SCHEMA_
 _COUNT_FACTS = f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s a <{_RDF_STATEMENT}> }}"
 _GRAPH_DIGESTS = f"""
 SELECT ?g ?digest WHERE {{ GRAPH <{_META}> {{ ?g <{BUILD.graphDigest}> ?digest }} }}"""
-_GRAPH_NAMES = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
-_ALL_QUADS = "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"
+#: A copy being written is flushed after this much N-Triples text (memtables ~7 x the text).
+_FLUSH_CHARACTERS = 16 * 2**20
+#: Staging graphs of an unfinished write: never data, never read, dropped by the next write.
+_STAGING = f"{_META}/staging/"
+_NOT_STAGING = f'FILTER(!STRSTARTS(STR(?g), "{_STAGING}"))'
+_GRAPH_NAMES = f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {_NOT_STAGING} }}"
+_ALL_QUADS = f"SELECT ?g ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {_NOT_STAGING} }}"
+_STAGING_GRAPHS = f'SELECT ?g WHERE {{ GRAPH ?g {{ }} FILTER(STRSTARTS(STR(?g), "{_STAGING}")) }}'
 _MERGE_INTO_DEFAULT = (
     f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{_META}>) }}"
 )
-_MERGE_DEFAULT_GRAPH = ["CLEAR SILENT DEFAULT", _MERGE_INTO_DEFAULT]
 
 
 def _to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
@@ -99,6 +113,11 @@ def _from_ox(term: object) -> Node:
 
 def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _staging_name(graph: URIRef) -> URIRef:
+    """Where ``graph``'s new triples wait for the swap (reversible, one per target graph)."""
+    return URIRef(_STAGING + urllib.parse.quote(str(graph), safe=""))
 
 
 def _ntriples(triples: Iterable[tuple[Node, Node, Node]]) -> str:
@@ -226,90 +245,199 @@ class Store(ABC):
         ``hashes`` (``YYYY-MM`` -> content hash) updates the metadata of those issues;
         the metadata of removed issues goes with their graphs.
         """
-        texts = {name: _ntriples(graph) for name, graph in graphs.items() if name != _META}
+        texts = ((name, _ntriples(graph)) for name, graph in graphs.items() if name != _META)
         self._write(texts, dict(hashes or {}), set(remove) - {_META})
 
     def replace_all(self, dataset: Dataset, hashes: Mapping[str, str]) -> None:
         """Make the store hold exactly ``dataset``'s named graphs and ``hashes``, atomically.
 
         Graphs whose triples are unchanged (same digest as stored) are not rewritten,
-        so rebuilding after one new issue writes little more than that issue.
+        so rebuilding after one new issue writes little more than that issue. Each
+        graph is serialised, staged and released in turn: the N-Triples of the whole
+        dataset are never in memory at once.
         """
-        texts = {
-            URIRef(str(g.identifier)): _ntriples(g)
+        names = {
+            URIRef(str(g.identifier))
             for g in dataset.graphs()
             if isinstance(g.identifier, URIRef) and len(g) and g.identifier != _META
         }
-        stale = {g for g in self.graph_names() if g not in texts and g != _META}
+        stale = {g for g in self.graph_names() if g not in names and g != _META}
         # Metadata of an issue whose graph is gone (or never had triples) goes too.
         stale |= {Minter().issue(m) for m in self.issue_hashes() if m not in hashes}
-        stored = self.graph_digests()
-        changed = {g: text for g, text in texts.items() if stored.get(g) != _digest(text)}
-        log.info("%d of %d graph(s) changed", len(changed), len(texts))
-        self._write(changed, dict(hashes), stale)
+        self._write(self._changed(dataset, sorted(names)), dict(hashes), stale)
+
+    def _changed(self, dataset: Dataset, names: Iterable[URIRef]) -> Iterator[tuple[URIRef, str]]:
+        """(name, N-Triples) of each graph whose digest differs from the stored one."""
+        stored, changed, total = self.graph_digests(), 0, 0
+        for name in names:
+            text, total = _ntriples(dataset.graph(name)), total + 1
+            if stored.get(name) != _digest(text):
+                changed += 1
+                yield name, text
+        log.info("%d of %d graph(s) changed", changed, total)
 
     def graph_digests(self) -> dict[URIRef, str]:
         """Named graph -> digest of its triples as last written (to skip unchanged graphs)."""
         rows = self._select(_GRAPH_DIGESTS, {})
         return {URIRef(str(row["g"])): str(row["digest"]) for row in rows}
 
-    def _write(self, texts: Mapping[URIRef, str], hashes: Mapping[str, str], remove: set[URIRef]):
-        """One SPARQL Update: drop ``remove`` and the old ``texts`` graphs, insert the new."""
-        mint, meta = Minter(), ox.NamedNode(str(_META))
-        remove = remove | {g for g, text in texts.items() if not text}
-        texts = {g: text for g, text in texts.items() if text}
-        parts = []
-        for graph in sorted(remove - set(texts)):
-            name = ox.NamedNode(str(graph))
-            parts.append(f"DROP SILENT GRAPH {name}")
-            parts.append(f"DELETE WHERE {{ GRAPH {meta} {{ {name} ?p ?o }} }}")
-        for graph in sorted(texts):
-            name = ox.NamedNode(str(graph))
-            parts.append(f"DROP SILENT GRAPH {name}")
-            parts.append(f"DELETE WHERE {{ GRAPH {meta} {{ {name} <{BUILD.graphDigest}> ?d }} }}")
-        for month in sorted(hashes):
-            issue = ox.NamedNode(str(mint.issue(month)))
-            parts.append(f"DELETE WHERE {{ GRAPH {meta} {{ {issue} <{BUILD.contentHash}> ?h }} }}")
-        facts: list[tuple[Node, Node, Node]] = []
-        for month, value in sorted(hashes.items()):
-            facts.append((mint.issue(month), BUILD.issueMonth, Literal(month)))
-            facts.append((mint.issue(month), BUILD.contentHash, Literal(value)))
-        facts += [(g, BUILD.graphDigest, Literal(_digest(text))) for g, text in texts.items()]
-        blocks = [f"GRAPH {ox.NamedNode(str(g))} {{\n{texts[g]}\n}}" for g in sorted(texts)]
-        if facts:
-            blocks.append(f"GRAPH {meta} {{\n{_ntriples(facts)}\n}}")
-        if blocks:
-            parts.append("INSERT DATA {\n" + "\n".join(blocks) + "\n}")
-        if parts:
-            parts += _MERGE_DEFAULT_GRAPH
-            self._update(" ;\n".join(parts))
-        log.info("wrote %d graph(s), removed %d", len(texts), len(remove))
+    def _write(
+        self, texts: Iterable[tuple[URIRef, str]], hashes: Mapping[str, str], remove: set[URIRef]
+    ) -> None:
+        """Stage each graph in ``texts`` (one request each), then swap them in with ONE update."""
+        self._drop_staging()
+        digests: dict[URIRef, str] = {}
+        for graph, text in texts:
+            if text:
+                self._load_graph(_staging_name(graph), text)
+                digests[graph] = _digest(text)
+            else:
+                remove.add(graph)
+        remove -= digests.keys()
+        if digests or remove or hashes:
+            self._update(" ;\n".join(_swap(digests, remove) + _metadata(digests, hashes, remove)))
+        log.info("wrote %d graph(s), removed %d", len(digests), len(remove))
+
+    def _write_in_steps(
+        self, texts: Iterable[tuple[URIRef, str]], hashes: Mapping[str, str], remove: set[URIRef]
+    ) -> None:
+        """The change :meth:`_write` makes, in small requests (one per graph and step).
+
+        Not atomic: only for a copy of the store no reader sees until it is complete.
+        Memory stays that of one graph, whatever the size of the change.
+        """
+        digests: dict[URIRef, str] = {}
+        for graph, text in texts:
+            if text:
+                self._update(_drop(graph))
+                self._load_graph(graph, text)
+                self._update(f"ADD SILENT GRAPH {ox.NamedNode(str(graph))} TO DEFAULT")
+                digests[graph] = _digest(text)
+            else:
+                remove.add(graph)
+        remove -= digests.keys()
+        for graph in sorted(remove):
+            self._update(_drop(graph))
+        if digests or remove or hashes:
+            self._update(" ;\n".join(_metadata(digests, hashes, remove)))
+        log.info("wrote %d graph(s), removed %d", len(digests), len(remove))
+
+    def _drop_staging(self) -> None:
+        """Drop the staging graphs a killed write left behind (never part of the data)."""
+        leftovers = [ox.NamedNode(str(row["g"])) for row in self._select(_STAGING_GRAPHS, {})]
+        if leftovers:
+            log.info("dropping %d staging graph(s) of an unfinished write", len(leftovers))
+            self._update(" ;\n".join(f"DROP SILENT GRAPH {name}" for name in leftovers))
+
+    def _load_graph(self, graph: URIRef, ntriples: str) -> None:
+        """Write N-Triples into the named graph ``graph`` in one atomic request."""
+        self._update(f"INSERT DATA {{ GRAPH {ox.NamedNode(str(graph))} {{\n{ntriples}\n}} }}")
+
+
+def _swap(digests: Mapping[URIRef, str], remove: set[URIRef]) -> list[str]:
+    """The operations that make the staged graphs (``digests``) visible and drop ``remove``.
+
+    The default graph is maintained for the changed graphs only: their old triples
+    leave it unless a graph that stays (or a staged one) states them too, and the
+    staged triples join it. Cost follows the size of the change, not of the store.
+    """
+    parts = [_unmerge(remove | digests.keys())] if remove or digests else []
+    parts += [f"DROP SILENT GRAPH {ox.NamedNode(str(graph))}" for graph in sorted(remove)]
+    for graph in sorted(digests):
+        name, staged = ox.NamedNode(str(graph)), ox.NamedNode(str(_staging_name(graph)))
+        parts.append(f"MOVE SILENT GRAPH {staged} TO GRAPH {name}")
+        parts.append(f"ADD SILENT GRAPH {name} TO DEFAULT")
+    return parts
+
+
+def _drop(graph: URIRef) -> str:
+    """Drop one graph and its triples from the default graph that no other graph states."""
+    return f"{_unmerge([graph])} ;\nDROP SILENT GRAPH {ox.NamedNode(str(graph))}"
+
+
+def _metadata(
+    digests: Mapping[URIRef, str], hashes: Mapping[str, str], remove: set[URIRef]
+) -> list[str]:
+    """Operations on the metadata graph: new digests and content hashes, removed issues."""
+    meta, mint = ox.NamedNode(str(_META)), Minter()
+    parts = [
+        f"DELETE WHERE {{ GRAPH {meta} {{ {ox.NamedNode(str(graph))} ?p ?o }} }}"
+        for graph in sorted(remove)
+    ]
+    parts += [
+        f"DELETE WHERE {{ GRAPH {meta} {{ {ox.NamedNode(str(g))} <{BUILD.graphDigest}> ?d }} }}"
+        for g in sorted(digests)
+    ]
+    for month in sorted(hashes):
+        issue = ox.NamedNode(str(mint.issue(month)))
+        parts.append(f"DELETE WHERE {{ GRAPH {meta} {{ {issue} <{BUILD.contentHash}> ?h }} }}")
+    facts: list[tuple[Node, Node, Node]] = []
+    for month, value in sorted(hashes.items()):
+        facts.append((mint.issue(month), BUILD.issueMonth, Literal(month)))
+        facts.append((mint.issue(month), BUILD.contentHash, Literal(value)))
+    facts += [(g, BUILD.graphDigest, Literal(digest)) for g, digest in digests.items()]
+    if facts:
+        parts.append(f"INSERT DATA {{ GRAPH {meta} {{\n{_ntriples(facts)}\n}} }}")
+    return parts
+
+
+def _unmerge(replaced: Iterable[URIRef]) -> str:
+    """Delete from the default graph the triples of ``replaced`` that no other graph states.
+
+    Run before the swap: the graphs that count are those kept and the staged ones.
+    """
+    names = [str(ox.NamedNode(str(g))) for g in sorted(replaced)]
+    excluded = ", ".join([*names, str(ox.NamedNode(str(_META)))])
+    return (
+        f"DELETE {{ ?s ?p ?o }} WHERE {{ VALUES ?g {{ {' '.join(names)} }} "
+        f"GRAPH ?g {{ ?s ?p ?o }} "
+        f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} FILTER(?h NOT IN ({excluded})) }} }}"
+    )
 
 
 # --- embedded Oxigraph ---------------------------------------------------------------------
 
 
 class OxigraphStore(Store):
-    """Oxigraph in this process: on disk (a folder) or in memory."""
+    """Oxigraph in this process: on disk (a folder) or in memory.
 
-    def __init__(self, oxigraph: ox.Store, location: str = "memory", writable: bool = True):
+    On disk, a write does not go through one RocksDB transaction: that transaction
+    holds every written quad in memory (about 2 KB each, several GB for a
+    1,000-issue build). It changes a copy instead (``<store>.next``, a RocksDB
+    checkpoint of hard links), graph by graph, then puts the copy in the store's
+    place: renamed to ``<store>.ready`` once complete (the commit), then swapped in
+    by two renames. A build killed before the commit leaves the previous store; one
+    killed after it is completed when the store is next opened.
+    """
+
+    def __init__(
+        self, oxigraph: ox.Store, location: str = "memory", writable: bool = True,
+        *, durable: bool = True,
+    ):  # fmt: skip
         self._ox = oxigraph
         self.location = location
         self.writable = writable
+        self._durable = durable  # flush after each update (not in a copy being built)
+        self._unflushed = 0  # N-Triples characters loaded since the last flush
 
     @classmethod
     def open(cls, location: str) -> OxigraphStore:
         """Open (or create) the store folder ``location``; read-only if another process holds it."""
         path = Path(location).expanduser()
         _check_store_folder(path)
+        if not path.exists() and _sibling(path, "ready").is_dir():
+            _sibling(path, "ready").rename(path)  # killed between the two renames of a commit
         path.mkdir(parents=True, exist_ok=True)
         try:
-            return cls(ox.Store(str(path)), str(path))
+            store = cls(ox.Store(str(path)), str(path))
         except OSError as error:
             if "lock" not in str(error).lower():
                 raise StoreError(
                     f"cannot open store {path}: {error}; check the path and its permissions"
                 ) from error
+        else:
+            store._recover()
+            return store
         log.info("store %s is in use by another process; opened read-only", path)
         try:
             return cls(ox.Store.read_only(str(path)), str(path), writable=False)
@@ -323,6 +451,52 @@ class OxigraphStore(Store):
         if self.writable:
             self._ox.flush()
         del self._ox
+
+    def _recover(self) -> None:
+        """With the store's lock held: finish a committed write, drop an unfinished one."""
+        path = Path(self.location)
+        shutil.rmtree(_sibling(path, "next"), ignore_errors=True)
+        if _sibling(path, "ready").is_dir():
+            log.info("completing the write of a build killed after its commit")
+            self._swap_in()
+        shutil.rmtree(_sibling(path, "old"), ignore_errors=True)
+
+    def _write(
+        self, texts: Iterable[tuple[URIRef, str]], hashes: Mapping[str, str], remove: set[URIRef]
+    ) -> None:
+        texts = iter(texts)
+        first = next(texts, None)
+        if first is None or self.location == "memory":
+            # Metadata only, or an in-memory store (tests, notebooks): one small transaction.
+            super()._write(itertools.chain([first] if first else [], texts), hashes, remove)
+            return
+        texts = itertools.chain([first], texts)
+        self._check_writable()
+        path = Path(self.location)
+        copy = _sibling(path, "next")
+        shutil.rmtree(copy, ignore_errors=True)
+        self._ox.flush()
+        try:
+            self._ox.backup(str(copy))
+            with OxigraphStore(ox.Store(str(copy)), str(copy), durable=False) as shadow:
+                shadow._write_in_steps(texts, hashes, remove)
+        except BaseException:
+            shutil.rmtree(copy, ignore_errors=True)  # closed first: RocksDB writes no more
+            raise
+        copy.rename(_sibling(path, "ready"))  # the commit: from here on this write stands
+        self._swap_in()
+
+    def _swap_in(self) -> None:
+        """Put ``<store>.ready`` in the store's place and reopen it."""
+        path = Path(self.location)
+        old = _sibling(path, "old")
+        shutil.rmtree(old, ignore_errors=True)
+        self._ox.flush()
+        del self._ox  # releases the folder's lock
+        path.rename(old)
+        _sibling(path, "ready").rename(path)
+        self._ox = ox.Store(str(path))
+        shutil.rmtree(old, ignore_errors=True)
 
     def _query(self, query: str, bindings: Mapping[str, Node]) -> object:
         substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
@@ -361,31 +535,62 @@ class OxigraphStore(Store):
         return graph
 
     def _update(self, update: str) -> None:
-        if not self.writable:
-            raise StoreError(
-                f"store {self.location} is in use by another process (a build or "
-                "`partnerkg serve`); stop it, then run the build again"
-            )
+        self._check_writable()
         try:
             self._ox.update(update)
-            self._ox.flush()
+            if self._durable:
+                self._ox.flush()
         except SyntaxError as error:
             raise StoreError(f"internal error: generated update is invalid: {error}") from error
         except OSError as error:
             raise StoreError(f"cannot write store {self.location}: {error}") from error
 
-    def to_dataset(self) -> Dataset:
-        """The named graphs but the metadata graph, read through Oxigraph's N-Quads writer.
+    def _load_graph(self, graph: URIRef, ntriples: str) -> None:
+        """Oxigraph's N-Triples loader, one transaction: no SPARQL text to build and parse."""
+        self._check_writable()
+        try:
+            name = ox.NamedNode(str(graph))
+            self._ox.load(ntriples, format=ox.RdfFormat.N_TRIPLES, to_graph=name)
+            self._unflushed += len(ntriples)
+            if self._unflushed > _FLUSH_CHARACTERS:
+                self._ox.flush()  # RocksDB's memtables grow with every unflushed write
+                self._unflushed = 0
+        except SyntaxError as error:
+            raise StoreError(f"internal error: generated N-Triples are invalid: {error}") from error
+        except OSError as error:
+            raise StoreError(f"cannot write store {self.location}: {error}") from error
 
-        The default graph is left out: it is only the merge of the named graphs.
+    def _check_writable(self) -> None:
+        if not self.writable:
+            raise StoreError(
+                f"store {self.location} is in use by another process (a build or "
+                "`partnerkg serve`); stop it, then run the build again"
+            )
+
+    def to_dataset(self) -> Dataset:
+        """The named graphs but the metadata graph, each read through Oxigraph's N-Triples writer.
+
+        The default graph is left out (it is only the merge of the named graphs), and
+        it is never dumped: it would double the text held in memory.
         """
         dataset = Dataset()
-        data = self._ox.dump(format=ox.RdfFormat.N_QUADS)
-        if data:
-            dataset.parse(data=data.decode("utf-8"), format="nquads")
-        dataset.remove_graph(dataset.graph(_META))
-        dataset.remove_graph(dataset.default_graph)
+        for name in self._ox.named_graphs():
+            if not isinstance(name, ox.NamedNode) or _hidden(name.value):
+                continue
+            data = self._ox.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=name)
+            if data:
+                dataset.graph(URIRef(name.value)).parse(data=data.decode("utf-8"), format="nt")
         return dataset
+
+
+def _sibling(path: Path, suffix: str) -> Path:
+    """``<store>.<suffix>``: the copy a write builds (next, ready) or the replaced store (old)."""
+    return path.with_name(f"{path.name}.{suffix}")
+
+
+def _hidden(graph: str) -> bool:
+    """The metadata graph and staging graphs: stored, but never part of the data."""
+    return graph == str(_META) or graph.startswith(_STAGING)
 
 
 def _check_store_folder(path: Path) -> None:

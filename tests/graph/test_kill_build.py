@@ -18,7 +18,8 @@ from tests.graph.build_fixture import small_resolved
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
-# The child builds a large network and announces the moment its store write starts.
+# The child builds a large network and announces the moment its write starts writing
+# graphs (into a copy of the store, which replaces the store once complete).
 CHILD = """
 import sys
 from partnerkg.graph import store as st
@@ -27,15 +28,15 @@ from tests.graph.build_fixture import large_resolved
 
 dataset = to_rdf(large_resolved(issues=10, people=4000))
 store = st.open_store(sys.argv[1])
-write = st.OxigraphStore._update
+load = st.OxigraphStore._load_graph
 
-def announced(self, update):
+def announced(self, *args):
     print("writing", flush=True)
-    write(self, update)
-    print("done", flush=True)
+    load(self, *args)
 
-st.OxigraphStore._update = announced
+st.OxigraphStore._load_graph = announced
 store.replace_all(dataset, {"2000-01": "new"})
+print("done", flush=True)
 """
 
 
@@ -62,8 +63,10 @@ def test_sigkill_during_the_write_keeps_the_previous_graph(tmp_path: Path) -> No
             child.kill()
     assert child.returncode == -signal.SIGKILL
     assert "done" not in rest, "the write finished before the kill; make the input larger"
+    assert Path(location + ".next").is_dir(), "killed while writing the copy"
 
     with open_store(location) as store:
+        assert not Path(location + ".next").exists(), "opening the store dropped the copy"
         assert store.issue_hashes() == hashes
         stored = store.to_dataset()
         names = {str(g.identifier) for g in stored.graphs() if len(g)}

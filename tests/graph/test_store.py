@@ -23,10 +23,33 @@ JAN, FEB = URIRef(ID + "issue/2025-01"), URIRef(ID + "issue/2025-02")
 ADA = URIRef(ID + "person/ada-quill-1a2b")
 HASHES = {"2025-01": "h1", "2025-02": "h2"}
 NAMES = "SELECT DISTINCT ?name WHERE { ?x <http://schema.org/name> ?name } ORDER BY ?name"
+DEFAULT_GRAPH = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"
+SHARED = (ADA, SCHEMA.name, Literal("Ada Quill"))
 
 
 def _names(store: Store) -> list[str]:
     return [str(row["name"]) for row in store.select(NAMES)]
+
+
+def _default_graph(store: Store) -> set[tuple]:
+    return {(row["s"], row["p"], row["o"]) for row in store.select(DEFAULT_GRAPH)}
+
+
+def _union(store: Store) -> set[tuple]:
+    return {(s, p, o) for s, p, o, _ in store.to_dataset().quads((None, None, None, None))}
+
+
+def _graph(*triples: tuple) -> Graph:
+    graph = Graph()
+    for triple in triples:
+        graph.add(triple)
+    return graph
+
+
+def _leave_a_staging_graph(store: Store) -> None:
+    """What a build killed while staging leaves: a staging graph, no swap."""
+    other = (ADA, SCHEMA.name, Literal("Only In Staging"))
+    store._load_graph(store_module._staging_name(JAN), store_module._ntriples([other]))
 
 
 class StoreContract:
@@ -51,6 +74,7 @@ class StoreContract:
         for graph in (JAN, FEB, URIRef(ID + "ontology")):
             assert isomorphic(stored.graph(graph), dataset.graph(graph)), graph
         assert not len(stored.graph(URIRef(ID + "meta"))), "metadata is not part of the data"
+        assert _default_graph(store) == _union(store), "the default graph is the merge"
 
     def test_replace_all_drops_issues_that_are_gone(self, store: Store) -> None:
         store.replace_all(to_rdf(small_resolved()), HASHES)
@@ -89,13 +113,73 @@ class StoreContract:
         dataset = to_rdf(small_resolved())
         store.replace_all(dataset, HASHES)
         updates: list[str] = []
-        write = store._update
+        staged: list[URIRef] = []
+        write, load = store._update, store._load_graph
         monkeypatch.setattr(store, "_update", lambda text: (updates.append(text), write(text)))
+        monkeypatch.setattr(
+            store, "_load_graph", lambda name, text: (staged.append(name), load(name, text))
+        )
         store.replace_all(dataset, {"2025-01": "h1", "2025-02": "h2-new-build"})
+        assert staged == [], "an unchanged graph is not rewritten"
         assert len(updates) == 1 and "INSERT DATA" in updates[0]
-        assert f"GRAPH <{FEB}> {{" not in updates[0], "an unchanged graph is not rewritten"
+        assert "MOVE" not in updates[0] and "DROP" not in updates[0], "only metadata changes"
         assert store.issue_hashes() == {"2025-01": "h1", "2025-02": "h2-new-build"}
         assert isomorphic(store.to_dataset().graph(FEB), dataset.graph(FEB))
+
+    def test_each_changed_graph_is_staged_then_swapped_in_by_one_update(
+        self, store: Store, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        if store.location not in ("memory",) and "://" not in store.location:
+            pytest.skip("an embedded store on disk writes into a copy (test_writes_go_to_a_copy…)")
+        updates: list[str] = []
+        staged: list[URIRef] = []
+        write, load = store._update, store._load_graph
+        monkeypatch.setattr(store, "_update", lambda text: (updates.append(text), write(text)))
+        monkeypatch.setattr(
+            store, "_load_graph", lambda name, text: (staged.append(name), load(name, text))
+        )
+        store.replace_all(to_rdf(small_resolved()), HASHES)
+        assert len(staged) == 3, "January, February, the ontology: one request each"
+        assert all(name.startswith(ID + "meta/staging/") for name in staged)
+        # (a remote store stages through updates too: INSERT DATA into the staging graph)
+        swaps = [u for u in updates if not u.startswith(f"INSERT DATA {{ GRAPH <{ID}meta/staging/")]
+        assert len(swaps) == 1, "one update makes them visible"
+        assert not any(str(g).startswith(ID + "meta/staging/") for g in store.graph_names())
+
+    def test_a_triple_stays_in_the_default_graph_while_some_graph_states_it(
+        self, store: Store
+    ) -> None:
+        alias = (ADA, SCHEMA.alternateName, Literal("Ada"))
+        store.replace_issue_graphs({JAN: _graph(SHARED, alias), FEB: _graph(SHARED)})
+        store.replace_issue_graphs({JAN: _graph(alias)})
+        assert SHARED in _default_graph(store), "February still states it"
+        assert _default_graph(store) == _union(store)
+        store.replace_issue_graphs({FEB: _graph(alias)})
+        assert SHARED not in _default_graph(store), "no graph states it any more"
+        assert _default_graph(store) == {alias}
+        store.replace_issue_graphs({}, remove=[JAN])
+        assert _default_graph(store) == {alias}, "February still states the alias"
+        store.replace_issue_graphs({}, remove=[FEB])
+        assert _default_graph(store) == set()
+
+    def test_replacing_every_graph_keeps_the_default_graph_the_merge(self, store: Store) -> None:
+        store.replace_all(to_rdf(small_resolved()), HASHES)
+        store.replace_issue_graphs({JAN: _graph(SHARED), FEB: _graph(SHARED)})
+        assert SHARED in _default_graph(store)
+        assert _default_graph(store) == _union(store)
+
+    def test_a_killed_writes_staging_graph_is_never_read_and_goes_at_the_next_write(
+        self, store: Store
+    ) -> None:
+        dataset = to_rdf(small_resolved())
+        store.replace_all(dataset, HASHES)
+        before = (store.graph_names(), store.counts(), _names(store), _default_graph(store))
+        _leave_a_staging_graph(store)
+        assert (store.graph_names(), store.counts(), _names(store), _default_graph(store)) == before
+        assert "Only In Staging" not in store.dump("nquads").decode()
+        assert not any(str(g).startswith(ID + "meta") for g in store.to_dataset().graphs())
+        store.replace_all(dataset, {"2025-01": "h1b", "2025-02": "h2"})
+        assert store.select(store_module._STAGING_GRAPHS) == []
 
     def test_remove_drops_a_graph_and_its_hash(self, store: Store) -> None:
         store.replace_all(to_rdf(small_resolved()), HASHES)
@@ -159,6 +243,80 @@ def test_data_persists_across_reopening(tmp_path: Path) -> None:
     with open_store(location) as store:
         assert store.issue_hashes() == HASHES
         assert "Ada Quill" in _names(store)
+
+
+def _siblings(location: str) -> list[str]:
+    path = Path(location)
+    return sorted(p.name for p in path.parent.iterdir() if p.name.startswith(path.name + "."))
+
+
+def test_writes_go_to_a_copy_that_replaces_the_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    location = str(tmp_path / "store")
+    written: list[str] = []
+    load = OxigraphStore._load_graph
+
+    def spy(self: OxigraphStore, name: URIRef, text: str) -> None:
+        written.append(self.location)
+        load(self, name, text)
+
+    monkeypatch.setattr(OxigraphStore, "_load_graph", spy)
+    with open_store(location) as store:
+        store.replace_all(to_rdf(small_resolved()), HASHES)
+        assert set(written) == {location + ".next"}, "graph by graph, into the copy"
+        assert _siblings(location) == [], "the copy became the store"
+        assert store.issue_hashes() == HASHES and "Ada Quill" in _names(store)
+        assert _default_graph(store) == _union(store)
+        store.replace_issue_graphs({JAN: _graph(SHARED)}, {"2025-01": "h1b"})
+        assert store.issue_hashes() == {"2025-01": "h1b", "2025-02": "h2"}
+        assert _default_graph(store) == _union(store)
+
+
+def test_a_failed_write_leaves_the_store_and_no_copy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    location = str(tmp_path / "store")
+    with open_store(location) as store:
+        store.replace_all(to_rdf(small_resolved()), HASHES)
+
+        def fail(self: OxigraphStore, name: URIRef, text: str) -> None:
+            raise StoreError("disk full")
+
+        monkeypatch.setattr(OxigraphStore, "_load_graph", fail)
+        with pytest.raises(StoreError, match="disk full"):
+            store.replace_issue_graphs({JAN: _graph(SHARED)}, {"2025-01": "h1b"})
+        assert _siblings(location) == []
+        assert store.issue_hashes() == HASHES
+
+
+@pytest.mark.parametrize("renamed", [False, True], ids=["before-the-renames", "between-them"])
+def test_a_write_killed_after_its_commit_is_completed_at_the_next_open(
+    tmp_path: Path, renamed: bool
+) -> None:
+    location = str(tmp_path / "store")
+    path = Path(location)
+    with open_store(location) as store:
+        store.replace_all(to_rdf(small_resolved()), HASHES)
+    with open_store(str(tmp_path / "new")) as store:
+        store.replace_issue_graphs({JAN: _graph(SHARED)}, {"2025-01": "h1b"})
+    (tmp_path / "new").rename(location + ".ready")  # committed: the copy is complete
+    if renamed:
+        path.rename(location + ".old")  # …and killed between the two renames
+    with open_store(location) as store:
+        assert store.issue_hashes() == {"2025-01": "h1b"}
+        assert _siblings(location) == []
+
+
+def test_a_write_killed_before_its_commit_leaves_the_previous_store(tmp_path: Path) -> None:
+    location = str(tmp_path / "store")
+    with open_store(location) as store:
+        store.replace_all(to_rdf(small_resolved()), HASHES)
+    with open_store(location + ".next") as store:  # an unfinished copy
+        store.replace_issue_graphs({JAN: _graph(SHARED)}, {"2025-01": "h1b"})
+    with open_store(location) as store:
+        assert store.issue_hashes() == HASHES
+        assert _siblings(location) == []
 
 
 def test_a_store_held_by_another_process_reads_but_refuses_writes(tmp_path: Path) -> None:
