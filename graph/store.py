@@ -75,7 +75,11 @@ _FLUSH_CHARACTERS = 16 * 2**20
 #: Staging graphs of an unfinished write: never data, never read, dropped by the next write.
 _STAGING = f"{_META}/staging/"
 _NOT_STAGING = f'FILTER(!STRSTARTS(STR(?g), "{_STAGING}"))'
-_GRAPH_NAMES = f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {_NOT_STAGING} }}"
+# Named graphs from the store's list of names, kept when non-empty: no scan of every quad.
+_GRAPH_NAMES = (
+    "SELECT ?g WHERE { GRAPH ?g { } FILTER EXISTS { GRAPH ?g { ?s ?p ?o } } "
+    f"{_NOT_STAGING} }}"
+)
 _ALL_QUADS = f"SELECT ?g ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {_NOT_STAGING} }}"
 _STAGING_GRAPHS = f'SELECT ?g WHERE {{ GRAPH ?g {{ }} FILTER(STRSTARTS(STR(?g), "{_STAGING}")) }}'
 _MERGE_INTO_DEFAULT = (
