@@ -54,6 +54,9 @@ _META = Minter().meta_graph
 _SCHEMA_MENTIONS = "http://schema.org/mentions"
 _RDF_STATEMENT = "http://www.w3.org/1999/02/22-rdf-syntax-ns#Statement"
 
+#: Graph IRI -> its triples: what a build writes (lighter than an rdflib Dataset).
+Graphs = Mapping[URIRef, Iterable[tuple[Node, Node, Node]]]
+
 #: Formats :meth:`Store.dump` writes; ``turtle`` is the union of the graphs.
 DUMP_FORMATS: Mapping[str, str] = {
     "trig": "trig",
@@ -117,6 +120,17 @@ def _from_ox(term: object) -> Node:
 
 def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _by_name(dataset: Dataset | Graphs) -> Graphs:
+    """A Dataset's named graphs by IRI (an rdflib Graph iterates over its triples)."""
+    if not isinstance(dataset, Dataset):
+        return dataset
+    return {
+        URIRef(str(g.identifier)): g
+        for g in dataset.graphs()
+        if isinstance(g.identifier, URIRef) and len(g)  # not the (empty) default graph
+    }
 
 
 def _staging_name(graph: URIRef) -> URIRef:
@@ -252,29 +266,29 @@ class Store(ABC):
         texts = ((name, _ntriples(graph)) for name, graph in graphs.items() if name != _META)
         self._write(texts, dict(hashes or {}), set(remove) - {_META})
 
-    def replace_all(self, dataset: Dataset, hashes: Mapping[str, str]) -> None:
+    def replace_all(self, dataset: Dataset | Graphs, hashes: Mapping[str, str]) -> None:
         """Make the store hold exactly ``dataset``'s named graphs and ``hashes``, atomically.
+
+        ``dataset`` is an rdflib Dataset or, lighter, graph IRI -> triples
+        (:func:`partnerkg.graph.build.named_graphs`).
 
         Graphs whose triples are unchanged (same digest as stored) are not rewritten,
         so rebuilding after one new issue writes little more than that issue. Each
         graph is serialised, staged and released in turn: the N-Triples of the whole
         dataset are never in memory at once.
         """
-        names = {
-            URIRef(str(g.identifier))
-            for g in dataset.graphs()
-            if isinstance(g.identifier, URIRef) and len(g) and g.identifier != _META
-        }
+        graphs = _by_name(dataset)
+        names = set(graphs) - {_META}  # an empty graph's text is empty: _write removes it
         stale = {g for g in self.graph_names() if g not in names and g != _META}
         # Metadata of an issue whose graph is gone (or never had triples) goes too.
         stale |= {Minter().issue(m) for m in self.issue_hashes() if m not in hashes}
-        self._write(self._changed(dataset, sorted(names)), dict(hashes), stale)
+        self._write(self._changed(graphs, sorted(names)), dict(hashes), stale)
 
-    def _changed(self, dataset: Dataset, names: Iterable[URIRef]) -> Iterator[tuple[URIRef, str]]:
+    def _changed(self, graphs: Graphs, names: Iterable[URIRef]) -> Iterator[tuple[URIRef, str]]:
         """(name, N-Triples) of each graph whose digest differs from the stored one."""
         stored, changed, total = self.graph_digests(), 0, 0
         for name in names:
-            text, total = _ntriples(dataset.graph(name)), total + 1
+            text, total = _ntriples(graphs[name]), total + 1
             if stored.get(name) != _digest(text):
                 changed += 1
                 yield name, text

@@ -210,13 +210,13 @@ def _write(
     built: Iterable[str],
 ) -> tuple[int, int]:
     from partnerkg.extract.resolve import load_curation, resolve
-    from partnerkg.graph.build import to_rdf
+    from partnerkg.graph.build import named_graphs
 
     curation = load_curation(settings.curation) if settings.curation else None
     resolved = resolve(sorted(extractions, key=lambda e: e.newsletter.issue_month), curation)
-    dataset = to_rdf(resolved, settings)
+    graphs = named_graphs(resolved, settings)  # not an rdflib Dataset: a fraction of the memory
     hashes = {e.newsletter.issue_month: _issue_hash(e.newsletter, build_key) for e in extractions}
-    store.replace_all(dataset, hashes)  # type: ignore[attr-defined]
+    store.replace_all(graphs, hashes)  # type: ignore[attr-defined]
     log.info("rebuilt %s", ", ".join(built))
     return len(resolved.entities), len(resolved.facts)
 

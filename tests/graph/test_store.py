@@ -13,7 +13,7 @@ from rdflib.compare import isomorphic
 
 from partnerkg.errors import ConfigError, StoreError
 from partnerkg.graph import store as store_module
-from partnerkg.graph.build import to_rdf
+from partnerkg.graph.build import named_graphs, to_rdf
 from partnerkg.graph.store import OxigraphStore, Store, open_store, register_store_kind
 from partnerkg.ontology.namespaces import SCHEMA
 from tests.graph.build_fixture import small_resolved
@@ -75,6 +75,16 @@ class StoreContract:
             assert isomorphic(stored.graph(graph), dataset.graph(graph)), graph
         assert not len(stored.graph(URIRef(ID + "meta"))), "metadata is not part of the data"
         assert _default_graph(store) == _union(store), "the default graph is the merge"
+
+    def test_the_builds_sets_of_triples_store_as_the_dataset_does(self, store: Store) -> None:
+        dataset = to_rdf(small_resolved())
+        store.replace_all(named_graphs(small_resolved()), HASHES)
+        stored = store.to_dataset()
+        for graph in (JAN, FEB, URIRef(ID + "ontology")):
+            assert isomorphic(stored.graph(graph), dataset.graph(graph)), graph
+        store.replace_all({**named_graphs(small_resolved()), FEB: set()}, HASHES)
+        assert FEB not in store.graph_names(), "an empty graph is removed"
+        assert _default_graph(store) == _union(store)
 
     def test_replace_all_drops_issues_that_are_gone(self, store: Store) -> None:
         store.replace_all(to_rdf(small_resolved()), HASHES)
