@@ -214,6 +214,15 @@ def test_extractor_fingerprint_is_stable_and_short() -> None:
     assert len(extractor_fingerprint()) == 16
 
 
+def test_extractor_fingerprint_covers_the_vocabularies_and_every_rule_module() -> None:
+    """Editing the topic scheme or org_kinds.yaml must re-extract, not reuse the cache."""
+    from partnerkg.extract.fingerprint import rule_files
+
+    names = {entry.name for entry in rule_files()}
+    assert {"org_kinds.yaml", "partners.yaml", "topics.ttl", "config.cfg"} <= names
+    assert {"names.py", "organisations.py", "events.py", "pipeline.py"} <= names
+
+
 @pytest.mark.slow
 def test_two_processes_give_the_same_extraction(nlp) -> None:
     one = list(extract_all([_event_newsletter()], nlp, n_process=1))
