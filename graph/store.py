@@ -27,6 +27,8 @@ is never formatted into SPARQL syntax.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import hashlib
 import itertools
 import json
@@ -163,8 +165,7 @@ class Store(ABC):
     # --- primitives each store kind implements -------------------------------------------
 
     @abstractmethod
-    def _select(
-        self, query: str, bindings: Mapping[str, Node]) -> list[dict[str, Node]]:
+    def _select(self, query: str, bindings: Mapping[str, Node]) -> list[dict[str, Node]]:
         """Run a SELECT over the default graph (the merge of the data graphs)."""
 
     @abstractmethod
@@ -425,7 +426,9 @@ class OxigraphStore(Store):
     checkpoint of hard links), graph by graph, then puts the copy in the store's
     place: renamed to ``<store>.ready`` once complete (the commit), then swapped in
     by two renames. A build killed before the commit leaves the previous store; one
-    killed after it is completed when the store is next opened.
+    killed after it is completed when the store is next opened. The swap releases
+    RocksDB's lock on the folder for a moment, so the swap and every open also hold
+    ``<store>.lock`` (:func:`_swap_lock`): no other process opens the store half-swapped.
     """
 
     def __init__(
@@ -443,27 +446,28 @@ class OxigraphStore(Store):
         """Open (or create) the store folder ``location``; read-only if another process holds it."""
         path = Path(location).expanduser()
         _check_store_folder(path)
-        if not path.exists() and _sibling(path, "ready").is_dir():
-            _sibling(path, "ready").rename(path)  # killed between the two renames of a commit
-        path.mkdir(parents=True, exist_ok=True)
-        try:
-            store = cls(ox.Store(str(path)), str(path))
-        except OSError as error:
-            if "lock" not in str(error).lower():
+        with _swap_lock(path):
+            if not path.exists() and _sibling(path, "ready").is_dir():
+                _sibling(path, "ready").rename(path)  # killed between the two renames of a commit
+            path.mkdir(parents=True, exist_ok=True)
+            try:
+                store = cls(ox.Store(str(path)), str(path))
+            except OSError as error:
+                if "lock" not in str(error).lower():
+                    raise StoreError(
+                        f"cannot open store {path}: {error}; check the path and its permissions"
+                    ) from error
+            else:
+                store._recover()
+                return store
+            log.info("store %s is in use by another process; opened read-only", path)
+            try:
+                return cls(ox.Store.read_only(str(path)), str(path), writable=False)
+            except OSError as error:
                 raise StoreError(
-                    f"cannot open store {path}: {error}; check the path and its permissions"
+                    f"store {path} is locked by another process and cannot be read: {error}; "
+                    "stop the other partnerkg process (build or serve) and retry"
                 ) from error
-        else:
-            store._recover()
-            return store
-        log.info("store %s is in use by another process; opened read-only", path)
-        try:
-            return cls(ox.Store.read_only(str(path)), str(path), writable=False)
-        except OSError as error:
-            raise StoreError(
-                f"store {path} is locked by another process and cannot be read: {error}; "
-                "stop the other partnerkg process (build or serve) and retry"
-            ) from error
 
     def close(self) -> None:
         if self.writable:
@@ -501,11 +505,12 @@ class OxigraphStore(Store):
         except BaseException:
             shutil.rmtree(copy, ignore_errors=True)  # closed first: RocksDB writes no more
             raise
-        copy.rename(_sibling(path, "ready"))  # the commit: from here on this write stands
-        self._swap_in()
+        with _swap_lock(path):
+            copy.rename(_sibling(path, "ready"))  # the commit: from here on this write stands
+            self._swap_in()
 
     def _swap_in(self) -> None:
-        """Put ``<store>.ready`` in the store's place and reopen it."""
+        """Put ``<store>.ready`` in the store's place and reopen it (under :func:`_swap_lock`)."""
         path = Path(self.location)
         old = _sibling(path, "old")
         shutil.rmtree(old, ignore_errors=True)
@@ -538,9 +543,18 @@ class OxigraphStore(Store):
         if not isinstance(solutions, ox.QuerySolutions):
             raise StoreError("select() needs a SELECT query; use construct() for CONSTRUCT")
         names = [v.value for v in solutions.variables]
+        # Listings repeat a few thousand terms over tens of thousands of rows, and building an
+        # rdflib Literal costs as much as finding it: convert each distinct term once.
+        converted: dict[object, Node] = {}
+
+        def term(value: object) -> Node:
+            node = converted.get(value)
+            if node is None:
+                node = converted[value] = _from_ox(value)
+            return node
+
         return [
-            {name: _from_ox(row[name]) for name in names if row[name] is not None}
-            for row in solutions
+            {name: term(row[name]) for name in names if row[name] is not None} for row in solutions
         ]
 
     def _construct(self, query: str, bindings: Mapping[str, Node]) -> Graph:
@@ -602,8 +616,22 @@ class OxigraphStore(Store):
 
 
 def _sibling(path: Path, suffix: str) -> Path:
-    """``<store>.<suffix>``: the copy a write builds (next, ready) or the replaced store (old)."""
+    """``<store>.<suffix>``: the copy a write builds (next, ready), the replaced store (old),
+    or the swap's lock file (lock)."""
     return path.with_name(f"{path.name}.{suffix}")
+
+
+@contextlib.contextmanager
+def _swap_lock(path: Path) -> Iterator[None]:
+    """Hold ``<store>.lock`` exclusively: while one process swaps a new store in, another
+    waits to open it (the swap briefly releases RocksDB's own lock on the folder)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(_sibling(path, "lock"), "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _hidden(graph: str) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -256,8 +257,13 @@ def test_data_persists_across_reopening(tmp_path: Path) -> None:
 
 
 def _siblings(location: str) -> list[str]:
+    """What a write left beside the store, but the (empty, permanent) lock files."""
     path = Path(location)
-    return sorted(p.name for p in path.parent.iterdir() if p.name.startswith(path.name + "."))
+    return sorted(
+        p.name
+        for p in path.parent.iterdir()
+        if p.name.startswith(path.name + ".") and not p.name.endswith(".lock")
+    )
 
 
 def test_writes_go_to_a_copy_that_replaces_the_store(
@@ -316,6 +322,26 @@ def test_a_write_killed_after_its_commit_is_completed_at_the_next_open(
     with open_store(location) as store:
         assert store.issue_hashes() == {"2025-01": "h1b"}
         assert _siblings(location) == []
+
+
+def test_opening_waits_while_another_writer_swaps_its_copy_in(tmp_path: Path) -> None:
+    """The swap briefly frees the folder: an open meanwhile would find no store, or half one."""
+    location = tmp_path / "store"
+    with open_store(str(location)) as store:
+        store.replace_all(to_rdf(small_resolved()), HASHES)
+    opened = threading.Event()
+
+    def open_and_read() -> None:
+        with open_store(str(location)) as store:
+            assert store.issue_hashes() == HASHES
+        opened.set()
+
+    with store_module._swap_lock(location):  # as a writer holds it during its swap
+        reader = threading.Thread(target=open_and_read)
+        reader.start()
+        assert not opened.wait(0.5), "the store was opened in the middle of a swap"
+    reader.join(timeout=30)
+    assert opened.is_set(), "the open did not go ahead once the swap was over"
 
 
 def test_a_write_killed_before_its_commit_leaves_the_previous_store(tmp_path: Path) -> None:
