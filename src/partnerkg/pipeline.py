@@ -4,7 +4,7 @@ Incremental by content hash: an unchanged file is neither read by spaCy again
 (its extraction is cached as JSON beside the store) nor rewritten in the store.
 Resolution always runs over every issue in the store, so identities stay right
 across issues; only issue graphs whose triples changed are replaced, in one
-transactional write.
+atomic write (see graph.store).
 """
 
 from __future__ import annotations
