@@ -34,6 +34,7 @@ import itertools
 import json
 import logging
 import os
+import re
 import shutil
 import urllib.error
 import urllib.parse
@@ -722,7 +723,13 @@ def _endpoints(url: str, update_url: str | None) -> tuple[str, str]:
 
 
 def _with_values(query: str, bindings: Mapping[str, Node]) -> str:
-    """Bind variables with a trailing VALUES block of serialised terms (as rdflib's SPARQLStore)."""
+    """Bind variables with a VALUES block of serialised terms at the start of every
+    ``WHERE {`` group, subqueries included.
+
+    A trailing VALUES (as rdflib's SPARQLStore writes) is joined after the query, so a
+    subquery that filters on a parameter (the named queries resolve names that way)
+    would see it unbound and match nothing; this gives Oxigraph's substitution semantics.
+    """
     if not bindings:
         return query
     names = sorted(bindings)
@@ -730,7 +737,11 @@ def _with_values(query: str, bindings: Mapping[str, Node]) -> str:
     if len(variables.split()) != len(names):
         raise StoreError(f"binding names must be SPARQL variable names: {names}")
     values = " ".join(str(_to_ox(bindings[name])) for name in names)
-    return f"{query}\nVALUES ({variables}) {{ ({values}) }}"
+    block = f" VALUES ({variables}) {{ ({values}) }}"
+    return _WHERE_GROUP.sub(lambda match: match[0] + block, query)
+
+
+_WHERE_GROUP = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 
 
 def _parse_results(raw: bytes) -> list[dict[str, Node]]:
