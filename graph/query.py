@@ -13,7 +13,7 @@ substitutions: user text is never formatted into SPARQL. Oxigraph substitutes on
 variables, so the queries project their parameters and :class:`QueryResult` hides them.
 
 SPARQL has no shortest-path operator: :func:`shortest_path` computes one with networkx over
-the ``person_links`` query's edges (the ``connection_path`` query lists chains up to 3 hops).
+the ``person_links`` query's edges (the ``connection_path`` query lists chains up to 2 hops).
 """
 
 from __future__ import annotations
