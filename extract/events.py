@@ -192,13 +192,15 @@ def _listed_after(ent: Span, start: int) -> bool:
 
 
 def _owns_event(org: Span) -> bool:
-    """ "Acme's Data Science Ideathon": an organisation's possessive before an event name."""
+    """ "Acme's Data Science Ideathon", "Acme's national conference": an organisation's
+    possessive before an event name or an event noun (adjectives between allowed)."""
     doc = org.doc
     i = org.end
     if i >= len(doc) or doc[i].text not in ("'s", "’s", "'", "’"):
         return False
     i += 1
-    while i < len(doc) and doc[i].is_title and doc[i].text not in EVENT_HEADS:
+    while i < len(doc) and (doc[i].is_title or doc[i].pos_ == "ADJ") and (
+            doc[i].text not in EVENT_HEADS and doc[i].lower_ not in _EVENT_NOUNS):
         i += 1
     return i < len(doc) and (doc[i].text in EVENT_HEADS or doc[i].lower_ in _EVENT_NOUNS)
 

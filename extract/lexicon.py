@@ -96,16 +96,19 @@ class NameWords:
     word_prefixes: tuple[str, ...]
     word_suffixes: tuple[str, ...]
     org_context_words: frozenset[str]
+    event_modifiers: frozenset[str]
 
 
 @cache
 def name_words() -> NameWords:
-    """Generic org heads, derivation affixes and organisation-context words."""
+    """Generic org heads, derivation affixes, organisation-context words and event
+    modifiers."""
     text = (resources.files("partnerkg.ontology") / "org_kinds.yaml").read_text("utf-8")
     data = yaml.safe_load(text)
     try:
         lists = {key: [str(w).lower() for w in data[key]] for key in (
-            "generic_heads", "word_prefixes", "word_suffixes", "org_context_words")}
+            "generic_heads", "word_prefixes", "word_suffixes", "org_context_words",
+            "event_modifiers")}
     except (KeyError, TypeError) as error:
         raise OntologyError(
             f"ontology/org_kinds.yaml lacks the list {error}; see the comment above it"
@@ -115,6 +118,7 @@ def name_words() -> NameWords:
         tuple(sorted(lists["word_prefixes"], key=len, reverse=True)),
         tuple(sorted(lists["word_suffixes"], key=len, reverse=True)),
         frozenset(lists["org_context_words"]),
+        frozenset(lists["event_modifiers"]),
     )
 
 

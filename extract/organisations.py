@@ -181,6 +181,24 @@ class OrganisationFinder:
                 return Span(span.doc, span.start, token.i + 1, label="ORG")
         return span
 
+    def _before_event_modifier(self, span: Span | None) -> Span | None:
+        """ "Centre for X Research Showcase" -> "Centre for X": modifier words
+        (``event_modifiers``) right before an event word are the event's, not the name's."""
+        span = self._before_generic_tail(span)
+        if span is None or span.end >= len(span.doc) or span.doc[span.end].text not in (
+                _NOT_ORG_WORDS):
+            return span
+        modifiers = lexicon.name_words().event_modifiers
+        end = span.end
+        while end > span.start and span.doc[end - 1].lower_ in modifiers:
+            end -= 1
+        if end == span.end:
+            return span
+        left = _trim(Span(span.doc, span.start, end, label="ORG")) if end > span.start else None
+        if left is not None and len(left) > 1 and lexicon.org_kind_of(left.text):
+            return left
+        return span
+
     def _not_a_theme(self, span: Span) -> bool:
         """A head-word match that is no topic label and no field noun after common words."""
         if _is_topic_label(span):
@@ -193,7 +211,7 @@ class OrganisationFinder:
             _with_place_tail(Span(doc, s, e, label="ORG"), heads) for _, s, e in self.matcher(doc)
         ]
         trimmed = [
-            self._before_generic_tail(_before_job_words(_trim(part)))
+            self._before_event_modifier(_before_job_words(_trim(part)))
             for span in candidates
             for piece in _split_separators(span)
             for part in _split_coordination(piece)
@@ -202,7 +220,7 @@ class OrganisationFinder:
         partner_spans = [Span(doc, s, e, label="ORG") for _, s, e in self.partners(doc)]
         ner = [e for e in doc.ents if e.label_ == "ORG"]
         cut = [
-            self._before_generic_tail(_before_job_words(_before_event_word(_trim(part))))
+            self._before_event_modifier(_before_job_words(_before_event_word(_trim(part))))
             for span in ner
             for piece in _split_separators(span)
             for part in _split_coordination(piece)

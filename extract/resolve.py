@@ -39,7 +39,7 @@ from functools import cache
 
 from rapidfuzz import fuzz
 
-from partnerkg.extract import names
+from partnerkg.extract import lexicon, names
 from partnerkg.extract.curation import Curation, RelationEdit, SplitPart, load_curation
 from partnerkg.extract.model import (
     Entity,
@@ -52,6 +52,7 @@ from partnerkg.extract.model import (
     Resolved,
     SourceSpan,
 )
+from partnerkg.extract.roles import ROLE_NOUNS
 
 __all__ = ["resolve", "load_curation"]
 
@@ -105,6 +106,12 @@ def _partner_names() -> dict[str, str]:
     return table
 
 
+@cache
+def _partner_words() -> frozenset[str]:
+    """The one-word names of the partners and the partnership ("turing", "roche")."""
+    return frozenset(alias for alias in _partner_names() if " " not in alias)
+
+
 class _UnionFind:
     def __init__(self, size: int) -> None:
         self.parent = list(range(size))
@@ -151,11 +158,13 @@ def resolve(extractions: Sequence[Extraction], curation: Curation | None = None)
     _link_people(occurrences, union)
     _link_qualified(occurrences, union)
     _link_fuzzy(occurrences, union)
+    spilled = _link_spilled(occurrences, union)
+    _link_short_forms(occurrences, union)
     clusters = [_Cluster(members) for members in union.groups().values()]
     clusters = [part for cluster in clusters for part in _split_events(cluster, occurrences)]
     _assign_keys(clusters, occurrences)
     clusters = _curate_clusters(clusters, occurrences, curation)
-    entities = {c.key: _entity(c, occurrences) for c in clusters}
+    entities = {c.key: _entity(c, occurrences, spilled) for c in clusters}
     owner = {occurrences[i].uid: c.key for c in clusters for i in c.members}
     entities = _curate_entities(entities, curation)
     facts = _facts(extractions, owner, entities)
@@ -197,6 +206,8 @@ def _uid(issue: str, mention_id: str) -> str:
 def _forms(mention: Mention) -> tuple[str, ...]:
     """Display names a mention supports: cleaned text, variants, an explicit acronym."""
     clean = names.clean_surface(mention.text)
+    if mention.kind is EntityKind.PERSON:
+        clean = _without_leading_role(clean)
     if not names.normalise(clean):
         return ()
     forms = [clean]
@@ -209,6 +220,16 @@ def _forms(mention: Mention) -> tuple[str, ...]:
         if mention.kind is EntityKind.ORGANISATION:
             forms.extend(_acronyms(mention, clean, plain))
     return tuple(dict.fromkeys(f for f in forms if names.normalise(f)))
+
+
+def _without_leading_role(name: str) -> str:
+    """ "Lead Chris Harbron" -> "Chris Harbron": a role noun a name span took from the title
+    before it ("Deputy Lead Chris Harbron"); kept when fewer than two words would remain."""
+    words = name.split(" ")
+    start = 0
+    while start < len(words) - 2 and words[start].lower() in ROLE_NOUNS:
+        start += 1
+    return " ".join(words[start:])
 
 
 def _acronyms(mention: Mention, clean: str, plain: str) -> list[str]:
@@ -241,6 +262,14 @@ def _keys(mention: Mention, issue: str, forms: Iterable[str]) -> tuple[str, ...]
                 content = [t for t in tokens if t not in _ORG_FUNCTION_WORDS]
                 if len(content) >= 2:
                     keys.append(f"organisation:{' '.join(content)}")
+                    # "King's", "Kings" and "Kings's College London": no possessive, no plural
+                    stems = [t.removesuffix("s") for t in content if t != "s"]
+                    keys.append(f"organisation-stem:{' '.join(stems)}")
+                # "X Turing Interest Group" is "X Interest Group": a partner's one-word name
+                # inside (not leading) an organisation's name only says whose it is.
+                inner = [content[0], *(t for t in content[1:] if t not in _partner_words())]
+                if len(content) > len(inner) >= 3:
+                    keys.append(f"organisation:{' '.join(inner)}")
             middle = tokens[1:-1]
             if mention.kind is EntityKind.PERSON and middle and all(map(names.is_initial, middle)):
                 keys.append(f"name:{tokens[0]} {tokens[-1]}")
@@ -432,8 +461,10 @@ def _link_fuzzy(occ: list[_Occurrence], union: _UnionFind) -> None:
             for norm in _norms(members, occ):
                 tokens = tuple(norm.split(" "))
                 if len(tokens) >= 2 and len(norm) >= 10:  # "Predictive Modelling"/"Modeling"
-                    blocks[(kind.value, tokens[0], tokens[-1][:3], str(len(tokens)))].append(
-                        (root, tokens))
+                    size = str(len(tokens))
+                    blocks[(kind.value, tokens[0], tokens[-1][:3], size)].append((root, tokens))
+                    # a slip in the first word: "Minstry of Justice", "Kings College London"
+                    blocks[(kind.value, tokens[0][:3], tokens[-1], size)].append((root, tokens))
     for block, entries in blocks.items():
         for a, b in _pairs(entries):
             ra, rb = union.find(a[0]), union.find(b[0])
@@ -448,6 +479,64 @@ def _link_fuzzy(occ: list[_Occurrence], union: _UnionFind) -> None:
             elif not (dates[a[0]] and dates[b[0]] and dates[a[0]] != dates[b[0]]):
                 if fuzz.ratio(" ".join(a[1]), " ".join(b[1])) >= _TITLE_FUZZ:
                     union.union(ra, rb)
+
+
+def _link_spilled(occ: list[_Occurrence], union: _UnionFind) -> set[str]:
+    """An organisation name that is another one of the same issue plus one trailing word
+    ("Centre for X Research" from a heading "Centre for X Research Showcase") joins it,
+    unless that word is itself an organisation's head ("X Institute") or an acronym.
+    Returns the names whose extra word is an event modifier ("Research"): never a label."""
+    heads = {w.lower() for w in lexicon.org_head_words()}
+    groups = union.groups()
+    orgs = {r: m for r, m in groups.items() if _kind_votes(m, occ) is EntityKind.ORGANISATION}
+    known: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for root, members in orgs.items():
+        for i in members:
+            known[(occ[i].issue, names.normalise(occ[i].forms[0]))].add(root)
+    spilled = set()
+    for root, members in orgs.items():
+        for i in members:
+            surface = occ[i].forms[0]
+            norm = names.normalise(surface)
+            *body, tail = norm.split(" ")
+            if len(body) < 2 or tail in heads or names.looks_like_acronym(surface.split()[-1]):
+                continue
+            targets = known.get((occ[i].issue, " ".join(body)), set()) - {root}
+            if len(targets) == 1:
+                union.union(root, targets.pop())
+                if tail in lexicon.name_words().event_modifiers:
+                    spilled.add(norm)
+    return spilled
+
+
+def _link_short_forms(occ: list[_Occurrence], union: _UnionFind) -> None:
+    """A one- or two-word organisation name joins the one organisation, in any issue, that is
+    it plus a head word and at most a place ("Queen Mary" -> "Queen Mary University of
+    London", "Imperial" -> "Imperial College London"); a longer complement ("Cambridge Centre
+    for X") names something else, and acronyms and partners have their own rules."""
+    heads = {w.lower() for w in lexicon.org_head_words()}
+    groups = union.groups()
+    orgs = {r: m for r, m in groups.items() if _kind_votes(m, occ) is EntityKind.ORGANISATION}
+    longer: dict[tuple[str, ...], set[int]] = defaultdict(set)
+    for root, members in orgs.items():
+        for norm in _norms(members, occ):
+            tokens = tuple(norm.split(" "))
+            for cut in (1, 2):
+                rest = tokens[cut:]
+                if rest and rest[0] in heads and len(rest) <= 3 and (
+                        len(rest) < 3 or rest[1] == "of"):
+                    longer[tokens[:cut]].add(root)
+    partners = _partner_names()
+    for root, members in orgs.items():
+        targets: set[int] = set()
+        for i in members:
+            form = occ[i].forms[0]
+            tokens = names.tokens(form)
+            if (len(tokens) <= 2 and tokens[-1] not in heads and " ".join(tokens) not in partners
+                    and not names.looks_like_acronym(form)):
+                targets |= longer.get(tokens, set()) - {root}
+        if len({union.find(t) for t in targets}) == 1:
+            union.union(root, targets.pop())
 
 
 _Entry = tuple[int, tuple[str, ...]]
@@ -466,6 +555,8 @@ def _same_person(a: tuple[str, ...], b: tuple[str, ...], by_surname: bool) -> bo
     (the caller asks the latter only within one issue: Johnson and Johnston may be two)."""
     if by_surname:
         fa, fb = a[0], b[0]
+        if min(len(fa), len(fb)) >= 4 and (fa.startswith(fb) or fb.startswith(fa)):
+            return True  # a short form of the given name: "Chris" and "Christopher"
         return min(len(fa), len(fb)) >= 4 and fuzz.ratio(fa, fb) >= _PERSON_FUZZ
     la, lb = a[-1], b[-1]
     return min(len(la), len(lb)) >= 5 and fuzz.ratio(la, lb) >= _PERSON_FUZZ
@@ -553,7 +644,37 @@ def _assign_keys(clusters: list[_Cluster], occ: list[_Occurrence]) -> None:
         cluster.key = key if taken[key] == 1 else f"{key}-{taken[key]}"
 
 
-def _entity(cluster: _Cluster, occ: list[_Occurrence]) -> Entity:
+def _label(forms: Sequence[str], kind: EntityKind, spilled: set[str]) -> str:
+    """The fullest name; for an organisation the cleanest: no spilled heading word, no
+    heading that joins the name to something else ("Workshop on X- University of Y" when
+    "University of Y" is known), and the commonest spelling among the fullest (a typo is
+    rarer)."""
+    if kind is not EntityKind.ORGANISATION:
+        return _fullest(forms)
+    norms = {names.normalise(f) for f in forms}
+    clean = [f for f in forms if names.normalise(f) not in spilled and not _joins_other(f, norms)]
+    clean = clean or list(forms)
+    def words(form: str) -> int:  # "King's" is one word
+        return sum(1 for t in names.tokens(form) if t != "s")
+
+    most = max(words(f) for f in clean)
+    fullest = [f for f in clean if words(f) == most]
+    counts = Counter(names.normalise(f) for f in fullest)
+    best = max(counts.values())
+    return _fullest(f for f in fullest if counts[names.normalise(f)] == best)
+
+
+_JOINERS = re.compile(r"\s*(?:[-–—:,;|]\s+|\s+[-–—]\s*)")
+
+
+def _joins_other(form: str, norms: set[str]) -> bool:
+    """``form`` is two parts joined by a dash, colon or comma, one of them another known
+    name of the same entity."""
+    parts = [names.normalise(p) for p in _JOINERS.split(form)]
+    return len(parts) > 1 and any(p and p in norms for p in parts)
+
+
+def _entity(cluster: _Cluster, occ: list[_Occurrence], spilled: set[str]) -> Entity:
     members = sorted(cluster.members, key=lambda i: (occ[i].issue, occ[i].uid))
     kind = _kind_votes(members, occ)
     forms = [f for i in members for f in occ[i].forms]
@@ -561,7 +682,7 @@ def _entity(cluster: _Cluster, occ: list[_Occurrence]) -> Entity:
     partners = _partner_names()
     norms = (names.normalise(f) for f in forms)
     partner = next((partners[n] for n in norms if n in partners), None)
-    name = cluster.name or partner or _fullest(forms)
+    name = cluster.name or partner or _label(forms, kind, spilled)
     surfaces = [names.strip_possessive(occ[i].mention.text) for i in members]
     alternates = sorted({*forms, *raw, *surfaces} - {name, ""})
     return Entity(

@@ -84,3 +84,10 @@ def test_every_listed_co_host_is_an_organiser_even_with_for_inside_a_name(nlp) -
         "Department of Statistics",
     } <= found
     assert "Westby University" not in found
+
+
+def test_an_organisations_possessive_before_an_adjective_and_event_noun_is_a_weak_host(
+    nlp,
+) -> None:
+    doc = nlp("The Westby Institute's annual conference Soil Day takes place in May.")
+    assert "Westby Institute" in _found(doc, "organizer")

@@ -96,3 +96,12 @@ def test_a_place_after_the_head_word_is_part_of_the_name(nlp) -> None:
     assert "Kingsby College London" in _orgs(doc)
     dated = nlp("The talk is at Westby University Tuesday afternoon.")
     assert "Westby University" in _orgs(dated)
+
+
+def test_a_modifier_before_an_event_word_belongs_to_the_event(nlp) -> None:
+    doc = nlp("The Centre for Marine Ecology Research Showcase brings people together.")
+    assert "Centre for Marine Ecology" in _orgs(doc)
+    fellowship = nlp("Apply for the Westby Institute Junior Research Fellowship in Soil Data.")
+    assert "Westby Institute" in _orgs(fellowship)
+    place = nlp("The Northby College London Workshop on soils opens in May.")
+    assert "Northby College" not in _orgs(place)

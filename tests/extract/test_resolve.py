@@ -325,3 +325,72 @@ def test_an_organisation_joins_its_one_qualified_form_in_the_issue():
     ])
     assert names_of(resolved) == ["Data Science Unit", "Leeds Data Science Unit",
                                   "Oxford Data Science Unit", "UCL Centre for Data Science"]
+
+
+def test_a_slip_in_the_first_word_of_an_organisation_merges_and_the_commoner_spelling_names_it():
+    resolved = resolve([issue("2023-01", [("m1", ORG, "Minstry of Fisheries")]),
+                        issue("2023-02", [("m1", ORG, "Ministry of Fisheries")]),
+                        issue("2023-03", [("m1", ORG, "Ministry of Fisheries"),
+                                          ("m2", ORG, "Ministry of Farming")])])
+    assert names_of(resolved) == ["Ministry of Farming", "Ministry of Fisheries"]
+
+
+def test_possessive_and_plural_spellings_of_an_organisation_merge():
+    resolved = resolve([issue("2023-01", [("m1", ORG, "Queens College Westby")]),
+                        issue("2023-02", [("m1", ORG, "Queen's College Westby")]),
+                        issue("2023-03", [("m1", ORG, "Queens College Westby")])])
+    assert names_of(resolved) == ["Queens College Westby"]
+
+
+def test_a_short_given_name_joins_the_long_one_with_the_same_surname():
+    resolved = resolve([issue("2023-01", [("m1", P, "Chris Okafor")]),
+                        issue("2023-02", [("m1", P, "Christopher Okafor"),
+                                          ("m2", P, "Chris Adeyemi"), ("m3", P, "Ann Okafor")])])
+    assert names_of(resolved) == ["Ann Okafor", "Chris Adeyemi", "Christopher Okafor"]
+
+
+def test_a_heading_word_spilled_onto_an_organisation_joins_it_and_is_not_its_label():
+    resolved = resolve([issue("2023-01", [("m1", ORG, "Centre for Marine Ecology Research"),
+                                          ("m2", ORG, "Centre for Marine Ecology"),
+                                          ("m3", ORG, "Westby Soil Data Institute"),
+                                          ("m4", ORG, "Westby Soil Data"),
+                                          ("m5", ORG, "Soil Survey Footprints"),
+                                          ("m6", ORG, "Soil Survey")])])
+    assert names_of(resolved) == ["Centre for Marine Ecology", "Soil Survey Footprints",
+                                  "Westby Soil Data", "Westby Soil Data Institute"]
+
+
+def test_a_heading_that_joins_an_organisation_to_an_event_is_not_its_label():
+    resolved = resolve([issue("2023-01", [
+        ("m1", ORG, "Third Workshop on Soil Data- University of Westby"),
+        ("m2", ORG, "University of Westby")])])
+    assert names_of(resolved) == ["University of Westby"]
+
+
+def test_a_partner_word_inside_an_organisation_name_does_not_make_another(monkeypatch):
+    monkeypatch.setattr(resolve_module, "_partner_names", lambda: {"acme": "Acme"})
+    resolve_module._partner_words.cache_clear()
+    try:
+        resolved = resolve([issue("2023-01", [("m1", ORG, "Soil Health Acme Interest Group")]),
+                            issue("2023-02", [("m1", ORG, "Soil Health Interest Group"),
+                                              ("m2", ORG, "Acme Soil Interest Group")])])
+    finally:
+        resolve_module._partner_words.cache_clear()
+    assert names_of(resolved) == ["Acme Soil Interest Group", "Soil Health Acme Interest Group"]
+
+
+def test_a_role_noun_a_person_span_took_from_the_title_before_it_is_dropped():
+    resolved = resolve([issue("2023-01", [("m1", P, "Lead Mira Okafor"),
+                                          ("m2", P, "Mira Okafor")]),
+                        issue("2023-02", [("m1", P, "Lead Tanaka")])])
+    assert names_of(resolved) == ["Lead Tanaka", "Mira Okafor"]
+
+
+def test_a_short_form_joins_the_one_name_that_adds_a_head_word_and_a_place():
+    resolved = resolve([issue("2023-01", [("m1", ORG, "Northby"), ("m2", ORG, "Eastport"),
+                                          ("m3", ORG, "WSS")]),
+                        issue("2023-02", [("m1", ORG, "Northby College London"),
+                                          ("m2", ORG, "Eastport Centre for Soil Data"),
+                                          ("m3", ORG, "WSS University")])])
+    assert names_of(resolved) == ["Eastport", "Eastport Centre for Soil Data",
+                                  "Northby College London", "WSS", "WSS University"]
