@@ -186,9 +186,20 @@ def _listed_after(ent: Span, start: int) -> bool:
         if start <= other.start_char and other.end_char <= ent.start_char:
             offset = other.start_char - start
             between = between[:offset] + " " * len(other.text) + between[offset + len(other.text) :]
-    if _CLAUSE_END.search(between):
+    if _CLAUSE_END.search(between) and not _first_name_after(ent, start):
         return False
     return ent.start == 0 or doc[ent.start - 1].lower_ not in ("at", "in", "of", "from")
+
+
+def _first_name_after(ent: Span, start: int) -> bool:
+    """``ent`` is the first name after "organised by", with no verb before it: a colon
+    inside the organiser's own name ("by the AI for X: Research Facility") ends nothing."""
+    doc = ent.doc
+    words = [t for t in doc if start <= t.idx < ent.start_char]
+    names = [e for e in doc.ents if start <= e.start_char < ent.start_char
+             and e.label_ in ("ORG", "PERSON")]
+    return not names and not any(t.pos_ in ("VERB", "AUX", "PRON") or t.text == ";"
+                                 for t in words)
 
 
 def _owns_event(org: Span) -> bool:

@@ -91,3 +91,11 @@ def test_an_organisations_possessive_before_an_adjective_and_event_noun_is_a_wea
 ) -> None:
     doc = nlp("The Westby Institute's annual conference Soil Day takes place in May.")
     assert "Westby Institute" in _found(doc, "organizer")
+
+
+def test_a_colon_inside_the_organisers_name_after_organised_by_ends_nothing(nlp) -> None:
+    doc = nlp("The seminar series is organised by the Westby for soil data: Research Support "
+              "Facility (WSF).")
+    assert "Research Support Facility" in _found(doc, "organizer")
+    after_us = nlp("The day is hosted by us: Northby University will send speakers.")
+    assert "Northby University" not in _found(after_us, "organizer")
