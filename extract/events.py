@@ -139,9 +139,11 @@ class EventRoles:
                 if ent.label_ not in ("ORG", "PERSON"):
                     continue
                 listed = by_start is not None and _listed_after(ent, by_start)
+                past_hosts = (by_start is not None and ent.start_char >= by_start
+                              and _starts_new_clause(ent, by_start))
                 if (
                     _verb_of(ent, ORGANISE_VERBS, active=True)
-                    or _agent_of(ent, ORGANISE_VERBS)
+                    or (_agent_of(ent, ORGANISE_VERBS) and not past_hosts)
                     or listed
                     or ent in listed_hosts
                 ):
@@ -152,7 +154,21 @@ class EventRoles:
                     found.append(self._found("organizer", ent, sent, "host_verb", 0.8))
                 elif ent.label_ == "ORG" and _owns_event(ent):
                     found.append(self._found("organizer", ent, sent, WEAK_HOST, 0.6))
+            found.extend(self._partners_of_host(sent, found))
         return doc
+
+    def _partners_of_host(self, sent: Span, found: list[Found]) -> list[Found]:
+        """ "X are hosting … in collaboration with Y and Z": when the sentence names a host,
+        the organisations listed after "in partnership/collaboration with" co-organise."""
+        cue = _WITH_PARTNER.search(sent.text)
+        hosts = {f["object"] for f in found if f.get("relation") == "organizer"
+                 and f["rule"].endswith(".host_verb") and isinstance(f["object"], tuple)
+                 and sent.start_char <= f["object"][0] < sent.end_char}
+        if cue is None or not hosts:
+            return []
+        start = sent.start_char + cue.end()
+        return [self._found("organizer", ent, sent, "host_partner", 0.75) for ent in sent.ents
+                if ent.label_ == "ORG" and chars(ent) not in hosts and _listed_after(ent, start)]
 
     def _found(self, relation: str, ent: Span, sent: Span, rule: str, confidence: float) -> Found:
         return {
@@ -172,6 +188,10 @@ WEAK_HOST = (
 _HOSTED_BY = re.compile(
     r"\b(?:co-?)?(?:hosted|organi[sz]ed|run|convened|curated) by\b", re.IGNORECASE
 )
+_WITH_PARTNER = re.compile(
+    r"\b(?:in (?:partnership|collaboration|association) with|jointly with|joint with)\b",
+    re.IGNORECASE,
+)
 _CLAUSE_END = re.compile(r"\b(?:who|which|where|to|for|with|and will|is|are|was|were)\b|[;:.]")
 
 
@@ -188,7 +208,23 @@ def _listed_after(ent: Span, start: int) -> bool:
             between = between[:offset] + " " * len(other.text) + between[offset + len(other.text) :]
     if _CLAUSE_END.search(between) and not _first_name_after(ent, start):
         return False
+    if _starts_new_clause(ent, start):
+        return False
     return ent.start == 0 or doc[ent.start - 1].lower_ not in ("at", "in", "of", "from")
+
+
+def _starts_new_clause(ent: Span, start: int) -> bool:
+    """ "Hosted by X, Jane Doe will present …": after a comma, the subject of another verb
+    or a person after an organisation, or anything after a verb, is past the list of hosts."""
+    doc = ent.doc
+    words = [t for t in doc if start <= t.idx < ent.start_char]
+    if any(t.pos_ == "VERB" for t in words):
+        return True
+    if not any(t.text == "," for t in words):
+        return False
+    org_before = any(e.label_ == "ORG" and start <= e.start_char < ent.start_char
+                     for e in doc.ents)
+    return ent.root.dep_ in ("nsubj", "nsubjpass") or (ent.label_ == "PERSON" and org_before)
 
 
 def _first_name_after(ent: Span, start: int) -> bool:
@@ -282,9 +318,11 @@ def _place_after_org(span: Span) -> bool:
 
 
 def _climb(token: Token) -> Token:
-    """From a conjunct, appositive or "for"-complement up to the phrase it belongs to."""
+    """From a conjunct, appositive, "for"-complement or a name cut short ("the Turing"
+    of "the Turing Institute") up to the phrase it belongs to."""
     while token.head.i != token.i and (
         token.dep_ in ("conj", "appos")
+        or (token.dep_ == "compound" and token.head.pos_ == "PROPN" and token.head.i == token.i + 1)
         or (token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head.pos_ == "PROPN")
     ):
         token = token.head.head if token.dep_ == "pobj" else token.head
@@ -293,7 +331,7 @@ def _climb(token: Token) -> Token:
 
 def _verb_of(ent: Span, lemmas: frozenset[str], active: bool) -> bool:
     """``ent`` is the subject of a verb in ``lemmas`` ("HDR UK are hosting …")."""
-    token = _climb(ent.root)
+    token = _climb(ent[-1] if ent.root.dep_ == "det" else ent.root)  # "the Turing" Institute
     if token.dep_ not in ("nsubj",):
         return False
     head = token.head

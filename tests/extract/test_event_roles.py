@@ -99,3 +99,28 @@ def test_a_colon_inside_the_organisers_name_after_organised_by_ends_nothing(nlp)
     assert "Research Support Facility" in _found(doc, "organizer")
     after_us = nlp("The day is hosted by us: Northby University will send speakers.")
     assert "Northby University" not in _found(after_us, "organizer")
+
+
+def test_a_person_or_new_subject_after_the_hosts_list_is_no_host(nlp) -> None:
+    doc = nlp("In this seminar hosted by the Westby Soil Centre, Mira Okafor and Tom Reyes will "
+              "introduce a method for soil data.")
+    assert _found(doc, "organizer") == {"Westby Soil Centre"}
+    verb = nlp("Organised by the Northby Data Society, the 5th Soil Conference will take place "
+               "at the University of Eastport.")
+    assert "University of Eastport" not in _found(verb, "organizer")
+
+
+def test_a_partners_name_cut_short_before_its_head_is_still_the_subject(nlp) -> None:
+    doc = nlp("As part of the 'Turing Connections' initiative, the Turing Institute is hosting "
+              "a free event for students.")
+    assert _found(doc, "organizer")
+
+
+def test_organisations_in_partnership_with_a_host_co_organise(nlp) -> None:
+    doc = nlp("The Westby Soil Society are running two workshops in collaboration with the "
+              "Northby Data Institute and the Eastport Centre for Ecology at Southby University.")
+    assert {"Westby Soil Society", "Northby Data Institute",
+            "Eastport Centre for Ecology"} <= _found(doc, "organizer")
+    assert "Southby University" not in _found(doc, "organizer")
+    no_host = nlp("Roche in collaboration with the University of Westby won an award.")
+    assert not _found(no_host, "organizer")
