@@ -25,7 +25,7 @@ SPEAKER_CUES = re.compile(
     r"(?:guest|invited|with|by) speakers?|"
     r"panel(?:lists?| discussion)? with|panell?ists?|presented by|presentations? (?:from|by)|"
     r"talks? (?:from|by)|chaired by|featur(?:e|es|ing)|in conversation with|fireside chat with|"
-    r"lecture by|welcom(?:e|es|ing))\b",
+    r"lecture by|welcom(?:e|es|ing)|(?:be|is|are) led by)\b",
     re.IGNORECASE,
 )
 _NOT_SPEAKING = re.compile(r"\b(?:contact|get in touch|e-?mail|reach out)\b", re.IGNORECASE)
@@ -338,8 +338,8 @@ def _verb_of(ent: Span, lemmas: frozenset[str], active: bool) -> bool:
     if head.lemma_.lower() in lemmas:
         return True
     # "X are hosting" heads: xcomp/aux chains
-    return any(
-        child.lemma_.lower() in lemmas and child.dep_ in ("xcomp", "conj")
+    return any(  # "X travelled to Y to present": a purpose clause counts too
+        child.lemma_.lower() in lemmas and child.dep_ in ("xcomp", "conj", "advcl")
         for child in head.children
     )
 
@@ -389,8 +389,9 @@ def _agent_of(ent: Span, lemmas: frozenset[str]) -> bool:
 
 
 def _subject_of_passive_join(person: Span) -> bool:
+    """ "X will be joined by …", "X has been invited as a panellist" (with a cue)."""
     token = _climb(person.root)
-    return token.dep_ == "nsubjpass" and token.head.lemma_ == "join"
+    return token.dep_ == "nsubjpass" and token.head.lemma_ in ("join", "invite")
 
 
 def heading_speakers(doc: Doc) -> list[Span]:

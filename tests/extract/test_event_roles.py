@@ -124,3 +124,19 @@ def test_organisations_in_partnership_with_a_host_co_organise(nlp) -> None:
     assert "Southby University" not in _found(doc, "organizer")
     no_host = nlp("Roche in collaboration with the University of Westby won an award.")
     assert not _found(no_host, "organizer")
+
+
+def test_people_a_session_is_led_by_speak(nlp) -> None:
+    doc = nlp("The monthly webinar will be led by Prof Mira Okafor from Westby University.")
+    assert "Mira Okafor" in _found(doc, "speaker")
+
+
+def test_a_person_invited_as_a_panellist_speaks(nlp) -> None:
+    doc = nlp("Dr Mira Okafor has been invited as an expert panelist at the Soil Data Summit.")
+    assert "Mira Okafor" in _found(doc, "speaker")
+
+
+def test_a_person_who_travelled_to_present_speaks(nlp) -> None:
+    doc = nlp("Our research associate Tom Reyes travelled to Westby to present at the Soil "
+              "Data Conference.")
+    assert "Tom Reyes" in _found(doc, "speaker")
