@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib.resources import files
 
 import yaml
@@ -59,11 +59,14 @@ class OrgKindRule:
     ignore_case: bool = False
 
     def matches(self, name: str) -> bool:
+        return self._pattern.search(name) is not None
+
+    @cached_property
+    def _pattern(self) -> re.Pattern[str]:
+        """All keywords in one compiled pattern (a search per keyword cost 2 s a corpus build)."""
+        alternatives = "|".join(re.escape(keyword) for keyword in self.keywords) or "(?!)"
         flags = re.IGNORECASE if self.ignore_case else 0
-        return any(
-            re.search(rf"(?<!\w){re.escape(keyword)}(?!\w)", name, flags)
-            for keyword in self.keywords
-        )
+        return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", flags)
 
 
 def _text(name: str) -> str:
@@ -172,6 +175,7 @@ def load_org_kind_rules() -> tuple[OrgKindRule, ...]:
         ) from error
 
 
+@cache
 def org_kind_for(name: str) -> str | None:
     """The kind of the first rule whose keyword occurs in ``name``, else None.
 
