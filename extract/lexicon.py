@@ -73,6 +73,12 @@ def partnership_name() -> str:
 
 
 @cache
+def partnership_aliases() -> tuple[str, ...]:
+    """Other names of the partnership ("Turing-Roche partnership")."""
+    return tuple(vocabularies.load_partners().aliases)
+
+
+@cache
 def topic_labels() -> tuple[TopicLabel, ...]:
     """Every pref/alt label of the SKOS topic scheme."""
     return tuple(

@@ -598,9 +598,25 @@ def _split_coordination(span: Span) -> list[Span]:
             right = Span(span.doc, token.i + 1, span.end, label="ORG")
             both_kinds = lexicon.org_kind_of(left.text) and lexicon.org_kind_of(right.text)
             same_head = len(left) > 1 and len(right) > 1 and left[0].text == right[0].text
-            if both_kinds or same_head or _ends_list(left, right):
+            if both_kinds or same_head or _ends_list(left, right) or _partner_and_org(left, right):
                 return [left, *_split_coordination(right)]
     return [span]
+
+
+def _partner_and_org(left: Span, right: Span) -> bool:
+    """ "Acme Partnership and University of X": a partner (or the partnership) and another
+    organisation named by its kind or as a partner are two organisations."""
+    def partner(text: str) -> bool:
+        bare = text.removeprefix("the ").removeprefix("The ")
+        names = (lexicon.partnership_name(), *lexicon.partnership_aliases())
+        return _is_partner(text) or _is_partner(bare) or any(
+            bare.lower() == n.lower() for n in names)
+
+    def named(text: str) -> bool:
+        return partner(text) or lexicon.org_kind_of(text) is not None
+
+    return (partner(left.text) and named(right.text)) or (
+        partner(right.text) and named(left.text))
 
 
 def _ends_list(left: Span, right: Span) -> bool:

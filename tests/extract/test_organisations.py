@@ -105,3 +105,10 @@ def test_a_modifier_before_an_event_word_belongs_to_the_event(nlp) -> None:
     assert "Westby Institute" in _orgs(fellowship)
     place = nlp("The Northby College London Workshop on soils opens in May.")
     assert "Northby College" not in _orgs(place)
+
+
+def test_a_partner_and_an_organisation_of_a_known_kind_are_two(nlp) -> None:
+    doc = nlp("Mira Okafor, Research Associate with the Turing-Roche Partnership and Westby "
+              "University of London, will speak.")  # the configured partnership
+    assert "Westby University of London" in _orgs(doc)
+    assert not any(" and " in name for name in _orgs(doc))
