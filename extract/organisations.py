@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from partnerkg.extract import lexicon
-from partnerkg.extract.roles import is_role_phrase
+from partnerkg.extract.roles import ROLE_NOUNS, is_role_phrase
 from partnerkg.extract.spans import DOUBTFUL_ORGS, org_attributes, register_extensions
 
 _CONNECTORS = ("of", "for", "on", "and", "&", "the", "de", "du")
@@ -199,6 +199,14 @@ class OrganisationFinder:
             return left
         return span
 
+    def _in_role_title(self, span: Span) -> bool:
+        """ "Partnership Team Member Jane Doe": common words and a head word right before a
+        role noun are the person's title, not a named organisation."""
+        doc = span.doc
+        if span.end >= len(doc) or doc[span.end].lower_ not in ROLE_NOUNS:
+            return False
+        return all(_in_dictionary(t.lower_, self.dictionary) for t in span if t.is_alpha)
+
     def _not_a_theme(self, span: Span) -> bool:
         """A head-word match that is no topic label and no field noun after common words."""
         if _is_topic_label(span):
@@ -232,7 +240,8 @@ class OrganisationFinder:
         ]
         ner_parts = [o for o in ner_parts if (o.start, o.end) in keyworded or self._ner_org_ok(o)]
         orgs = filter_spans([*partner_spans, *split, *ner_parts])
-        orgs = [_with_acronym_tail(o) for o in orgs if not _role_run(o)]
+        orgs = [_with_acronym_tail(o) for o in orgs
+                if not _role_run(o) and not self._in_role_title(o)]
         orgs = [s for s in orgs if not _inside_parentheses_after_org(s, orgs)]
         others = [e for e in doc.ents if e.label_ != "ORG"]
         keep = [e for e in others if not any(_overlaps(e, o) for o in orgs)]

@@ -112,3 +112,10 @@ def test_a_partner_and_an_organisation_of_a_known_kind_are_two(nlp) -> None:
               "University of London, will speak.")  # the configured partnership
     assert "Westby University of London" in _orgs(doc)
     assert not any(" and " in name for name in _orgs(doc))
+
+
+def test_common_words_and_a_head_before_a_role_noun_are_a_title(nlp) -> None:
+    doc = nlp("Partnership Team Member Mira Okafor visits Parliament!")
+    assert "Partnership Team" not in _orgs(doc)
+    unit = nlp("She joined the Data Science Team at Roche last year.")
+    assert "Data Science Team" in _orgs(unit)
