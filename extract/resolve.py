@@ -513,7 +513,9 @@ def _link_short_forms(occ: list[_Occurrence], union: _UnionFind) -> None:
     """A one- or two-word organisation name joins the one organisation, in any issue, that is
     it plus a head word and at most a place ("Queen Mary" -> "Queen Mary University of
     London", "Imperial" -> "Imperial College London"); a longer complement ("Cambridge Centre
-    for X") names something else, and acronyms and partners have their own rules."""
+    for X") names something else, and acronyms and partners have their own rules. A longer
+    name with no kind word of its own joins the one that adds just a head word ("Data Science
+    for Health Equity" -> "… Community")."""
     heads = {w.lower() for w in lexicon.org_head_words()}
     groups = union.groups()
     orgs = {r: m for r, m in groups.items() if _kind_votes(m, occ) is EntityKind.ORGANISATION}
@@ -526,14 +528,18 @@ def _link_short_forms(occ: list[_Occurrence], union: _UnionFind) -> None:
                 if rest and rest[0] in heads and len(rest) <= 3 and (
                         len(rest) < 3 or rest[1] == "of"):
                     longer[tokens[:cut]].add(root)
+            if len(tokens) >= 4 and tokens[-1] in heads:  # "X for Y Community"
+                longer[tokens[:-1]].add(root)
     partners = _partner_names()
     for root, members in orgs.items():
         targets: set[int] = set()
         for i in members:
             form = occ[i].forms[0]
             tokens = names.tokens(form)
-            if (len(tokens) <= 2 and tokens[-1] not in heads and " ".join(tokens) not in partners
-                    and not names.looks_like_acronym(form)):
+            if tokens[-1] in heads or " ".join(tokens) in partners or names.looks_like_acronym(
+                    form):
+                continue
+            if len(tokens) <= 2 or lexicon.org_kind_of(form) is None:
                 targets |= longer.get(tokens, set()) - {root}
         if len({union.find(t) for t in targets}) == 1:
             union.union(root, targets.pop())

@@ -356,8 +356,9 @@ def test_a_heading_word_spilled_onto_an_organisation_joins_it_and_is_not_its_lab
                                           ("m4", ORG, "Westby Soil Data"),
                                           ("m5", ORG, "Soil Survey Footprints"),
                                           ("m6", ORG, "Soil Survey")])])
+    # a head word is no heading spill; the name joins by the head-word rule, labelled in full
     assert names_of(resolved) == ["Centre for Marine Ecology", "Soil Survey Footprints",
-                                  "Westby Soil Data", "Westby Soil Data Institute"]
+                                  "Westby Soil Data Institute"]
 
 
 def test_a_heading_that_joins_an_organisation_to_an_event_is_not_its_label():
@@ -394,3 +395,12 @@ def test_a_short_form_joins_the_one_name_that_adds_a_head_word_and_a_place():
                                           ("m3", ORG, "WSS University")])])
     assert names_of(resolved) == ["Eastport", "Eastport Centre for Soil Data",
                                   "Northby College London", "WSS", "WSS University"]
+
+
+def test_a_name_without_a_kind_word_joins_the_one_that_adds_a_head_word():
+    resolved = resolve([issue("2023-01", [("m1", ORG, "Soil Science for Equity")]),
+                        issue("2023-02", [("m1", ORG, "Soil Science for Equity Community"),
+                                          ("m2", ORG, "Centre for Soil Data"),
+                                          ("m3", ORG, "Centre for Soil Data Network")])])
+    assert names_of(resolved) == ["Centre for Soil Data", "Centre for Soil Data Network",
+                                  "Soil Science for Equity Community"]
