@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import multiprocessing
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from multiprocessing.pool import Pool
@@ -69,8 +69,20 @@ def build_store(
         if same is not None:
             log.info("every issue is unchanged; nothing to do")
             return BuildReport((), same[0], tuple(skipped), *same[1])
-    newsletters: list[Newsletter] = []
+    cache = ExtractionCache(_cache_dir(settings))
+    store = open_store(settings.store)
+    stored = store.issue_hashes()
+    build_key = _build_key(settings)
+    fingerprint = _extraction_key(settings)
+    # A file the store was built from, byte for byte, is not parsed again: its cached
+    # extraction holds everything (parsing the mailer's links is most of a small rebuild).
+    reused = (
+        {} if issue_month else _reusable(discovery.files, stored, build_key, cache, fingerprint)
+    )
+    newsletters = [extraction.newsletter for extraction in reused.values()]
     for path in discovery.files:
+        if path in reused:
+            continue
         try:
             newsletters.append(read(path, issue_month=issue_month))
         except PartnerKGError as error:
@@ -79,12 +91,7 @@ def build_store(
         reasons = "; ".join(reason for _, reason in skipped) or "no newsletter files found"
         raise PartnerKGError(f"nothing to build: {reasons}")
     _check_unique_months(newsletters)
-
-    cache = ExtractionCache(_cache_dir(settings))
-    store = open_store(settings.store)
-    stored = store.issue_hashes()
-    build_key = _build_key(settings)
-    fingerprint = _extraction_key(settings)
+    reused_by_month = {e.newsletter.issue_month: e for e in reused.values()}
     wanted = {n.issue_month: n for n in newsletters}
     unchanged = sorted(
         month for month, n in wanted.items() if stored.get(month) == _issue_hash(n, build_key)
@@ -98,7 +105,7 @@ def build_store(
     extractions = {e.newsletter.issue_month: e for e in cache.load_all(others, fingerprint)}
     to_extract = []
     for n in newsletters:
-        cached = cache.get(n, fingerprint)
+        cached = reused_by_month.get(n.issue_month) or cache.get(n, fingerprint)
         if cached is None:
             to_extract.append(n)
         else:
@@ -135,6 +142,28 @@ def _unchanged_files(
         if len(keys) != len(files) or not keys <= month_of.keys():
             return None
         return tuple(sorted(month_of[key] for key in keys)), store.counts()
+
+
+def _reusable(
+    files: Sequence[Path],
+    stored: Mapping[str, str],
+    build_key: str,
+    cache: ExtractionCache,
+    fingerprint: str,
+) -> dict[Path, Extraction]:
+    """The cached extractions of the files whose bytes the store was built from, by file."""
+    month_of = {issue_hash: month for month, issue_hash in stored.items()}
+    found = {}
+    for path in files:
+        try:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:
+            continue  # reading it reports the error
+        month = month_of.get(f"{digest}-{build_key}")
+        extraction = cache.load(month, digest, fingerprint) if month else None
+        if extraction is not None:
+            found[path] = extraction
+    return found
 
 
 def _check_unique_months(newsletters: Sequence[Newsletter]) -> None:
@@ -259,7 +288,10 @@ class ExtractionCache:
         return self.folder / f"{issue_month}.{content_hash[:16]}.{fingerprint}.json"
 
     def get(self, newsletter: Newsletter, fingerprint: str) -> Extraction | None:
-        path = self._path(newsletter.issue_month, newsletter.content_hash, fingerprint)
+        return self.load(newsletter.issue_month, newsletter.content_hash, fingerprint)
+
+    def load(self, issue_month: str, content_hash: str, fingerprint: str) -> Extraction | None:
+        path = self._path(issue_month, content_hash, fingerprint)
         return from_json(path.read_text("utf-8"), Extraction) if path.exists() else None
 
     def put(self, extraction: Extraction, fingerprint: str) -> None:

@@ -1,13 +1,20 @@
 """Build behaviour the benchmarks rely on: `--workers 2` builds the same graph as one process;
-a rebuild with nothing changed decides from the bytes and still sees a changed file."""
+a rebuild with nothing changed decides from the bytes and still sees a changed file, and
+parses only the files that changed."""
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
+
+import pytest
 
 from partnerkg.graph.store import open_store
 from partnerkg.pipeline import build_store
 from partnerkg.settings import Settings
+
+# The module, not the function of the same name that partnerkg.extract re-exports.
+read_module = importlib.import_module("partnerkg.extract.read")
 
 ISSUE = """# Partnership newsletter
 
@@ -64,3 +71,29 @@ def test_rebuild_decides_from_the_bytes_and_still_sees_one_changed_file(tmp_path
     changed = build_store(paths, settings)
     assert changed.built == ("2024-03",)
     assert changed.unchanged == ("2024-01", "2024-02")
+
+
+def test_one_changed_file_is_the_only_one_parsed_and_the_graph_equals_a_fresh_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = _corpus(tmp_path / "news")
+    settings = Settings(store=str(tmp_path / "store"))
+    build_store(paths, settings)
+    paths[0].write_text(paths[0].read_text("utf-8") + "\nRegister now.\n", "utf-8")
+
+    parsed: list[str] = []
+    original = read_module.read
+
+    def counting_read(path: Path, issue_month: str | None = None) -> object:
+        parsed.append(Path(path).name)
+        return original(path, issue_month=issue_month)
+
+    monkeypatch.setattr(read_module, "read", counting_read)
+    changed = build_store(paths, settings)
+    monkeypatch.undo()
+
+    assert parsed == ["2024-01.md"], "the unchanged files come from the extraction cache"
+    assert changed.built == ("2024-01",)
+    fresh = build_store(paths, Settings(store=str(tmp_path / "fresh")))
+    assert (changed.entities, changed.facts) == (fresh.entities, fresh.facts)
+    assert _quads(str(tmp_path / "store")) == _quads(str(tmp_path / "fresh"))
