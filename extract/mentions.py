@@ -29,6 +29,7 @@ from partnerkg.extract.model import (
     SourceSpan,
 )
 from partnerkg.extract.person_roles import TITLES
+from partnerkg.extract.roles import is_role_phrase
 from partnerkg.extract.spans import (
     EVENTS,
     ORG_ATTRIBUTES,
@@ -66,6 +67,8 @@ class _Builder:
     by_chars: dict[tuple[int, tuple[int, int]], str] = field(default_factory=dict)
     people: dict[str, Mention] = field(default_factory=dict)
     later_pairs: list[tuple[int, Unit, Span]] = field(default_factory=list)
+    heading_people: dict[int, list[tuple[int, Unit, Span]]] = field(default_factory=dict)
+    rejected: set[tuple[int, tuple[int, int]]] = field(default_factory=set)
     asserted: set[tuple[str, Relation, str, str]] = field(default_factory=set)
 
     def index(self, mention_id: str) -> int:
@@ -175,9 +178,15 @@ def _entities(builder: _Builder, index: int, unit: Unit, doc: Doc) -> None:
         if _inside(ent, [*doc.spans.get(PUBLICATION_TITLES, []), *doc.spans.get(VENUES, [])]):
             continue
         if ent.label_ == "PERSON" and unit.is_heading and ent not in heading_speakers(doc):
-            continue  # title-case headings fool the NER; a heading names a person after a cue
+            # title-case headings fool the NER; a heading names a person after a cue, or when
+            # the item's text calls them by their first name (see _heading_full_name)
+            builder.heading_people.setdefault(id(unit.item), []).append((index, unit, ent))
+            builder.rejected.add((index, (ent.start_char, ent.end_char)))
+            continue
         if ent.label_ == "PERSON" and ent.text.lower() in lexicon.topic_label_set():
-            continue  # "Machine Learning", "Rare Diseases": a theme the NER took for a name
+            # "Machine Learning", "Rare Diseases": a theme the NER took for a name
+            builder.rejected.add((index, (ent.start_char, ent.end_char)))
+            continue
         if ent.label_ == "ORG" and _names_pair_shape(ent):
             if not _first_names_pair(builder, index, unit, ent):
                 builder.later_pairs.append((index, unit, ent))
@@ -185,7 +194,7 @@ def _entities(builder: _Builder, index: int, unit: Unit, doc: Doc) -> None:
         if ent.label_ == "PERSON":
             text = _strip_title(ent.text)
             full = len(text.split()) >= 2
-            attributes = {} if full else _first_name_reference(builder, text)
+            attributes = {} if full else _first_name_reference(builder, text, unit.item)
             if not full and not attributes:
                 continue  # a lone capitalised word with no full name before it: too weak
             mention_id = builder.add(
@@ -199,7 +208,9 @@ def _entities(builder: _Builder, index: int, unit: Unit, doc: Doc) -> None:
             )
             if full:
                 builder.people[mention_id] = builder.mentions[-1]
-        elif ent.label_ == "ORG" and len(ent) == 1 and _first_name_reference(builder, ent.text):
+        elif ent.label_ == "ORG" and len(ent) == 1 and _first_name_reference(
+            builder, ent.text, unit.item
+        ):
             mention_id = builder.add(
                 EntityKind.PERSON,
                 ent.text,
@@ -207,7 +218,7 @@ def _entities(builder: _Builder, index: int, unit: Unit, doc: Doc) -> None:
                 "first_name",
                 CONFIDENCE["ner"],
                 unit.item,
-                **_first_name_reference(builder, ent.text),
+                **_first_name_reference(builder, ent.text, unit.item),
             )
         elif ent.label_ == "ORG":
             _add_organisation(builder, index, unit, ent, doc)
@@ -299,14 +310,44 @@ def _strip_title(text: str) -> str:
     return " ".join(words)
 
 
-def _first_name_reference(builder: _Builder, first: str) -> dict[str, str]:
-    """``refers_to`` the latest full-name mention that starts with this first name or nickname."""
+def _first_name_reference(
+    builder: _Builder, first: str, item: Item | None = None
+) -> dict[str, str]:
+    """``refers_to`` the latest full-name mention that starts with this first name or nickname;
+    failing that, a full name in the heading of ``item`` (added as a mention then)."""
+    if is_role_phrase(first) or lexicon.org_kind_of(first):
+        return {}  # "Director", "Institute": a word of a title or of a name, not a first name
     for mention_id in reversed(list(builder.people)):
         mention = builder.people[mention_id]
-        words = mention.text.replace("(", " ").replace(")", " ").split()
-        if first in words[:-1]:
+        if first in _given_names(mention.text):
             return {"refers_to": mention_id}
-    return {}
+    heading_name = _heading_full_name(builder, first, item)
+    return {"refers_to": heading_name} if heading_name else {}
+
+
+def _given_names(full_name: str) -> list[str]:
+    return full_name.replace("(", " ").replace(")", " ").split()[:-1]
+
+
+def _heading_full_name(builder: _Builder, first: str, item: Item | None) -> str | None:
+    """ "### Research Associate Jane Doe presents …" then "Jane said …": the first name in the
+    text confirms the heading's name, which the NER alone is not trusted with."""
+    for index, unit, ent in builder.heading_people.get(id(item), []) if item else []:
+        text = _strip_title(ent.text)
+        if first in _given_names(text):
+            mention_id = builder.add(
+                EntityKind.PERSON,
+                text,
+                unit.block.source_span(ent.start_char, ent.end_char),
+                "ner",
+                CONFIDENCE["ner"],
+                item,
+            )
+            builder.people[mention_id] = builder.mentions[-1]
+            builder.by_chars[(index, (ent.start_char, ent.end_char))] = mention_id
+            builder.heading_people[id(item)].remove((index, unit, ent))
+            return mention_id
+    return None
 
 
 def _item_mentions(builder: _Builder, unit: Unit, doc: Doc) -> dict[str, str]:
@@ -561,15 +602,19 @@ def _resolve(
     if isinstance(ref, str):
         return things.get(ref)
     start, end = (int(x) for x in ref)  # type: ignore[attr-defined]
+    if (index, (start, end)) in builder.rejected:
+        return None
     mention_id = builder.by_chars.get((index, (start, end)))
     if mention_id is not None:
         mention = builder.mentions[builder.index(mention_id)]
         return mention.attributes.get("refers_to", mention_id)
     text = unit.text[start:end]
-    if text[:1].isupper():  # a first name the NER did not tag ("Chris' paper")
-        reference = _first_name_reference(builder, text)
+    if text[:1].isupper():  # a name the NER did not tag ("Chris' paper", "joined by Jane Doe")
+        reference = _first_name_reference(builder, text, unit.item)
         if reference:
             return reference["refers_to"]
+        if len(text.split()) < 2 or is_role_phrase(text) or lexicon.org_kind_of(text):
+            return None  # a lone word with no full name to point to says too little
         return builder.add(
             EntityKind.PERSON,
             text,

@@ -25,6 +25,8 @@ TITLES = frozenset(
     {"dr", "dr.", "prof", "prof.", "professor", "mr", "mrs", "ms", "sir", "dame", "mx"}
 )
 _NAME_WORD = re.compile(r"^[A-Z][a-zà-ÿ'’A-Z-]*[a-zà-ÿ]$|^[A-Z]\.?$|^[A-Z][a-z]*['’][A-Z][a-z]+$")
+_PLURAL_TAGS = frozenset({"NNS", "NNPS"})  # a surname is singular, even "Davies"
+_MODIFIER_TAGS = frozenset({"JJ", "JJR", "JJS", "VBG"})  # nor does a name open with an adjective
 _STOP_DEPS = frozenset({"relcl"})
 _STOP_WORDS = frozenset(
     {"who", "which", "whose", "that", "will", "is", "are", "was", "were", "has", "have"}
@@ -306,13 +308,21 @@ def _hyphen_compound_end(doc: Doc, i: int) -> int:
 
 
 def _person_ok(span: Span) -> bool:
-    """Name-like: capitalised words, not an acronym, not a role."""
+    """Name-like: capitalised words, not an acronym, not a role, not a common noun phrase."""
     words = [t.text for t in span if t.text not in ("(", ")")]
     if len(words) == 1 and (words[0].isupper() or not _NAME_WORD.match(words[0])):
+        return False
+    titled = span.start > 0 and span.doc[span.start - 1].lower_ in TITLES
+    if not titled and _common_noun_phrase(span):
         return False
     return all(
         w[:1].isupper() or w in ("-", "'", "’", "de", "van", "von", "der", "da") for w in words
     ) and not is_role_phrase(span.text)
+
+
+def _common_noun_phrase(span: Span) -> bool:
+    """ "Research Assistants", "Rare Diseases", "Generative AI": no one's name (by the tagger)."""
+    return span[-1].tag_ in _PLURAL_TAGS or span[0].tag_ in _MODIFIER_TAGS
 
 
 def _in_person_slot(span: Span) -> bool:
@@ -372,7 +382,10 @@ def _unlabelled_names(doc: Doc, ents: list[Span]) -> list[Span]:
         span = Span(doc, start, end, label="PERSON")
         after_preposition = start > 0 and doc[start - 1].lower_ in ("in", "of", "for", "on")
         if titled or (
-            looks_like_name(span) and not after_preposition and _role_after_comma(span)
+            looks_like_name(span)
+            and not after_preposition
+            and not _common_noun_phrase(span)
+            and _role_after_comma(span)
         ):
             found.append(span)
             taken.update(range(start, end))

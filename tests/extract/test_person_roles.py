@@ -64,3 +64,13 @@ def test_job_title_is_not_an_organisation(nlp) -> None:
     orgs = [e.text for e in doc.ents if e.label_ == "ORG"]
     assert "Principal Data Scientist" not in orgs
     assert "Initech" in orgs
+
+
+def test_plural_or_adjective_phrases_are_not_people_but_titled_names_are(nlp) -> None:
+    texts = [
+        "Northby College are inviting applications for Hartley Fellowships in Physics.",
+        "The roles include Research Assistants, Associates and Fellows in areas such as ecology.",
+        "Interns will join directorates (Healthy Lives, Policy, Data Analytics).",
+    ]
+    assert [_people(nlp(t)) for t in texts] == [[], [], []]
+    assert _people(nlp("Dr Amara Davies will chair the panel.")) == ["Amara Davies"]

@@ -229,3 +229,17 @@ def test_two_processes_give_the_same_extraction(nlp) -> None:
     two = list(extract_all([_event_newsletter()], nlp, n_process=2))
     assert one[0].mentions == two[0].mentions
     assert one[0].assertions == two[0].assertions
+
+
+def test_first_name_in_the_text_confirms_the_full_name_in_its_heading(nlp) -> None:
+    w = _Writer("2030-06.md")
+    title = "Partnership Research Associate Daniel Okafor presenting at Graph Days 2030"
+    body = w.block("Daniel said the conference was a great chance to meet the Director.")
+    item = Item(title, w.span(title), "Community", (body,), ())
+    extraction = extract(w.newsletter("2030-06", Section("Community", None, (), (item,))), nlp)
+    people = {m.id: m for m in extraction.mentions if m.kind is EntityKind.PERSON}
+    full = [m for m in people.values() if m.text == "Daniel Okafor"]
+    assert len(full) == 1
+    short = [m for m in people.values() if m.text == "Daniel"]
+    assert [m.attributes.get("refers_to") for m in short] == [full[0].id]
+    assert not [m for m in people.values() if m.text == "Director"]
