@@ -106,6 +106,12 @@ def classify(item: Item) -> ItemKind:
     return ItemKind(None)
 
 
+def names_event_or_opportunity(word: str) -> bool:
+    """ "Webinar", "Studentships": a word that heads the name of an event or an opportunity."""
+    kinds = [rx for kind, rx in _OPPORTUNITY_KINDS if kind not in ("job", "funding_call")]
+    return bool(_EVENT_WORD.fullmatch(word)) or any(rx.fullmatch(word) for rx in kinds)
+
+
 def event_kind(title: str) -> str:
     return next((kind for kind, rx in _EVENT_KINDS if rx.search(title)), "other")
 

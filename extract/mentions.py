@@ -54,6 +54,7 @@ _PUBLICATION_KINDS = (
     ("blog_post", re.compile(r"\b(?:blog|piece|op-ed)\b", re.I)),
     ("video", re.compile(r"\bvideo\b", re.I)),
 )
+_PROSE_WORD = re.compile(r"(?<![\w/%.=@-])[a-z][a-z'-]+(?![\w/%=@])")  # not in a URL or address
 CONFIDENCE = {"rule": 0.9, "heading": 0.9, "ner": 0.6, "proposed": 0.4}
 
 
@@ -152,17 +153,18 @@ def _strongest_hosts(assertions: list[Assertion]) -> tuple[Assertion, ...]:
 
 
 def _without_common_phrases(builder: _Builder, units: Sequence[Unit]) -> tuple[Mention, ...]:
-    """Drop organisations only the NER saw whose every word the newsletter also uses in lower
-    case ("Machine Learning", "Life Sciences"): capitalised topics, not names. An organisation
-    that a rule tied to someone or something stays."""
-    lower_words = {w for unit in units for w in re.findall(r"\b[a-z][a-z'-]+\b", unit.text)}
+    """Drop organisations and people only the NER saw whose every word the newsletter also
+    uses in lower case ("Machine Learning", "Innovation Cluster"): capitalised topics, not
+    names. One that a rule tied to someone or something stays."""
+    lower_words = {w for unit in units for w in _PROSE_WORD.findall(unit.text)}
     used = {a.object for a in builder.assertions} | {a.subject for a in builder.assertions}
+    used |= {m.attributes["refers_to"] for m in builder.mentions if "refers_to" in m.attributes}
+    only_ner = {(EntityKind.ORGANISATION, "partnerkg_organisations"), (EntityKind.PERSON, "ner")}
     return tuple(
         m
         for m in builder.mentions
         if not (
-            m.kind is EntityKind.ORGANISATION
-            and m.component == "partnerkg_organisations"
+            (m.kind, m.component) in only_ner
             and not m.attributes
             and m.id not in used
             and all(

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from partnerkg.extract import lexicon
+from partnerkg.extract.items import names_event_or_opportunity
 from partnerkg.extract.roles import is_role_phrase
 from partnerkg.extract.spans import DOUBTFUL_ORGS, Found, chars, register_extensions, relations
 
@@ -321,8 +322,13 @@ def _person_ok(span: Span) -> bool:
 
 
 def _common_noun_phrase(span: Span) -> bool:
-    """ "Research Assistants", "Rare Diseases", "Generative AI": no one's name (by the tagger)."""
-    return span[-1].tag_ in _PLURAL_TAGS or span[0].tag_ in _MODIFIER_TAGS
+    """ "Research Assistants", "Rare Diseases", "Generative AI" (by the tagger), "Insight
+    Sharing Webinar", "PhD Studentships" (by the word that heads it): no one's name."""
+    return (
+        span[-1].tag_ in _PLURAL_TAGS
+        or span[0].tag_ in _MODIFIER_TAGS
+        or names_event_or_opportunity(span[-1].text)
+    )
 
 
 def _in_person_slot(span: Span) -> bool:

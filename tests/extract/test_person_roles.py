@@ -71,6 +71,7 @@ def test_plural_or_adjective_phrases_are_not_people_but_titled_names_are(nlp) ->
         "Northby College are inviting applications for Hartley Fellowships in Physics.",
         "The roles include Research Assistants, Associates and Fellows in areas such as ecology.",
         "Interns will join directorates (Healthy Lives, Policy, Data Analytics).",
+        "Applications are open for PhD Studentships in statistics.",
     ]
-    assert [_people(nlp(t)) for t in texts] == [[], [], []]
+    assert [_people(nlp(t)) for t in texts] == [[], [], [], []]
     assert _people(nlp("Dr Amara Davies will chair the panel.")) == ["Amara Davies"]

@@ -243,3 +243,14 @@ def test_first_name_in_the_text_confirms_the_full_name_in_its_heading(nlp) -> No
     short = [m for m in people.values() if m.text == "Daniel"]
     assert [m.attributes.get("refers_to") for m in short] == [full[0].id]
     assert not [m for m in people.values() if m.text == "Director"]
+
+
+def test_a_capitalised_phrase_the_issue_also_writes_in_lower_case_is_no_person(nlp) -> None:
+    w = _Writer("2030-07.md")
+    body = w.block(
+        "The Institute is establishing a new Research and Innovation Cluster in Digital Twins; "
+        "each cluster brings research and innovation together."
+    )
+    item = Item("New clusters", w.span("New clusters"), "Updates", (body,), ())
+    extraction = extract(w.newsletter("2030-07", Section("Updates", None, (), (item,))), nlp)
+    assert not [m.text for m in extraction.mentions if m.kind is EntityKind.PERSON]
