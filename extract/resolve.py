@@ -515,7 +515,10 @@ def _link_short_forms(occ: list[_Occurrence], union: _UnionFind) -> None:
     London", "Imperial" -> "Imperial College London"); a longer complement ("Cambridge Centre
     for X") names something else, and acronyms and partners have their own rules. A longer
     name with no kind word of its own joins the one that adds just a head word ("Data Science
-    for Health Equity" -> "… Community")."""
+    for Health Equity" -> "… Community"); a name of three or more words ending on its head
+    word joins the one that adds a place or a "for"/"of" complement ("Acme Design Centre" ->
+    "… London", "Acme Business School" -> "… for Health"); a lone place joins the one
+    university named after it ("Oxford" -> "University of Oxford")."""
     heads = {w.lower() for w in lexicon.org_head_words()}
     groups = union.groups()
     orgs = {r: m for r, m in groups.items() if _kind_votes(m, occ) is EntityKind.ORGANISATION}
@@ -530,12 +533,20 @@ def _link_short_forms(occ: list[_Occurrence], union: _UnionFind) -> None:
                     longer[tokens[:cut]].add(root)
             if len(tokens) >= 4 and tokens[-1] in heads:  # "X for Y Community"
                 longer[tokens[:-1]].add(root)
+            if len(tokens) == 3 and tokens[:2] == ("university", "of"):
+                longer[tokens[2:]].add(root)  # "Oxford" -> "University of Oxford"
+            for end, word in enumerate(tokens[2:-1], start=2):  # "X Y School" + "for Health"
+                if word in heads and (end == len(tokens) - 2 or tokens[end + 1] in ("for", "of")):
+                    longer[tokens[: end + 1]].add(root)
     partners = _partner_names()
     for root, members in orgs.items():
         targets: set[int] = set()
         for i in members:
             form = occ[i].forms[0]
             tokens = names.tokens(form)
+            if len(tokens) >= 3 and tokens[-1] in heads:
+                targets |= longer.get(tokens, set()) - {root}
+                continue
             if tokens[-1] in heads or " ".join(tokens) in partners or names.looks_like_acronym(
                     form):
                 continue

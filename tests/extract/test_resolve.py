@@ -404,3 +404,21 @@ def test_a_name_without_a_kind_word_joins_the_one_that_adds_a_head_word():
                                           ("m3", ORG, "Centre for Soil Data Network")])])
     assert names_of(resolved) == ["Centre for Soil Data", "Centre for Soil Data Network",
                                   "Soil Science for Equity Community"]
+
+
+def test_a_headed_name_joins_its_one_form_with_a_place_or_complement_and_a_town_its_university():
+    resolved = resolve([issue("2023-01", [("m1", ORG, "Acme Design Centre"),
+                                          ("m2", ORG, "Acme Business School"),
+                                          ("m3", ORG, "Northby"),
+                                          ("m4", ORG, "Westby Data Centre"),
+                                          ("m5", ORG, "Jesus College")]),
+                        issue("2023-02", [("m1", ORG, "Acme Design Centre London"),
+                                          ("m2", ORG, "Acme Business School for Health"),
+                                          ("m3", ORG, "University of Northby"),
+                                          ("m4", ORG, "Westby Data Centre Leeds"),
+                                          ("m5", ORG, "Westby Data Centre York"),
+                                          ("m6", ORG, "Jesus College Cambridge")])])
+    assert names_of(resolved) == [
+        "Acme Business School for Health", "Acme Design Centre London", "Jesus College",
+        "Jesus College Cambridge", "University of Northby", "Westby Data Centre",
+        "Westby Data Centre Leeds", "Westby Data Centre York"]
