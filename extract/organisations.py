@@ -599,15 +599,21 @@ def _plausible(span: Span) -> bool:
 
 def _split_coordination(span: Span) -> list[Span]:
     """Two organisations joined by "and": both sides name a kind of organisation
-    ("X Institute and University of Y"), both start with the same word ("NHS A and NHS B"),
-    or the span ends a comma list of short names ("…, Quality, Regulatory and Supply Chain")."""
+    ("X Institute and University of Y"), the first does and the second is a name of three or
+    more capitalised words ("University of Y and Acme Medical Research Europe"), both start
+    with the same word ("NHS A and NHS B"), or the span ends a comma list of short names
+    ("…, Quality, Regulatory and Supply Chain")."""
     for token in span:
         if token.lower_ in ("and", "&") and span.start < token.i < span.end - 1:
             left = Span(span.doc, span.start, token.i, label="ORG")
             right = Span(span.doc, token.i + 1, span.end, label="ORG")
-            both_kinds = lexicon.org_kind_of(left.text) and lexicon.org_kind_of(right.text)
+            left_kind = lexicon.org_kind_of(left.text)
+            both_kinds = left_kind and lexicon.org_kind_of(right.text)
+            full_right = left_kind and len(right) >= 3 and all(t.is_title or t.is_upper
+                                                               for t in right)
             same_head = len(left) > 1 and len(right) > 1 and left[0].text == right[0].text
-            if both_kinds or same_head or _ends_list(left, right) or _partner_and_org(left, right):
+            if (both_kinds or full_right or same_head or _ends_list(left, right)
+                    or _partner_and_org(left, right)):
                 return [left, *_split_coordination(right)]
     return [span]
 
@@ -640,18 +646,29 @@ def _ends_list(left: Span, right: Span) -> bool:
 
 def _split_separators(span: Span) -> list[Span]:
     """NER span "Professor of X, University of Y", "Quality, Regulatory and Z", "Data
-    Quality at Acme" or "Workshop on X- Acme": a comma, "at" or a spaced dash separates
-    names (or a unit, topic, event or job and its organisation), so each side is judged on
-    its own."""
+    Quality at Acme", "Acme/Globex" or "Workshop on X- Acme": a comma, "at", a slash beside
+    a partner or a spaced dash separates names (or a unit, topic, event or job and its
+    organisation), so each side is judged on its own."""
     parts, start = [], span.start
     for token in span:
-        if token.text == "," or token.lower_ == "at" or _spaced_dash(token):
+        if token.text == "," or token.lower_ == "at" or _spaced_dash(token) or _partner_slash(
+            token
+        ):
             if token.i > start:
                 parts.append(Span(span.doc, start, token.i, label="ORG"))
             start = token.i + 1
     if start < span.end:
         parts.append(Span(span.doc, start, span.end, label="ORG"))
     return parts
+
+
+def _partner_slash(token: Token) -> bool:
+    """ "Acme/Globex" where one side is a partner: two organisations ("Pharmacokinetic/
+    Pharmacodynamic" is one phrase)."""
+    doc = token.doc
+    if token.text != "/" or not 0 < token.i < len(doc) - 1:
+        return False
+    return _is_partner(doc[token.i - 1].text) or _is_partner(doc[token.i + 1].text)
 
 
 def _spaced_dash(token: Token) -> bool:

@@ -119,3 +119,18 @@ def test_common_words_and_a_head_before_a_role_noun_are_a_title(nlp) -> None:
     assert "Partnership Team" not in _orgs(doc)
     unit = nlp("She joined the Data Science Team at Roche last year.")
     assert "Data Science Team" in _orgs(unit)
+
+
+def test_a_known_kind_and_a_long_capitalised_name_are_two(nlp) -> None:
+    doc = nlp("Researchers at the University of Westby and Northby Medical Research Europe, "
+              "published in a journal.")
+    assert {"University of Westby", "Northby Medical Research Europe"} <= set(_orgs(doc))
+    one = nlp("She is a lecturer at the Westby Department of Health and Social Care.")
+    assert not any(name == "Social Care" for name in _orgs(one))
+
+
+def test_a_slash_beside_a_partner_separates_two_organisations(nlp) -> None:
+    doc = nlp("The role will advance Genentech/Roche's approach to data.")  # configured partners
+    assert {"Genentech", "Roche"} <= set(_orgs(doc))
+    phrase = nlp("A Pharmacokinetic/Pharmacodynamic (PK/PD) Data Scientist role is open.")
+    assert not {"Pharmacokinetic", "Pharmacodynamic"} & set(_orgs(phrase))
