@@ -288,10 +288,20 @@ def _with_first_name(span: Span, taken: set[int]) -> Span:
 
 
 def _with_surname_tail(span: Span) -> Span:
-    """ "Ines Carvalho[-Lund]": a hyphen and a capitalised word glued to the end continue the
-    surname the NER cut."""
-    end = _hyphen_compound_end(span.doc, span.end - 1)
-    return Span(span.doc, span.start, end, label=span.label_) if end > span.end else span
+    """ "Ines Carvalho[-Lund]", "Martin O' [Reilly]": a hyphen and a capitalised word glued to
+    the end, or a capitalised word after an "O'" prefix, continue the surname the NER cut."""
+    doc = span.doc
+    end = _hyphen_compound_end(doc, span.end - 1)
+    if (
+        len(span) > 2
+        and span[-1].text in ("'", "’")
+        and len(span[-2]) == 1
+        and span[-2].is_upper
+        and end < len(doc)
+        and doc[end].is_title
+    ):
+        end += 1
+    return Span(doc, span.start, end, label=span.label_) if end > span.end else span
 
 
 def _hyphen_compound_end(doc: Doc, i: int) -> int:
@@ -323,11 +333,24 @@ def _person_ok(span: Span) -> bool:
 
 def _common_noun_phrase(span: Span) -> bool:
     """ "Research Assistants", "Rare Diseases", "Generative AI" (by the tagger), "Insight
-    Sharing Webinar", "PhD Studentships" (by the word that heads it): no one's name."""
+    Sharing Webinar", "PhD Studentships", "Summer Schools" (by the word that heads it),
+    "Monte Carlo Sampling (MCS)" (it has an acronym): no one's name."""
+    last = span[-1].text
+    plural_head = last.endswith("s") and last[:-1] in lexicon.org_head_words()
+    doc = span.doc
+    acronym = (
+        span.end + 2 < len(doc)
+        and doc[span.end].text == "("
+        and doc[span.end + 1].is_upper
+        and len(doc[span.end + 1]) > 1
+        and doc[span.end + 2].text == ")"
+    )
     return (
         span[-1].tag_ in _PLURAL_TAGS
         or span[0].tag_ in _MODIFIER_TAGS
-        or names_event_or_opportunity(span[-1].text)
+        or names_event_or_opportunity(last)
+        or plural_head
+        or acronym
     )
 
 

@@ -72,6 +72,14 @@ def test_plural_or_adjective_phrases_are_not_people_but_titled_names_are(nlp) ->
         "The roles include Research Assistants, Associates and Fellows in areas such as ecology.",
         "Interns will join directorates (Healthy Lives, Policy, Data Analytics).",
         "Applications are open for PhD Studentships in statistics.",
+        "Lecturers Prof Ana Ruiz and Dr Ben Ito are running Spring and Summer Training Schools "
+        "offering training in causal inference.",
+        "The course introduces Bayesian analysis and Markov Chain Monte Carlo (MCMC) methods.",
     ]
-    assert [_people(nlp(t)) for t in texts] == [[], [], [], []]
+    assert [_people(nlp(t)) for t in texts] == [[], [], [], [], ["Ana Ruiz", "Ben Ito"], []]
     assert _people(nlp("Dr Amara Davies will chair the panel.")) == ["Amara Davies"]
+
+
+def test_a_surname_prefix_written_apart_keeps_the_surname(nlp) -> None:
+    doc = nlp("The panel includes Anna Ruiz and Martin O' Reilly, Director of Research at Acme.")
+    assert "Martin O' Reilly" in _people(doc)
