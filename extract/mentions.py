@@ -67,7 +67,7 @@ class _Builder:
     assertions: list[Assertion] = field(default_factory=list)
     by_chars: dict[tuple[int, tuple[int, int]], str] = field(default_factory=dict)
     people: dict[str, Mention] = field(default_factory=dict)
-    later_pairs: list[tuple[int, Unit, Span]] = field(default_factory=list)
+    later_first_names: list[tuple[int, Unit, Span]] = field(default_factory=list)
     heading_people: dict[int, list[tuple[int, Unit, Span]]] = field(default_factory=dict)
     rejected: set[tuple[int, tuple[int, int]]] = field(default_factory=set)
     asserted: set[tuple[str, Relation, str, str]] = field(default_factory=set)
@@ -125,8 +125,8 @@ def assemble(newsletter: Newsletter, units: Sequence[Unit], docs: Sequence[Doc])
             item_things[id(unit.item)] = _item_mentions(builder, unit, doc)
         things = _slots_for(builder, unit, doc, item_things, section_things)
         _publications(builder, index, unit, doc, things)
-    for index, unit, ent in builder.later_pairs:  # full names that come later in the issue
-        if not _first_names_pair(builder, index, unit, ent):
+    for index, unit, ent in builder.later_first_names:  # the full name came later in the issue
+        if not _as_first_names(builder, index, unit, ent):
             _add_organisation(builder, index, unit, ent, docs[index])
     for index, (unit, doc) in enumerate(zip(units, docs, strict=True)):
         things = (
@@ -189,9 +189,9 @@ def _entities(builder: _Builder, index: int, unit: Unit, doc: Doc) -> None:
             # "Machine Learning", "Rare Diseases": a theme the NER took for a name
             builder.rejected.add((index, (ent.start_char, ent.end_char)))
             continue
-        if ent.label_ == "ORG" and _names_pair_shape(ent):
-            if not _first_names_pair(builder, index, unit, ent):
-                builder.later_pairs.append((index, unit, ent))
+        if ent.label_ == "ORG" and _first_names_shape(ent):
+            if not _as_first_names(builder, index, unit, ent):
+                builder.later_first_names.append((index, unit, ent))
             continue
         if ent.label_ == "PERSON":
             text = _strip_title(ent.text)
@@ -210,18 +210,6 @@ def _entities(builder: _Builder, index: int, unit: Unit, doc: Doc) -> None:
             )
             if full:
                 builder.people[mention_id] = builder.mentions[-1]
-        elif ent.label_ == "ORG" and len(ent) == 1 and _first_name_reference(
-            builder, ent.text, unit.item
-        ):
-            mention_id = builder.add(
-                EntityKind.PERSON,
-                ent.text,
-                span,
-                "first_name",
-                CONFIDENCE["ner"],
-                unit.item,
-                **_first_name_reference(builder, ent.text, unit.item),
-            )
         elif ent.label_ == "ORG":
             _add_organisation(builder, index, unit, ent, doc)
             continue
@@ -273,15 +261,18 @@ def _add_organisation(builder: _Builder, index: int, unit: Unit, ent: Span, doc:
     )
 
 
-def _names_pair_shape(ent: Span) -> bool:
-    """ "Dami and Ines": two single capitalised words joined by "and"."""
-    return len(ent) == 3 and ent[1].lower_ in ("and", "&") and ent[0].is_title and ent[2].is_title
+def _first_names_shape(ent: Span) -> bool:
+    """ "Dami and Ines", "Rohan": one or two capitalised words (joined by "and") that may be
+    first names the NER took for an organisation."""
+    pair = len(ent) == 3 and ent[1].lower_ in ("and", "&") and ent[0].is_title
+    return (pair and ent[2].is_title) or (len(ent) == 1 and ent[0].is_title)
 
 
-def _first_names_pair(builder: _Builder, index: int, unit: Unit, ent: Span) -> bool:
-    """ "Dami and Ines": two first names of people named in the issue, tagged as one ORG, are
-    two references to those people; adds them and says so."""
-    refs = [(t, _first_name_reference(builder, t.text)) for t in (ent[0], ent[2])]
+def _as_first_names(builder: _Builder, index: int, unit: Unit, ent: Span) -> bool:
+    """First names of people named in the issue, tagged as an ORG ("Rohan's paper", "Dami and
+    Ines"), are references to those people; adds them and says so."""
+    tokens = [ent[0], ent[2]] if len(ent) == 3 else [ent[0]]
+    refs = [(t, _first_name_reference(builder, t.text, unit.item)) for t in tokens]
     if not all(ref for _, ref in refs):
         return False
     for token, ref in refs:

@@ -254,3 +254,25 @@ def test_a_capitalised_phrase_the_issue_also_writes_in_lower_case_is_no_person(n
     item = Item("New clusters", w.span("New clusters"), "Updates", (body,), ())
     extraction = extract(w.newsletter("2030-07", Section("Updates", None, (), (item,))), nlp)
     assert not [m.text for m in extraction.mentions if m.kind is EntityKind.PERSON]
+
+
+def test_a_first_name_tagged_as_an_organisation_refers_to_a_full_name_later_in_the_issue(
+    nlp,
+) -> None:
+    w = _Writer("2030-08.md")
+    paper = w.block("Arjun's paper on uncertainty was published in Nature.")
+    team = w.block("Arjun Mehta, Northby Institute, Theme Lead", kind=BlockKind.LIST_ITEM)
+    news = Item("Papers", w.span("Papers"), "Updates", (paper,), ())
+    people = Item("The team", w.span("The team"), "Team", (team,), ())
+    extraction = extract(
+        w.newsletter(
+            "2030-08",
+            Section("Updates", None, (), (news,)),
+            Section("Team", None, (), (people,)),
+        ),
+        nlp,
+    )
+    by_id = {m.id: m for m in extraction.mentions}
+    (short,) = [m for m in extraction.mentions if m.text == "Arjun"]
+    assert short.kind is EntityKind.PERSON
+    assert by_id[short.attributes["refers_to"]].text == "Arjun Mehta"
