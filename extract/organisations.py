@@ -426,7 +426,8 @@ def _with_place_tail(span: Span, heads: frozenset[str]) -> Span:
         and tail.is_alpha
         and tail.text not in heads
         and not is_role_phrase(tail.text)
-        and tail.ent_type_ not in ("DATE", "TIME", "PERSON")
+        and tail.ent_type_ not in ("DATE", "TIME")
+        and not (tail.ent_type_ == "PERSON" and tail.ent_iob_ == "B")  # not "… College Jane Doe"
         and (after is None or not after.text[:1].isupper())
     ):
         return Span(doc, span.start, end + 1, label="ORG")

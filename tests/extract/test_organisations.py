@@ -134,3 +134,8 @@ def test_a_slash_beside_a_partner_separates_two_organisations(nlp) -> None:
     assert {"Genentech", "Roche"} <= set(_orgs(doc))
     phrase = nlp("A Pharmacokinetic/Pharmacodynamic (PK/PD) Data Scientist role is open.")
     assert not {"Pharmacokinetic", "Pharmacodynamic"} & set(_orgs(phrase))
+
+
+def test_a_place_after_the_head_word_joins_even_inside_a_mistaken_person_span(nlp) -> None:
+    doc = nlp("Mary College Oxford are inviting applications for the Westby Institute Fellowship.")
+    assert "Mary College Oxford" in _orgs(doc)
