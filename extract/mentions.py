@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 from partnerkg.extract import items as item_rules
 from partnerkg.extract import lexicon
 from partnerkg.extract.events import WEAK_HOST, heading_organisers, heading_owner, heading_speakers
+from partnerkg.extract.list_leaders import organisation_leaders
 from partnerkg.extract.model import (
     Assertion,
     EntityKind,
@@ -119,8 +120,9 @@ def assemble(newsletter: Newsletter, units: Sequence[Unit], docs: Sequence[Doc])
     builder = _Builder(newsletter)
     item_things: dict[int, dict[str, str]] = {}
     section_things: dict[int, dict[str, str]] = {}
+    leaders = organisation_leaders(units, docs)
     for index, (unit, doc) in enumerate(zip(units, docs, strict=True)):
-        _entities(builder, index, unit, doc)
+        _entities(builder, index, unit, doc, [(s, e) for i, s, e in leaders if i == index])
         if unit.is_heading and unit.item is not None:
             item_things[id(unit.item)] = _item_mentions(builder, unit, doc)
         things = _slots_for(builder, unit, doc, item_things, section_things)
@@ -174,8 +176,22 @@ def _without_common_phrases(builder: _Builder, units: Sequence[Unit]) -> tuple[M
     )
 
 
-def _entities(builder: _Builder, index: int, unit: Unit, doc: Doc) -> None:
+def _entities(
+    builder: _Builder, index: int, unit: Unit, doc: Doc, leaders: list[tuple[int, int]]
+) -> None:
+    for start, end in leaders:  # "- Acme -- Automating X" among organisations (list_leaders)
+        builder.by_chars[(index, (start, end))] = builder.add(
+            EntityKind.ORGANISATION,
+            unit.text[start:end],
+            unit.block.source_span(start, end),
+            "list_leaders",
+            CONFIDENCE["rule"],
+            unit.item,
+            **({"org_kind": kind} if (kind := lexicon.org_kind_of(unit.text[start:end])) else {}),
+        )
     for ent in doc.ents:
+        if any(ent.start_char < end and start < ent.end_char for start, end in leaders):
+            continue
         span = unit.block.source_span(ent.start_char, ent.end_char)
         if _inside(ent, [*doc.spans.get(PUBLICATION_TITLES, []), *doc.spans.get(VENUES, [])]):
             continue

@@ -276,3 +276,20 @@ def test_a_first_name_tagged_as_an_organisation_refers_to_a_full_name_later_in_t
     (short,) = [m for m in extraction.mentions if m.text == "Arjun"]
     assert short.kind is EntityKind.PERSON
     assert by_id[short.attributes["refers_to"]].text == "Arjun Mehta"
+
+
+def test_names_leading_a_list_of_mostly_organisations_are_organisations(nlp) -> None:
+    w = _Writer("2030-09.md")
+    lines = [
+        "Qvex -- Using topic models to find emerging trends in papers",
+        "Westby Wildlife Agency -- Identifying animal markings in camera traps",
+        "Harriet Osei -- Increasing automation of catalyst testing",
+        "Northby Data Trust -- Spatial analysis of species records",
+    ]
+    blocks = tuple(w.block(line, kind=BlockKind.LIST_ITEM) for line in lines)
+    intro = w.block("This month's study group has challenges from:")
+    item = Item("Study group", w.span("Study group"), "Events", (intro, *blocks), ())
+    extraction = extract(w.newsletter("2030-09", Section("Events", None, (), (item,))), nlp)
+    orgs = {m.text for m in extraction.mentions if m.kind is EntityKind.ORGANISATION}
+    assert {"Qvex", "Westby Wildlife Agency", "Harriet Osei", "Northby Data Trust"} <= orgs
+    assert not [m for m in extraction.mentions if m.kind is EntityKind.PERSON]
