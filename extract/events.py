@@ -186,7 +186,8 @@ WEAK_HOST = (
     "weak_host"  # possessive or heading-initial owner: used only when no sentence names a host
 )
 _HOSTED_BY = re.compile(
-    r"\b(?:co-?)?(?:hosted|organi[sz]ed|run|convened|curated) by\b", re.IGNORECASE
+    r"\b(?:(?:co-?)?(?:hosted|organi[sz]ed|run|convened|curated) by|under the auspices of)\b",
+    re.IGNORECASE,
 )
 _WITH_PARTNER = re.compile(
     r"\b(?:in (?:partnership|collaboration|association) with|jointly with|joint with)\b",

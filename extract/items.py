@@ -73,6 +73,11 @@ _EVENT_WORD = re.compile(
     r"networking|fringe|session|bootcamp|series)\b",
     re.I,
 )
+# "Acme Seminar: Title", "Acme Conference 2030": a heading that names an event without dates
+_NAMED_EVENT = re.compile(
+    r"\b(?:Event|Seminar|Webinar|Workshop|Symposium|Conference|Lecture|Colloquium)"
+    r"(?::\s|\s+\d{4}$)"
+)
 _SHORT_NAME = re.compile(r"^(?P<prefix>.*?)\s*(?::|(?<=\w)-|–|—)\s+(?P<short>\S.*)$")
 _SERIES = re.compile(r"^(?P<series>.*?\bSeries)\b", re.I)
 _ALWAYS_OPPORTUNITY = frozenset({"job", "studentship", "internship", "call_for_papers"})
@@ -99,7 +104,7 @@ def classify(item: Item) -> ItemKind:
         return ItemKind("event", event_kind(title))
     if opportunity:
         return ItemKind("opportunity", opportunity)
-    if has_date:
+    if has_date or _NAMED_EVENT.search(title):
         return ItemKind("event", event_kind(title))
     if has_deadline:
         return ItemKind("opportunity", "scheme")

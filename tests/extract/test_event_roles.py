@@ -140,3 +140,15 @@ def test_a_person_who_travelled_to_present_speaks(nlp) -> None:
     doc = nlp("Our research associate Tom Reyes travelled to Westby to present at the Soil "
               "Data Conference.")
     assert "Tom Reyes" in _found(doc, "speaker")
+
+
+def test_a_heading_that_names_an_event_is_one_without_a_dated_line() -> None:
+    assert classify(_item("Westby Data Facility Seminar: Privacy and Drift")).kind == "event"
+    assert classify(_item("Northby Data Science Conference 2030")).kind == "event"
+    assert classify(_item("New speakers announced for the Northby Conference")).kind is None
+
+
+def test_societies_an_event_is_held_under_the_auspices_of_organise_it(nlp) -> None:
+    doc = nlp("The congress is organized every four years under the auspices of the Westby "
+              "Society and the Northby Institute of Statistics.")
+    assert {"Westby Society", "Northby Institute of Statistics"} <= _found(doc, "organizer")
