@@ -101,6 +101,7 @@ class EventRoles:
         _name_hosts(doc)
         named = [Span(doc, s, e, label="EVENT") for _, s, e in self.matcher(doc)]
         named += [e for e in doc.ents if e.label_ == "EVENT"]
+        named += _defined_as_events(doc) + _named_after_event_nouns(doc)
         doc.spans[EVENTS] = filter_spans(named)
         found = relations(doc)
         for sent in doc.sents:
@@ -273,6 +274,51 @@ _EVENT_NOUNS = frozenset(
         "talk",
     }
 )
+
+
+_EVENT_NOUNS = frozenset(
+    {"conference", "congress", "symposium", "summit", "workshop", "festival", "hackathon",
+     "competition", "exhibition", "showcase", "seminar", "webinar", "lecture", "forum"}
+)
+_NAME_CONNECTORS = frozenset({"for", "of", "on", "in", "and", "&", "the"})
+
+
+def _defined_as_events(doc: Doc) -> list[Span]:
+    """ "Acme for Britain is a major poster competition": a capitalised subject that the
+    sentence says is an event noun names an event."""
+    found = []
+    for token in doc:
+        if token.lemma_ != "be":
+            continue
+        attrs = [c for c in token.children if c.dep_ == "attr" and c.lemma_ in _EVENT_NOUNS]
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "csubj")]
+        if attrs and subjects:
+            name = doc[subjects[0].left_edge.i : subjects[0].right_edge.i + 1]
+            named = subjects[0].pos_ == "PROPN" or len(name) > 1
+            if named and len(name) <= 8 and not name[0].is_stop and _capitalised_name(name):
+                found.append(Span(doc, name.start, name.end, label="EVENT"))
+    return found
+
+
+def _named_after_event_nouns(doc: Doc) -> list[Span]:
+    """ "Acme's national conference Globex UK is …": capitalised words right after a
+    lower-case event noun are the event's name."""
+    found = []
+    for token in doc:
+        if not (token.is_lower and token.lemma_ in _EVENT_NOUNS and token.pos_ == "NOUN"):
+            continue
+        end = token.i + 1
+        while end < len(doc) and (doc[end].is_title or doc[end].is_upper) and doc[end].is_alpha:
+            end += 1
+        if end > token.i + 1 and doc[token.i + 1].ent_type_ != "PERSON":
+            found.append(Span(doc, token.i + 1, end, label="EVENT"))
+    return found
+
+
+def _capitalised_name(span: Span) -> bool:
+    return span[0].text[:1].isupper() and all(
+        t.text[:1].isupper() or t.lower_ in _NAME_CONNECTORS for t in span
+    )
 
 
 def _name_hosts(doc: Doc) -> None:

@@ -9,6 +9,7 @@ used after the full name ("Chris' paper") points to the full-name mention.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -56,6 +57,9 @@ _PUBLICATION_KINDS = (
     ("video", re.compile(r"\bvideo\b", re.I)),
 )
 _PROSE_WORD = re.compile(r"(?<![\w/%.=@-])[a-z][a-z'-]+(?![\w/%=@])")  # not in a URL or address
+_DATE_WORDS = re.compile(
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)? )?(?:{'|'.join(calendar.month_name[1:])})(?: \d{{4}})?", re.I
+)
 CONFIDENCE = {"rule": 0.9, "heading": 0.9, "ner": 0.6, "proposed": 0.4}
 
 
@@ -71,6 +75,7 @@ class _Builder:
     later_first_names: list[tuple[int, Unit, Span]] = field(default_factory=list)
     heading_people: dict[int, list[tuple[int, Unit, Span]]] = field(default_factory=dict)
     rejected: set[tuple[int, tuple[int, int]]] = field(default_factory=set)
+    event_items: set[int] = field(default_factory=set)  # ids of items whose heading is an event
     asserted: set[tuple[str, Relation, str, str]] = field(default_factory=set)
 
     def index(self, mention_id: str) -> int:
@@ -236,9 +241,12 @@ def _entities(
         else:
             continue
         builder.by_chars[(index, (ent.start_char, ent.end_char))] = mention_id
-    title = unit.item.title.lower() if unit.item is not None else ""
-    for event in doc.spans.get(EVENTS, []):
-        if event.text.lower() not in title and not any(t.ent_type_ == "DATE" for t in event):
+    # the heading's own event is the item's; a non-event item's body may name one its
+    # heading also names ("Call for Acme Conference Fringe Events": "Acme Conference")
+    item = unit.item
+    title = item.title.lower() if item is not None and id(item) in builder.event_items else ""
+    for event in doc.spans.get(EVENTS, []) if not unit.is_heading else []:
+        if event.text.lower() not in title and not _date_like(event):
             builder.add(
                 EntityKind.EVENT,
                 event.text,
@@ -306,6 +314,11 @@ def _as_first_names(builder: _Builder, index: int, unit: Unit, ent: Span) -> boo
     return True
 
 
+def _date_like(span: Span) -> bool:
+    """ "9 September 2022" tagged as an event: a date, not an event's name."""
+    return any(t.ent_type_ == "DATE" for t in span) or bool(_DATE_WORDS.fullmatch(span.text))
+
+
 def _inside(ent: object, spans: object) -> bool:
     return any(s.start <= ent.start and ent.end <= s.end for s in spans)  # type: ignore[attr-defined]
 
@@ -366,6 +379,7 @@ def _item_mentions(builder: _Builder, unit: Unit, doc: Doc) -> dict[str, str]:
     reading = item_rules.classify(item)
     span = item.title_span
     if reading.kind == "event":
+        builder.event_items.add(id(item))
         attributes = {
             "event_kind": reading.sub_kind or "other",
             **item_rules.event_names(item.title),

@@ -152,3 +152,14 @@ def test_societies_an_event_is_held_under_the_auspices_of_organise_it(nlp) -> No
     doc = nlp("The congress is organized every four years under the auspices of the Westby "
               "Society and the Northby Institute of Statistics.")
     assert {"Westby Society", "Northby Institute of Statistics"} <= _found(doc, "organizer")
+
+
+def test_events_named_in_running_text(nlp) -> None:
+    from partnerkg.extract.spans import EVENTS
+
+    defined = nlp("Data for Westby is a major scientific poster competition held every spring.")
+    apposed = nlp("Northby's national conference Data NB is taking place in March.")
+    plain = nlp("The workshop will be held in London.")
+    assert [s.text for s in defined.spans[EVENTS]] == ["Data for Westby"]
+    assert [s.text for s in apposed.spans[EVENTS]] == ["Data NB"]
+    assert list(plain.spans[EVENTS]) == []
