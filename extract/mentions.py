@@ -247,7 +247,7 @@ def _entities(
     title = item.title.lower() if item is not None and id(item) in builder.event_items else ""
     for event in doc.spans.get(EVENTS, []) if not unit.is_heading else []:
         if event.text.lower() not in title and not _date_like(event):
-            builder.add(
+            builder.by_chars[(index, (event.start_char, event.end_char))] = builder.add(
                 EntityKind.EVENT,
                 event.text,
                 unit.block.source_span(event.start_char, event.end_char),
@@ -552,7 +552,10 @@ _RELATIONS = {r.value: r for r in Relation}
 def _relations(builder: _Builder, index: int, unit: Unit, doc: Doc, things: dict[str, str]) -> None:
     """Recorded relations -> assertions between mention ids (slots bound to the item)."""
     for found in doc._.get(RELATIONS) or []:
-        subject = _resolve(builder, index, unit, found["subject"], things)
+        if found["subject"] == "EVENT" and "EVENT" not in things:
+            subject = _event_named_in(builder, index, found["evidence"])
+        else:
+            subject = _resolve(builder, index, unit, found["subject"], things)
         relation = found["relation"]
         if relation == "venue":
             if subject is not None:
@@ -585,6 +588,17 @@ def _relations(builder: _Builder, index: int, unit: Unit, doc: Doc, things: dict
                 obj = builder.by_chars.get((index, (span.start_char, span.end_char)))
                 if obj:
                     builder.assert_(things["EVENT"], relation, obj, heading, rule, 0.8)
+
+
+def _event_named_in(builder: _Builder, index: int, evidence: tuple[int, int]) -> str | None:
+    """In an item that is no event, the event the sentence itself names ("… took part in X.
+    X is a poster competition organised by Y") is the one its speakers and hosts belong to."""
+    start, end = evidence
+    for (unit_index, (first, last)), mention_id in builder.by_chars.items():
+        if unit_index == index and start <= first and last <= end:
+            if builder.mentions[builder.index(mention_id)].kind is EntityKind.EVENT:
+                return mention_id
+    return None
 
 
 _OBJECT_KINDS = {

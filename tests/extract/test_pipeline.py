@@ -293,3 +293,22 @@ def test_names_leading_a_list_of_mostly_organisations_are_organisations(nlp) -> 
     orgs = {m.text for m in extraction.mentions if m.kind is EntityKind.ORGANISATION}
     assert {"Qvex", "Westby Wildlife Agency", "Harriet Osei", "Northby Data Trust"} <= orgs
     assert not [m for m in extraction.mentions if m.kind is EntityKind.PERSON]
+
+
+def test_in_an_item_that_is_no_event_relations_attach_to_the_event_the_sentence_names(
+    nlp,
+) -> None:
+    w = _Writer("2030-10.md")
+    body = w.block(
+        "Our associate Kofi Mensah took part in Data for Westby on Monday. Data for Westby is "
+        "a major poster competition which is organised by the Westby Science Committee."
+    )
+    item = Item("Poster success", w.span("Poster success"), "Updates", (body,), ())
+    extraction = extract(w.newsletter("2030-10", Section("Updates", None, (), (item,))), nlp)
+    by_id = {m.id: m for m in extraction.mentions}
+    hosts = [
+        (by_id[a.subject].text, by_id[a.object].text)
+        for a in extraction.assertions
+        if a.relation is Relation.ORGANIZER
+    ]
+    assert hosts == [("Data for Westby", "Westby Science Committee")]
