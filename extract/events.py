@@ -165,7 +165,12 @@ class EventRoles:
         hosts = {f["object"] for f in found if f.get("relation") == "organizer"
                  and f["rule"].endswith(".host_verb") and isinstance(f["object"], tuple)
                  and sent.start_char <= f["object"][0] < sent.end_char}
-        if cue is None or not hosts:
+        pronoun_host = any(
+            t.lemma_.lower() in ORGANISE_VERBS
+            and any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in t.children)
+            for t in sent
+        )  # "They are hosting a school joint with Y": Y co-organises whoever "they" are
+        if cue is None or not (hosts or pronoun_host):
             return []
         start = sent.start_char + cue.end()
         return [self._found("organizer", ent, sent, "host_partner", 0.75) for ent in sent.ents
@@ -187,7 +192,8 @@ WEAK_HOST = (
     "weak_host"  # possessive or heading-initial owner: used only when no sentence names a host
 )
 _HOSTED_BY = re.compile(
-    r"\b(?:(?:co-?)?(?:hosted|organi[sz]ed|run|convened|curated) by|under the auspices of)\b",
+    r"\b(?:(?:co-?)?(?:hosted|organi[sz]ed|run|convened|curated) by|under the auspices of|"
+    r"(?:hosted|organi[sz]ed|run|held) in (?:collaboration|partnership|association) with)\b",
     re.IGNORECASE,
 )
 _WITH_PARTNER = re.compile(
@@ -323,12 +329,18 @@ def _capitalised_name(span: Span) -> bool:
 
 def _name_hosts(doc: Doc) -> None:
     """A capitalised subject of "host/organise" the NER missed ("CAUSALab are hosting") is an
-    organisation."""
+    organisation, and so is an all-capitals "by" agent ("Organised by AIM RSF,")."""
     taken = {i for e in doc.ents for i in range(e.start, e.end)}
     added = []
     for token in doc:
         if token.lemma_.lower() not in ORGANISE_VERBS or token.pos_ not in ("VERB", "AUX"):
             continue
+        for agent in (c for c in token.children if c.dep_ == "agent"):
+            for name in (c for c in agent.children if c.dep_ == "pobj" and c.pos_ == "PROPN"):
+                span = doc[name.left_edge.i : name.i + 1]
+                if all(t.is_upper for t in span) and not any(t.i in taken for t in span):
+                    added.append(Span(doc, span.start, span.end, label="ORG"))
+                    taken.update(range(span.start, span.end))
         subjects = [c for c in token.children if c.dep_ == "nsubj"]
         subjects += [c for s in subjects for c in s.conjuncts]
         for subject in subjects:
@@ -379,6 +391,9 @@ def _climb(token: Token) -> Token:
 def _verb_of(ent: Span, lemmas: frozenset[str], active: bool) -> bool:
     """``ent`` is the subject of a verb in ``lemmas`` ("HDR UK are hosting …")."""
     token = _climb(ent[-1] if ent.root.dep_ == "det" else ent.root)  # "the Turing" Institute
+    acronym = _acronym_after(ent)
+    if token.dep_ != "nsubj" and acronym is not None and acronym.dep_ == "nsubj":
+        token = acronym  # "The Acme Institute (AI) have organised": the parser took the acronym
     if token.dep_ not in ("nsubj",):
         return False
     head = token.head
@@ -389,6 +404,14 @@ def _verb_of(ent: Span, lemmas: frozenset[str], active: bool) -> bool:
         child.lemma_.lower() in lemmas and child.dep_ in ("xcomp", "conj", "advcl")
         for child in head.children
     )
+
+
+def _acronym_after(ent: Span) -> Token | None:
+    """The token of "(ACRONYM)" right after ``ent``, if there is one."""
+    doc = ent.doc
+    if ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 2].text == ")":
+        return doc[ent.end + 1] if doc[ent.end + 1].is_upper else None
+    return None
 
 
 _AUX_WORDS = frozenset(

@@ -163,3 +163,16 @@ def test_events_named_in_running_text(nlp) -> None:
     assert [s.text for s in defined.spans[EVENTS]] == ["Data for Westby"]
     assert [s.text for s in apposed.spans[EVENTS]] == ["Data NB"]
     assert list(plain.spans[EVENTS]) == []
+
+
+def test_hosts_named_by_an_acronym_subject_an_all_caps_agent_or_a_collaboration(nlp) -> None:
+    acronym = nlp("The University of Westby's Institute for Soil Data (IWSD) have organised a "
+                  "seminar series.")
+    assert _found(acronym, "organizer") == {"University of Westby's Institute for Soil Data"}
+    agent = nlp("Organised by NBX RSF, this seminar will feature Dr Amara Obi.")
+    assert _found(agent, "organizer") == {"NBX RSF"}
+    run_with = nlp("Run in collaboration with the Westby Institute this online workshop aims "
+                   "to build a roadmap.")
+    assert _found(run_with, "organizer") == {"Westby Institute"}
+    joint = nlp("They are hosting a summer school joint with the Northby Society for Imaging.")
+    assert _found(joint, "organizer") == {"Northby Society for Imaging"}
