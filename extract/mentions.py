@@ -42,8 +42,10 @@ from partnerkg.extract.spans import (
 )
 from partnerkg.extract.units import Unit
 
-_GENERIC_LINK = re.compile(
-    r"^(here|this|this paper|link|website|read more|more|click here)\.?$", re.I
+_GENERIC_LINK = re.compile(  # link texts that are no title ("Published in Acme Medicine")
+    r"^(?:here|this|this paper|link|website|read more|more|click here|"
+    r"(?:published|available|out now) (?:in|by|at|on)\b.*)\.?$",
+    re.I,
 )
 _WRITTEN_BY = re.compile(r"\b(?:written|authored|co-authored|penned) by\b", re.I)
 _PIECE = re.compile(r"\b(?:piece|blog|article|essay|op-ed|paper|book|chapter|preprint)\b", re.I)
@@ -514,6 +516,8 @@ def _publications(
                 s <= start < e or start <= s < start + len(link.text) for s, e, _ in found
             ):
                 found.append((start, start + len(link.text), link))
+    if not found and "PUBLICATION" not in things and _announces_paper(unit):
+        _add_heading_publication(builder, unit, things)
     for start, end, link in found:
         text = unit.text[start:end].strip(" '‘’\"“”")
         attributes = {"publication_kind": _publication_kind(unit.text)}
@@ -539,6 +543,32 @@ def _publications(
                 builder.by_chars[(index, (title.start_char, title.end_char))] = mention_id
         if len(found) == 1:
             things["PUBLICATION"] = mention_id
+
+
+def _announces_paper(unit: Unit) -> bool:
+    """A DOI link whose text is no title ("Published in Acme Medicine") in an item whose
+    heading announces a paper: the heading is the paper's only name."""
+    heading = unit.item.title if unit.item is not None else ""
+    return bool(_PIECE.search(heading) or re.search(r"\bpublication\b", heading, re.I)) and any(
+        link.doi and _GENERIC_LINK.match(link.text.strip()) for link in unit.block.links
+    )
+
+
+def _add_heading_publication(builder: _Builder, unit: Unit, things: dict[str, str]) -> None:
+    item = unit.item
+    assert item is not None
+    doi = next(link for link in unit.block.links if link.doi)
+    things["PUBLICATION"] = builder.add(
+        EntityKind.PUBLICATION,
+        item.title,
+        item.title_span,
+        "publications.heading",
+        CONFIDENCE["heading"],
+        item,
+        publication_kind=_publication_kind(item.title),
+        doi=doi.doi or "",
+        url=doi.target,
+    )
 
 
 def _overlaps_text(unit: Unit, link_text: str, start: int) -> bool:

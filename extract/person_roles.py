@@ -355,9 +355,12 @@ def _common_noun_phrase(span: Span) -> bool:
 
 
 def _in_person_slot(span: Span) -> bool:
-    """A name followed by ", Role" or preceded by a title is a person whatever the NER said."""
+    """A name followed by ", Role" or preceded by a title or a lower-case role noun ("research
+    associate Jane Doe") is a person whatever the NER said."""
     doc = span.doc
     if span.start > 0 and doc[span.start - 1].lower_ in TITLES:
+        return True
+    if span.start > 0 and doc[span.start - 1].is_lower and is_role_phrase(doc[span.start - 1].text):
         return True
     if span.end + 1 < len(doc) and doc[span.end].text == ",":
         rest = doc[span.end + 1 : min(len(doc), span.end + 8)]

@@ -27,16 +27,20 @@ _VENUE = re.compile(
     r"\b(?i:published) (?:in|by|at|on)(?: the)? ((?:[A-Z][\w&:\-]*|of|in|for|and|on|the|&)"
     r"(?: (?:[A-Z0-9][\w&:\-]*|of|in|for|and|on|the|&))*)"
 )
-_AUTHOR_CUES = re.compile(
-    r"(?:['’]s?\s+(?:\w+\s+)?(?:paper|article|preprint|book|chapter|report|blog|publication|work))|"
-    r"\b(?:paper|article|preprint|book|report|blog(?: post)?|publication|work|chapter) "
-    r"(?:written |authored |co-authored )?by\b|"
-    r"\bet al\b|\b(?:written|authored|co-authored) by\b|\bby .{0,40}\band colleagues\b|"
-    r"\b(?:paper|publication|article|preprint|book|report)(?: of the \w+)? "
-    r"(?:is|was|comes) (?:from|by)\b|"
-    r"\band (?:his|her|their) (?:colleagues|collaborators|co-authors|team)\b",
-    re.IGNORECASE,
+_AUTHOR_CUES = tuple(  # separate patterns: one phrase may hold two cues ("X's paper is by")
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        r"['’]s?\s+(?:\w+\s+)?(?:paper|article|preprint|book|chapter|report|blog|publication|"
+        r"work)",
+        r"\b(?:paper|article|preprint|book|report|blog(?: post)?|publication|work|chapter) "
+        r"(?:written |authored |co-authored )?by\b",
+        r"\bet al\b|\b(?:written|authored|co-authored) by\b|\bby .{0,40}\band colleagues\b",
+        r"\b(?:paper|publication|article|preprint|book|report)(?: of the \w+)? "
+        r"(?:is|was|comes) (?:from|by)\b",
+        r"\band (?:his|her|their) (?:colleagues|collaborators|co-authors|team)\b",
+    )
 )
+_WRITING_VERBS = frozenset({"have", "write", "publish", "co-author", "author", "release"})
 _PAPER_WORD = re.compile(
     r"\b(paper|article|preprint|publication|study|review|book|chapter|report|journal)\b", re.I
 )
@@ -79,11 +83,16 @@ class PublicationFinder:
             subject = chars(sent_titles[0]) if len(sent_titles) == 1 else "PUBLICATION"
             if not (sent_titles or _PAPER_WORD.search(sent.text)):
                 continue
-            for cue in _AUTHOR_CUES.finditer(sent.text):
+            cues = [cue for pattern in _AUTHOR_CUES for cue in pattern.finditer(sent.text)]
+            people = [
+                person
+                for cue in cues
                 for person in _people_near(
                     sent, sent.start_char + cue.start(), sent.start_char + cue.end()
-                ):
-                    found.append(self._found("author", subject, person, sent, 0.85))
+                )
+            ]
+            for person in [*people, *_writers(sent)]:
+                found.append(self._found("author", subject, person, sent, 0.85))
             for venue in venues:
                 if sent.start <= venue.start < sent.end:
                     found.append(self._found("venue", subject, venue, sent, 0.85))
@@ -101,6 +110,23 @@ class PublicationFinder:
             "confidence": conf,
             "attributes": {},
         }
+
+
+def _writers(sent: Span) -> list[Span]:
+    """ "X, Y and Z have a new paper", "X and Y have written an article": the people in the
+    subject of a writing verb whose object is a paper word."""
+    found = []
+    for token in sent:
+        if not _PAPER_WORD.fullmatch(token.text):
+            continue
+        while token.dep_ in ("nmod", "compound", "amod") and token.head.i != token.i:
+            token = token.head  # "a new paper 'Title'": the paper word modifies the title
+        verb = token.head
+        if token.dep_ in ("dobj", "attr") and verb.lemma_.lower() in _WRITING_VERBS:
+            for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+                lo, hi = subject.left_edge.i, subject.right_edge.i
+                found += [p for p in sent.ents if p.label_ == "PERSON" and lo <= p.start <= hi]
+    return found
 
 
 def _people_near(sent: Span, cue_start: int, cue_end: int) -> list[Span]:
@@ -126,4 +152,4 @@ def _people_near(sent: Span, cue_start: int, cue_end: int) -> list[Span]:
         return []
     if "et al" in text or text.startswith("and "):
         return [p for p in people if 0 <= cue_start - p.end_char <= 2]
-    return [p for p in people if p.start_char >= cue_start and p.start_char - cue_end < 60]
+    return [p for p in people if p.start_char >= cue_start and p.start_char - cue_end < 80]

@@ -83,3 +83,8 @@ def test_plural_or_adjective_phrases_are_not_people_but_titled_names_are(nlp) ->
 def test_a_surname_prefix_written_apart_keeps_the_surname(nlp) -> None:
     doc = nlp("The panel includes Anna Ruiz and Martin O' Reilly, Director of Research at Acme.")
     assert "Martin O' Reilly" in _people(doc)
+
+
+def test_a_name_after_a_lower_case_role_noun_is_a_person(nlp) -> None:
+    doc = nlp("This month's pick is from our senior research associate Arjun Kapoor.")
+    assert "Arjun Kapoor" in _people(doc)

@@ -312,3 +312,24 @@ def test_in_an_item_that_is_no_event_relations_attach_to_the_event_the_sentence_
         if a.relation is Relation.ORGANIZER
     ]
     assert hosts == [("Data for Westby", "Westby Science Committee")]
+
+
+def test_a_paper_announced_only_by_its_heading_and_a_venue_link_is_named_by_the_heading(
+    nlp,
+) -> None:
+    w = _Writer("2030-11.md")
+    text = "Published in Journal of Risk, the article argues for calibrated models."
+    span = w.span(text)
+    link_text = "Published in Journal of Risk"
+    link = Link(
+        link_text,
+        "https://doi.org/10.1234/jr.1",
+        SourceSpan(w.name, span.start, span.start + len(link_text), link_text),
+        "10.1234/jr.1",
+    )
+    body = Block(BlockKind.PARAGRAPH, text, span, (link,), ((0, span.start, len(text)),))
+    title = "New Partnership Publication on calibrated risk models"
+    item = Item(title, w.span(title), "Updates", (body,), (), (link,))
+    extraction = extract(w.newsletter("2030-11", Section("Updates", None, (), (item,))), nlp)
+    papers = [m for m in extraction.mentions if m.kind is EntityKind.PUBLICATION]
+    assert [(p.text, p.attributes["doi"]) for p in papers] == [(title, "10.1234/jr.1")]

@@ -42,3 +42,23 @@ def test_paper_by_author_and_colleagues(nlp) -> None:
     assert all(
         f["subject"] == "PUBLICATION" for f in doc._.get(RELATIONS) if f["relation"] == "author"
     )
+
+
+def _authors(doc) -> set[str]:
+    return {
+        doc.text[slice(*f["object"])] for f in doc._.get(RELATIONS) if f["relation"] == "author"
+    }
+
+
+def test_the_subjects_of_a_writing_verb_with_a_paper_object_are_authors(nlp) -> None:
+    have = nlp("Our team members Maria Lopez, Kofi Mensah and Lena Berg have a new paper "
+               "'Mapping cell fate with curvature flows' published in Cell Maps.")
+    wrote = nlp("Team members Maria Lopez and Kofi Mensah have written an article on risk.")
+    assert _authors(have) == {"Maria Lopez", "Kofi Mensah", "Lena Berg"}
+    assert _authors(wrote) == {"Maria Lopez", "Kofi Mensah"}
+
+
+def test_a_month_possessive_does_not_hide_the_paper_is_from_cue(nlp) -> None:
+    doc = nlp("November's publication of the month is from Ilse Brandt, Professor of "
+              "Statistics at Westby University.")
+    assert _authors(doc) == {"Ilse Brandt"}
