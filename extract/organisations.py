@@ -243,6 +243,7 @@ class OrganisationFinder:
         orgs = [_with_acronym_tail(o) for o in orgs
                 if not _role_run(o) and not self._in_role_title(o)]
         orgs = [s for s in orgs if not _inside_parentheses_after_org(s, orgs)]
+        orgs = filter_spans([*orgs, *_conjoined_names(doc, orgs)])
         others = [e for e in doc.ents if e.label_ != "ORG"]
         keep = [e for e in others if not any(_overlaps(e, o) for o in orgs)]
         try:
@@ -677,6 +678,25 @@ def _spaced_dash(token: Token) -> bool:
     phrases; "Fenwick-Achebe" and "Long-Term" stay one word."""
     dash = token.text in ("-", "–", "—", ":") or (len(token) > 1 and token.text[-1] in "-–")
     return dash and bool(token.whitespace_)
+
+
+def _conjoined_names(doc: Doc, orgs: list[Span]) -> list[Span]:
+    """ "researchers at Stanford University and Globex": a proper name coordinated with an
+    organisation is one too (conjuncts share their type), unless the NER saw something else."""
+    others = [e for e in doc.ents if e.label_ != "ORG"]
+    taken = {i for e in [*others, *orgs] for i in range(e.start, e.end)}
+    found = []
+    for org in orgs:
+        group = [org.root, *org.root.conjuncts]
+        if not any(c.dep_ == "cc" for t in group for c in t.children):
+            continue  # "Centre for X, Oxford": a place after a comma, no coordination
+        for token in org.root.conjuncts:
+            start = token.left_edge.i if token.left_edge.dep_ == "compound" else token.i
+            span = doc[start : token.i + 1]
+            if token.pos_ == "PROPN" and span[0].is_title and not any(t.i in taken for t in span):
+                found.append(Span(doc, span.start, span.end, label="ORG"))
+                taken.update(range(span.start, span.end))
+    return found
 
 
 def _inside_parentheses_after_org(span: Span, orgs: list[Span]) -> bool:

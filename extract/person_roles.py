@@ -237,18 +237,25 @@ def _repair_people(doc: Doc) -> None:
 
 
 def _orgs_after_roles(doc: Doc) -> None:
-    """ "Name, Role at Globex" / "Name from Globex": the capitalised run after the preposition
-    is an organisation even when the NER did not see it."""
+    """ "Name, Role at Globex" / "Name from Globex" / "president of GLOBEX": the capitalised run
+    after the preposition is an organisation even when the NER did not see it."""
     taken = {i for e in doc.ents for i in range(e.start, e.end)}
     people_ends = {e.end for e in doc.ents if e.label_ == "PERSON"}
     added = []
     for token in doc:
-        if token.lower_ not in ("at", "from") or token.i + 1 >= len(doc) or token.i + 1 in taken:
+        if token.lower_ not in ("at", "from", "of") or token.i + 1 >= len(doc):
+            continue
+        following = doc[token.i + 1]
+        if following.i in taken:
             continue
         before = doc[max(0, token.i - 6) : token.i]
         after_role = is_role_phrase(before.text.split(",")[-1])
         if not (after_role or token.i in people_ends):
             continue
+        acronym = following.is_upper and following.is_alpha and len(following) > 3
+        if token.lower_ == "of" and not acronym:
+            continue  # "president of ACME" names an organisation; "Professor of Statistics",
+            # "Head of AI" do not
         end = token.i + 1
         while (
             end < len(doc)
@@ -266,7 +273,7 @@ def _orgs_after_roles(doc: Doc) -> None:
             end += 1
         while end > token.i + 1 and doc[end - 1].lower_ in ("of", "for", "and", "&"):
             end -= 1  # "at Acme Analytics and Jane Doe": the connector joins the next name
-        if end > token.i + 1 and doc[token.i + 1].is_title:
+        if end > token.i + 1 and (following.is_title or (token.lower_ == "of" and acronym)):
             added.append(Span(doc, token.i + 1, end, label="ORG"))
             taken.update(range(token.i + 1, end))
     if added:

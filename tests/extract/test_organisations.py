@@ -139,3 +139,11 @@ def test_a_slash_beside_a_partner_separates_two_organisations(nlp) -> None:
 def test_a_place_after_the_head_word_joins_even_inside_a_mistaken_person_span(nlp) -> None:
     doc = nlp("Mary College Oxford are inviting applications for the Westby Institute Fellowship.")
     assert "Mary College Oxford" in _orgs(doc)
+
+
+def test_a_proper_name_coordinated_with_an_organisation_is_one(nlp) -> None:
+    doc = nlp("This paper from researchers at Stanford University and Google, published in BMJ "
+              "Health and Care Informatics.")
+    assert "Google" in _orgs(doc)
+    place = nlp("Centre for Personalised Soil, Westby hosting a showcase")
+    assert "Westby" not in _orgs(place)

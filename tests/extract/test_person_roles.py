@@ -88,3 +88,10 @@ def test_a_surname_prefix_written_apart_keeps_the_surname(nlp) -> None:
 def test_a_name_after_a_lower_case_role_noun_is_a_person(nlp) -> None:
     doc = nlp("This month's pick is from our senior research associate Arjun Kapoor.")
     assert "Arjun Kapoor" in _people(doc)
+
+
+def test_an_acronym_after_role_of_is_an_organisation_a_field_is_not(nlp) -> None:
+    acronym = nlp("Anna is the president of EUROGRAPHICS and a member of the Westby Committee.")
+    field = nlp("Jane Doe, Head of AI at Acme Labs, will speak.")
+    assert "EUROGRAPHICS" in [e.text for e in acronym.ents if e.label_ == "ORG"]
+    assert "AI" not in [e.text for e in field.ents if e.label_ == "ORG"]
