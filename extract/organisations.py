@@ -243,7 +243,7 @@ class OrganisationFinder:
         orgs = [_with_acronym_tail(o) for o in orgs
                 if not _role_run(o) and not self._in_role_title(o)]
         orgs = [s for s in orgs if not _inside_parentheses_after_org(s, orgs)]
-        orgs = filter_spans([*orgs, *_conjoined_names(doc, orgs)])
+        orgs = filter_spans([*orgs, *_conjoined_names(doc, orgs, self.dictionary)])
         others = [e for e in doc.ents if e.label_ != "ORG"]
         keep = [e for e in others if not any(_overlaps(e, o) for o in orgs)]
         try:
@@ -680,9 +680,10 @@ def _spaced_dash(token: Token) -> bool:
     return dash and bool(token.whitespace_)
 
 
-def _conjoined_names(doc: Doc, orgs: list[Span]) -> list[Span]:
+def _conjoined_names(doc: Doc, orgs: list[Span], dictionary: frozenset[str]) -> list[Span]:
     """ "researchers at Stanford University and Globex": a proper name coordinated with an
-    organisation is one too (conjuncts share their type), unless the NER saw something else."""
+    organisation is one too (conjuncts share their type), unless the NER saw something else
+    or, in a longer list, it is made of common words ("Policy, Data Analytics") or a role."""
     others = [e for e in doc.ents if e.label_ != "ORG"]
     taken = {i for e in [*others, *orgs] for i in range(e.start, e.end)}
     found = []
@@ -690,10 +691,17 @@ def _conjoined_names(doc: Doc, orgs: list[Span]) -> list[Span]:
         group = [org.root, *org.root.conjuncts]
         if not any(c.dep_ == "cc" for t in group for c in t.children):
             continue  # "Centre for X, Oxford": a place after a comma, no coordination
+        if any(t.dep_ in ("compound", "nmod") and t.head.is_lower for t in group):
+            continue  # "the Acme and Globex session": modifiers of a noun, not names
         for token in org.root.conjuncts:
+            if token.i + 1 < len(doc) and doc[token.i + 1].is_title:
+                continue  # "Research and Innovation Cluster": inside a longer name
             start = token.left_edge.i if token.left_edge.dep_ == "compound" else token.i
             span = doc[start : token.i + 1]
-            if token.pos_ == "PROPN" and span[0].is_title and not any(t.i in taken for t in span):
+            common = all(_in_dictionary(t.lower_, dictionary) for t in span if t.is_alpha)
+            pair = len(group) == 2  # "Acme University and Globex": a common word may be a name
+            name = token.pos_ == "PROPN" and span[0].is_title and (pair or not common)
+            if name and _plausible(span) and not any(t.i in taken for t in span):
                 found.append(Span(doc, span.start, span.end, label="ORG"))
                 taken.update(range(span.start, span.end))
     return found

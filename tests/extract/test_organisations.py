@@ -147,3 +147,8 @@ def test_a_proper_name_coordinated_with_an_organisation_is_one(nlp) -> None:
     assert "Google" in _orgs(doc)
     place = nlp("Centre for Personalised Soil, Westby hosting a showcase")
     assert "Westby" not in _orgs(place)
+    listed = nlp("Interns join directorates (Healthy Lives, Innovation and Improvement, Policy, "
+                 "Data Analytics) at the Westby Foundation.")
+    assert not {"Policy", "Innovation", "Improvement"} & set(_orgs(listed))
+    inside = nlp("The Westby Institute is establishing a new Research and Innovation Cluster.")
+    assert "Innovation" not in _orgs(inside)
