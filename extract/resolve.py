@@ -518,7 +518,8 @@ def _link_short_forms(occ: list[_Occurrence], union: _UnionFind) -> None:
     for Health Equity" -> "… Community"); a name of three or more words ending on its head
     word joins the one that adds a place or a "for"/"of" complement ("Acme Design Centre" ->
     "… London", "Acme Business School" -> "… for Health"); a lone place joins the one
-    university named after it ("Oxford" -> "University of Oxford")."""
+    university named after it ("Oxford" -> "University of Oxford"); two head words join the
+    one name that qualifies them ("University Network" -> "Acme University Network")."""
     heads = {w.lower() for w in lexicon.org_head_words()}
     groups = union.groups()
     orgs = {r: m for r, m in groups.items() if _kind_votes(m, occ) is EntityKind.ORGANISATION}
@@ -538,13 +539,15 @@ def _link_short_forms(occ: list[_Occurrence], union: _UnionFind) -> None:
             for end, word in enumerate(tokens[2:-1], start=2):  # "X Y School" + "for Health"
                 if word in heads and (end == len(tokens) - 2 or tokens[end + 1] in ("for", "of")):
                     longer[tokens[: end + 1]].add(root)
+            if len(tokens) >= 3 and all(t in heads for t in tokens[-2:]):
+                longer[tokens[-2:]].add(root)  # "University Network" -> "Acme University Network"
     partners = _partner_names()
     for root, members in orgs.items():
         targets: set[int] = set()
         for i in members:
             form = occ[i].forms[0]
             tokens = names.tokens(form)
-            if len(tokens) >= 3 and tokens[-1] in heads:
+            if (len(tokens) >= 3 or all(t in heads for t in tokens)) and tokens[-1] in heads:
                 targets |= longer.get(tokens, set()) - {root}
                 continue
             if tokens[-1] in heads or " ".join(tokens) in partners or names.looks_like_acronym(

@@ -411,14 +411,17 @@ def test_a_headed_name_joins_its_one_form_with_a_place_or_complement_and_a_town_
                                           ("m2", ORG, "Acme Business School"),
                                           ("m3", ORG, "Northby"),
                                           ("m4", ORG, "Westby Data Centre"),
-                                          ("m5", ORG, "Jesus College")]),
+                                          ("m5", ORG, "Jesus College"),
+                                          ("m6", ORG, "University Network")]),
                         issue("2023-02", [("m1", ORG, "Acme Design Centre London"),
                                           ("m2", ORG, "Acme Business School for Health"),
                                           ("m3", ORG, "University of Northby"),
                                           ("m4", ORG, "Westby Data Centre Leeds"),
                                           ("m5", ORG, "Westby Data Centre York"),
-                                          ("m6", ORG, "Jesus College Cambridge")])])
+                                          ("m6", ORG, "Jesus College Cambridge"),
+                                          ("m7", ORG, "Acme University Network")])])
     assert names_of(resolved) == [
-        "Acme Business School for Health", "Acme Design Centre London", "Jesus College",
+        "Acme Business School for Health", "Acme Design Centre London", "Acme University Network",
+        "Jesus College",
         "Jesus College Cambridge", "University of Northby", "Westby Data Centre",
         "Westby Data Centre Leeds", "Westby Data Centre York"]
