@@ -76,6 +76,7 @@ class EventRoles:
     def __init__(self, nlp: Language, name: str, event_heads: list[str]) -> None:
         register_extensions()
         self.name = name
+        self.heads = frozenset(event_heads)
         self.matcher = Matcher(nlp.vocab)
         cap = {"IS_TITLE": True, "IS_SENT_START": False}
         head: dict[str, Any] = {"ORTH": {"IN": event_heads}}
@@ -99,9 +100,12 @@ class EventRoles:
 
     def __call__(self, doc: Doc) -> Doc:
         _name_hosts(doc)
-        named = [Span(doc, s, e, label="EVENT") for _, s, e in self.matcher(doc)]
+        # every pattern needs a head word or a year: most texts have neither, skip the matcher
+        cued = any(t.text in self.heads or t.shape_ == "dddd" for t in doc)
+        named = [Span(doc, s, e, label="EVENT") for _, s, e in self.matcher(doc)] if cued else []
         named += [e for e in doc.ents if e.label_ == "EVENT"]
-        named += _defined_as_events(doc) + _named_after_event_nouns(doc)
+        if _EVENT_NOUN_WORD.search(doc.text):  # a cheap test before walking the tokens
+            named += _defined_as_events(doc) + _named_after_event_nouns(doc)
         doc.spans[EVENTS] = filter_spans(named)
         found = relations(doc)
         for sent in doc.sents:
@@ -162,6 +166,8 @@ class EventRoles:
         """ "X are hosting … in collaboration with Y and Z": when the sentence names a host,
         the organisations listed after "in partnership/collaboration with" co-organise."""
         cue = _WITH_PARTNER.search(sent.text)
+        if cue is None:
+            return []
         hosts = {f["object"] for f in found if f.get("relation") == "organizer"
                  and f["rule"].endswith(".host_verb") and isinstance(f["object"], tuple)
                  and sent.start_char <= f["object"][0] < sent.end_char}
@@ -170,7 +176,7 @@ class EventRoles:
             and any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in t.children)
             for t in sent
         )  # "They are hosting a school joint with Y": Y co-organises whoever "they" are
-        if cue is None or not (hosts or pronoun_host):
+        if not (hosts or pronoun_host):
             return []
         start = sent.start_char + cue.end()
         return [self._found("organizer", ent, sent, "host_partner", 0.75) for ent in sent.ents
@@ -278,14 +284,13 @@ _EVENT_NOUNS = frozenset(
         "panel",
         "course",
         "talk",
+        "congress",
+        "competition",
+        "exhibition",
+        "forum",
     }
 )
-
-
-_EVENT_NOUNS = frozenset(
-    {"conference", "congress", "symposium", "summit", "workshop", "festival", "hackathon",
-     "competition", "exhibition", "showcase", "seminar", "webinar", "lecture", "forum"}
-)
+_EVENT_NOUN_WORD = re.compile(rf"\b(?:{'|'.join(sorted(_EVENT_NOUNS))})\b")
 _NAME_CONNECTORS = frozenset({"for", "of", "on", "in", "and", "&", "the"})
 
 
@@ -311,8 +316,8 @@ def _named_after_event_nouns(doc: Doc) -> list[Span]:
     lower-case event noun are the event's name."""
     found = []
     for token in doc:
-        if not (token.is_lower and token.lemma_ in _EVENT_NOUNS and token.pos_ == "NOUN"):
-            continue
+        if not (token.lower_ in _EVENT_NOUNS and token.is_lower and token.pos_ == "NOUN"):
+            continue  # the singular only: "workshops Acme and Globex" names no event
         end = token.i + 1
         while end < len(doc) and (doc[end].is_title or doc[end].is_upper) and doc[end].is_alpha:
             end += 1

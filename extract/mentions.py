@@ -334,9 +334,7 @@ def _strip_title(text: str) -> str:
     return " ".join(words)
 
 
-def _first_name_reference(
-    builder: _Builder, first: str, item: Item | None = None
-) -> dict[str, str]:
+def _first_name_reference(builder: _Builder, first: str, item: Item | None) -> dict[str, str]:
     """``refers_to`` the latest full-name mention that starts with this first name or nickname;
     failing that, a full name in the heading of ``item`` (added as a mention then)."""
     if is_role_phrase(first) or lexicon.org_kind_of(first):
@@ -369,6 +367,7 @@ def _heading_full_name(builder: _Builder, first: str, item: Item | None) -> str 
             )
             builder.people[mention_id] = builder.mentions[-1]
             builder.by_chars[(index, (ent.start_char, ent.end_char))] = mention_id
+            builder.rejected.discard((index, (ent.start_char, ent.end_char)))
             builder.heading_people[id(item)].remove((index, unit, ent))
             return mention_id
     return None

@@ -215,8 +215,11 @@ class OrganisationFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         heads = frozenset(lexicon.org_head_words())
+        # every pattern ends on a head word: most texts have none, skip the matcher
+        headed = any(t.text in heads or t.lower_ in _LOWER_HEADS for t in doc)
         candidates = [
-            _with_place_tail(Span(doc, s, e, label="ORG"), heads) for _, s, e in self.matcher(doc)
+            _with_place_tail(Span(doc, s, e, label="ORG"), heads)
+            for _, s, e in (self.matcher(doc) if headed else [])
         ]
         trimmed = [
             self._before_event_modifier(_before_job_words(_trim(part)))
@@ -235,10 +238,9 @@ class OrganisationFinder:
         ]
         ner_parts = [s for s in cut if s is not None and not _partners_joined(s) and _plausible(s)]
         keyworded = {(o.start, o.end) for o in [*partner_spans, *split]}
-        doc.spans[DOUBTFUL_ORGS] = [
-            o for o in ner_parts if (o.start, o.end) not in keyworded and not self._ner_org_ok(o)
-        ]
-        ner_parts = [o for o in ner_parts if (o.start, o.end) in keyworded or self._ner_org_ok(o)]
+        kept = [(o.start, o.end) in keyworded or self._ner_org_ok(o) for o in ner_parts]
+        doc.spans[DOUBTFUL_ORGS] = [o for o, ok in zip(ner_parts, kept, strict=True) if not ok]
+        ner_parts = [o for o, ok in zip(ner_parts, kept, strict=True) if ok]
         orgs = filter_spans([*partner_spans, *split, *ner_parts])
         orgs = [_with_acronym_tail(o) for o in orgs
                 if not _role_run(o) and not self._in_role_title(o)]
@@ -259,7 +261,7 @@ class OrganisationFinder:
             kind = lexicon.org_kind_of(org.text)
             if kind:
                 found["org_kind"] = kind
-            acronym = _ACRONYM.match(doc.text[org.end_char : org.end_char + 20])
+            acronym = _acronym_after(org)
             if acronym and _abbreviates(acronym.group(1), org.text):
                 found["acronym"] = acronym.group(1).strip()
             if found:
@@ -296,8 +298,14 @@ def _is_topic_label(span: Span) -> bool:
 
 def _has_own_acronym(span: Span) -> bool:
     """ "Acme Research Council (ARC)": a bracketed acronym right after that abbreviates it."""
-    acronym = _ACRONYM.match(span.doc.text[span.end_char : span.end_char + 20])
+    acronym = _acronym_after(span)
     return acronym is not None and _abbreviates(acronym.group(1), span.text)
+
+
+def _acronym_after(span: Span) -> re.Match[str] | None:
+    """The "(ACRONYM)" right after ``span`` (read off tokens: ``doc.text`` rebuilds the text)."""
+    following = span.doc[span.end : span.end + 8]
+    return _ACRONYM.match(span[-1].whitespace_ + following.text)
 
 
 def _names_a_kind(span: Span, dictionary: frozenset[str]) -> bool:

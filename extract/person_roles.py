@@ -389,9 +389,12 @@ def _in_person_slot(span: Span) -> bool:
 def _nicknames(doc: Doc) -> list[Span]:
     """ "Tapabrata (Rohan) Chakraborty": first name, bracketed nickname, surname."""
     found = []
-    for i in range(len(doc) - 4):
-        a, lp, b, rp, c = doc[i : i + 5]
-        if lp.text == "(" and rp.text == ")" and all(_NAME_WORD.match(t.text) for t in (a, b, c)):
+    for lp in doc:
+        i = lp.i - 1
+        if lp.text != "(" or i < 0 or i + 4 >= len(doc):
+            continue
+        a, b, rp, c = doc[i], doc[i + 2], doc[i + 3], doc[i + 4]
+        if rp.text == ")" and all(_NAME_WORD.match(t.text) for t in (a, b, c)):
             if a.is_title and b.is_title and c.is_title:
                 found.append(Span(doc, i, _hyphen_compound_end(doc, i + 4), label="PERSON"))
     return found

@@ -60,15 +60,16 @@ class PublicationFinder:
         self.min_title_words = min_title_words
 
     def __call__(self, doc: Doc) -> Doc:
+        text = doc.text  # rebuilt from the tokens on every access
         titles = []
-        for match in _QUOTED.finditer(doc.text):
+        for match in _QUOTED.finditer(text):
             span = doc.char_span(
                 match.start(1), match.end(1), label="PUBLICATION", alignment_mode="expand"
             )
             if span is not None and len(match.group(1).split()) >= self.min_title_words:
                 titles.append(span)
         venues = []
-        for match in _VENUE.finditer(doc.text):
+        for match in _VENUE.finditer(text):
             name = re.sub(r"(?: (?:of|in|for|and|on|the|&))+$", "", match.group(1)).rstrip(":")
             span = doc.char_span(
                 match.start(1), match.start(1) + len(name), label="VENUE", alignment_mode="expand"
