@@ -57,6 +57,13 @@ class _Writer:
         return Newsletter(self.name, month, self.text, sections, "hash-" + month)
 
 
+def _one_item(nlp, month: str, title: str, *paragraphs: str):
+    """The extraction of a newsletter holding one item of ``paragraphs``."""
+    w = _Writer(f"{month}.md")
+    item = w.item(title, "Updates", *paragraphs)
+    return extract(w.newsletter(month, Section("Updates", None, (), (item,))), nlp)
+
+
 def _event_newsletter() -> Newsletter:
     w = _Writer()
     item = w.item(
@@ -232,11 +239,12 @@ def test_two_processes_give_the_same_extraction(nlp) -> None:
 
 
 def test_first_name_in_the_text_confirms_the_full_name_in_its_heading(nlp) -> None:
-    w = _Writer("2030-06.md")
-    title = "Partnership Research Associate Daniel Okafor presenting at Graph Days 2030"
-    body = w.block("Daniel said the conference was a great chance to meet the Director.")
-    item = Item(title, w.span(title), "Community", (body,), ())
-    extraction = extract(w.newsletter("2030-06", Section("Community", None, (), (item,))), nlp)
+    extraction = _one_item(
+        nlp,
+        "2030-06",
+        "Partnership Research Associate Daniel Okafor presenting at Graph Days 2030",
+        "Daniel said the conference was a great chance to meet the Director.",
+    )
     people = {m.id: m for m in extraction.mentions if m.kind is EntityKind.PERSON}
     full = [m for m in people.values() if m.text == "Daniel Okafor"]
     assert len(full) == 1
@@ -246,13 +254,13 @@ def test_first_name_in_the_text_confirms_the_full_name_in_its_heading(nlp) -> No
 
 
 def test_a_capitalised_phrase_the_issue_also_writes_in_lower_case_is_no_person(nlp) -> None:
-    w = _Writer("2030-07.md")
-    body = w.block(
+    extraction = _one_item(
+        nlp,
+        "2030-07",
+        "New clusters",
         "The Institute is establishing a new Research and Innovation Cluster in Digital Twins; "
-        "each cluster brings research and innovation together."
+        "each cluster brings research and innovation together.",
     )
-    item = Item("New clusters", w.span("New clusters"), "Updates", (body,), ())
-    extraction = extract(w.newsletter("2030-07", Section("Updates", None, (), (item,))), nlp)
     assert not [m.text for m in extraction.mentions if m.kind is EntityKind.PERSON]
 
 
@@ -298,13 +306,13 @@ def test_names_leading_a_list_of_mostly_organisations_are_organisations(nlp) -> 
 def test_in_an_item_that_is_no_event_relations_attach_to_the_event_the_sentence_names(
     nlp,
 ) -> None:
-    w = _Writer("2030-10.md")
-    body = w.block(
+    extraction = _one_item(
+        nlp,
+        "2030-10",
+        "Poster success",
         "Our associate Kofi Mensah took part in Data for Westby on Monday. Data for Westby is "
-        "a major poster competition which is organised by the Westby Science Committee."
+        "a major poster competition which is organised by the Westby Science Committee.",
     )
-    item = Item("Poster success", w.span("Poster success"), "Updates", (body,), ())
-    extraction = extract(w.newsletter("2030-10", Section("Updates", None, (), (item,))), nlp)
     by_id = {m.id: m for m in extraction.mentions}
     hosts = [
         (by_id[a.subject].text, by_id[a.object].text)
