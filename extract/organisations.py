@@ -617,7 +617,8 @@ def _split_coordination(span: Span) -> list[Span]:
         if token.lower_ in ("and", "&") and span.start < token.i < span.end - 1:
             left = Span(span.doc, span.start, token.i, label="ORG")
             right = Span(span.doc, token.i + 1, span.end, label="ORG")
-            left_kind = lexicon.org_kind_of(left.text)
+            field = left[-1].lower_ in lexicon.name_words().generic_heads  # "Data Analytics"
+            left_kind = lexicon.org_kind_of(left.text) and not field
             both_kinds = left_kind and lexicon.org_kind_of(right.text)
             full_right = left_kind and len(right) >= 3 and all(t.is_title or t.is_upper
                                                                for t in right)

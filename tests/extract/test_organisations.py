@@ -152,3 +152,9 @@ def test_a_proper_name_coordinated_with_an_organisation_is_one(nlp) -> None:
     assert not {"Policy", "Innovation", "Improvement"} & set(_orgs(listed))
     inside = nlp("The Westby Institute is establishing a new Research and Innovation Cluster.")
     assert "Innovation" not in _orgs(inside)
+
+
+def test_a_field_noun_before_and_does_not_end_an_organisation(nlp) -> None:
+    doc = nlp("The positions are based in Basel within the Data Analytics and Imaging Group, "
+              "developing tools.")
+    assert "Data Analytics and Imaging Group" in _orgs(doc)
