@@ -12,25 +12,28 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
 from partnerkg.extract import items as item_rules
 from partnerkg.extract import lexicon
 from partnerkg.extract.events import WEAK_HOST, heading_organisers, heading_owner, heading_speakers
+from partnerkg.extract.first_names import (
+    as_first_names,
+    first_name_reference,
+    first_names_shape,
+    strip_title,
+)
 from partnerkg.extract.list_leaders import organisation_leaders
+from partnerkg.extract.mention_builder import CONFIDENCE, MentionBuilder
 from partnerkg.extract.model import (
     Assertion,
     EntityKind,
     Extraction,
-    Item,
     Mention,
     Newsletter,
     Relation,
-    SourceSpan,
 )
-from partnerkg.extract.person_roles import TITLES
 from partnerkg.extract.roles import is_role_phrase
 from partnerkg.extract.spans import (
     EVENTS,
@@ -62,69 +65,11 @@ _PROSE_WORD = re.compile(r"(?<![\w/%.=@-])[a-z][a-z'-]+(?![\w/%=@])")  # not in 
 _DATE_WORDS = re.compile(
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)? )?(?:{'|'.join(calendar.month_name[1:])})(?: \d{{4}})?", re.I
 )
-CONFIDENCE = {"rule": 0.9, "heading": 0.9, "ner": 0.6, "proposed": 0.4}
-
-
-@dataclass
-class _Builder:
-    """Numbering and indexes while one newsletter is assembled."""
-
-    newsletter: Newsletter
-    mentions: list[Mention] = field(default_factory=list)
-    assertions: list[Assertion] = field(default_factory=list)
-    by_chars: dict[tuple[int, tuple[int, int]], str] = field(default_factory=dict)
-    people: dict[str, Mention] = field(default_factory=dict)
-    later_first_names: list[tuple[int, Unit, Span]] = field(default_factory=list)
-    heading_people: dict[int, list[tuple[int, Unit, Span]]] = field(default_factory=dict)
-    rejected: set[tuple[int, tuple[int, int]]] = field(default_factory=set)
-    event_items: set[int] = field(default_factory=set)  # ids of items whose heading is an event
-    asserted: set[tuple[str, Relation, str, str]] = field(default_factory=set)
-
-    def index(self, mention_id: str) -> int:
-        """Position of a mention in ``mentions`` (ids are numbered in order)."""
-        return int(mention_id.rsplit("/m", 1)[1]) - 1
-
-    def add(
-        self,
-        kind: EntityKind,
-        text: str,
-        span: SourceSpan,
-        component: str,
-        confidence: float,
-        item: Item | None,
-        **attributes: str,
-    ) -> str:
-        mention_id = f"{self.newsletter.issue_month}/m{len(self.mentions) + 1}"
-        title = item.title if item is not None else None
-        self.mentions.append(
-            Mention(mention_id, kind, text, span, component, confidence, title, attributes)
-        )
-        return mention_id
-
-    def assert_(
-        self,
-        subject: str,
-        relation: Relation,
-        obj: str,
-        evidence: SourceSpan,
-        component: str,
-        confidence: float,
-        **attributes: str,
-    ) -> None:
-        if subject == obj:
-            return
-        key = (subject, relation, obj, attributes.get("title", ""))
-        if key in self.asserted:
-            return
-        self.asserted.add(key)
-        self.assertions.append(
-            Assertion(subject, relation, obj, evidence, component, confidence, attributes)
-        )
 
 
 def assemble(newsletter: Newsletter, units: Sequence[Unit], docs: Sequence[Doc]) -> Extraction:
     """The :class:`Extraction` of ``newsletter`` from its units' annotated docs."""
-    builder = _Builder(newsletter)
+    builder = MentionBuilder(newsletter)
     item_things: dict[int, dict[str, str]] = {}
     section_things: dict[int, dict[str, str]] = {}
     leaders = organisation_leaders(units, docs)
@@ -135,7 +80,7 @@ def assemble(newsletter: Newsletter, units: Sequence[Unit], docs: Sequence[Doc])
         things = _slots_for(builder, unit, doc, item_things, section_things)
         _publications(builder, index, unit, doc, things)
     for index, unit, ent in builder.later_first_names:  # the full name came later in the issue
-        if not _as_first_names(builder, index, unit, ent):
+        if not as_first_names(builder, index, unit, ent):
             _add_organisation(builder, index, unit, ent, docs[index])
     for index, (unit, doc) in enumerate(zip(units, docs, strict=True)):
         things = (
@@ -161,7 +106,7 @@ def _strongest_hosts(assertions: list[Assertion]) -> tuple[Assertion, ...]:
     )
 
 
-def _without_common_phrases(builder: _Builder, units: Sequence[Unit]) -> tuple[Mention, ...]:
+def _without_common_phrases(builder: MentionBuilder, units: Sequence[Unit]) -> tuple[Mention, ...]:
     """Drop organisations and people only the NER saw whose every word the newsletter also
     uses in lower case ("Machine Learning", "Innovation Cluster"): capitalised topics, not
     names. One that a rule tied to someone or something stays."""
@@ -184,7 +129,7 @@ def _without_common_phrases(builder: _Builder, units: Sequence[Unit]) -> tuple[M
 
 
 def _entities(
-    builder: _Builder, index: int, unit: Unit, doc: Doc, leaders: list[tuple[int, int]]
+    builder: MentionBuilder, index: int, unit: Unit, doc: Doc, leaders: list[tuple[int, int]]
 ) -> None:
     for start, end in leaders:  # "- Acme -- Automating X" among organisations (list_leaders)
         builder.by_chars[(index, (start, end))] = builder.add(
@@ -212,14 +157,14 @@ def _entities(
             # "Machine Learning", "Rare Diseases": a theme the NER took for a name
             builder.rejected.add((index, (ent.start_char, ent.end_char)))
             continue
-        if ent.label_ == "ORG" and _first_names_shape(ent):
-            if not _as_first_names(builder, index, unit, ent):
+        if ent.label_ == "ORG" and first_names_shape(ent):
+            if not as_first_names(builder, index, unit, ent):
                 builder.later_first_names.append((index, unit, ent))
             continue
         if ent.label_ == "PERSON":
-            text = _strip_title(ent.text)
+            text = strip_title(ent.text)
             full = len(text.split()) >= 2
-            attributes = {} if full else _first_name_reference(builder, text, unit.item)
+            attributes = {} if full else first_name_reference(builder, text, unit.item)
             if not full and not attributes:
                 continue  # a lone capitalised word with no full name before it: too weak
             mention_id = builder.add(
@@ -270,7 +215,7 @@ def _entities(
         )
 
 
-def _add_organisation(builder: _Builder, index: int, unit: Unit, ent: Span, doc: Doc) -> None:
+def _add_organisation(builder: MentionBuilder, index: int, unit: Unit, ent: Span, doc: Doc) -> None:
     org_attributes = doc._.get(ORG_ATTRIBUTES) or {}
     attributes = dict(
         org_attributes.get(ent.start_char, org_attributes.get(str(ent.start_char), {}))
@@ -287,35 +232,6 @@ def _add_organisation(builder: _Builder, index: int, unit: Unit, ent: Span, doc:
     )
 
 
-def _first_names_shape(ent: Span) -> bool:
-    """ "Dami and Ines", "Rohan": one or two capitalised words (joined by "and") that may be
-    first names the NER took for an organisation."""
-    pair = len(ent) == 3 and ent[1].lower_ in ("and", "&") and ent[0].is_title
-    return (pair and ent[2].is_title) or (len(ent) == 1 and ent[0].is_title)
-
-
-def _as_first_names(builder: _Builder, index: int, unit: Unit, ent: Span) -> bool:
-    """First names of people named in the issue, tagged as an ORG ("Rohan's paper", "Dami and
-    Ines"), are references to those people; adds them and says so."""
-    tokens = [ent[0], ent[2]] if len(ent) == 3 else [ent[0]]
-    refs = [(t, _first_name_reference(builder, t.text, unit.item)) for t in tokens]
-    if not all(ref for _, ref in refs):
-        return False
-    for token, ref in refs:
-        end = token.idx + len(token.text)
-        mention_id = builder.add(
-            EntityKind.PERSON,
-            token.text,
-            unit.block.source_span(token.idx, end),
-            "first_name",
-            CONFIDENCE["ner"],
-            unit.item,
-            **ref,
-        )
-        builder.by_chars[(index, (token.idx, end))] = mention_id
-    return True
-
-
 def _date_like(span: Span) -> bool:
     """ "9 September 2022" tagged as an event: a date, not an event's name."""
     return any(t.ent_type_ == "DATE" for t in span) or bool(_DATE_WORDS.fullmatch(span.text))
@@ -325,55 +241,7 @@ def _inside(ent: object, spans: object) -> bool:
     return any(s.start <= ent.start and ent.end <= s.end for s in spans)  # type: ignore[attr-defined]
 
 
-def _strip_title(text: str) -> str:
-    words = text.split()
-    while len(words) > 1 and words[0].lower().rstrip(".") + "." in {
-        t if t.endswith(".") else t + "." for t in TITLES
-    }:
-        words = words[1:]
-    return " ".join(words)
-
-
-def _first_name_reference(builder: _Builder, first: str, item: Item | None) -> dict[str, str]:
-    """``refers_to`` the latest full-name mention that starts with this first name or nickname;
-    failing that, a full name in the heading of ``item`` (added as a mention then)."""
-    if is_role_phrase(first) or lexicon.org_kind_of(first):
-        return {}  # "Director", "Institute": a word of a title or of a name, not a first name
-    for mention_id in reversed(list(builder.people)):
-        mention = builder.people[mention_id]
-        if first in _given_names(mention.text):
-            return {"refers_to": mention_id}
-    heading_name = _heading_full_name(builder, first, item)
-    return {"refers_to": heading_name} if heading_name else {}
-
-
-def _given_names(full_name: str) -> list[str]:
-    return full_name.replace("(", " ").replace(")", " ").split()[:-1]
-
-
-def _heading_full_name(builder: _Builder, first: str, item: Item | None) -> str | None:
-    """ "### Research Associate Jane Doe presents …" then "Jane said …": the first name in the
-    text confirms the heading's name, which the NER alone is not trusted with."""
-    for index, unit, ent in builder.heading_people.get(id(item), []) if item else []:
-        text = _strip_title(ent.text)
-        if first in _given_names(text):
-            mention_id = builder.add(
-                EntityKind.PERSON,
-                text,
-                unit.block.source_span(ent.start_char, ent.end_char),
-                "ner",
-                CONFIDENCE["ner"],
-                item,
-            )
-            builder.people[mention_id] = builder.mentions[-1]
-            builder.by_chars[(index, (ent.start_char, ent.end_char))] = mention_id
-            builder.rejected.discard((index, (ent.start_char, ent.end_char)))
-            builder.heading_people[id(item)].remove((index, unit, ent))
-            return mention_id
-    return None
-
-
-def _item_mentions(builder: _Builder, unit: Unit, doc: Doc) -> dict[str, str]:
+def _item_mentions(builder: MentionBuilder, unit: Unit, doc: Doc) -> dict[str, str]:
     """Event or opportunity named by an item heading, with its dates; returns its slots."""
     item = unit.item
     assert item is not None
@@ -451,7 +319,7 @@ def _item_mentions(builder: _Builder, unit: Unit, doc: Doc) -> dict[str, str]:
 
 
 def _slots_for(
-    builder: _Builder,
+    builder: MentionBuilder,
     unit: Unit,
     doc: Doc,
     item_things: dict[int, dict[str, str]],
@@ -492,7 +360,7 @@ def _publication_kind(text: str) -> str:
 
 
 def _publications(
-    builder: _Builder, index: int, unit: Unit, doc: Doc, things: dict[str, str]
+    builder: MentionBuilder, index: int, unit: Unit, doc: Doc, things: dict[str, str]
 ) -> None:
     """Quoted titles and descriptive link texts of papers become publication mentions."""
     titles = list(doc.spans.get(PUBLICATION_TITLES, []))
@@ -553,7 +421,7 @@ def _announces_paper(unit: Unit) -> bool:
     )
 
 
-def _add_heading_publication(builder: _Builder, unit: Unit, things: dict[str, str]) -> None:
+def _add_heading_publication(builder: MentionBuilder, unit: Unit, things: dict[str, str]) -> None:
     item = unit.item
     assert item is not None
     doi = next(link for link in unit.block.links if link.doi)
@@ -578,7 +446,9 @@ def _overlaps_text(unit: Unit, link_text: str, start: int) -> bool:
 _RELATIONS = {r.value: r for r in Relation}
 
 
-def _relations(builder: _Builder, index: int, unit: Unit, doc: Doc, things: dict[str, str]) -> None:
+def _relations(
+    builder: MentionBuilder, index: int, unit: Unit, doc: Doc, things: dict[str, str]
+) -> None:
     """Recorded relations -> assertions between mention ids (slots bound to the item)."""
     for found in doc._.get(RELATIONS) or []:
         if found["subject"] == "EVENT" and "EVENT" not in things:
@@ -619,7 +489,7 @@ def _relations(builder: _Builder, index: int, unit: Unit, doc: Doc, things: dict
                     builder.assert_(things["EVENT"], relation, obj, heading, rule, 0.8)
 
 
-def _event_named_in(builder: _Builder, index: int, evidence: tuple[int, int]) -> str | None:
+def _event_named_in(builder: MentionBuilder, index: int, evidence: tuple[int, int]) -> str | None:
     """In an item that is no event, the event the sentence itself names ("… took part in X.
     X is a poster competition organised by Y") is the one its speakers and hosts belong to."""
     start, end = evidence
@@ -639,13 +509,13 @@ _OBJECT_KINDS = {
 }
 
 
-def _kinds_fit(builder: _Builder, relation: str, obj: str) -> bool:
+def _kinds_fit(builder: MentionBuilder, relation: str, obj: str) -> bool:
     kinds = _OBJECT_KINDS.get(relation)
     return kinds is None or builder.mentions[builder.index(obj)].kind in kinds
 
 
 def _resolve(
-    builder: _Builder,
+    builder: MentionBuilder,
     index: int,
     unit: Unit,
     ref: object,
@@ -676,7 +546,7 @@ def _resolve(
         return mention.attributes.get("refers_to", mention_id)
     text = unit.text[start:end]
     if text[:1].isupper():  # a name the NER did not tag ("Chris' paper", "joined by Jane Doe")
-        reference = _first_name_reference(builder, text, unit.item)
+        reference = first_name_reference(builder, text, unit.item)
         if reference:
             return reference["refers_to"]
         if len(text.split()) < 2 or is_role_phrase(text) or lexicon.org_kind_of(text):
@@ -692,7 +562,7 @@ def _resolve(
     return None
 
 
-def _set_venue(builder: _Builder, publication_id: str, venue: str) -> None:
+def _set_venue(builder: MentionBuilder, publication_id: str, venue: str) -> None:
     i = builder.index(publication_id)
     mention = builder.mentions[i]
     if "venue" not in mention.attributes:

@@ -1,0 +1,94 @@
+"""First names that point to a full name: "Chris' paper", "Dami and Ines", a name in a heading.
+
+A lone capitalised word is a person only when it is the first name (or nickname) of a
+full name in the same issue: earlier, later (an ORG the NER made of it), or in its item's
+heading, whose name the text's first name confirms.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from partnerkg.extract import lexicon
+from partnerkg.extract.mention_builder import CONFIDENCE, MentionBuilder
+from partnerkg.extract.model import EntityKind, Item
+from partnerkg.extract.person_roles import TITLES
+from partnerkg.extract.roles import is_role_phrase
+from partnerkg.extract.units import Unit
+
+
+def first_names_shape(ent: Span) -> bool:
+    """ "Dami and Ines", "Rohan": one or two capitalised words (joined by "and") that may be
+    first names the NER took for an organisation."""
+    pair = len(ent) == 3 and ent[1].lower_ in ("and", "&") and ent[0].is_title
+    return (pair and ent[2].is_title) or (len(ent) == 1 and ent[0].is_title)
+
+
+def as_first_names(builder: MentionBuilder, index: int, unit: Unit, ent: Span) -> bool:
+    """First names of people named in the issue, tagged as an ORG ("Rohan's paper", "Dami and
+    Ines"), are references to those people; adds them and says so."""
+    tokens = [ent[0], ent[2]] if len(ent) == 3 else [ent[0]]
+    refs = [(t, first_name_reference(builder, t.text, unit.item)) for t in tokens]
+    if not all(ref for _, ref in refs):
+        return False
+    for token, ref in refs:
+        end = token.idx + len(token.text)
+        mention_id = builder.add(
+            EntityKind.PERSON,
+            token.text,
+            unit.block.source_span(token.idx, end),
+            "first_name",
+            CONFIDENCE["ner"],
+            unit.item,
+            **ref,
+        )
+        builder.by_chars[(index, (token.idx, end))] = mention_id
+    return True
+
+
+def strip_title(text: str) -> str:
+    words = text.split()
+    while len(words) > 1 and words[0].lower().rstrip(".") + "." in {
+        t if t.endswith(".") else t + "." for t in TITLES
+    }:
+        words = words[1:]
+    return " ".join(words)
+
+
+def first_name_reference(builder: MentionBuilder, first: str, item: Item | None) -> dict[str, str]:
+    """``refers_to`` the latest full-name mention that starts with this first name or nickname;
+    failing that, a full name in the heading of ``item`` (added as a mention then)."""
+    if is_role_phrase(first) or lexicon.org_kind_of(first):
+        return {}  # "Director", "Institute": a word of a title or of a name, not a first name
+    for mention_id in reversed(list(builder.people)):
+        mention = builder.people[mention_id]
+        if first in _given_names(mention.text):
+            return {"refers_to": mention_id}
+    heading_name = _heading_full_name(builder, first, item)
+    return {"refers_to": heading_name} if heading_name else {}
+
+
+def _given_names(full_name: str) -> list[str]:
+    return full_name.replace("(", " ").replace(")", " ").split()[:-1]
+
+
+def _heading_full_name(builder: MentionBuilder, first: str, item: Item | None) -> str | None:
+    """ "### Research Associate Jane Doe presents …" then "Jane said …": the first name in the
+    text confirms the heading's name, which the NER alone is not trusted with."""
+    for index, unit, ent in builder.heading_people.get(id(item), []) if item else []:
+        text = strip_title(ent.text)
+        if first in _given_names(text):
+            mention_id = builder.add(
+                EntityKind.PERSON,
+                text,
+                unit.block.source_span(ent.start_char, ent.end_char),
+                "ner",
+                CONFIDENCE["ner"],
+                item,
+            )
+            builder.people[mention_id] = builder.mentions[-1]
+            builder.by_chars[(index, (ent.start_char, ent.end_char))] = mention_id
+            builder.rejected.discard((index, (ent.start_char, ent.end_char)))
+            builder.heading_people[id(item)].remove((index, unit, ent))
+            return mention_id
+    return None
