@@ -28,6 +28,9 @@ TITLES = frozenset(
 _NAME_WORD = re.compile(r"^[A-Z][a-zà-ÿ'’A-Z-]*[a-zà-ÿ]$|^[A-Z]\.?$|^[A-Z][a-z]*['’][A-Z][a-z]+$")
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})  # a surname is singular, even "Davies"
 _MODIFIER_TAGS = frozenset({"JJ", "JJR", "JJS", "VBG"})  # nor does a name open with an adjective
+_PARTNERING = frozenset(
+    {"partnership", "partnered", "partnering", "collaboration", "collaborating"}
+)
 _STOP_DEPS = frozenset({"relcl"})
 _STOP_WORDS = frozenset(
     {"who", "which", "whose", "that", "will", "is", "are", "was", "were", "has", "have"}
@@ -237,20 +240,28 @@ def _repair_people(doc: Doc) -> None:
 
 
 def _orgs_after_roles(doc: Doc) -> None:
-    """ "Name, Role at Globex" / "Name from Globex" / "president of GLOBEX": the capitalised run
-    after the preposition is an organisation even when the NER did not see it."""
+    """ "Name, Role at Globex" / "Name from Globex" / "president of GLOBEX" / "a partnership
+    with (the) Globex": the capitalised run after the preposition is an organisation even when
+    the NER did not see it."""
     taken = {i for e in doc.ents for i in range(e.start, e.end)}
     people_ends = {e.end for e in doc.ents if e.label_ == "PERSON"}
     added = []
     for token in doc:
-        if token.lower_ not in ("at", "from", "of") or token.i + 1 >= len(doc):
+        if token.lower_ not in ("at", "from", "of", "with") or token.i + 1 >= len(doc):
             continue
+        partnering = (
+            token.lower_ == "with" and token.i > 0 and doc[token.i - 1].lower_ in _PARTNERING
+        )
+        if token.lower_ == "with" and not partnering:
+            continue
+        if partnering and doc[token.i + 1].lower_ == "the" and token.i + 2 < len(doc):
+            token = doc[token.i + 1]  # the run starts after the article
         following = doc[token.i + 1]
         if following.i in taken:
             continue
         before = doc[max(0, token.i - 6) : token.i]
         after_role = is_role_phrase(before.text.split(",")[-1])
-        if not (after_role or token.i in people_ends):
+        if not (after_role or partnering or token.i in people_ends):
             continue
         acronym = following.is_upper and following.is_alpha and len(following) > 3
         if token.lower_ == "of" and not acronym:
@@ -268,12 +279,14 @@ def _orgs_after_roles(doc: Doc) -> None:
                     and end + 1 < len(doc)
                     and doc[end + 1].is_title
                 )
+                or (doc[end].text == "-" and not doc[end - 1].whitespace_)  # "RARE-X"
             )
         ):
             end += 1
         while end > token.i + 1 and doc[end - 1].lower_ in ("of", "for", "and", "&"):
             end -= 1  # "at Acme Analytics and Jane Doe": the connector joins the next name
-        if end > token.i + 1 and (following.is_title or (token.lower_ == "of" and acronym)):
+        named = following.is_title or (acronym and (token.lower_ == "of" or partnering))
+        if end > token.i + 1 and named:
             added.append(Span(doc, token.i + 1, end, label="ORG"))
             taken.update(range(token.i + 1, end))
     if added:

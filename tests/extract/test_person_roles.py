@@ -95,3 +95,11 @@ def test_an_acronym_after_role_of_is_an_organisation_a_field_is_not(nlp) -> None
     field = nlp("Jane Doe, Head of AI at Acme Labs, will speak.")
     assert "EUROGRAPHICS" in [e.text for e in acronym.ents if e.label_ == "ORG"]
     assert "AI" not in [e.text for e in field.ents if e.label_ == "ORG"]
+
+
+def test_the_name_after_a_partnership_with_is_an_organisation(nlp) -> None:
+    doc = nlp("Roche has formed a collaborative partnership with NOVA-X Global Genes with an "
+              "intent to resolve barriers.")
+    assert "NOVA-X Global Genes" in [e.text for e in doc.ents if e.label_ == "ORG"]
+    person = nlp("She is working in collaboration with Jane Doe on this.")
+    assert [e.text for e in person.ents if e.label_ == "ORG"] == []
