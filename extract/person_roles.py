@@ -64,6 +64,7 @@ class PersonRoles:
         _repair_people(doc)
         _orgs_after_roles(doc)
         found = relations(doc)
+        found.extend(_possessive_employers(doc))
         ents = list(doc.ents)
         for index, person in enumerate(ents):
             if person.label_ == "PERSON":
@@ -157,6 +158,40 @@ class PersonRoles:
                     }
                 )
         return out
+
+
+def _possessive_employers(doc: Doc) -> list[Found]:
+    """ "NASA's Jane Doe", "Globex DeepMind's John Roe": the capitalised name before "'s" and
+    a person is the organisation the person works for."""
+    people = [e for e in doc.ents if e.label_ == "PERSON"]
+    orgs, ties = [], []
+    for person in people:
+        end = person.start - 1
+        while end > 0 and doc[end].lower_.rstrip(".") in TITLES | {"."}:
+            end -= 1  # "Acme's Dr Jane Doe"
+        if end < 1 or doc[end].text not in ("'s", "’s"):
+            continue
+        start = end
+        while start > 0 and doc[start - 1].text[:1].isupper():
+            if doc[start - 1].ent_type_ == "PERSON":
+                break
+            start -= 1
+            if doc[start].is_sent_start:
+                break
+        if start == end:
+            continue
+        org = Span(doc, start, end, label="ORG")
+        orgs.append(org)
+        ties.append(_tie("affiliation", person, org, chars(doc[start : person.end]),
+                         "partnerkg_person_roles.possessive"))
+    if orgs:
+        kept = [
+            e
+            for e in doc.ents
+            if e.label_ == "PERSON" or not any(e.start < o.end and o.start < e.end for o in orgs)
+        ]
+        doc.ents = filter_spans([*kept, *orgs])
+    return ties
 
 
 def _tie(relation: str, person: Span, org: Span, evidence: tuple[int, int], rule: str) -> Found:

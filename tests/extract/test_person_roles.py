@@ -103,3 +103,10 @@ def test_the_name_after_a_partnership_with_is_an_organisation(nlp) -> None:
     assert "NOVA-X Global Genes" in [e.text for e in doc.ents if e.label_ == "ORG"]
     person = nlp("She is working in collaboration with Jane Doe on this.")
     assert [e.text for e in person.ents if e.label_ == "ORG"] == []
+
+
+def test_an_organisations_possessive_before_a_person_is_their_employer(nlp) -> None:
+    doc = nlp("NASA's Jacqueline Le Moigne and Globex DeepMind's Dorothy Chou are among the "
+              "speakers announced.")
+    assert {("affiliation", "Jacqueline Le Moigne", "NASA", None),
+            ("affiliation", "Dorothy Chou", "Globex DeepMind", None)} <= _ties(doc)
