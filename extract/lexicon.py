@@ -66,6 +66,11 @@ def partners() -> tuple[Partner, ...]:
     return tuple(Partner(p.name, p.aliases, p.kind) for p in vocabularies.load_partners().partners)
 
 
+def is_partner_name(text: str) -> bool:
+    """``text`` is a configured partner's name or one of its aliases."""
+    return any(text == p.name or text in p.aliases for p in partners())
+
+
 @cache
 def partnership_name() -> str:
     """The partnership the newsletters speak for ("our series", "join us")."""

@@ -311,7 +311,7 @@ def _acronym_after(span: Span) -> re.Match[str] | None:
 def _names_a_kind(span: Span, dictionary: frozenset[str]) -> bool:
     """A partner, or a name whose org-kind head word stands where a head stands (last, or
     before "of/for …" or a final place) and is not a field noun heading common words."""
-    if _is_partner(span.text):
+    if lexicon.is_partner_name(span.text):
         return True
     if not lexicon.org_kind_of(span.text):
         return False
@@ -504,10 +504,9 @@ def _trim(span: Span) -> Span | None:
         or (_first_word(doc[start]) and doc[start].pos_ not in ("PROPN", "NOUN", "X"))
     ):
         start += 1
-    if start + 1 < end and _first_word(doc[start]) and _is_partner(doc[start + 1 : end].text):
-        start += (
-            1  # "Current Acme Institute vacancies": a sentence-initial word before a known name
-        )
+    partner_after = start + 1 < end and lexicon.is_partner_name(doc[start + 1 : end].text)
+    if partner_after and _first_word(doc[start]):
+        start += 1  # "Current Acme Institute vacancies": a sentence-initial word before a name
     if any(t.text == "(" for t in doc[start:end]) and not any(
         t.text == ")" for t in doc[start:end]
     ):
@@ -523,10 +522,6 @@ def _trim(span: Span) -> Span | None:
     if end <= start:
         return None
     return Span(doc, start, end, label="ORG")
-
-
-def _is_partner(text: str) -> bool:
-    return any(text == p.name or text in p.aliases for p in lexicon.partners())
 
 
 def _first_word(token: Token) -> bool:
@@ -576,7 +571,7 @@ def _before_job_words(span: Span | None) -> Span | None:
 def _partners_joined(span: Span) -> bool:
     """ "Acme-Beta" where both are partners: the partnership used as an adjective."""
     parts = span.text.replace("–", "-").split("-")
-    return len(parts) > 1 and all(_is_partner(p.strip()) for p in parts)
+    return len(parts) > 1 and all(lexicon.is_partner_name(p.strip()) for p in parts)
 
 
 def _before_event_word(span: Span | None) -> Span | None:
@@ -589,7 +584,7 @@ def _before_event_word(span: Span | None) -> Span | None:
     if cut is None:
         return span
     left = _trim(Span(span.doc, span.start, cut, label="ORG")) if cut > span.start else None
-    if left is not None and (lexicon.org_kind_of(left.text) or _is_partner(left.text)):
+    if left is not None and (lexicon.org_kind_of(left.text) or lexicon.is_partner_name(left.text)):
         return left
     return None
 
@@ -635,7 +630,7 @@ def _partner_and_org(left: Span, right: Span) -> bool:
     def partner(text: str) -> bool:
         bare = text.removeprefix("the ").removeprefix("The ")
         names = (lexicon.partnership_name(), *lexicon.partnership_aliases())
-        return _is_partner(text) or _is_partner(bare) or any(
+        return lexicon.is_partner_name(text) or lexicon.is_partner_name(bare) or any(
             bare.lower() == n.lower() for n in names)
 
     def named(text: str) -> bool:
@@ -679,7 +674,7 @@ def _partner_slash(token: Token) -> bool:
     doc = token.doc
     if token.text != "/" or not 0 < token.i < len(doc) - 1:
         return False
-    return _is_partner(doc[token.i - 1].text) or _is_partner(doc[token.i + 1].text)
+    return any(lexicon.is_partner_name(doc[i].text) for i in (token.i - 1, token.i + 1))
 
 
 def _spaced_dash(token: Token) -> bool:
