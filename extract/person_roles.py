@@ -389,7 +389,8 @@ def _person_ok(span: Span) -> bool:
 def _common_noun_phrase(span: Span) -> bool:
     """ "Research Assistants", "Rare Diseases", "Generative AI" (by the tagger), "Insight
     Sharing Webinar", "PhD Studentships", "Summer Schools" (by the word that heads it),
-    "Monte Carlo Sampling (MCS)" (it has an acronym): no one's name."""
+    "Monte Carlo Sampling (MCS)" (it has an acronym), "Tiger Stripe Patterns" (part of a longer
+    name): no one's name."""
     last = span[-1].text
     plural_head = last.endswith("s") and last[:-1] in lexicon.org_head_words()
     doc = span.doc
@@ -400,12 +401,20 @@ def _common_noun_phrase(span: Span) -> bool:
         and len(doc[span.end + 1]) > 1
         and doc[span.end + 2].text == ")"
     )
+    # "Identifying Tiger Stripe Patterns": a modifier of the capitalised noun that follows
+    modifier = (
+        span.end < len(doc)
+        and doc[span.end].text[:1].isupper()
+        and span[-1].dep_ == "compound"
+        and span[-1].head.i == span.end
+    )
     return (
         span[-1].tag_ in _PLURAL_TAGS
         or span[0].tag_ in _MODIFIER_TAGS
         or names_event_or_opportunity(last)
         or plural_head
         or acronym
+        or modifier
     )
 
 

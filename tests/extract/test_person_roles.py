@@ -75,8 +75,9 @@ def test_plural_or_adjective_phrases_are_not_people_but_titled_names_are(nlp) ->
         "Lecturers Prof Ana Ruiz and Dr Ben Ito are running Spring and Summer Training Schools "
         "offering training in causal inference.",
         "The course introduces Bayesian analysis and Markov Chain Monte Carlo (MCMC) methods.",
+        "- Westby Wildlife Agency -- Identifying Tiger Stripe Patterns\\",
     ]
-    assert [_people(nlp(t)) for t in texts] == [[], [], [], [], ["Ana Ruiz", "Ben Ito"], []]
+    assert [_people(nlp(t)) for t in texts] == [[], [], [], [], ["Ana Ruiz", "Ben Ito"], [], []]
     assert _people(nlp("Dr Amara Davies will chair the panel.")) == ["Amara Davies"]
 
 
