@@ -17,7 +17,14 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from partnerkg.extract.spans import EVENTS, Found, chars, register_extensions, relations
+from partnerkg.extract.spans import (
+    EVENTS,
+    Found,
+    bracketed_capitals,
+    chars,
+    register_extensions,
+    relations,
+)
 
 SPEAKER_CUES = re.compile(
     r"\b(joined by|hear(?:ing)? from|keynotes?(?: speakers?| talks?| lectures?)?(?: from| by)?|"
@@ -396,7 +403,7 @@ def _climb(token: Token) -> Token:
 def _verb_of(ent: Span, lemmas: frozenset[str], active: bool) -> bool:
     """``ent`` is the subject of a verb in ``lemmas`` ("HDR UK are hosting …")."""
     token = _climb(ent[-1] if ent.root.dep_ == "det" else ent.root)  # "the Turing" Institute
-    acronym = _acronym_after(ent)
+    acronym = bracketed_capitals(ent)
     if token.dep_ != "nsubj" and acronym is not None and acronym.dep_ == "nsubj":
         token = acronym  # "The Acme Institute (AI) have organised": the parser took the acronym
     if token.dep_ not in ("nsubj",):
@@ -409,14 +416,6 @@ def _verb_of(ent: Span, lemmas: frozenset[str], active: bool) -> bool:
         child.lemma_.lower() in lemmas and child.dep_ in ("xcomp", "conj", "advcl")
         for child in head.children
     )
-
-
-def _acronym_after(ent: Span) -> Token | None:
-    """The token of "(ACRONYM)" right after ``ent``, if there is one."""
-    doc = ent.doc
-    if ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 2].text == ")":
-        return doc[ent.end + 1] if doc[ent.end + 1].is_upper else None
-    return None
 
 
 _AUX_WORDS = frozenset(

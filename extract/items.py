@@ -78,6 +78,10 @@ _NAMED_EVENT = re.compile(
     r"\b(?:Event|Seminar|Webinar|Workshop|Symposium|Conference|Lecture|Colloquium)"
     r"(?::\s|\s+\d{4}$)"
 )
+# opportunity words that head a name ("Studentships"); job and funding words are too common
+_OPPORTUNITY_HEADS = tuple(
+    rx for kind, rx in _OPPORTUNITY_KINDS if kind not in ("job", "funding_call")
+)
 _SHORT_NAME = re.compile(r"^(?P<prefix>.*?)\s*(?::|(?<=\w)-|–|—)\s+(?P<short>\S.*)$")
 _SERIES = re.compile(r"^(?P<series>.*?\bSeries)\b", re.I)
 _ALWAYS_OPPORTUNITY = frozenset({"job", "studentship", "internship", "call_for_papers"})
@@ -113,8 +117,9 @@ def classify(item: Item) -> ItemKind:
 
 def names_event_or_opportunity(word: str) -> bool:
     """ "Webinar", "Studentships": a word that heads the name of an event or an opportunity."""
-    kinds = [rx for kind, rx in _OPPORTUNITY_KINDS if kind not in ("job", "funding_call")]
-    return bool(_EVENT_WORD.fullmatch(word)) or any(rx.fullmatch(word) for rx in kinds)
+    return bool(_EVENT_WORD.fullmatch(word)) or any(
+        rx.fullmatch(word) for rx in _OPPORTUNITY_HEADS
+    )
 
 
 def event_kind(title: str) -> str:

@@ -40,17 +40,17 @@ def organisation_leaders(units: Sequence[Unit], docs: Sequence[Doc]) -> set[Lead
 def _list_runs(units: Sequence[Unit]) -> list[list[int]]:
     """Indices of consecutive list-item units of one item or section."""
     runs: list[list[int]] = []
-    previous: Unit | None = None
     for index, unit in enumerate(units):
-        listed = unit.block.kind is BlockKind.LIST_ITEM and not unit.is_heading
+        if unit.block.kind is not BlockKind.LIST_ITEM or unit.is_heading:
+            continue
+        previous = units[index - 1] if index else None
         same_place = (
             previous is not None and previous.item is unit.item and previous.section is unit.section
         )
-        if listed and runs and same_place and runs[-1][-1] == index - 1:
+        if runs and same_place and runs[-1][-1] == index - 1:
             runs[-1].append(index)
-        elif listed:
+        else:
             runs.append([index])
-        previous = unit
     return runs
 
 

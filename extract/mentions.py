@@ -424,7 +424,7 @@ def _announces_paper(unit: Unit) -> bool:
 def _add_heading_publication(builder: MentionBuilder, unit: Unit, things: dict[str, str]) -> None:
     item = unit.item
     assert item is not None
-    doi = next(link for link in unit.block.links if link.doi)
+    link = next(link for link in unit.block.links if link.doi)
     things["PUBLICATION"] = builder.add(
         EntityKind.PUBLICATION,
         item.title,
@@ -433,8 +433,8 @@ def _add_heading_publication(builder: MentionBuilder, unit: Unit, things: dict[s
         CONFIDENCE["heading"],
         item,
         publication_kind=_publication_kind(item.title),
-        doi=doi.doi or "",
-        url=doi.target,
+        doi=link.doi or "",
+        url=link.target,
     )
 
 

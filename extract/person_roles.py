@@ -20,7 +20,14 @@ from spacy.util import filter_spans
 from partnerkg.extract import lexicon
 from partnerkg.extract.items import names_event_or_opportunity
 from partnerkg.extract.roles import is_role_phrase
-from partnerkg.extract.spans import DOUBTFUL_ORGS, Found, chars, register_extensions, relations
+from partnerkg.extract.spans import (
+    DOUBTFUL_ORGS,
+    Found,
+    bracketed_capitals,
+    chars,
+    register_extensions,
+    relations,
+)
 
 TITLES = frozenset(
     {"dr", "dr.", "prof", "prof.", "professor", "mr", "mrs", "ms", "sir", "dame", "mx"}
@@ -394,13 +401,8 @@ def _common_noun_phrase(span: Span) -> bool:
     last = span[-1].text
     plural_head = last.endswith("s") and last[:-1] in lexicon.org_head_words()
     doc = span.doc
-    acronym = (
-        span.end + 2 < len(doc)
-        and doc[span.end].text == "("
-        and doc[span.end + 1].is_upper
-        and len(doc[span.end + 1]) > 1
-        and doc[span.end + 2].text == ")"
-    )
+    bracketed = bracketed_capitals(span)
+    acronym = bracketed is not None and len(bracketed) > 1
     # "Identifying Tiger Stripe Patterns": a modifier of the capitalised noun that follows
     modifier = (
         span.end < len(doc)

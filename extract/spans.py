@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TypedDict
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 
 class Found(TypedDict, total=False):
@@ -64,3 +64,11 @@ def org_attributes(doc: Doc) -> dict[int, dict[str, str]]:
 
 def chars(span: Span) -> tuple[int, int]:
     return (span.start_char, span.end_char)
+
+
+def bracketed_capitals(span: Span) -> Token | None:
+    """The all-capitals token of "(ACRONYM)" right after ``span``, if there is one."""
+    doc = span.doc
+    if span.end + 2 < len(doc) and doc[span.end].text == "(" and doc[span.end + 2].text == ")":
+        return doc[span.end + 1] if doc[span.end + 1].is_upper else None
+    return None
