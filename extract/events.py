@@ -17,6 +17,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from partnerkg.extract import lexicon
 from partnerkg.extract.spans import (
     EVENTS,
     Found,
@@ -106,14 +107,15 @@ class EventRoles:
         )
 
     def __call__(self, doc: Doc) -> Doc:
-        _name_hosts(doc)
+        hosts = _name_hosts(doc)
         # every pattern needs a head word or a year: most texts have neither, skip the matcher
         cued = any(t.text in self.heads or t.shape_ == "dddd" for t in doc)
         named = [Span(doc, s, e, label="EVENT") for _, s, e in self.matcher(doc)] if cued else []
         named += [e for e in doc.ents if e.label_ == "EVENT"]
         if _EVENT_NOUN_WORD.search(doc.text):  # a cheap test before walking the tokens
             named += _defined_as_events(doc) + _named_after_event_nouns(doc)
-        doc.spans[EVENTS] = filter_spans(named)
+        doc.spans[EVENTS] = filter_spans(
+            [s for s in named if not any(s.start < h.end and h.start < s.end for h in hosts)])
         found = relations(doc)
         for sent in doc.sents:
             if _FIRST_PERSON_HOST.search(sent.text):
@@ -298,6 +300,8 @@ _EVENT_NOUNS = frozenset(
     }
 )
 _EVENT_NOUN_WORD = re.compile(rf"\b(?:{'|'.join(sorted(_EVENT_NOUNS))})\b")
+#: Entity labels a longer capitalised name may swallow ("Acme Research UK" over "UK").
+_PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
 _NAME_CONNECTORS = frozenset({"for", "of", "on", "in", "and", "&", "the"})
 
 
@@ -339,10 +343,21 @@ def _capitalised_name(span: Span) -> bool:
     )
 
 
-def _name_hosts(doc: Doc) -> None:
-    """A capitalised subject of "host/organise" the NER missed ("CAUSALab are hosting") is an
-    organisation, and so is an all-capitals "by" agent ("Organised by AIM RSF,")."""
-    taken = {i for e in doc.ents for i in range(e.start, e.end)}
+def _name_hosts(doc: Doc) -> list[Span]:
+    """A capitalised subject of "host/organise" the NER missed ("CAUSALab are hosting",
+    "Acme Research UK are launching", where the NER saw only a place) is an organisation, and
+    so is a "by" agent the NER did not take for a person ("Organised by AIM RSF,", "hosted by
+    the Acme Forum"). Returns the organisations added."""
+    taken = {i for e in doc.ents if e.label_ not in _PLACE_LABELS for i in range(e.start, e.end)}
+    places = [e for e in doc.ents if e.label_ in _PLACE_LABELS]
+
+    def free(span: Span) -> bool:
+        """No token of another entity, no place it does not strictly contain, no topic."""
+        return not any(t.i in taken for t in span) and not any(
+            p.start < span.end and span.start < p.end and not (
+                span.start <= p.start and p.end <= span.end and len(p) < len(span))
+            for p in places) and span.text.lower() not in lexicon.topic_label_set()
+
     added = []
     for token in doc:
         if token.lemma_.lower() not in ORGANISE_VERBS or token.pos_ not in ("VERB", "AUX"):
@@ -350,7 +365,12 @@ def _name_hosts(doc: Doc) -> None:
         for agent in (c for c in token.children if c.dep_ == "agent"):
             for name in (c for c in agent.children if c.dep_ == "pobj" and c.pos_ == "PROPN"):
                 span = doc[name.left_edge.i : name.i + 1]
-                if all(t.is_upper for t in span) and not any(t.i in taken for t in span):
+                if span[0].is_stop:
+                    span = span[1:]
+                named = all(t.is_upper for t in span) or (
+                    len(span) > 1 and all(t.is_title for t in span))
+                part_of = name.i + 1 < len(doc) and doc[name.i + 1].lower_ == "of"
+                if span and named and not part_of and free(span):
                     added.append(Span(doc, span.start, span.end, label="ORG"))
                     taken.update(range(span.start, span.end))
         subjects = [c for c in token.children if c.dep_ == "nsubj"]
@@ -361,20 +381,30 @@ def _name_hosts(doc: Doc) -> None:
                 start += 1
             end = subject.i + 1
             for child in subject.rights:  # "Data Science for Health Equity are hosting"
-                if child.dep_ == "prep" and child.lower_ in ("for", "of", "on", "in"):
-                    end = child.right_edge.i + 1
+                if child.dep_ != "prep" or child.lower_ not in ("for", "of", "on", "in"):
+                    continue
+                if not all(_name_word(t) for t in doc[child.i + 1 : child.right_edge.i + 1]):
+                    break  # "X in conjunction with Y are running": X's name ends before "in"
+                end = child.right_edge.i + 1
             span = doc[start:end]
-            capitalised = span[0].text[:1].isupper() and all(
-                t.text[:1].isupper() or t.is_punct or t.lower_ in ("for", "of", "on", "and", "&")
-                for t in span
-            )
+            capitalised = span[0].text[:1].isupper() and all(_name_word(t) for t in span)
             if _place_after_org(span):
                 continue  # "Centre for X, Westby hosting …": the town of the organisation
-            if capitalised and subject.pos_ == "PROPN" and not any(t.i in taken for t in span):
+            proper = subject.pos_ == "PROPN" or sum(t.pos_ == "PROPN" for t in span) >= 2
+            if capitalised and proper and free(span):
                 added.append(Span(doc, span.start, span.end, label="ORG"))
                 taken.update(range(span.start, span.end))
     if added:
-        doc.ents = [*doc.ents, *added]
+        kept = [e for e in doc.ents
+                if not any(e.start < a.end and a.start < e.end for a in added)]
+        doc.ents = [*kept, *added]
+    return added
+
+
+def _name_word(token: Token) -> bool:
+    """A word that may stand inside a capitalised name ("Data Science for Health Equity")."""
+    return token.text[:1].isupper() or token.is_punct or token.lower_ in (
+        "for", "of", "on", "and", "&")
 
 
 def _place_after_org(span: Span) -> bool:

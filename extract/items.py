@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from partnerkg.extract import lexicon
 from partnerkg.extract.model import DateLabel, Item
 
 _OPPORTUNITY_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -135,13 +136,28 @@ def event_names(title: str) -> dict[str, str]:
     if hosted and len(hosted.group(1).split()) >= 2:
         return {"short_name": hosted.group(1).strip()}
     match = _SHORT_NAME.match(title)
-    if match and len(match.group("short").split()) >= 2:
+    if match and len(match.group("short").split()) >= 2 and not _names_a_host(match):
         found["short_name"] = match.group("short").strip()
         prefix = match.group("prefix")
         series = _SERIES.match(prefix)
         if series:
             found["series"] = series.group("series").strip()
     return found
+
+
+def _names_a_host(match: re.Match[str]) -> bool:
+    """ "Title- Acme University", "Title- HDR UK": after a dash the heading may name the host or
+    place, not the event (a colon always introduces the event's own name)."""
+    if match.group(0)[match.end("prefix"):].lstrip()[:1] == ":":
+        return False
+    short = match.group("short").strip()
+    words = short.split()
+    if ":" in short or len(words) > 6 or _EVENT_WORD.search(short) or re.search(r"\d", short):
+        return False
+    if lexicon.org_kind_of(short) or lexicon.is_partner_name(short):
+        return True
+    return len(words) <= 4 and all(w[:1].isupper() for w in words) and any(
+        w.isupper() and w.isalpha() and len(w) >= 2 for w in words)
 
 
 def event_dates(item: Item) -> dict[str, str]:

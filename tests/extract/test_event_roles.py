@@ -176,3 +176,15 @@ def test_hosts_named_by_an_acronym_subject_an_all_caps_agent_or_a_collaboration(
     assert _found(run_with, "organizer") == {"Westby Institute"}
     joint = nlp("They are hosting a summer school joint with the Northby Society for Imaging.")
     assert _found(joint, "organizer") == {"Northby Society for Imaging"}
+
+
+def test_hosts_the_ner_missed_or_took_for_a_place_or_event(nlp) -> None:
+    launching = nlp("Soil Research UK are launching an inaugural soil data conference in May.")
+    assert _found(launching, "organizer") == {"Soil Research UK"}
+    forum = nlp("This event hosted by the Westby Innovation Forum will bring together growers.")
+    assert _found(forum, "organizer") == {"Westby Innovation Forum"}
+    conjunction = nlp("Westby for Global Goals in conjunction with University of Northby are running "
+                      "two summer schools.")
+    assert _found(conjunction, "organizer") == {"Westby for Global Goals", "University of Northby"}
+    topic = nlp("The AI for Soil Health supra-interest group is hosting a virtual event.")
+    assert "AI" not in _found(topic, "organizer")
