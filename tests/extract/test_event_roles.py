@@ -188,3 +188,10 @@ def test_hosts_the_ner_missed_or_took_for_a_place_or_event(nlp) -> None:
     assert _found(conjunction, "organizer") == {"Westby for Global Goals", "University of Northby"}
     topic = nlp("The AI for Soil Health supra-interest group is hosting a virtual event.")
     assert "AI" not in _found(topic, "organizer")
+
+
+def test_a_heading_dash_that_names_the_host_gives_no_short_name() -> None:
+    assert event_names("Soil Inequalities in Data Science- NBX UK") == {}
+    assert event_names("Second Workshop on Soil- University of Westby") == {}
+    assert event_names("Westby Webinar- Visual Soil: Learning in the Loop") == {
+        "short_name": "Visual Soil: Learning in the Loop"}
