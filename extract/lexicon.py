@@ -108,6 +108,7 @@ class NameWords:
     word_suffixes: tuple[str, ...]
     org_context_words: frozenset[str]
     event_modifiers: frozenset[str]
+    lower_heads: tuple[str, ...]
 
 
 @cache
@@ -119,7 +120,7 @@ def name_words() -> NameWords:
     try:
         lists = {key: [str(w).lower() for w in data[key]] for key in (
             "generic_heads", "word_prefixes", "word_suffixes", "org_context_words",
-            "event_modifiers")}
+            "event_modifiers", "lower_heads")}
     except (KeyError, TypeError) as error:
         raise OntologyError(
             f"ontology/org_kinds.yaml lacks the list {error}; see the comment above it"
@@ -130,6 +131,7 @@ def name_words() -> NameWords:
         tuple(sorted(lists["word_suffixes"], key=len, reverse=True)),
         frozenset(lists["org_context_words"]),
         frozenset(lists["event_modifiers"]),
+        tuple(lists["lower_heads"]),
     )
 
 

@@ -61,6 +61,11 @@ _PUBLICATION_KINDS = (
     ("blog_post", re.compile(r"\b(?:blog|piece|op-ed)\b", re.I)),
     ("video", re.compile(r"\bvideo\b", re.I)),
 )
+#: Words that may follow an organisation's acronym without making it a modifier ("NHS and").
+_FUNCTION_WORDS = "|".join(sorted(
+    {"and", "or", "in", "on", "at", "to", "for", "of", "is", "are", "was", "were", "has", "have",
+     "will", "so", "as", "with", "from", "by", "who", "which", "that", "had", "can",
+     "would", "should", "also", "team", "teams"}))
 _PROSE_WORD = re.compile(r"(?<![\w/%.=@-])[a-z][a-z'-]+(?![\w/%=@])")  # not in a URL or address
 _DATE_WORDS = re.compile(
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)? )?(?:{'|'.join(calendar.month_name[1:])})(?: \d{{4}})?", re.I
@@ -110,7 +115,8 @@ def _without_common_phrases(builder: MentionBuilder, units: Sequence[Unit]) -> t
     """Drop organisations and people only the NER saw whose every word the newsletter also
     uses in lower case ("Machine Learning", "Innovation Cluster"): capitalised topics, not
     names. One that a rule tied to someone or something stays."""
-    lower_words = {w for unit in units for w in _PROSE_WORD.findall(unit.text)}
+    texts = [unit.text for unit in units]
+    lower_words = {w for text in texts for w in _PROSE_WORD.findall(text)}
     used = {a.object for a in builder.assertions} | {a.subject for a in builder.assertions}
     used |= {m.attributes["refers_to"] for m in builder.mentions if "refers_to" in m.attributes}
     only_ner = {(EntityKind.ORGANISATION, "partnerkg_organisations"), (EntityKind.PERSON, "ner")}
@@ -121,11 +127,30 @@ def _without_common_phrases(builder: MentionBuilder, units: Sequence[Unit]) -> t
             (m.kind, m.component) in only_ner
             and not m.attributes
             and m.id not in used
-            and all(
-                w.lower() in lower_words or len(w) <= 3 for w in re.findall(r"[A-Za-z'-]+", m.text)
-            )
+            and _common_phrase(m, lower_words, texts)
         )
     )
+
+
+def _common_phrase(mention: Mention, lower_words: set[str], texts: Sequence[str]) -> bool:
+    """Every word is short or one the newsletter also writes in lower case; an organisation
+    named by acronyms only ("NHS") is a name unless the newsletter uses it as a term."""
+    words = re.findall(r"[A-Za-z'-]+", mention.text)
+    if mention.kind is EntityKind.ORGANISATION and words and all(w.isupper() for w in words):
+        return _used_as_term(mention.text, texts)
+    return all(w.lower() in lower_words or len(w) <= 3 for w in words)
+
+
+def _used_as_term(acronym: str, texts: Sequence[str]) -> bool:
+    """ "high-performance computing (HPC)", "a causal DAG", "RNA-sequencing", "11am GMT",
+    "PHC product": somewhere the acronym abbreviates a phrase, takes an article, joins a
+    word, follows a number or modifies a lower-case noun."""
+    name = re.escape(acronym)
+    term = re.compile(
+        rf"[a-z]\s+\(\s*{name}\b|\b(?:a|an|my|your)\s+(?:[a-z]+\s+)?{name}\b|\b{name}-\w|"
+        rf"\d\s*(?:am|pm)?\s+{name}\b|\b{name}\s+(?!(?:{_FUNCTION_WORDS})\b)[a-z]{{3,}}"
+    )
+    return any(term.search(text) for text in texts)
 
 
 def _entities(

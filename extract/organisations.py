@@ -80,7 +80,6 @@ _NOT_NAME_PREPOSITIONS = frozenset(
     "from at with by to into in as about via through across within between among after "
     "before during under over like per".split()
 )
-_LOWER_HEADS = ("group", "community", "committee", "lab", "network", "consortium")
 _ACRONYM = re.compile(r"^\s*\(([A-Za-z][A-Za-z0-9&\- ]{1,15})\)")
 
 
@@ -99,6 +98,7 @@ class OrganisationFinder:
         register_extensions()
         self.name = name
         self.overwrite_ents = overwrite_ents
+        self.lower_heads = frozenset(lexicon.name_words().lower_heads)
         self.matcher = Matcher(nlp.vocab)
         single = list(lexicon.org_head_words())
         # "University of Aberdeen", "London School of Hygiene and Tropical Medicine"
@@ -112,7 +112,7 @@ class OrganisationFinder:
         ]
         more: list[dict[str, Any]] = [{"LOWER": {"IN": ["and", "&"]}}, {**_CAP_ANY, "OP": "+"}]
         # "Applied Mathematics & Theoretical Physics group", "Data Science for X community"
-        lower_head = {"LOWER": {"IN": list(_LOWER_HEADS)}, "IS_LOWER": True}
+        lower_head = {"LOWER": {"IN": sorted(self.lower_heads)}, "IS_LOWER": True}
         joined: dict[str, Any] = {"LOWER": {"IN": ["and", "&", "for", "of"]}}
         # "Novel data linkages for health Interest Group": a capitalised word, a few lower-case
         # words, then a capitalised name ending on a head word
@@ -130,6 +130,9 @@ class OrganisationFinder:
             [
                 [_CAP, {**_CAP_ANY, "OP": "+"}, lower_head],
                 [_CAP, {**_CAP_ANY, "OP": "*"}, joined, {**_CAP_ANY, "OP": "+"}, lower_head],
+                # "the DEMON network": an acronym names the unit
+                [{"IS_UPPER": True, "IS_ALPHA": True, "LENGTH": {">=": 3}}, lower_head],
+                [_CAP_ANY, {"ORTH": "-"}, {"IS_UPPER": True, "IS_ALPHA": True}, lower_head],
             ],
             greedy="LONGEST",
         )
@@ -154,6 +157,9 @@ class OrganisationFinder:
                 [{**_CAP_ANY, "OP": "*"}, head],
                 [{**_CAP_ANY, "OP": "*"}, head, *complement],
                 [{**_CAP_ANY, "OP": "*"}, head, *complement, *more],
+                # "Centre for AI in Healthcare": a field after "in", never a place or a date
+                [{**_CAP_ANY, "OP": "*"}, head, *complement, {"LOWER": "in"},
+                 {**_CAP_ANY, "ENT_TYPE": {"NOT_IN": ["GPE", "LOC", "DATE", "FAC"]}, "OP": "+"}],
                 # "King's College London": a possessive name right before the head word
                 [{**_CAP_ANY, "OP": "+"}, {"ORTH": {"IN": ["'s", "’s"]}}, head],
             ],
@@ -216,7 +222,7 @@ class OrganisationFinder:
     def __call__(self, doc: Doc) -> Doc:
         heads = frozenset(lexicon.org_head_words())
         # every pattern ends on a head word: most texts have none, skip the matcher
-        headed = any(t.text in heads or t.lower_ in _LOWER_HEADS for t in doc)
+        headed = any(t.text in heads or t.lower_ in self.lower_heads for t in doc)
         candidates = [
             _with_place_tail(Span(doc, s, e, label="ORG"), heads)
             for _, s, e in (self.matcher(doc) if headed else [])
@@ -227,7 +233,8 @@ class OrganisationFinder:
             for piece in _split_separators(span)
             for part in _split_coordination(piece)
         ]
-        split = [s for s in trimmed if s is not None and _plausible(s) and self._not_a_theme(s)]
+        split = [s for s in trimmed if s is not None and _plausible(s) and self._not_a_theme(s)
+                 and not _written_work(s)]
         partner_spans = [Span(doc, s, e, label="ORG") for _, s, e in self.partners(doc)]
         ner = [e for e in doc.ents if e.label_ == "ORG"]
         cut = [
@@ -246,7 +253,9 @@ class OrganisationFinder:
                 if not _role_run(o) and not self._in_role_title(o)]
         orgs = [s for s in orgs if not _inside_parentheses_after_org(s, orgs)]
         orgs = filter_spans([*orgs, *_conjoined_names(doc, orgs, self.dictionary)])
-        others = [e for e in doc.ents if e.label_ != "ORG"]
+        listed, mistaken = _listed_with_organisations(doc, orgs, self.dictionary)
+        orgs = filter_spans([*orgs, *listed])
+        others = [e for e in doc.ents if e.label_ != "ORG" and e not in mistaken]
         keep = [e for e in others if not any(_overlaps(e, o) for o in orgs)]
         try:
             doc.set_ents(
@@ -267,6 +276,16 @@ class OrganisationFinder:
             if found:
                 attributes[org.start_char] = found
         return doc
+
+
+_WRITING_VERBS = frozenset({"write", "author", "co-author", "publish", "develop", "edit"})
+
+
+def _written_work(span: Span) -> bool:
+    """ "team write Acme Guide chapter": a unit-like name that is what someone writes is a
+    text (a chapter, a function of code), not a unit of an organisation."""
+    head = span[-1]
+    return head.is_lower and head.dep_ == "dobj" and head.head.lemma_.lower() in _WRITING_VERBS
 
 
 def _ner_org_ok(span: Span, dictionary: frozenset[str]) -> bool:
@@ -646,7 +665,8 @@ def _ends_list(left: Span, right: Span) -> bool:
     doc = left.doc
     short = all(len(side) <= 2 and not any(t.lower_ in _CONNECTORS for t in side)
                 for side in (left, right))
-    shared_head = right[-1].text in lexicon.org_head_words() or right[-1].lower_ in _LOWER_HEADS
+    shared_head = (right[-1].text in lexicon.org_head_words()
+                   or right[-1].lower_ in lexicon.name_words().lower_heads)
     return short and not shared_head and left.start > 0 and doc[left.start - 1].text == ","
 
 
@@ -709,6 +729,89 @@ def _conjoined_names(doc: Doc, orgs: list[Span], dictionary: frozenset[str]) -> 
                 found.append(Span(doc, span.start, span.end, label="ORG"))
                 taken.update(range(span.start, span.end))
     return found
+
+
+_CHUNK_CONNECTORS = frozenset({"of", "for", "on", "&"})
+
+
+def _name_chunks(sent: Span) -> list[list[Span]]:
+    """Runs of capitalised names separated by commas and a final "and" ("A, B, the C and D"),
+    each name without its leading "the"."""
+    runs: list[list[Span]] = []
+    run: list[Span] = []
+    joined_by_and = False
+    i = sent.start
+    doc = sent.doc
+    while i < sent.end:
+        start = i + 1 if doc[i].lower_ == "the" and i + 1 < sent.end else i
+        end = start
+        while end < sent.end and (doc[end].text[:1].isupper() or (
+                doc[end].lower_ in _CHUNK_CONNECTORS and end + 1 < sent.end
+                and doc[end + 1].text[:1].isupper() and end > start)):
+            end += 1
+        if end == start:
+            if len(run) >= 3 and joined_by_and:
+                runs.append(run)
+            run, joined_by_and = [], False
+            i += 1
+            continue
+        run.append(doc[start:end])
+        gap = doc[end : end + 2]
+        if end < sent.end and doc[end].text == "," and not (
+                len(gap) > 1 and gap[1].lower_ == "and"):
+            i = end + 1
+        elif end < sent.end and (doc[end].lower_ == "and" or gap.text == ", and"):
+            joined_by_and = True
+            i = end + len(gap) if gap.text == ", and" else end + 1
+        else:
+            if len(run) >= 3 and joined_by_and:
+                runs.append(run)
+            run, joined_by_and = [], False
+            i = end
+    return runs
+
+
+def _listed_with_organisations(doc: Doc, orgs: list[Span],
+                               dictionary: frozenset[str]) -> tuple[list[Span], list[Span]]:
+    """ "partners: Acme, GCHQ, the Ministry of X and the Y Centre": in a list of three or
+    more names with an organisation among them, the other proper names (a word no dictionary
+    has, or an acronym) are organisations too; a lone PERSON among two or more organisations
+    is one the NER mistook ("Johnson Matthey"). Returns (new organisations, people they
+    replace)."""
+    org_at = {(o.start, o.end) for o in orgs}
+    found: list[Span] = []
+    replaced: list[Span] = []
+    for sent in doc.sents:
+        for run in _name_chunks(sent):
+            kinds = [_chunk_kind(chunk, org_at, dictionary) for chunk in run]
+            if "org" not in kinds or "other" in kinds:
+                continue
+            new = [c for c, k in zip(run, kinds, strict=True) if k == "name"]
+            people = [c for c, k in zip(run, kinds, strict=True) if k == "person"]
+            if len(people) > 1 or (people and kinds.count("org") + len(new) < 2):
+                continue
+            found += [Span(doc, c.start, c.end, label="ORG") for c in [*new, *people]]
+            replaced += [e for e in doc.ents if e.label_ == "PERSON" and any(
+                e.start < c.end and c.start < e.end for c in people)]
+    return found, replaced
+
+
+def _chunk_kind(chunk: Span, org_at: set[tuple[int, int]], dictionary: frozenset[str]) -> str:
+    """ "org" (an organisation already), "person" (a two-word PERSON entity), "name" (a
+    proper name: no entity, a one-word PERSON or a set-aside ORG of the NER) or "other" (a
+    place, a date, a topic, common capitalised words)."""
+    if (chunk.start, chunk.end) in org_at:
+        return "org"
+    labels = {t.ent_type_ for t in chunk} - {""}
+    # "Acme Labs", a lone "Globex": no person's full name
+    if labels == {"PERSON"} and len(chunk) > 1 and chunk[-1].tag_ not in ("NNS", "NNPS"):
+        return "person" if len(chunk) == 2 else "other"
+    if labels - {"PERSON", "ORG"} or _is_topic_label(chunk) or not _plausible(chunk):
+        return "other"
+    words = [t for t in chunk if t.is_alpha]
+    proper = any(t.is_upper and len(t) >= 2 or not _in_dictionary(t.lower_, dictionary)
+                 for t in words)
+    return "name" if proper else "other"
 
 
 def _inside_parentheses_after_org(span: Span, orgs: list[Span]) -> bool:

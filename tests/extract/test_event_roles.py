@@ -183,8 +183,8 @@ def test_hosts_the_ner_missed_or_took_for_a_place_or_event(nlp) -> None:
     assert _found(launching, "organizer") == {"Soil Research UK"}
     forum = nlp("This event hosted by the Westby Innovation Forum will bring together growers.")
     assert _found(forum, "organizer") == {"Westby Innovation Forum"}
-    conjunction = nlp("Westby for Global Goals in conjunction with University of Northby are running "
-                      "two summer schools.")
+    conjunction = nlp("Westby for Global Goals in conjunction with University of Northby are "
+                      "running two summer schools.")
     assert _found(conjunction, "organizer") == {"Westby for Global Goals", "University of Northby"}
     topic = nlp("The AI for Soil Health supra-interest group is hosting a virtual event.")
     assert "AI" not in _found(topic, "organizer")

@@ -158,3 +158,27 @@ def test_a_field_noun_before_and_does_not_end_an_organisation(nlp) -> None:
     doc = nlp("The positions are based in Basel within the Data Analytics and Imaging Group, "
               "developing tools.")
     assert "Data Analytics and Imaging Group" in _orgs(doc)
+
+
+def test_proper_names_listed_with_organisations_are_organisations(nlp) -> None:
+    doc = nlp("Internships are open at four partners: Globexa, NBXQ, the Ministry of Soil and "
+              "the Data for Soil Defence Research Centre.")
+    assert {"Globexa", "NBXQ", "Ministry of Soil", "Data for Soil Defence Research Centre"} <= set(
+        _orgs(doc))
+    topics = nlp("Topics include Machine Learning, Statistics, Genomics and the University of "
+                 "Westby.")
+    assert _orgs(topics) == ["University of Westby"]
+
+
+def test_a_lower_case_unit_head_or_an_acronym_before_one_names_a_unit(nlp) -> None:
+    doc = nlp("She works in the Product Soil Informatics chapter, part of the Data Sciences and "
+              "Statistics department, with the SOILNET network.")
+    assert {"Product Soil Informatics chapter", "Data Sciences and Statistics department",
+            "SOILNET network"} <= set(_orgs(doc))
+    book = nlp("Partnership team write Soil Way chapter")
+    assert not _orgs(book)
+
+
+def test_a_field_after_in_completes_a_centre_name(nlp) -> None:
+    doc = nlp("The NBX Centre for AI in Soil Science are hiring a student in October 2030.")
+    assert "NBX Centre for AI in Soil Science" in _orgs(doc)
