@@ -341,3 +341,18 @@ def test_a_paper_announced_only_by_its_heading_and_a_venue_link_is_named_by_the_
     extraction = extract(w.newsletter("2030-11", Section("Updates", None, (), (item,))), nlp)
     papers = [m for m in extraction.mentions if m.kind is EntityKind.PUBLICATION]
     assert [(p.text, p.attributes["doi"]) for p in papers] == [(title, "10.1234/jr.1")]
+
+
+def test_an_acronym_organisation_is_kept_unless_the_issue_uses_it_as_a_term(nlp) -> None:
+    extraction = _one_item(
+        nlp,
+        "2030-10",
+        "Soil data",
+        "The conference will welcome delegates from industry, as well as NHS and wider research "
+        "partners. The session is on the 12th January at 11am GMT. It covers tips for using "
+        "high-performance computing (HPC) clusters. A flexible Python package for simulating "
+        "data from a causal DAG, unlike others.",
+    )
+    orgs = {m.text for m in extraction.mentions if m.kind is EntityKind.ORGANISATION}
+    assert "NHS" in orgs
+    assert not orgs & {"GMT", "HPC", "DAG"}
