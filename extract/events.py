@@ -33,7 +33,8 @@ SPEAKER_CUES = re.compile(
     r"(?:guest|invited|with|by) speakers?|"
     r"panel(?:lists?| discussion)? with|panell?ists?|presented by|presentations? (?:from|by)|"
     r"talks? (?:from|by)|chaired by|featur(?:e|es|ing)|in conversation with|fireside chat with|"
-    r"lecture by|welcom(?:e|es|ing)|(?:be|is|are) led by)\b",
+    r"lecture by|welcom(?:e|es|ing)|(?:be|is|are) led by|"
+    r"(?:course|session|workshop|class|tutorial|masterclass)s? (?:led|delivered|given) by)\b",
     re.IGNORECASE,
 )
 _NOT_SPEAKING = re.compile(r"\b(?:contact|get in touch|e-?mail|reach out)\b", re.IGNORECASE)
@@ -110,7 +111,8 @@ class EventRoles:
         hosts = _name_hosts(doc)
         # every pattern needs a head word or a year: most texts have neither, skip the matcher
         cued = any(t.text in self.heads or t.shape_ == "dddd" for t in doc)
-        named = [Span(doc, s, e, label="EVENT") for _, s, e in self.matcher(doc)] if cued else []
+        named = [Span(doc, s, e, label="EVENT") for _, s, e in self.matcher(doc)
+                 if not _venue_word(doc, e)] if cued else []
         named += [e for e in doc.ents if e.label_ == "EVENT"]
         if _EVENT_NOUN_WORD.search(doc.text):  # a cheap test before walking the tokens
             named += _defined_as_events(doc) + _named_after_event_nouns(doc)
@@ -399,6 +401,12 @@ def _name_hosts(doc: Doc) -> list[Span]:
                 if not any(e.start < a.end and a.start < e.end for a in added)]
         doc.ents = [*kept, *added]
     return added
+
+
+def _venue_word(doc: Doc, end: int) -> bool:
+    """ "Hallam Conference Centre": an organisation's head word right after an event name
+    makes it the name of a place."""
+    return end < len(doc) and doc[end].text in lexicon.org_head_words()
 
 
 def _name_word(token: Token) -> bool:

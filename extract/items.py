@@ -74,6 +74,7 @@ _EVENT_WORD = re.compile(
     r"networking|fringe|session|bootcamp|series)\b",
     re.I,
 )
+_ENDS_ON_EVENT_WORD = re.compile(_EVENT_WORD.pattern + r"(?:\s+\d{4})?\s*$", re.I)
 # "Acme Seminar: Title", "Acme Conference 2030": a heading that names an event without dates
 _NAMED_EVENT = re.compile(
     r"\b(?:Event|Seminar|Webinar|Workshop|Symposium|Conference|Lecture|Colloquium)"
@@ -103,6 +104,8 @@ def classify(item: Item) -> ItemKind:
     has_date = any(d.label in EVENT_DATE_LABELS for d in item.dated_lines)
     has_deadline = any(d.label not in EVENT_DATE_LABELS for d in item.dated_lines)
     opportunity = next((kind for kind, rx in _OPPORTUNITY_KINDS if rx.search(title)), None)
+    if has_date and _ENDS_ON_EVENT_WORD.search(title):  # "Centres for Doctoral X Conference 2030"
+        return ItemKind("event", event_kind(title))
     if opportunity in _ALWAYS_OPPORTUNITY or (opportunity and re.match(r"(?i)call\b", title)):
         return ItemKind("opportunity", opportunity)
     if _EVENT_WORD.search(title) and has_date:

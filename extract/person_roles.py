@@ -336,7 +336,8 @@ def _orgs_after_roles(doc: Doc) -> None:
 
 
 def _with_first_name(span: Span, taken: set[int]) -> Span:
-    """ "Adarsh [Srivastava]": a capitalised name word the NER left just before a surname."""
+    """ "Adarsh [Srivastava]": a capitalised name word the NER left just before a surname, or
+    took for a nationality before a two-word name ("Hui" of "Hui [Min Ko]")."""
     doc = span.doc
     i = span.start - 1
     if len(span) == 1 and i >= 0 and i not in taken and _NAME_WORD.match(doc[i].text):
@@ -345,7 +346,10 @@ def _with_first_name(span: Span, taken: set[int]) -> Span:
             word.is_stop or word.is_sent_start or word.lower_ in TITLES or is_role_phrase(word.text)
         ):
             if word.pos_ == "PROPN" and not lexicon.org_kind_of(word.text):
-                return Span(doc, i, span.end, label="PERSON")
+                span, i = Span(doc, i, span.end, label="PERSON"), i - 1
+    if len(span) == 2 and i >= 0 and doc[i].ent_type_ == "NORP" and doc[i].ent_iob_ == "B" and (
+            doc[i].is_title and not doc[i].is_sent_start and (i == 0 or not doc[i - 1].is_title)):
+        return Span(doc, i, span.end, label="PERSON")
     return span
 
 
@@ -421,10 +425,14 @@ def _common_noun_phrase(span: Span) -> bool:
 
 
 def _in_person_slot(span: Span) -> bool:
-    """A name followed by ", Role" or preceded by a title or a lower-case role noun ("research
-    associate Jane Doe") is a person whatever the NER said."""
+    """A name followed by ", Role" or by its organisation in brackets ("Jane Doe (University
+    of Westby)"), or preceded by a title or a lower-case role noun ("research associate Jane
+    Doe") is a person whatever the NER said."""
     doc = span.doc
     if span.start > 0 and doc[span.start - 1].lower_ in TITLES:
+        return True
+    if span.end + 2 < len(doc) and doc[span.end].text == "(" and lexicon.org_kind_of(
+            doc[span.end + 1 : span.end + 8].text.split(")")[0]):
         return True
     if span.start > 0 and doc[span.start - 1].is_lower and is_role_phrase(doc[span.start - 1].text):
         return True
@@ -462,7 +470,8 @@ def _nicknames(doc: Doc) -> list[Span]:
 def _unlabelled_names(doc: Doc, ents: list[Span]) -> list[Span]:
     """A name-shaped run the NER left unlabelled, after a title (Dr, Prof) or before
     ", Role" ("and Ines Carvalho-Lund, Reader in …"); hyphenated surnames stay whole."""
-    taken = {i for e in ents for i in range(e.start, e.end)}
+    # a nationality the NER saw in a name ("Hui" of "Hui Xin Ng, PhD student") does not stop it
+    taken = {i for e in ents if e.label_ != "NORP" for i in range(e.start, e.end)}
     found = []
     for token in doc:
         titled = token.lower_ in TITLES

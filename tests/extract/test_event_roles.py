@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from partnerkg.extract.items import classify, event_names
-from partnerkg.extract.model import Item, SourceSpan
+from partnerkg.extract.model import DatedLine, DateLabel, Item, SourceSpan
 from partnerkg.extract.pipeline import load_pipeline
 from partnerkg.extract.spans import RELATIONS
 
@@ -195,3 +197,19 @@ def test_a_heading_dash_that_names_the_host_gives_no_short_name() -> None:
     assert event_names("Second Workshop on Soil- University of Westby") == {}
     assert event_names("Westby Webinar- Visual Soil: Learning in the Loop") == {
         "short_name": "Visual Soil: Learning in the Loop"}
+
+
+def test_a_dated_heading_ending_on_an_event_word_is_an_event_despite_opportunity_words() -> None:
+    line = SourceSpan("x.md", 0, 16, "14 November 2030")
+    dated = (DatedLine(DateLabel.DATE, "", dt.date(2030, 11, 14), None, line),)
+    title = "Westby Centres for Doctoral Training (CDTs) Conference 2030"
+    item = Item(title, SourceSpan("x.md", 0, len(title), title), "Events", (), dated)
+    assert classify(item).kind == "event"
+
+
+def test_an_event_name_before_a_venue_word_is_a_place_and_a_course_leader_speaks(nlp) -> None:
+    venue = nlp("The event takes place at the Northby Conference Centre in May.")
+    assert "Northby Conference" not in {s.text for s in venue.spans["pkg_events"]}
+    course = nlp("Westby Data will be running a three-day course led by Max Ferrow (University "
+                 "of Northby) on soil inference.")
+    assert _found(course, "speaker") == {"Max Ferrow"}

@@ -111,3 +111,10 @@ def test_an_organisations_possessive_before_a_person_is_their_employer(nlp) -> N
               "speakers announced.")
     assert {("affiliation", "Jacqueline Le Moigne", "NASA", None),
             ("affiliation", "Dorothy Chou", "Globex DeepMind", None)} <= _ties(doc)
+
+
+def test_a_name_before_its_organisation_in_brackets_or_a_role_is_a_person(nlp) -> None:
+    bracket = nlp("A three-day course led by Max Little (University of Northby) on soil.")
+    assert "Max Little" in _people(bracket)
+    nationality = nlp("The event will feature Hui Min Ko, PhD student at University of Westby.")
+    assert "Hui Min Ko" in _people(nationality)
