@@ -47,6 +47,7 @@ _FIRST_PERSON_HOST = re.compile(
     r"workshop|symposium|conference|lecture|hackathon|festival)s?\b)",
     re.IGNORECASE,
 )
+_PRESENT_VERBS = frozenset({"present", "have", "announce", "offer", "deliver", "put"})
 GUEST_VERBS = frozenset({"host", "welcome", "invite", "feature"})
 ORGANISE_VERBS = frozenset(
     {"host", "organise", "organize", "run", "hold", "convene", "co-host", "launch"}
@@ -168,6 +169,8 @@ class EventRoles:
                     ):
                         continue
                     found.append(self._found("organizer", ent, sent, "host_verb", 0.8))
+                elif ent.label_ == "ORG" and _presents_event(ent):
+                    found.append(self._found("organizer", ent, sent, "presents", 0.75))
                 elif ent.label_ == "ORG" and _owns_event(ent):
                     found.append(self._found("organizer", ent, sent, WEAK_HOST, 0.6))
             found.extend(self._partners_of_host(sent, found))
@@ -261,6 +264,15 @@ def _first_name_after(ent: Span, start: int) -> bool:
              and e.label_ in ("ORG", "PERSON")]
     return not names and not any(t.pos_ in ("VERB", "AUX", "PRON") or t.text == ";"
                                  for t in words)
+
+
+def _presents_event(org: Span) -> bool:
+    """ "The Acme Group has their next seminar", "Acme present the first workshop": the
+    organisation is the subject of a verb whose object is an event noun."""
+    token = _climb(org.root)
+    verb = token.head
+    return token.dep_ == "nsubj" and verb.lemma_.lower() in _PRESENT_VERBS and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _EVENT_NOUNS for c in verb.children)
 
 
 def _owns_event(org: Span) -> bool:

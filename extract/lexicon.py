@@ -72,6 +72,12 @@ def is_partner_name(text: str) -> bool:
 
 
 @cache
+def partner_words() -> frozenset[str]:
+    """Every word of the partners' names and aliases ("Turing", "Roche")."""
+    return frozenset(w for p in partners() for n in (p.name, *p.aliases) for w in n.split())
+
+
+@cache
 def partnership_name() -> str:
     """The partnership the newsletters speak for ("our series", "join us")."""
     return vocabularies.load_partners().name

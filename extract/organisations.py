@@ -25,6 +25,8 @@ from partnerkg.extract.spans import DOUBTFUL_ORGS, org_attributes, register_exte
 _CONNECTORS = ("of", "for", "on", "and", "&", "the", "de", "du")
 _CAP = {"TEXT": {"REGEX": r"^([A-Z][\w'’.-]*\w|[A-Z])$"}, "IS_SENT_START": False}
 _CAP_ANY = {"TEXT": {"REGEX": r"^([A-Z][\w'’.-]*\w|[A-Z])$"}}
+# a capitalised word or the hyphen of a hyphenated one ("Meta-Learning" is three tokens)
+_CAP_HYPHEN = {"TEXT": {"REGEX": r"^([A-Z][\w'’.-]*\w|[A-Z]|-)$"}}
 _NOT_ORG_WORDS = {
     "Event",
     "Events",
@@ -108,9 +110,13 @@ class OrganisationFinder:
         complement: list[dict[str, Any]] = [
             {"LOWER": {"IN": ["of", "for", "on", "de", "du"]}},
             {"LOWER": "the", "OP": "?"},
-            {**_CAP_ANY, "OP": "+"},
+            _CAP_ANY,
+            {**_CAP_HYPHEN, "OP": "*"},
         ]
         more: list[dict[str, Any]] = [{"LOWER": {"IN": ["and", "&"]}}, {**_CAP_ANY, "OP": "+"}]
+        # words of a field, not of a name: no head word, no partner ("Machine Learning")
+        field = {"ORTH": {"NOT_IN": [*single, *lexicon.partner_words()]},
+                 "ENT_TYPE": {"NOT_IN": ["GPE", "LOC"]}}
         # "Applied Mathematics & Theoretical Physics group", "Data Science for X community"
         lower_head = {"LOWER": {"IN": sorted(self.lower_heads)}, "IS_LOWER": True}
         joined: dict[str, Any] = {"LOWER": {"IN": ["and", "&", "for", "of"]}}
@@ -157,6 +163,9 @@ class OrganisationFinder:
                 [{**_CAP_ANY, "OP": "*"}, head],
                 [{**_CAP_ANY, "OP": "*"}, head, *complement],
                 [{**_CAP_ANY, "OP": "*"}, head, *complement, *more],
+                # "Bridging X and Y Models Interest Group": a coordinated field before the head
+                # "Interest Group on Meta-Learning for Multimodal Data": two complements
+                [{**_CAP_ANY, "OP": "*"}, head, *complement, *complement],
                 # "Centre for AI in Healthcare": a field after "in", never a place or a date
                 [{**_CAP_ANY, "OP": "*"}, head, *complement, {"LOWER": "in"},
                  {**_CAP_ANY, "ENT_TYPE": {"NOT_IN": ["GPE", "LOC", "DATE", "FAC"]}, "OP": "+"}],
@@ -165,6 +174,15 @@ class OrganisationFinder:
             ],
             greedy="LONGEST",
         )
+        # "Bridging X and Y Models Interest Group": a coordinated field before the head; kept
+        # only where no capitalised word comes before it (else it is the tail of two names)
+        self.matcher.add(
+            "ORG_FIELD_AND",
+            [[{**_CAP, **field}, {**_CAP_ANY, **field, "OP": "*"}, {"LOWER": "and"},
+              {**_CAP_ANY, "OP": "+"}, head]],
+            greedy="LONGEST",
+        )
+        self.field_and = nlp.vocab.strings["ORG_FIELD_AND"]
         self.dictionary = _dictionary_words(nlp)
         self.partners = PhraseMatcher(nlp.vocab)
         names = [n for p in lexicon.partners() for n in (p.name, *p.aliases)]
@@ -225,7 +243,8 @@ class OrganisationFinder:
         headed = any(t.text in heads or t.lower_ in self.lower_heads for t in doc)
         candidates = [
             _with_place_tail(Span(doc, s, e, label="ORG"), heads)
-            for _, s, e in (self.matcher(doc) if headed else [])
+            for rule, s, e in (self.matcher(doc) if headed else [])
+            if rule != self.field_and or not _after_a_name(doc, s)
         ]
         trimmed = [
             self._before_event_modifier(_before_job_words(_trim(part)))
@@ -286,6 +305,13 @@ def _written_work(span: Span) -> bool:
     text (a chapter, a function of code), not a unit of an organisation."""
     head = span[-1]
     return head.is_lower and head.dep_ == "dobj" and head.head.lemma_.lower() in _WRITING_VERBS
+
+
+def _after_a_name(doc: Doc, start: int) -> bool:
+    """The word before ``start`` is capitalised, a hyphen or a name's "of": ``start`` is
+    inside a name ("University of Westby and Northby University")."""
+    return start > 0 and (doc[start - 1].text[:1].isupper() or doc[start - 1].text == "-"
+                          or doc[start - 1].lower_ in ("of", "for", "on", "de"))
 
 
 def _ner_org_ok(span: Span, dictionary: frozenset[str]) -> bool:
@@ -568,9 +594,13 @@ _JOB_WORDS = frozenset(
 
 
 def _before_job_words(span: Span | None) -> Span | None:
-    """ "University of X PhD Position" -> "University of X": a job or role word ends the name."""
+    """ "University of X PhD Position" -> "University of X": a job or role word ends the name;
+    so does "on" after a partner's full name ("held at Acme Institute on Soil Software")."""
     if span is None:
         return None
+    on = next((t.i for t in span if t.lower_ == "on"), None)
+    if on is not None and lexicon.is_partner_name(span.doc[span.start : on].text):
+        return Span(span.doc, span.start, on, label="ORG")
     cut = next(
         (
             t.i

@@ -213,3 +213,10 @@ def test_an_event_name_before_a_venue_word_is_a_place_and_a_course_leader_speaks
     course = nlp("Westby Data will be running a three-day course led by Max Ferrow (University "
                  "of Northby) on soil inference.")
     assert _found(course, "speaker") == {"Max Ferrow"}
+
+
+def test_an_organisation_that_has_or_presents_an_event_organises_it(nlp) -> None:
+    has = nlp("The Westby Soil Interest Group has their next seminar on the 19th January.")
+    assert _found(has, "organizer") == {"Westby Soil Interest Group"}
+    paper = nlp("The Westby Soil Interest Group has a new paper in Nature.")
+    assert not _found(paper, "organizer")

@@ -182,3 +182,17 @@ def test_a_lower_case_unit_head_or_an_acronym_before_one_names_a_unit(nlp) -> No
 def test_a_field_after_in_completes_a_centre_name(nlp) -> None:
     doc = nlp("The NBX Centre for AI in Soil Science are hiring a student in October 2030.")
     assert "NBX Centre for AI in Soil Science" in _orgs(doc)
+
+
+def test_a_coordinated_field_and_hyphenated_complements_stay_inside_one_name(nlp) -> None:
+    doc = nlp("The Westby Institute's Bridging Soil Learning and Crop Models Interest Group meets "
+              "with the Northby Interest Group on Meta-Learning for Multimodal Soil.")
+    assert {"Bridging Soil Learning and Crop Models Interest Group",
+            "Northby Interest Group on Meta-Learning for Multimodal Soil"} <= set(_orgs(doc))
+    two = nlp("She studied at the University of Westby and Northby University.")
+    assert {"University of Westby", "Northby University"} <= set(_orgs(two))
+
+
+def test_on_after_a_partners_full_name_ends_it(nlp) -> None:
+    doc = nlp("An in-person workshop is being held at Turing Institute on Open Soil Software.")
+    assert "Turing Institute" in _orgs(doc)
