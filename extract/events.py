@@ -272,7 +272,7 @@ def _presents_event(org: Span) -> bool:
     token = _climb(org.root)
     verb = token.head
     return token.dep_ == "nsubj" and verb.lemma_.lower() in _PRESENT_VERBS and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in _EVENT_NOUNS for c in verb.children)
+        c.dep_ == "dobj" and c.lemma_.lower() in _PRESENTED_EVENTS for c in verb.children)
 
 
 def _owns_event(org: Span) -> bool:
@@ -313,6 +313,8 @@ _EVENT_NOUNS = frozenset(
         "forum",
     }
 )
+#: What an organisation may "present" or "have" as its event ("present the first Research Sprint").
+_PRESENTED_EVENTS = _EVENT_NOUNS | {"sprint", "school", "meetup", "datathon", "jamboree"}
 _EVENT_NOUN_WORD = re.compile(rf"\b(?:{'|'.join(sorted(_EVENT_NOUNS))})\b")
 #: Entity labels a longer capitalised name may swallow ("Acme Research UK" over "UK").
 _PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
@@ -422,9 +424,9 @@ def _venue_word(doc: Doc, end: int) -> bool:
 
 
 def _name_word(token: Token) -> bool:
-    """A word that may stand inside a capitalised name ("Data Science for Health Equity")."""
+    """A word that may stand inside a capitalised name ("Caucus for Women in Statistics")."""
     return token.text[:1].isupper() or token.is_punct or token.lower_ in (
-        "for", "of", "on", "and", "&")
+        "for", "of", "on", "in", "and", "&")
 
 
 def _place_after_org(span: Span) -> bool:

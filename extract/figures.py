@@ -32,7 +32,9 @@ def compute_figures(gold_dir: Path, corpus_dir: Path, settings: Settings) -> dic
 
     months = [gold.issue_month for gold in load_gold_dir(gold_dir)]
     build_store([corpus_dir / f"{month}.md" for month in months], settings)
-    everything = replace(evaluate_store(gold_dir, settings), label="partnerkg, all 6 issues")
+    everything = replace(
+        evaluate_store(gold_dir, settings), label=f"partnerkg, all {len(months)} issues"
+    )
     held_out = replace(
         evaluate_store(gold_dir, settings, issues=HELD_OUT), label="partnerkg, held-out 3"
     )

@@ -390,11 +390,20 @@ def _person_ok(span: Span) -> bool:
     if len(words) == 1 and (words[0].isupper() or not _NAME_WORD.match(words[0])):
         return False
     titled = span.start > 0 and span.doc[span.start - 1].lower_ in TITLES
-    if not titled and _common_noun_phrase(span):
+    if not titled and (_common_noun_phrase(span) or _after_a_year(span)):
         return False
     return all(
         w[:1].isupper() or w in ("-", "'", "’", "de", "van", "von", "der", "da") for w in words
     ) and not is_role_phrase(span.text)
+
+
+def _after_a_year(span: Span) -> bool:
+    """ "the 2030 Soil Equity DataJam": a capitalised run that starts after a year names an
+    edition of something, not a person."""
+    i = span.start - 1
+    while i >= 0 and span.doc[i].is_title:
+        i -= 1
+    return i >= 0 and span.doc[i].shape_ == "dddd"
 
 
 def _common_noun_phrase(span: Span) -> bool:

@@ -220,3 +220,10 @@ def test_an_organisation_that_has_or_presents_an_event_organises_it(nlp) -> None
     assert _found(has, "organizer") == {"Westby Soil Interest Group"}
     paper = nlp("The Westby Soil Interest Group has a new paper in Nature.")
     assert not _found(paper, "organizer")
+
+
+def test_a_host_subject_keeps_its_in_complement_and_a_sprint_is_an_event(nlp) -> None:
+    caucus = nlp("The Caucus for Women in Soil Science are hosting a free virtual conference.")
+    assert _found(caucus, "organizer") == {"Caucus for Women in Soil Science"}
+    sprint = nlp("The Westby Soil Interest Group present the first Soil Research Sprint in May.")
+    assert _found(sprint, "organizer") == {"Westby Soil Interest Group"}

@@ -118,3 +118,8 @@ def test_a_name_before_its_organisation_in_brackets_or_a_role_is_a_person(nlp) -
     assert "Max Little" in _people(bracket)
     nationality = nlp("The event will feature Hui Min Ko, PhD student at University of Westby.")
     assert "Hui Min Ko" in _people(nationality)
+
+
+def test_a_capitalised_run_after_a_year_is_no_person(nlp) -> None:
+    doc = nlp("Hosted by Westby Health, the 2030 Soil Equity DataJam invites participants.")
+    assert not _people(doc)
