@@ -47,7 +47,8 @@ from partnerkg.extract.units import Unit
 
 _GENERIC_LINK = re.compile(  # link texts that are no title ("Published in Acme Medicine")
     r"^(?:here|this|this paper|link|website|read more|more|click here|"
-    r"(?:published|available|out now) (?:in|by|at|on)\b.*)\.?$",
+    r"(?:published|available|out now) (?:in|by|at|on)\b.*|"
+    r"(?:the |our )?(?:publication|paper|preprint|article|book)s? of the (?:week|month|year))\.?$",
     re.I,
 )
 _WRITTEN_BY = re.compile(r"\b(?:written|authored|co-authored|penned) by\b", re.I)

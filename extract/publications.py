@@ -35,8 +35,8 @@ _AUTHOR_CUES = tuple(  # separate patterns: one phrase may hold two cues ("X's p
         r"\b(?:paper|article|preprint|book|report|blog(?: post)?|publication|work|chapter) "
         r"(?:written |authored |co-authored )?by\b",
         r"\bet al\b|\b(?:written|authored|co-authored) by\b|\bby .{0,40}\band colleagues\b",
-        r"\b(?:paper|publication|article|preprint|book|report)(?: of the \w+)? "
-        r"(?:is|was|comes) (?:from|by)\b",
+        r"\b(?:paper|publication|article|preprint|book|report)(?: of the \w+)?"
+        r"(?: \([^)]{0,60}\))? (?:is|was|comes) (?:from|by)\b",  # "(preprint here)" between
         r"\band (?:his|her|their) (?:colleagues|collaborators|co-authors|team)\b",
     )
 )

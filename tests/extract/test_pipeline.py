@@ -356,3 +356,25 @@ def test_an_acronym_organisation_is_kept_unless_the_issue_uses_it_as_a_term(nlp)
     orgs = {m.text for m in extraction.mentions if m.kind is EntityKind.ORGANISATION}
     assert "NHS" in orgs
     assert not orgs & {"GMT", "HPC", "DAG"}
+
+
+def test_a_publication_of_the_month_link_is_no_title_and_its_sentence_names_the_author(
+    nlp,
+) -> None:
+    w = _Writer("2030-11.md")
+    text = ("December's publication of the month (preprint version here) is from Ana Ferrow "
+            "and her colleagues at Westby.")
+    label = "publication of the month"
+    span = w.span(text)
+    start = span.start + text.index(label)
+    link = Link(label, "https://doi.org/10.1002/soil.1", SourceSpan(
+        w.name, start, start + len(label), label), "10.1002/soil.1")
+    block = Block(BlockKind.PARAGRAPH, text, span, (link,), ((0, span.start, len(text)),))
+    title = w.block("A meta-analytic framework for soil studies", kind=BlockKind.BOLD_LINE)
+    section = Section("Publication of the Month", None, (title, block), ())
+    extraction = extract(w.newsletter("2030-11", section), nlp)
+    by_id = {m.id: m for m in extraction.mentions}
+    papers = [m.text for m in extraction.mentions if m.kind is EntityKind.PUBLICATION]
+    assert papers == ["A meta-analytic framework for soil studies"]
+    authors = [by_id[a.object].text for a in extraction.assertions if a.relation is Relation.AUTHOR]
+    assert authors == ["Ana Ferrow"]
