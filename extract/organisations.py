@@ -321,7 +321,7 @@ def _ner_org_ok(span: Span, dictionary: frozenset[str]) -> bool:
     doc = span.doc
     if _is_topic_label(span):
         return False
-    if _names_a_kind(span, dictionary) or _has_own_acronym(span):
+    if _names_a_kind(span, dictionary) or _has_own_acronym(span) or _acronym_owner(span):
         return True
     if _title_case_text(doc) or len(span.text) <= 2:
         return False
@@ -334,6 +334,13 @@ def _ner_org_ok(span: Span, dictionary: frozenset[str]) -> bool:
         return False  # a modifier ("the Acme newsletter"), not a mention of the organisation
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     return before not in ("on", "about", "be", "is", "theme", "in", "of", "into", "and")
+
+
+def _acronym_owner(span: Span) -> bool:
+    """ "the UCL's Causal Cognition Lab": an acronym owning a capitalised name is a body."""
+    doc = span.doc
+    return (all(t.is_upper for t in span) and span.end + 1 < len(doc)
+            and doc[span.end].text in ("'s", "’s") and doc[span.end + 1].text[:1].isupper())
 
 
 def _is_topic_label(span: Span) -> bool:

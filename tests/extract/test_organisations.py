@@ -196,3 +196,9 @@ def test_a_coordinated_field_and_hyphenated_complements_stay_inside_one_name(nlp
 def test_on_after_a_partners_full_name_ends_it(nlp) -> None:
     doc = nlp("An in-person workshop is being held at Turing Institute on Open Soil Software.")
     assert "Turing Institute" in _orgs(doc)
+
+
+def test_an_acronym_owning_a_named_unit_is_an_organisation_even_in_capitalised_text(nlp) -> None:
+    doc = nlp("We will hear from Ana Ferrow, a PhD Student in the NBXU's Soil Cognition Lab and "
+              "Westby Enrichment Student.")
+    assert {"NBXU", "Soil Cognition Lab"} <= set(_orgs(doc))
