@@ -169,8 +169,9 @@ class EventRoles:
                     ):
                         continue
                     found.append(self._found("organizer", ent, sent, "host_verb", 0.8))
-                elif ent.label_ == "ORG" and _presents_event(ent):
-                    found.append(self._found("organizer", ent, sent, "presents", 0.75))
+                elif ent.label_ == "ORG" and (_presents_event(ent) or _joined_for_event(ent)
+                                              or _owns_event_by_pronoun(ent)):
+                    found.append(self._found("organizer", ent, sent, "own_event", 0.75))
                 elif ent.label_ == "ORG" and _owns_event(ent):
                     found.append(self._found("organizer", ent, sent, WEAK_HOST, 0.6))
             found.extend(self._partners_of_host(sent, found))
@@ -213,11 +214,13 @@ WEAK_HOST = (
 )
 _HOSTED_BY = re.compile(
     r"\b(?:(?:co-?)?(?:hosted|organi[sz]ed|run|convened|curated) by|under the auspices of|"
+    r"brought to you by|"
     r"(?:hosted|organi[sz]ed|run|held) in (?:collaboration|partnership|association) with)\b",
     re.IGNORECASE,
 )
 _WITH_PARTNER = re.compile(
-    r"\b(?:in (?:partnership|collaboration|association) with|jointly with|joint with)\b",
+    r"\b(?:in (?:partnership|collaboration|association|conjunction) with|jointly with|"
+    r"joint with)\b",
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"\b(?:who|which|where|to|for|with|and will|is|are|was|were)\b|[;:.]")
@@ -273,6 +276,40 @@ def _presents_event(org: Span) -> bool:
     verb = token.head
     return token.dep_ == "nsubj" and verb.lemma_.lower() in _PRESENT_VERBS and any(
         c.dep_ == "dobj" and c.lemma_.lower() in _PRESENTED_EVENTS for c in verb.children)
+
+
+def _joined_for_event(org: Span) -> bool:
+    """ "Join the Acme Society for a workshop": whom readers are asked to join hosts."""
+    token = _climb(org.root)
+    verb = token.head
+    return token.dep_ == "dobj" and verb.lemma_.lower() == "join" and not any(
+        c.dep_ == "nsubj" for c in verb.children) and any(
+        t.lemma_.lower() in _PRESENTED_EVENTS for t in verb.subtree if t.i > token.i)
+
+
+def _owns_event_by_pronoun(org: Span) -> bool:
+    """ "Acme invites you to its annual conference": the subject's own ("its", "their")
+    event."""
+    token = _climb(org.root)
+    if token.dep_ != "nsubj":
+        return False
+    verb = token.head
+    return any(
+        t.lemma_.lower() in _PRESENTED_EVENTS
+        and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in t.children)
+        and _same_clause(t, verb)
+        for t in verb.subtree
+    )
+
+
+def _same_clause(token: Token, verb: Token) -> bool:
+    """No other verb between ``token`` and ``verb`` ("partnered with X to support their
+    launch event": "their" is X's, in another clause)."""
+    while token.i != verb.i and token.head.i != token.i:
+        token = token.head
+        if token.i != verb.i and token.pos_ in ("VERB", "AUX"):
+            return False
+    return token.i == verb.i
 
 
 def _owns_event(org: Span) -> bool:

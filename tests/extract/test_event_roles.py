@@ -227,3 +227,18 @@ def test_a_host_subject_keeps_its_in_complement_and_a_sprint_is_an_event(nlp) ->
     assert _found(caucus, "organizer") == {"Caucus for Women in Soil Science"}
     sprint = nlp("The Westby Soil Interest Group present the first Soil Research Sprint in May.")
     assert _found(sprint, "organizer") == {"Westby Soil Interest Group"}
+
+
+def test_hosts_by_conjunction_invitation_own_event_or_brought_by(nlp) -> None:
+    conjunction = nlp("In conjunction with the Westby Soil Society, the Northby Institute are "
+                      "hosting a two-day workshop.")
+    assert _found(conjunction, "organizer") == {"Westby Soil Society", "Northby Institute"}
+    join = nlp("Join the Westby Soil Society for a two-day workshop on soil data.")
+    assert _found(join, "organizer") == {"Westby Soil Society"}
+    own = nlp("The Westby Soil Society are inviting abstracts for their annual conference.")
+    assert _found(own, "organizer") == {"Westby Soil Society"}
+    brought = nlp("Register for this two-day course, brought to you by the Westby Soil Society.")
+    assert _found(brought, "organizer") == {"Westby Soil Society"}
+    other_clause = nlp("The Westby Institute and Northby Soil have partnered up with the Soil "
+                       "community to support their launch event.")
+    assert not _found(other_clause, "organizer")
