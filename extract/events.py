@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from partnerkg.extract import lexicon
+from partnerkg.extract.items import names_event, names_event_or_opportunity
 from partnerkg.extract.spans import (
     EVENTS,
     Found,
@@ -577,7 +578,16 @@ def heading_owner(doc: Doc) -> list[Span]:
     """ "Acme Society Policy Lates: …", "Acme Event: …": an event heading that opens with an
     organisation names it as a likely host (weak: a sentence naming a host wins)."""
     start = 1 if len(doc) and doc[0].lower_ == "the" else 0
-    return [e for e in doc.ents if e.label_ == "ORG" and e.start == start][:1]
+    orgs = [e for e in doc.ents if e.label_ == "ORG" and e.start >= start]
+    if not orgs or orgs[0].start != start:
+        return []
+    owner = orgs[0]
+    if len(orgs) > 1 and orgs[1].start == owner.end:
+        owner = orgs[1]  # "Acme Clinical Interest Group Seminar": the group, not its parent
+    programme = next((t for t in doc[owner.end :] if names_event_or_opportunity(t.text)), None)
+    if programme is not None and not names_event(programme.text):
+        return []  # "Acme Enrichment Scheme Open Event": the scheme's event, not Acme's
+    return [owner]
 
 
 def heading_organisers(doc: Doc) -> list[Span]:

@@ -119,9 +119,14 @@ def classify(item: Item) -> ItemKind:
     return ItemKind(None)
 
 
+def names_event(word: str) -> bool:
+    """ "Webinar", "Event": a word that heads the name of an event."""
+    return bool(_EVENT_WORD.fullmatch(word))
+
+
 def names_event_or_opportunity(word: str) -> bool:
     """ "Webinar", "Studentships": a word that heads the name of an event or an opportunity."""
-    return bool(_EVENT_WORD.fullmatch(word)) or any(
+    return names_event(word) or any(
         rx.fullmatch(word) for rx in _OPPORTUNITY_HEADS
     )
 

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from partnerkg.extract.events import heading_owner
 from partnerkg.extract.items import classify, event_names
 from partnerkg.extract.model import DatedLine, DateLabel, Item, SourceSpan
 from partnerkg.extract.pipeline import load_pipeline
@@ -242,3 +243,10 @@ def test_hosts_by_conjunction_invitation_own_event_or_brought_by(nlp) -> None:
     other_clause = nlp("The Westby Institute and Northby Soil have partnered up with the Soil "
                        "community to support their launch event.")
     assert not _found(other_clause, "organizer")
+
+
+def test_a_heading_owner_is_the_named_group_and_never_a_schemes_prefix(nlp) -> None:
+    group = nlp("Turing Soil Data Interest Group Seminar: Roots")
+    assert [o.text for o in heading_owner(group)] == ["Soil Data Interest Group"]
+    scheme = nlp("Turing Enrichment Scheme Open Event")
+    assert heading_owner(scheme) == []
