@@ -50,6 +50,7 @@ SUBKIND_CLASS: Mapping[EntityKind, Mapping[str, URIRef]] = {
         "charity": PKG.Charity,
         "government": SCHEMA.GovernmentOrganization,
         "group": PKG.ResearchGroup,
+        "other": SCHEMA.Organization,
     },
     EntityKind.EVENT: {
         "talk": PKG.Talk,

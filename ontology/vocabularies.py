@@ -19,7 +19,7 @@ from partnerkg.errors import OntologyError
 
 ORG_KINDS = frozenset(
     {"university", "company", "research_institute", "hospital", "funder", "charity",
-     "government", "group"}
+     "government", "group", "other"}
 )
 
 

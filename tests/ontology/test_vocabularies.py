@@ -63,6 +63,7 @@ def test_partners_resolve_aliases_to_canonical_names() -> None:
         ("Engine Research Council", "funder"),
         ("Friends of Engines Foundation", "charity"),
         ("Bayesian Methods Interest Group", "group"),
+        ("World Engine Organisation", "other"),
         ("Nothing Here", None),
     ],
 )
