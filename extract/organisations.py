@@ -325,8 +325,13 @@ def _ner_org_ok(span: Span, dictionary: frozenset[str]) -> bool:
         return True
     if _title_case_text(doc) or len(span.text) <= 2:
         return False
+    if any(t.shape_ == "dddd" for t in span):
+        return False  # "Acme 2030 Annual": an edition of an event, not a body
     words = [t for t in span if t.is_alpha and not t.is_stop]
-    if len(words) >= 2 and all(_in_dictionary(t.lower_, dictionary) for t in words):
+    # an acronym is a name even when the lemma index happens to hold it ("NIHR"), unless
+    # it is a theme's ("AI")
+    if len(words) >= 2 and all(_in_dictionary(t.lower_, dictionary) and not _acronym_name(t)
+                               for t in words):
         return False
     if len(span) == 1 and _lone_common_word(span[0], dictionary):
         return False
@@ -334,6 +339,12 @@ def _ner_org_ok(span: Span, dictionary: frozenset[str]) -> bool:
         return False  # a modifier ("the Acme newsletter"), not a mention of the organisation
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     return before not in ("on", "about", "be", "is", "theme", "in", "of", "into", "and")
+
+
+def _acronym_name(token: Token) -> bool:
+    """An acronym of three letters or more that labels no topic ("NIHR", not "AI", "NLP")."""
+    return (token.is_upper and token.is_alpha and len(token) >= 3
+            and token.lower_ not in lexicon.topic_label_set())
 
 
 def _acronym_owner(span: Span) -> bool:

@@ -202,3 +202,12 @@ def test_an_acronym_owning_a_named_unit_is_an_organisation_even_in_capitalised_t
     doc = nlp("We will hear from Ana Ferrow, a PhD Student in the NBXU's Soil Cognition Lab and "
               "Westby Enrichment Student.")
     assert {"NBXU", "Soil Cognition Lab"} <= set(_orgs(doc))
+
+
+def test_an_acronym_makes_a_name_of_common_words_but_a_year_makes_an_edition(nlp) -> None:
+    doc = nlp("The NIHR Research Design Service, Health Data Research UK (HDR UK), the MRC "
+              "Regulatory Support Centre and NHS Digital are pleased to offer the opportunity "
+              "to attend the sixth in a series of virtual researcher roadshows.")
+    assert "NIHR Research Design Service" in _orgs(doc)
+    edition = nlp("Submit a talk or poster for RSS 2030 Annual Conference")
+    assert not [o for o in _orgs(edition) if "2030" in o]
