@@ -122,7 +122,8 @@ class OrganisationFinder:
         joined: dict[str, Any] = {"LOWER": {"IN": ["and", "&", "for", "of"]}}
         # "Novel data linkages for health Interest Group": a capitalised word, a few lower-case
         # words, then a capitalised name ending on a head word
-        first: dict[str, Any] = {**_CAP_ANY, "POS": {"IN": ["PROPN", "NOUN", "ADJ"]}}
+        first: dict[str, Any] = {**_CAP_ANY, "POS": {"IN": ["PROPN", "NOUN", "ADJ"]},
+                                 "TAG": {"NOT_IN": ["NNS"]}}  # not "Applications open for X"
         # lower-case words of a name: content words and "for/of/on/and", never "from/at/with"
         # (which join a person or topic to an organisation, not words of one name)
         lower_word: dict[str, Any] = {
@@ -607,6 +608,8 @@ _JOB_WORDS = frozenset(
         "Fellowships",
         "Internship",
         "Studentships",
+        "Opportunity",
+        "Opportunities",
     }
 )
 
@@ -629,9 +632,13 @@ def _before_job_words(span: Span | None) -> Span | None:
     )
     if cut is None:
         return span
+    generic = lexicon.name_words().generic_heads
+    while cut > span.start + 1 and span.doc[cut - 1].lower_ in generic:
+        cut -= 1  # "Acme Funding Opportunity": the funder is "Acme"
     left = _trim(Span(span.doc, span.start, cut, label="ORG")) if cut > span.start else None
-    if left is not None and len(left) > 1 and lexicon.org_kind_of(left.text):
-        return left
+    if left is not None and (len(left) > 1 and lexicon.org_kind_of(left.text) or (
+            len(left) == 1 and left[0].is_upper and len(left[0]) >= 3)):
+        return left  # "University of X", "ACME" before "PhD Position", "Funding Opportunity"
     return None
 
 
@@ -666,7 +673,17 @@ def _plausible(span: Span) -> bool:
         return False
     if not span[0].text[:1].isupper() and not span[0].text[:1].isdigit():
         return False
-    return not (len(span) == 1 and span[0].is_stop)
+    return not (len(span) == 1 and span[0].is_stop) and not _quoted_or_indefinite(span)
+
+
+def _quoted_or_indefinite(span: Span) -> bool:
+    """ "a story on 'Community Activities'": a quoted phrase is a title; "an Italian
+    University": a short name after "a/an" is a kind of body, not a named one."""
+    doc = span.doc
+    before = doc[span.start - 1].text if span.start > 0 else ""
+    after = doc[span.end].text if span.end < len(doc) else ""
+    quoted = before in ("'", "‘", '"', "“") and after in ("'", "’", '"', "”")
+    return quoted or (before.lower() in ("a", "an") and len(span) <= 2)
 
 
 def _split_coordination(span: Span) -> list[Span]:

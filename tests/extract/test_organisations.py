@@ -211,3 +211,13 @@ def test_an_acronym_makes_a_name_of_common_words_but_a_year_makes_an_edition(nlp
     assert "NIHR Research Design Service" in _orgs(doc)
     edition = nlp("Submit a talk or poster for RSS 2030 Annual Conference")
     assert not [o for o in _orgs(edition) if "2030" in o]
+
+
+def test_generic_or_quoted_names_and_programme_words_are_no_organisations(nlp) -> None:
+    doc = nlp("Researchers may spend two weeks at an Italian University or research centre, "
+              "and read a personal story on 'Community Activities'.")
+    assert not _orgs(doc)
+    funding = nlp("Read more about the NBXRC Funding Opportunity on soil data this spring.")
+    assert "NBXRC Funding Opportunity" not in _orgs(funding)
+    heading = nlp("Applications open for virtual Soil Tumor Atlas Network Data Jamboree")
+    assert not [o for o in _orgs(heading) if o.startswith("Applications")]
