@@ -61,6 +61,12 @@ class OrgKindRule:
     def matches(self, name: str) -> bool:
         return self._pattern.search(name) is not None
 
+    def last_match(self, name: str, before: int) -> tuple[int, int] | None:
+        """(end, -start) of the last, then longest, keyword found in ``name`` that starts
+        before ``before``; None when there is none."""
+        return max(((m.end(), -m.start()) for m in self._pattern.finditer(name)
+                    if m.start() < before), default=None)
+
     @cached_property
     def _pattern(self) -> re.Pattern[str]:
         """All keywords in one compiled pattern (a search per keyword cost 2 s a corpus build)."""
@@ -175,16 +181,27 @@ def load_org_kind_rules() -> tuple[OrgKindRule, ...]:
         ) from error
 
 
+_COMPLEMENT = re.compile(r"\s(?:of|for|on)\s")
+
+
 @cache
 def org_kind_for(name: str) -> str | None:
-    """The kind of the first rule whose keyword occurs in ``name``, else None.
+    """The kind the name's head word gives: the last (then longest) keyword before any
+    "of/for/on" complement ("Data Analytics and Imaging Group" is a group, "Leeds Institute
+    for Data Analytics" an institute); on a tie, the first rule; None when no keyword occurs.
 
     >>> org_kind_for("University College London")
     'university'
     >>> org_kind_for("Oxford University Hospitals NHS Foundation Trust")
     'hospital'
     """
+    complement = _COMPLEMENT.search(name)
+    before = complement.start() if complement else len(name)
+    best: tuple[tuple[int, int], str] | None = None
     for rule in load_org_kind_rules():
-        if rule.matches(name):
-            return rule.kind
-    return None
+        found = rule.last_match(name, before)
+        if found is not None and (best is None or found > best[0]):
+            best = (found, rule.kind)
+    if best is not None:
+        return best[1]
+    return next((rule.kind for rule in load_org_kind_rules() if rule.matches(name)), None)

@@ -64,6 +64,8 @@ def test_partners_resolve_aliases_to_canonical_names() -> None:
         ("Friends of Engines Foundation", "charity"),
         ("Bayesian Methods Interest Group", "group"),
         ("World Engine Organisation", "other"),
+        ("Engine Analytics and Imaging Group", "group"),  # the head word, not the first rule
+        ("Westby Institute for Engine Analytics", "research_institute"),
         ("Nothing Here", None),
     ],
 )
