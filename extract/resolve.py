@@ -583,7 +583,10 @@ def _same_person(a: tuple[str, ...], b: tuple[str, ...], by_surname: bool) -> bo
 
 
 def _split_events(cluster: _Cluster, occ: list[_Occurrence]) -> list[_Cluster]:
-    """Same-named events on different dates are different events (a series' instances)."""
+    """Same-named events on different dates are different events (a series' instances); an
+    undated mention joins the instance of its own issue, else a dated one its issue
+    announces or has just reported (``_NEAR``), else stays apart ("AI UK" in a late-2023
+    issue is the 2024 conference, not AI UK 2023)."""
     if _kind_votes(cluster.members, occ) is not EntityKind.EVENT:
         return [cluster]
     dated: dict[str, list[int]] = defaultdict(list)
@@ -591,15 +594,33 @@ def _split_events(cluster: _Cluster, occ: list[_Occurrence]) -> list[_Cluster]:
     for i in cluster.members:
         date = occ[i].mention.attributes.get("start_date")
         (dated[date] if date else undated).append(i)
-    if len(dated) < 2:
+    if not dated:
         return [cluster]
+    apart: dict[str, list[int]] = defaultdict(list)  # by issue year
     for i in undated:
         same_issue = sorted({d for d, ms in dated.items() if any(occ[m].issue == occ[i].issue
                                                                   for m in ms)})
-        target = same_issue[0] if len(same_issue) == 1 else max(
-            sorted(dated), key=lambda d: len(dated[d]))
-        dated[target].append(i)
-    return [_Cluster(sorted(ms)) for _, ms in sorted(dated.items())]
+        near = sorted(d for d in dated if _NEAR[0] <= _months_until(d, occ[i].issue) <= _NEAR[1])
+        if len(same_issue) == 1:
+            dated[same_issue[0]].append(i)
+        elif near:
+            dated[max(near, key=lambda d: len(dated[d]))].append(i)
+        else:
+            apart[occ[i].issue[:4]].append(i)
+    clusters = [*dated.values(), *apart.values()]
+    if len(clusters) == 1:
+        return [cluster]
+    return [_Cluster(sorted(ms)) for ms in sorted(clusters, key=min)]
+
+
+#: Months from an undated mention's issue to a dated instance it may join: announced up to
+#: nine months ahead, reported up to two months after.
+_NEAR = (-2, 9)
+
+
+def _months_until(date: str, issue: str) -> int:
+    """Whole months from an issue month to an ISO date ("2029-12" to "2030-03-14": 3)."""
+    return (int(date[:4]) - int(issue[:4])) * 12 + int(date[5:7]) - int(issue[5:7])
 
 
 # -- keys and entities -------------------------------------------------------------------

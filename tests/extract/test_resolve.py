@@ -200,6 +200,17 @@ def test_same_named_events_on_different_dates_stay_apart():
     assert sum(len(e.mention_ids) for e in events) == 3
 
 
+def test_an_undated_mention_joins_the_instance_its_issue_announces_not_last_years():
+    resolved = resolve([
+        issue("2030-01", [("m1", E, "Soil UK")]),
+        issue("2030-02", [("m1", E, "Soil UK", {"start_date": "2030-03-21"})]),
+        issue("2030-11", [("m1", E, "Soil UK")]),
+    ])
+    events = sorted(([e.attributes.get("start_date"), len(e.mention_ids)]
+                     for e in resolved.entities if e.kind is E), key=str)
+    assert events == [["2030-03-21", 2], [None, 1]]
+
+
 def test_facts_are_deduplicated_per_issue_and_roles_keep_their_month():
     resolved = resolve([
         issue("2023-01", [("p", P, "Ada Byron"), ("o", ORG, "Analytical Society"),
