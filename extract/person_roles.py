@@ -108,6 +108,7 @@ class PersonRoles:
                 token.lower_ in _STOP_WORDS
                 or token.text in (";", ".", ":")
                 or token.dep_ in _STOP_DEPS
+                or (token.text == ")" and doc[person.end].text == "(")  # "X (Org) on …"
             ):
                 break
             if token.lower_ == "and" and orgs and i + 1 < end and not _org_starts(following, i + 1):

@@ -15,7 +15,14 @@ import spacy
 from spacy.language import Language
 
 from partnerkg.errors import ExtractionError
-from partnerkg.extract import events, organisations, person_roles, publications, topics  # noqa: F401
+from partnerkg.extract import (  # noqa: F401  (registers the components)
+    events,
+    name_joins,
+    organisations,
+    person_roles,
+    publications,
+    topics,
+)
 from partnerkg.extract.about import with_topic_links
 from partnerkg.extract.fingerprint import extractor_fingerprint as extractor_fingerprint
 from partnerkg.extract.mentions import assemble
@@ -48,7 +55,8 @@ def load_pipeline(name: str = DEFAULT_SPACY_PIPELINE) -> Language:
     for component in config["partnerkg"]["components"]:
         settings = dict(config["components"][component])
         factory = settings.pop("factory")
-        nlp.add_pipe(factory, name=component, config=settings)
+        before = settings.pop("before", None)  # e.g. "parser": a component the parser reads
+        nlp.add_pipe(factory, name=component, config=settings, before=before)
     return nlp
 
 

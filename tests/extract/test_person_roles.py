@@ -123,3 +123,17 @@ def test_a_name_before_its_organisation_in_brackets_or_a_role_is_a_person(nlp) -
 def test_a_capitalised_run_after_a_year_is_no_person(nlp) -> None:
     doc = nlp("Hosted by Westby Health, the 2030 Soil Equity DataJam invites participants.")
     assert not _people(doc)
+
+
+def test_a_surname_written_apart_after_o_stays_in_its_sentence_and_keeps_its_ties(nlp) -> None:
+    doc = nlp("December's event is on the 12th on theme of Soil Engineering. We'll be hearing "
+              "from Ana Ferrow, Director at Westby Soil and Martin O' Reilly, Director of "
+              "Research Engineering at The Northby Institute. Both will discuss soil.")
+    assert ("Martin O' Reilly", "Northby Institute") in {
+        (p, o.removeprefix("The ")) for r, p, o, _ in _ties(doc) if r == "affiliation"}
+
+
+def test_an_organisation_in_brackets_ends_a_persons_ties(nlp) -> None:
+    doc = nlp("The course is led by Max Little (University of Northby) on soil inference as "
+              "part of its programme at the Westby Martin School.")
+    assert {o for r, _, o, _ in _ties(doc) if r == "affiliation"} == {"University of Northby"}

@@ -87,6 +87,7 @@ def test_load_pipeline_adds_the_configured_components_after_the_base(nlp) -> Non
         "partnerkg_topics",
     ]
     assert "ner" in names
+    assert names.index("partnerkg_name_joins") == names.index("parser") - 1  # its `before` key
 
 
 def test_unknown_base_pipeline_is_a_clear_error() -> None:
