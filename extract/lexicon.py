@@ -115,6 +115,7 @@ class NameWords:
     org_context_words: frozenset[str]
     event_modifiers: frozenset[str]
     lower_heads: tuple[str, ...]
+    name_phrases: tuple[str, ...]
 
 
 @cache
@@ -126,7 +127,7 @@ def name_words() -> NameWords:
     try:
         lists = {key: [str(w).lower() for w in data[key]] for key in (
             "generic_heads", "word_prefixes", "word_suffixes", "org_context_words",
-            "event_modifiers", "lower_heads")}
+            "event_modifiers", "lower_heads", "name_phrases")}
     except (KeyError, TypeError) as error:
         raise OntologyError(
             f"ontology/org_kinds.yaml lacks the list {error}; see the comment above it"
@@ -138,6 +139,7 @@ def name_words() -> NameWords:
         frozenset(lists["org_context_words"]),
         frozenset(lists["event_modifiers"]),
         tuple(lists["lower_heads"]),
+        tuple(lists["name_phrases"]),
     )
 
 

@@ -113,7 +113,9 @@ class OrganisationFinder:
             _CAP_ANY,
             {**_CAP_HYPHEN, "OP": "*"},
         ]
-        more: list[dict[str, Any]] = [{"LOWER": {"IN": ["and", "&"]}}, {**_CAP_ANY, "OP": "+"}]
+        # (a word of two letters or more: "and N/LAB" starts another name)
+        more: list[dict[str, Any]] = [{"LOWER": {"IN": ["and", "&"]}},
+                                      {**_CAP_ANY, "LENGTH": {">=": 2}, "OP": "+"}]
         # words of a field, not of a name: no head word, no partner ("Machine Learning")
         field = {"ORTH": {"NOT_IN": [*single, *lexicon.partner_words()]},
                  "ENT_TYPE": {"NOT_IN": ["GPE", "LOC"]}}
@@ -654,7 +656,9 @@ def _before_event_word(span: Span | None) -> Span | None:
     kind of org. (Keyword matches are not cut: their right edge is a guess already.)"""
     if span is None:
         return None
-    cut = next((t.i for t in span if t.text in _NOT_ORG_WORDS), None)
+    kept = _without_name_phrases(span.text)
+    cut = next((t.i for t in span if t.text in _NOT_ORG_WORDS
+                and kept[t.idx - span.start_char:].startswith(t.text)), None)
     if cut is None:
         return span
     left = _trim(Span(span.doc, span.start, cut, label="ORG")) if cut > span.start else None
@@ -663,9 +667,18 @@ def _before_event_word(span: Span | None) -> Span | None:
     return None
 
 
+def _without_name_phrases(text: str) -> str:
+    """``text`` with the configured name phrases blanked ("Centre for Doctoral Training":
+    "Training" there names the centre, it is no event word)."""
+    for phrase in lexicon.name_words().name_phrases:
+        text = re.sub(rf"\b{re.escape(phrase)}\b", lambda m: " " * len(m.group()), text,
+                      flags=re.IGNORECASE)
+    return text
+
+
 def _plausible(span: Span) -> bool:
     """Not a job title, not an event or programme heading word, not lower case."""
-    if _NOT_ORG.search(span.text):
+    if _NOT_ORG.search(_without_name_phrases(span.text)):
         return False
     if is_role_phrase(span.text):
         return False

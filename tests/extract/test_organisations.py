@@ -221,3 +221,11 @@ def test_generic_or_quoted_names_and_programme_words_are_no_organisations(nlp) -
     assert "NBXRC Funding Opportunity" not in _orgs(funding)
     heading = nlp("Applications open for virtual Soil Tumor Atlas Network Data Jamboree")
     assert not [o for o in _orgs(heading) if o.startswith("Applications")]
+
+
+def test_a_configured_name_phrase_keeps_its_event_word_in_the_name(nlp) -> None:
+    doc = nlp("She is a PhD student at Westby's Digital Soil Horizon Centre of Doctoral Training "
+              "and N/LAB research centre.")
+    assert "Digital Soil Horizon Centre of Doctoral Training" in _orgs(doc)
+    course = nlp("The Westby Institute Training Course starts in May.")
+    assert "Westby Institute" in _orgs(course)
