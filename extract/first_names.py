@@ -46,12 +46,20 @@ def as_first_names(builder: MentionBuilder, index: int, unit: Unit, ent: Span) -
     return True
 
 
+#: Honours and letters written after a name ("Jane Doe MP", "John Roe OBE"): not the name.
+POST_NOMINALS = frozenset({"MP", "MEP", "MSP", "OBE", "CBE", "MBE", "KBE", "DBE", "FRS", "FRSE",
+                           "FMedSci", "FREng", "FBA", "PhD", "MD", "QC", "KC"})
+
+
 def strip_title(text: str) -> str:
+    """The name without leading titles ("Prof.") or trailing honours ("MP", "OBE")."""
     words = text.split()
     while len(words) > 1 and words[0].lower().rstrip(".") + "." in {
         t if t.endswith(".") else t + "." for t in TITLES
     }:
         words = words[1:]
+    while len(words) > 2 and words[-1].rstrip(".,") in POST_NOMINALS:
+        words = words[:-1]
     return " ".join(words)
 
 

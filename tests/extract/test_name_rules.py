@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from partnerkg.extract.first_names import strip_title
 from partnerkg.extract.model import EntityKind
 from partnerkg.extract.pipeline import extract, load_pipeline
 from partnerkg.extract.read import read
@@ -131,3 +132,9 @@ def test_two_first_names_tagged_as_one_organisation_are_two_people(
     assert ("Seun and Ines", EntityKind.ORGANISATION) not in kinds
     people = {e.name for e in resolve([extraction]).entities if e.kind is EntityKind.PERSON}
     assert {"Seun Okafor-Brandt", "Ines Varga-Lund"} <= people
+
+
+def test_a_persons_name_drops_leading_titles_and_trailing_honours() -> None:
+    assert strip_title("Prof. Jane Ferrow OBE") == "Jane Ferrow"
+    assert strip_title("Stephen Westby MP") == "Stephen Westby"
+    assert strip_title("Jane MP") == "Jane MP"  # too short to be a name with honours
