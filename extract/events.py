@@ -292,7 +292,7 @@ def _owns_event_by_pronoun(org: Span) -> bool:
     """ "Acme invites you to its annual conference": the subject's own ("its", "their")
     event."""
     token = _climb(org.root)
-    if token.dep_ != "nsubj":
+    if token.dep_ != "nsubj" or not any(t.lower_ in ("its", "their") for t in org.sent):
         return False
     verb = token.head
     return any(

@@ -446,9 +446,13 @@ def _in_org_list(token: Token) -> bool:
 
 
 def _title_case_text(doc: Doc) -> bool:
-    """Headings and bold lines: most words capitalised, so NER guesses are unreliable."""
-    words = [t for t in doc if t.is_alpha and not t.is_stop]
-    return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.7 * len(words)
+    """Headings and bold lines: most words capitalised, so NER guesses are unreliable
+    (worked out once per text)."""
+    if "pkg_title_case" not in doc.user_data:
+        words = [t for t in doc if t.is_alpha and not t.is_stop]
+        doc.user_data["pkg_title_case"] = len(words) >= 3 and sum(
+            t.text[:1].isupper() for t in words) >= 0.7 * len(words)
+    return bool(doc.user_data["pkg_title_case"])
 
 
 def _role_run(span: Span) -> bool:
@@ -859,7 +863,9 @@ def _listed_with_organisations(doc: Doc, orgs: list[Span],
     org_at = {(o.start, o.end) for o in orgs}
     found: list[Span] = []
     replaced: list[Span] = []
-    for sent in doc.sents:
+    for sent in dict.fromkeys(o.sent for o in orgs):  # a list needs an organisation in it
+        if not any(t.lower_ == "and" for t in sent):
+            continue
         for run in _name_chunks(sent):
             kinds = [_chunk_kind(chunk, org_at, dictionary) for chunk in run]
             if "org" not in kinds or "other" in kinds:
