@@ -271,7 +271,7 @@ class OrganisationFinder:
         doc.spans[DOUBTFUL_ORGS] = [o for o, ok in zip(ner_parts, kept, strict=True) if not ok]
         ner_parts = [o for o, ok in zip(ner_parts, kept, strict=True) if ok]
         orgs = filter_spans([*partner_spans, *split, *ner_parts])
-        orgs = [_with_acronym_tail(o) for o in orgs
+        orgs = [_with_list_head(_with_acronym_tail(o)) for o in orgs
                 if not _role_run(o) and not self._in_role_title(o)]
         orgs = [s for s in orgs if not _inside_parentheses_after_org(s, orgs)]
         orgs = filter_spans([*orgs, *_conjoined_names(doc, orgs, self.dictionary)])
@@ -475,6 +475,18 @@ def _role_run(span: Span) -> bool:
     if end == span.end and start == span.start:
         return False
     return is_role_phrase(doc[start:end].text)
+
+
+def _with_list_head(span: Span) -> Span:
+    """ "(PHC) Data, Analytics and Imaging group": a name that lists its fields ("A and B
+    group") starts at the capitalised word and comma before it."""
+    doc = span.doc
+    i = span.start
+    listed = any(t.lower_ == "and" for t in span) and span[-1].is_lower
+    if listed and i >= 2 and doc[i - 1].text == "," and doc[i - 2].is_title and (
+            doc[i - 2].ent_type_ == "" or doc[i - 2].ent_type_ == "ORG"):
+        return Span(doc, i - 2, span.end, label="ORG")
+    return span
 
 
 def _with_acronym_tail(span: Span) -> Span:

@@ -229,3 +229,9 @@ def test_a_configured_name_phrase_keeps_its_event_word_in_the_name(nlp) -> None:
     assert "Digital Soil Horizon Centre of Doctoral Training" in _orgs(doc)
     course = nlp("The Westby Institute Training Course starts in May.")
     assert "Westby Institute" in _orgs(course)
+
+
+def test_a_name_listing_its_fields_starts_at_the_first_field(nlp) -> None:
+    doc = nlp("We are looking for a Scientist to join the personalised healthcare (PHC) Soil, "
+              "Analytics and Imaging group. The scientist will collaborate.")
+    assert "Soil, Analytics and Imaging group" in _orgs(doc)

@@ -10,6 +10,7 @@ import pytest
 from rapidfuzz.fuzz import ratio
 from unidecode import unidecode
 
+from partnerkg.extract.figures import HELD_OUT
 from partnerkg.extract.model import EntityKind
 from partnerkg.extract.pipeline import extract_all, load_pipeline
 from partnerkg.extract.read import read
@@ -57,7 +58,12 @@ def test_every_issue_yields_people_organisations_and_valid_spans(extractions) ->
     assert misplaced <= 0.01 * checked
 
 
-@pytest.mark.parametrize("gold_file", sorted(GOLD_DIR.glob("*.a.json")), ids=lambda p: p.stem)
+#: Tuning issues only: a failure message here names the entities missed, which must never be
+#: read for the held-out issues (their figures are held by test_eval_figures instead).
+TUNING_PASSES = sorted(p for p in GOLD_DIR.glob("*.a.json") if p.name[:7] not in HELD_OUT)
+
+
+@pytest.mark.parametrize("gold_file", TUNING_PASSES, ids=lambda p: p.stem)
 def test_gold_people_and_dated_events_are_found(extractions, gold_file: Path) -> None:
     gold = json.loads(gold_file.read_text("utf-8"))
     extraction = extractions.get(gold["issue_month"])
