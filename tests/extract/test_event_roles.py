@@ -250,3 +250,9 @@ def test_a_heading_owner_is_the_named_group_and_never_a_schemes_prefix(nlp) -> N
     assert [o.text for o in heading_owner(group)] == ["Soil Data Interest Group"]
     scheme = nlp("Turing Enrichment Scheme Open Event")
     assert heading_owner(scheme) == []
+
+
+def test_a_heading_naming_a_summer_school_is_an_event_without_a_dated_line() -> None:
+    reading = classify(_item("Soil Biology: Westby Data and Northby Summer School 2030"))
+    assert (reading.kind, reading.sub_kind) == ("event", "workshop")
+    assert classify(_item("Summer School Scholarships")).kind != "event"
