@@ -71,6 +71,40 @@ def parse_dated_line(text: str, issue: dt.date) -> ParsedDate | None:
     return ParsedDate(label_of(raw_label), raw_label, dates[0], end)
 
 
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_RANGE = rf"{_DAY}(?:\s*(?:-|–|to|and)\s*{_DAY})?"
+# "is taking place virtually from October 24th-26th", "will take place … on the 17-19 April 2024"
+_PROSE_DATE = re.compile(
+    rf"\b(?:tak(?:e|es|ing) place|(?:will be|is being|is) held|will run|is running)\b"
+    rf"[^.;]{{0,80}}?\b(?:on|from|between)\s+(?:the\s+)?"
+    rf"(?P<date>(?:{_RANGE}\s+(?:of\s+)?(?:{_MONTHS})|(?:{_MONTHS})\s+{_RANGE})(?:,?\s+\d{{4}})?)",
+    re.I,
+)
+
+
+def says_when(text: str) -> bool:
+    """``text`` says when something takes place (see :func:`prose_event_date`)."""
+    return _PROSE_DATE.search(text) is not None
+
+
+def prose_event_date(text: str, issue: dt.date) -> ParsedDate | None:
+    """The dates a sentence gives for when something takes place ("The conference is taking
+    place virtually from October 24th-26th"), for an event item without a dated line."""
+    match = _PROSE_DATE.search(text)
+    if match is None:
+        return None
+    # "October 24th-26th": a month first names both days; read it as "24th-26th October"
+    month_first = re.match(rf"(?P<month>{_MONTHS})\s+(?P<days>{_RANGE})(?P<year>.*)$",
+                           match.group("date"), re.I)
+    phrase = (f"{month_first['days']} {month_first['month']}{month_first['year']}"
+              if month_first else match.group("date"))
+    dates = _parse_pieces(phrase, issue)
+    if not dates:
+        return None
+    end = dates[-1] if dates[-1] != dates[0] else None
+    return ParsedDate(DateLabel.EVENT, "", dates[0], end)
+
+
 def label_of(raw_label: str) -> DateLabel:
     """The DateLabel of a label such as "Registration deadline" (DATE when empty)."""
     words = raw_label.lower()

@@ -7,10 +7,12 @@ event's own dates and the opportunity's deadline.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
 from partnerkg.extract import lexicon
+from partnerkg.extract.dates import prose_event_date, says_when
 from partnerkg.extract.model import DateLabel, Item
 
 _OPPORTUNITY_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -110,8 +112,9 @@ def classify(item: Item) -> ItemKind:
         return ItemKind("event", event_kind(title))
     if opportunity in _ALWAYS_OPPORTUNITY or (opportunity and re.match(r"(?i)call\b", title)):
         return ItemKind("opportunity", opportunity)
-    if _EVENT_WORD.search(title) and has_date:
-        return ItemKind("event", event_kind(title))
+    if _EVENT_WORD.search(title) and (has_date or (
+            not item.dated_lines and any(says_when(b.text) for b in item.blocks))):
+        return ItemKind("event", event_kind(title))  # "… is taking place on 24-26 October"
     if opportunity:
         return ItemKind("opportunity", opportunity)
     if has_date or _NAMED_EVENT.search(title):
@@ -141,7 +144,7 @@ def event_names(title: str) -> dict[str, str]:
     """``short_name`` (after "Event:" / "Webinar-") and ``series`` from an event heading."""
     found: dict[str, str] = {}
     hosted = re.search(
-        r"\b(?:hosting|hosts|presents|presenting)\s+(?:an?\s|the\s)?\s*(\S.*)$", title
+        r"\b(?:hosting|hosts|presents|presenting)\s+(?!at\b)(?:an?\s|the\s)?\s*(\S.*)$", title
     )
     if hosted and len(hosted.group(1).split()) >= 2:
         return {"short_name": hosted.group(1).strip()}
@@ -152,7 +155,39 @@ def event_names(title: str) -> dict[str, str]:
         series = _SERIES.match(prefix)
         if series:
             found["series"] = series.group("series").strip()
+    elif match is None and (named := _name_before_event_word(title)) and named != title:
+        found["short_name"] = named  # "Expression of Interest for the X Hackathon"
     return found
+
+
+_NAME_EVENT_WORDS = frozenset(
+    {"Conference", "Congress", "Symposium", "Summit", "Workshop", "Hackathon", "Festival"})
+
+
+def _name_before_event_word(title: str) -> str | None:
+    """The capitalised name ending on the heading's last event word ("R in Pharma Conference
+    featuring Roche colleagues", "New Speakers Announced for AI UK Conference"): words to its
+    left while they are capitalised, bracketed or "of/in/and/&"."""
+    words = title.split()
+    ends = [i for i, w in enumerate(words) if w in _NAME_EVENT_WORDS]
+    if not ends:
+        return None
+    end = ends[-1] + 1
+    if end + 1 < len(words) and words[end] in ("on", "of", "in") and words[end + 1][:1].isupper():
+        end += 1  # "Conference on Machine Learning": its complement
+        while end < len(words) and (words[end][:1].isupper() or words[end] in ("and", "&")):
+            end += 1
+    if end < len(words) and re.fullmatch(r"\d{4}", words[end]):
+        end += 1
+    start = ends[-1]
+    while start > 0 and (words[start - 1][:1].isupper() or words[start - 1][:1] == "("
+                         or words[start - 1].endswith(")") or words[start - 1].isdigit()
+                         or words[start - 1] in ("of", "in", "and", "&")):
+        start -= 1
+    while start < ends[-1] and not words[start][:1].isupper():
+        start += 1
+    name = " ".join(words[start:end])
+    return name if start < ends[-1] else None
 
 
 def _names_a_host(match: re.Match[str]) -> bool:
@@ -170,15 +205,20 @@ def _names_a_host(match: re.Match[str]) -> bool:
         w.isupper() and w.isalpha() and len(w) >= 2 for w in words)
 
 
-def event_dates(item: Item) -> dict[str, str]:
-    """``start_date``/``end_date`` from the item's own date line (never a deadline)."""
-    for line in item.dated_lines:
-        if line.label in EVENT_DATE_LABELS:
-            dates = {"start_date": line.start.isoformat()}
-            if line.end and line.end != line.start:
-                dates["end_date"] = line.end.isoformat()
-            return dates
-    return {}
+def event_dates(item: Item, issue: dt.date) -> dict[str, str]:
+    """``start_date``/``end_date`` from the item's own date line (never a deadline); without
+    one, from a sentence saying when it takes place ("is taking place from 24-26 October")."""
+    found = next(((line.start, line.end) for line in item.dated_lines
+                  if line.label in EVENT_DATE_LABELS), None)
+    if found is None and not item.dated_lines:
+        prose = next((d for b in item.blocks if (d := prose_event_date(b.text, issue))), None)
+        found = (prose.start, prose.end) if prose else None
+    if found is None:
+        return {}
+    dates = {"start_date": found[0].isoformat()}
+    if found[1] and found[1] != found[0]:
+        dates["end_date"] = found[1].isoformat()
+    return dates
 
 
 def deadline(item: Item) -> str | None:

@@ -278,7 +278,7 @@ def _item_mentions(builder: MentionBuilder, unit: Unit, doc: Doc) -> dict[str, s
         attributes = {
             "event_kind": reading.sub_kind or "other",
             **item_rules.event_names(item.title),
-            **item_rules.event_dates(item),
+            **item_rules.event_dates(item, builder.newsletter.issue_date),
         }
         event_id = builder.add(
             EntityKind.EVENT,

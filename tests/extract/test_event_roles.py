@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 from partnerkg.extract.events import heading_owner
-from partnerkg.extract.items import classify, event_names
-from partnerkg.extract.model import DatedLine, DateLabel, Item, SourceSpan
+from partnerkg.extract.items import classify, event_dates, event_names
+from partnerkg.extract.model import Block, BlockKind, DatedLine, DateLabel, Item, SourceSpan
 from partnerkg.extract.pipeline import load_pipeline
 from partnerkg.extract.spans import RELATIONS
 
@@ -256,3 +256,25 @@ def test_a_heading_naming_a_summer_school_is_an_event_without_a_dated_line() -> 
     reading = classify(_item("Soil Biology: Westby Data and Northby Summer School 2030"))
     assert (reading.kind, reading.sub_kind) == ("event", "workshop")
     assert classify(_item("Summer School Scholarships")).kind != "event"
+
+
+def test_the_name_ending_on_an_event_word_inside_a_longer_heading_is_its_short_name() -> None:
+    assert event_names("Soil in Pharma Conference featuring Westby colleagues") == {
+        "short_name": "Soil in Pharma Conference"}
+    assert event_names("New Speakers Announced for Soil UK Conference") == {
+        "short_name": "Soil UK Conference"}
+    assert event_names("Submit a talk for RSS 2030 Annual Conference")["short_name"] == (
+        "RSS 2030 Annual Conference")
+    assert event_names("Ana Ferrow presenting at Soil Imaging (SI) Conference") == {
+        "short_name": "Soil Imaging (SI) Conference"}
+
+
+def test_an_event_heading_without_a_date_line_takes_the_date_its_text_gives() -> None:
+    title = "Soil in Pharma Conference featuring Westby colleagues"
+    text = "The conference is taking place virtually from October 24th-26th with workshops."
+    span = SourceSpan("x.md", 0, len(text), text)
+    block = Block(BlockKind.PARAGRAPH, text, span, (), ((0, 0, len(text)),))
+    item = Item(title, SourceSpan("x.md", 0, len(title), title), "Events", (block,))
+    assert classify(item).kind == "event"
+    assert event_dates(item, dt.date(2030, 10, 1)) == {
+        "start_date": "2030-10-24", "end_date": "2030-10-26"}
