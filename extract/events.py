@@ -49,6 +49,7 @@ _FIRST_PERSON_HOST = re.compile(
     re.IGNORECASE,
 )
 _PRESENT_VERBS = frozenset({"present", "have", "announce", "offer", "deliver", "put"})
+_ORGANISE_STEM = re.compile(r"(?i)\b(?:host|organi[sz]|run|ran\b|hold|held|convene|co-host|launch)")
 GUEST_VERBS = frozenset({"host", "welcome", "invite", "feature"})
 ORGANISE_VERBS = frozenset(
     {"host", "organise", "organize", "run", "hold", "convene", "co-host", "launch"}
@@ -88,6 +89,7 @@ class EventRoles:
         register_extensions()
         self.name = name
         self.heads = frozenset(event_heads)
+        self.cue = re.compile(rf"\b(?:{'|'.join(map(re.escape, event_heads))}|\d{{4}})\b")
         self.matcher = Matcher(nlp.vocab)
         cap = {"IS_TITLE": True, "IS_SENT_START": False}
         head: dict[str, Any] = {"ORTH": {"IN": event_heads}}
@@ -112,7 +114,7 @@ class EventRoles:
     def __call__(self, doc: Doc) -> Doc:
         hosts = _name_hosts(doc)
         # every pattern needs a head word or a year: most texts have neither, skip the matcher
-        cued = any(t.text in self.heads or t.shape_ == "dddd" for t in doc)
+        cued = self.cue.search(doc.text) is not None
         named = [Span(doc, s, e, label="EVENT") for _, s, e in self.matcher(doc)
                  if not _venue_word(doc, e)] if cued else []
         named += [e for e in doc.ents if e.label_ == "EVENT"]
@@ -122,7 +124,8 @@ class EventRoles:
             [s for s in named if not any(s.start < h.end and h.start < s.end for h in hosts)])
         found = relations(doc)
         for sent in doc.sents:
-            if _FIRST_PERSON_HOST.search(sent.text):
+            text = sent.text  # built anew on every access: read it once
+            if _FIRST_PERSON_HOST.search(text):
                 found.append(
                     {
                         "relation": "organizer",
@@ -135,7 +138,7 @@ class EventRoles:
                     }
                 )
             people = [e for e in sent.ents if e.label_ == "PERSON"]
-            cue = SPEAKER_CUES.search(sent.text)
+            cue = SPEAKER_CUES.search(text)
             for person in people:
                 between = doc.text[sent.start_char + cue.end() : person.start_char] if cue else ""
                 if (
@@ -151,7 +154,7 @@ class EventRoles:
                 elif _verb_of(person, SPEAK_VERBS, active=True):
                     found.append(self._found("speaker", person, sent, "speak_verb", 0.75))
             listed_hosts = _host_list(sent)
-            by_cue = _HOSTED_BY.search(sent.text)
+            by_cue = _HOSTED_BY.search(text)
             by_start = sent.start_char + by_cue.end() if by_cue else None
             for ent in sent.ents:
                 if ent.label_ not in ("ORG", "PERSON"):
@@ -175,13 +178,13 @@ class EventRoles:
                     found.append(self._found("organizer", ent, sent, "own_event", 0.75))
                 elif ent.label_ == "ORG" and _owns_event(ent):
                     found.append(self._found("organizer", ent, sent, WEAK_HOST, 0.6))
-            found.extend(self._partners_of_host(sent, found))
+            found.extend(self._partners_of_host(sent, text, found))
         return doc
 
-    def _partners_of_host(self, sent: Span, found: list[Found]) -> list[Found]:
+    def _partners_of_host(self, sent: Span, text: str, found: list[Found]) -> list[Found]:
         """ "X are hosting … in collaboration with Y and Z": when the sentence names a host,
         the organisations listed after "in partnership/collaboration with" co-organise."""
-        cue = _WITH_PARTNER.search(sent.text)
+        cue = _WITH_PARTNER.search(text)
         if cue is None:
             return []
         hosts = {f["object"] for f in found if f.get("relation") == "organizer"
@@ -412,7 +415,9 @@ def _name_hosts(doc: Doc) -> list[Span]:
                 span.start <= p.start and p.end <= span.end and len(p) < len(span))
             for p in places) and span.text.lower() not in lexicon.topic_label_set()
 
-    added = []
+    added: list[Span] = []
+    if not _ORGANISE_STEM.search(doc.text):  # a cheap test before walking the tokens
+        return added
     for token in doc:
         if token.lemma_.lower() not in ORGANISE_VERBS or token.pos_ not in ("VERB", "AUX"):
             continue

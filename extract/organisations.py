@@ -101,6 +101,9 @@ class OrganisationFinder:
         self.name = name
         self.overwrite_ents = overwrite_ents
         self.lower_heads = frozenset(lexicon.name_words().lower_heads)
+        self.head_cue = re.compile(  # a head word, as a cheap test before the matchers
+            rf"\b(?:{'|'.join(map(re.escape, lexicon.org_head_words()))})\b"
+            rf"|(?i:\b(?:{'|'.join(map(re.escape, self.lower_heads))})\b)")
         self.matcher = Matcher(nlp.vocab)
         single = list(lexicon.org_head_words())
         # "University of Aberdeen", "London School of Hygiene and Tropical Medicine"
@@ -243,7 +246,7 @@ class OrganisationFinder:
     def __call__(self, doc: Doc) -> Doc:
         heads = frozenset(lexicon.org_head_words())
         # every pattern ends on a head word: most texts have none, skip the matcher
-        headed = any(t.text in heads or t.lower_ in self.lower_heads for t in doc)
+        headed = self.head_cue.search(doc.text) is not None
         candidates = [
             _with_place_tail(Span(doc, s, e, label="ORG"), heads)
             for rule, s, e in (self.matcher(doc) if headed else [])

@@ -27,6 +27,7 @@ from partnerkg.extract.spans import (
     chars,
     register_extensions,
     relations,
+    tokens_in,
 )
 
 TITLES = frozenset(
@@ -289,8 +290,8 @@ def _orgs_after_roles(doc: Doc) -> None:
     taken = {i for e in doc.ents for i in range(e.start, e.end)}
     people_ends = {e.end for e in doc.ents if e.label_ == "PERSON"}
     added = []
-    for token in doc:
-        if token.lower_ not in ("at", "from", "of", "with") or token.i + 1 >= len(doc):
+    for token in tokens_in(doc, ("at", "from", "of", "with")):
+        if token.i + 1 >= len(doc):
             continue
         partnering = (
             token.lower_ == "with" and token.i > 0 and doc[token.i - 1].lower_ in _PARTNERING
@@ -466,9 +467,9 @@ def _in_person_slot(span: Span) -> bool:
 def _nicknames(doc: Doc) -> list[Span]:
     """ "Tapabrata (Rohan) Chakraborty": first name, bracketed nickname, surname."""
     found = []
-    for lp in doc:
+    for lp in tokens_in(doc, ("(",)):
         i = lp.i - 1
-        if lp.text != "(" or i < 0 or i + 4 >= len(doc):
+        if i < 0 or i + 4 >= len(doc):
             continue
         a, b, rp, c = doc[i], doc[i + 2], doc[i + 3], doc[i + 4]
         if rp.text == ")" and all(_NAME_WORD.match(t.text) for t in (a, b, c)):

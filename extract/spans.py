@@ -6,8 +6,11 @@ the state survives ``nlp.pipe(n_process>1)`` (it travels in ``doc.user_data``).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TypedDict
 
+import numpy
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 
@@ -72,3 +75,11 @@ def bracketed_capitals(span: Span) -> Token | None:
     if span.end + 2 < len(doc) and doc[span.end].text == "(" and doc[span.end + 2].text == ")":
         return doc[span.end + 1] if doc[span.end + 1].is_upper else None
     return None
+
+
+def tokens_in(doc: Doc, lowered: Iterable[str]) -> list[Token]:
+    """The tokens whose lower-case text is one of ``lowered``, found in the doc's array
+    rather than token by token (a Python loop over every token costs most of a rule)."""
+    ids = [doc.vocab.strings.add(word) for word in lowered]
+    return [doc[int(i)] for i in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), ids))]
+
