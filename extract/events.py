@@ -119,7 +119,7 @@ class EventRoles:
                  if not _venue_word(doc, e)] if cued else []
         named += [e for e in doc.ents if e.label_ == "EVENT"]
         if _EVENT_NOUN_WORD.search(doc.text):  # a cheap test before walking the tokens
-            named += _defined_as_events(doc) + _named_after_event_nouns(doc)
+            named += _defined_as_events(doc) + _named_after_event_nouns(doc) + _called(doc)
         doc.spans[EVENTS] = filter_spans(
             [s for s in named if not any(s.start < h.end and h.start < s.end for h in hosts)])
         found = relations(doc)
@@ -356,6 +356,10 @@ _EVENT_NOUNS = frozenset(
 )
 #: What an organisation may "present" or "have" as its event ("present the first Research Sprint").
 _PRESENTED_EVENTS = _EVENT_NOUNS | {"sprint", "school", "meetup", "datathon", "jamboree"}
+_CALLED = re.compile(
+    rf"\b(?:{'|'.join(sorted(_EVENT_NOUNS))})s?\s+(?:called|titled|entitled|named)\s+"
+    r"['‘\"“]([A-Z][^'’\"”]{2,120})['’\"”]"
+)
 _EVENT_NOUN_WORD = re.compile(rf"\b(?:{'|'.join(sorted(_EVENT_NOUNS))})\b")
 #: Entity labels a longer capitalised name may swallow ("Acme Research UK" over "UK").
 _PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
@@ -391,6 +395,18 @@ def _named_after_event_nouns(doc: Doc) -> list[Span]:
             end += 1
         if end > token.i + 1 and doc[token.i + 1].ent_type_ != "PERSON":
             found.append(Span(doc, token.i + 1, end, label="EVENT"))
+    return found
+
+
+def _called(doc: Doc) -> list[Span]:
+    """ "a workshop called 'AI in Pathology: Research Meets Reality'": the quoted name an
+    event noun is given."""
+    found = []
+    for match in _CALLED.finditer(doc.text):
+        span = doc.char_span(match.start(1), match.end(1), label="EVENT",
+                             alignment_mode="contract")
+        if span is not None and len(span):
+            found.append(span)
     return found
 
 

@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from partnerkg.extract.spans import (
+    EVENTS,
     PUBLICATION_TITLES,
     VENUES,
     Found,
@@ -62,12 +63,14 @@ class PublicationFinder:
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text  # rebuilt from the tokens on every access
         titles = []
+        events = doc.spans.get(EVENTS, [])
         for match in _QUOTED.finditer(text):
             span = doc.char_span(
                 match.start(1), match.end(1), label="PUBLICATION", alignment_mode="expand"
             )
-            if span is not None and len(match.group(1).split()) >= self.min_title_words:
-                titles.append(span)
+            if span is not None and len(match.group(1).split()) >= self.min_title_words and not any(
+                    e.start < span.end and span.start < e.end for e in events):
+                titles.append(span)  # a quoted name an event was given is no paper's title
         venues = []
         for match in _VENUE.finditer(text):
             name = re.sub(r"(?: (?:of|in|for|and|on|the|&))+$", "", match.group(1)).rstrip(":")

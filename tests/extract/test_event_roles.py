@@ -278,3 +278,11 @@ def test_an_event_heading_without_a_date_line_takes_the_date_its_text_gives() ->
     assert classify(item).kind == "event"
     assert event_dates(item, dt.date(2030, 10, 1)) == {
         "start_date": "2030-10-24", "end_date": "2030-10-26"}
+
+
+def test_a_quoted_name_an_event_noun_is_given_names_an_event_not_a_paper(nlp) -> None:
+    doc = nlp("I am organising a workshop called 'Soil in Pathology: Research Meets Reality' "
+              "with the help of Jane Ferrow.")
+    events = [s.text for s in doc.spans["pkg_events"]]
+    assert events == ["Soil in Pathology: Research Meets Reality"]
+    assert not doc.spans["pkg_publication_titles"]
