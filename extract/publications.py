@@ -38,9 +38,11 @@ _AUTHOR_CUES = tuple(  # separate patterns: one phrase may hold two cues ("X's p
         r"\bet al\b|\b(?:written|authored|co-authored) by\b|\bby .{0,40}\band colleagues\b",
         r"\b(?:paper|publication|article|preprint|book|report)(?: of the \w+)?"
         r"(?: \([^)]{0,60}\))? (?:is|was|comes) (?:from|by)\b",  # "(preprint here)" between
-        r"\band (?:his|her|their) (?:colleagues|collaborators|co-authors|team)\b",
+        r"\band (?:(?:his|her|their) (?:colleagues|collaborators|co-authors|team)|"
+        r"colleagues|collaborators|co-authors)\b",
     )
 )
+_ASIDE = re.compile(r"\s*\([^()]{1,80}\)\s*")
 _WRITING_VERBS = frozenset({"have", "write", "publish", "co-author", "author", "release"})
 _PAPER_WORD = re.compile(
     r"\b(paper|article|preprint|publication|study|review|book|chapter|report|journal)\b", re.I
@@ -154,6 +156,7 @@ def _people_near(sent: Span, cue_start: int, cue_end: int) -> list[Span]:
         ):
             return [Span(doc, token[-1].i, token[-1].i + 1, label="PERSON")]
         return []
-    if "et al" in text or text.startswith("and "):
-        return [p for p in people if 0 <= cue_start - p.end_char <= 2]
+    if "et al" in text or text.startswith("and "):  # "X (Acme) and colleagues": an aside between
+        return [p for p in people if 0 <= cue_start - p.end_char <= 2
+                or _ASIDE.fullmatch(doc.text[p.end_char:cue_start])]
     return [p for p in people if p.start_char >= cue_start and p.start_char - cue_end < 80]

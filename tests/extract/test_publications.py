@@ -62,3 +62,11 @@ def test_a_month_possessive_does_not_hide_the_paper_is_from_cue(nlp) -> None:
     doc = nlp("November's publication of the month is from Ilse Brandt, Professor of "
               "Statistics at Westby University.")
     assert _authors(doc) == {"Ilse Brandt"}
+
+
+def test_a_person_and_colleagues_in_a_paper_sentence_are_its_authors(nlp) -> None:
+    doc = nlp("The paper from Ana Ferrow (Westby Soil Centre) and colleagues presents how soil "
+              "predictions can be used.")
+    authors = {doc.text[slice(*f["object"])] for f in doc._.get(RELATIONS) or []
+               if f["relation"] == "author"}
+    assert authors == {"Ana Ferrow"}
