@@ -64,11 +64,15 @@ def parse_dated_line(text: str, issue: dt.date) -> ParsedDate | None:
     if match is None:
         return None
     raw_label = (match.group("label") or match.group("bare") or "").strip()
-    dates = _parse_pieces(line[match.end() :], issue)
+    return _parsed(label_of(raw_label), raw_label, _parse_pieces(line[match.end() :], issue))
+
+
+def _parsed(label: DateLabel, raw_label: str, dates: list[dt.date]) -> ParsedDate | None:
+    """The first and (when different) last of ``dates``; None when there are none."""
     if not dates:
         return None
     end = dates[-1] if dates[-1] != dates[0] else None
-    return ParsedDate(label_of(raw_label), raw_label, dates[0], end)
+    return ParsedDate(label, raw_label, dates[0], end)
 
 
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
@@ -98,11 +102,7 @@ def prose_event_date(text: str, issue: dt.date) -> ParsedDate | None:
                            match.group("date"), re.I)
     phrase = (f"{month_first['days']} {month_first['month']}{month_first['year']}"
               if month_first else match.group("date"))
-    dates = _parse_pieces(phrase, issue)
-    if not dates:
-        return None
-    end = dates[-1] if dates[-1] != dates[0] else None
-    return ParsedDate(DateLabel.EVENT, "", dates[0], end)
+    return _parsed(DateLabel.EVENT, "", _parse_pieces(phrase, issue))
 
 
 def label_of(raw_label: str) -> DateLabel:

@@ -24,6 +24,7 @@ from partnerkg.extract.spans import (
     Found,
     bracketed_capitals,
     chars,
+    overlaps,
     register_extensions,
     relations,
 )
@@ -121,7 +122,7 @@ class EventRoles:
         if _EVENT_NOUN_WORD.search(doc.text):  # a cheap test before walking the tokens
             named += _defined_as_events(doc) + _named_after_event_nouns(doc) + _called(doc)
         doc.spans[EVENTS] = filter_spans(
-            [s for s in named if not any(s.start < h.end and h.start < s.end for h in hosts)])
+            [s for s in named if not any(overlaps(s, h) for h in hosts)])
         found = relations(doc)
         for sent in doc.sents:
             text = sent.text  # built anew on every access: read it once
@@ -363,7 +364,9 @@ _CALLED = re.compile(
 _EVENT_NOUN_WORD = re.compile(rf"\b(?:{'|'.join(sorted(_EVENT_NOUNS))})\b")
 #: Entity labels a longer capitalised name may swallow ("Acme Research UK" over "UK").
 _PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
-_NAME_CONNECTORS = frozenset({"for", "of", "on", "in", "and", "&", "the"})
+#: Lower-case words inside a capitalised name ("Caucus for Women in Statistics").
+_INNER_CONNECTORS = frozenset({"for", "of", "on", "in", "and", "&"})
+_NAME_CONNECTORS = _INNER_CONNECTORS | {"the"}
 
 
 def _defined_as_events(doc: Doc) -> list[Span]:
@@ -427,7 +430,7 @@ def _name_hosts(doc: Doc) -> list[Span]:
     def free(span: Span) -> bool:
         """No token of another entity, no place it does not strictly contain, no topic."""
         return not any(t.i in taken for t in span) and not any(
-            p.start < span.end and span.start < p.end and not (
+            overlaps(p, span) and not (
                 span.start <= p.start and p.end <= span.end and len(p) < len(span))
             for p in places) and span.text.lower() not in lexicon.topic_label_set()
 
@@ -470,8 +473,7 @@ def _name_hosts(doc: Doc) -> list[Span]:
                 added.append(Span(doc, span.start, span.end, label="ORG"))
                 taken.update(range(span.start, span.end))
     if added:
-        kept = [e for e in doc.ents
-                if not any(e.start < a.end and a.start < e.end for a in added)]
+        kept = [e for e in doc.ents if not any(overlaps(e, a) for a in added)]
         doc.ents = [*kept, *added]
     return added
 
@@ -484,8 +486,7 @@ def _venue_word(doc: Doc, end: int) -> bool:
 
 def _name_word(token: Token) -> bool:
     """A word that may stand inside a capitalised name ("Caucus for Women in Statistics")."""
-    return token.text[:1].isupper() or token.is_punct or token.lower_ in (
-        "for", "of", "on", "in", "and", "&")
+    return token.text[:1].isupper() or token.is_punct or token.lower_ in _INNER_CONNECTORS
 
 
 def _place_after_org(span: Span) -> bool:

@@ -51,12 +51,13 @@ POST_NOMINALS = frozenset({"MP", "MEP", "MSP", "OBE", "CBE", "MBE", "KBE", "DBE"
                            "FMedSci", "FREng", "FBA", "PhD", "MD", "QC", "KC"})
 
 
+_TITLE_FORMS = frozenset(t if t.endswith(".") else t + "." for t in TITLES)
+
+
 def strip_title(text: str) -> str:
     """The name without leading titles ("Prof.") or trailing honours ("MP", "OBE")."""
     words = text.split()
-    while len(words) > 1 and words[0].lower().rstrip(".") + "." in {
-        t if t.endswith(".") else t + "." for t in TITLES
-    }:
+    while len(words) > 1 and words[0].lower().rstrip(".") + "." in _TITLE_FORMS:
         words = words[1:]
     while len(words) > 2 and words[-1].rstrip(".,") in POST_NOMINALS:
         words = words[:-1]

@@ -68,13 +68,18 @@ def partners() -> tuple[Partner, ...]:
 
 def is_partner_name(text: str) -> bool:
     """``text`` is a configured partner's name or one of its aliases."""
-    return any(text == p.name or text in p.aliases for p in partners())
+    return text in _partner_names()
+
+
+@cache
+def _partner_names() -> frozenset[str]:
+    return frozenset(n for p in partners() for n in (p.name, *p.aliases))
 
 
 @cache
 def partner_words() -> frozenset[str]:
     """Every word of the partners' names and aliases ("Turing", "Roche")."""
-    return frozenset(w for p in partners() for n in (p.name, *p.aliases) for w in n.split())
+    return frozenset(w for name in _partner_names() for w in name.split())
 
 
 @cache

@@ -11,6 +11,7 @@ job titles, and records acronyms given in parentheses.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
 from spacy.language import Language
@@ -20,7 +21,12 @@ from spacy.util import filter_spans
 
 from partnerkg.extract import lexicon
 from partnerkg.extract.roles import ROLE_NOUNS, is_role_phrase
-from partnerkg.extract.spans import DOUBTFUL_ORGS, org_attributes, register_extensions
+from partnerkg.extract.spans import (
+    DOUBTFUL_ORGS,
+    org_attributes,
+    overlaps,
+    register_extensions,
+)
 
 _CONNECTORS = ("of", "for", "on", "and", "&", "the", "de", "du")
 _CAP = {"TEXT": {"REGEX": r"^([A-Z][\w'’.-]*\w|[A-Z])$"}, "IS_SENT_START": False}
@@ -100,6 +106,7 @@ class OrganisationFinder:
         register_extensions()
         self.name = name
         self.overwrite_ents = overwrite_ents
+        self.heads = frozenset(lexicon.org_head_words())
         self.lower_heads = frozenset(lexicon.name_words().lower_heads)
         self.head_cue = re.compile(  # a head word, as a cheap test before the matchers
             rf"\b(?:{'|'.join(map(re.escape, lexicon.org_head_words()))})\b"
@@ -169,7 +176,6 @@ class OrganisationFinder:
                 [{**_CAP_ANY, "OP": "*"}, head],
                 [{**_CAP_ANY, "OP": "*"}, head, *complement],
                 [{**_CAP_ANY, "OP": "*"}, head, *complement, *more],
-                # "Bridging X and Y Models Interest Group": a coordinated field before the head
                 # "Interest Group on Meta-Learning for Multimodal Data": two complements
                 [{**_CAP_ANY, "OP": "*"}, head, *complement, *complement],
                 # "Centre for AI in Healthcare": a field after "in", never a place or a date
@@ -244,7 +250,7 @@ class OrganisationFinder:
         return _after_org_context(span) or not _generic_name(span, self.dictionary)
 
     def __call__(self, doc: Doc) -> Doc:
-        heads = frozenset(lexicon.org_head_words())
+        heads = self.heads
         # every pattern ends on a head word: most texts have none, skip the matcher
         headed = self.head_cue.search(doc.text) is not None
         candidates = [
@@ -281,7 +287,7 @@ class OrganisationFinder:
         listed, mistaken = _listed_with_organisations(doc, orgs, self.dictionary)
         orgs = filter_spans([*orgs, *listed])
         others = [e for e in doc.ents if e.label_ != "ORG" and e not in mistaken]
-        keep = [e for e in others if not any(_overlaps(e, o) for o in orgs)]
+        keep = [e for e in others if not any(overlaps(e, o) for o in orgs)]
         try:
             doc.set_ents(
                 filter_spans([*orgs, *keep]),
@@ -487,7 +493,7 @@ def _with_list_head(span: Span) -> Span:
     i = span.start
     listed = any(t.lower_ == "and" for t in span) and span[-1].is_lower
     if listed and i >= 2 and doc[i - 1].text == "," and doc[i - 2].is_title and (
-            doc[i - 2].ent_type_ == "" or doc[i - 2].ent_type_ == "ORG"):
+            doc[i - 2].ent_type_ in ("", "ORG")):
         return Span(doc, i - 2, span.end, label="ORG")
     return span
 
@@ -572,10 +578,6 @@ def _abbreviates(acronym: str, name: str) -> bool:
         return False
     remaining = iter(capitals)
     return all(letter in remaining for letter in letters)
-
-
-def _overlaps(a: Span, b: Span) -> bool:
-    return a.start < b.end and b.start < a.end
 
 
 def _trim(span: Span) -> Span | None:
@@ -689,10 +691,13 @@ def _before_event_word(span: Span | None) -> Span | None:
 def _without_name_phrases(text: str) -> str:
     """``text`` with the configured name phrases blanked ("Centre for Doctoral Training":
     "Training" there names the centre, it is no event word)."""
-    for phrase in lexicon.name_words().name_phrases:
-        text = re.sub(rf"\b{re.escape(phrase)}\b", lambda m: " " * len(m.group()), text,
-                      flags=re.IGNORECASE)
-    return text
+    return _name_phrase_pattern().sub(lambda m: " " * len(m.group()), text)
+
+
+@cache
+def _name_phrase_pattern() -> re.Pattern[str]:
+    phrases = "|".join(map(re.escape, lexicon.name_words().name_phrases)) or "(?!)"
+    return re.compile(rf"\b(?:{phrases})\b", re.IGNORECASE)
 
 
 def _plausible(span: Span) -> bool:
@@ -890,8 +895,8 @@ def _listed_with_organisations(doc: Doc, orgs: list[Span],
             if len(people) > 1 or (people and kinds.count("org") + len(new) < 2):
                 continue
             found += [Span(doc, c.start, c.end, label="ORG") for c in [*new, *people]]
-            replaced += [e for e in doc.ents if e.label_ == "PERSON" and any(
-                e.start < c.end and c.start < e.end for c in people)]
+            replaced += [e for e in doc.ents
+                         if e.label_ == "PERSON" and any(overlaps(e, c) for c in people)]
     return found, replaced
 
 

@@ -25,6 +25,7 @@ from partnerkg.extract.spans import (
     Found,
     bracketed_capitals,
     chars,
+    overlaps,
     register_extensions,
     relations,
     tokens_in,
@@ -197,7 +198,7 @@ def _possessive_employers(doc: Doc) -> list[Found]:
         kept = [
             e
             for e in doc.ents
-            if e.label_ == "PERSON" or not any(e.start < o.end and o.start < e.end for o in orgs)
+            if e.label_ == "PERSON" or not any(overlaps(e, o) for o in orgs)
         ]
         doc.ents = filter_spans([*kept, *orgs])
     return ties

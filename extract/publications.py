@@ -19,6 +19,7 @@ from partnerkg.extract.spans import (
     VENUES,
     Found,
     chars,
+    overlaps,
     register_extensions,
     relations,
 )
@@ -71,7 +72,7 @@ class PublicationFinder:
                 match.start(1), match.end(1), label="PUBLICATION", alignment_mode="expand"
             )
             if span is not None and len(match.group(1).split()) >= self.min_title_words and not any(
-                    e.start < span.end and span.start < e.end for e in events):
+                    overlaps(e, span) for e in events):
                 titles.append(span)  # a quoted name an event was given is no paper's title
         venues = []
         for match in _VENUE.finditer(text):
@@ -87,9 +88,10 @@ class PublicationFinder:
         for sent in doc.sents:
             sent_titles = [t for t in titles if sent.start <= t.start < sent.end]
             subject = chars(sent_titles[0]) if len(sent_titles) == 1 else "PUBLICATION"
-            if not (sent_titles or _PAPER_WORD.search(sent.text)):
+            sent_text = text[sent.start_char : sent.end_char]
+            if not (sent_titles or _PAPER_WORD.search(sent_text)):
                 continue
-            cues = [cue for pattern in _AUTHOR_CUES for cue in pattern.finditer(sent.text)]
+            cues = [cue for pattern in _AUTHOR_CUES for cue in pattern.finditer(sent_text)]
             people = [
                 person
                 for cue in cues

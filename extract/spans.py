@@ -77,6 +77,11 @@ def bracketed_capitals(span: Span) -> Token | None:
     return None
 
 
+def overlaps(a: Span, b: Span) -> bool:
+    """The two spans share a token."""
+    return a.start < b.end and b.start < a.end
+
+
 def tokens_in(doc: Doc, lowered: Iterable[str]) -> list[Token]:
     """The tokens whose lower-case text is one of ``lowered``, found in the doc's array
     rather than token by token (a Python loop over every token costs most of a rule)."""
