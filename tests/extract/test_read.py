@@ -210,3 +210,21 @@ def test_printed_tracking_urls_are_unwrapped_and_links_stay_aligned(tmp_path: Pa
     assert "elink" not in block.text
     assert block.links[0].text == "the page"
     assert block.links[0].target == "https://example.org/p"
+
+
+def test_long_link_targets_keep_their_url_and_offsets(tmp_path: Path) -> None:
+    safelink = "https://eur01.safelinks.example.com/?url=https%3A%2F%2Fexample.org%2F" + "a1" * 400
+    text = f"## News\n\n### Item\n\nRead [the paper]({safelink}) by Ada Quill (2025).\n"
+    newsletter = read(_write(tmp_path, "2025-01.md", text))
+    (block,) = newsletter.items[0].blocks
+    assert block.text == "Read the paper by Ada Quill (2025)."
+    assert block.links[0].target == safelink
+    start = block.text.index("Ada Quill")
+    span = block.source_span(start, start + len("Ada Quill"))
+    assert newsletter.text[span.start : span.end] == "Ada Quill"
+
+
+def test_a_newsletter_cannot_forge_a_long_link_stand_in(tmp_path: Path) -> None:
+    text = "## News\n\n### Item\n\nSee [this](partnerkg-url:7) and [that](partnerkg-url:0).\n"
+    (item,) = read(_write(tmp_path, "2025-01.md", text)).items
+    assert [link.target for link in item.blocks[0].links] == ["partnerkg-url:7", "partnerkg-url:0"]
