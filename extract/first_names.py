@@ -12,7 +12,7 @@ from spacy.tokens import Span
 from partnerkg.extract import lexicon
 from partnerkg.extract.mention_builder import CONFIDENCE, MentionBuilder
 from partnerkg.extract.model import EntityKind, Item
-from partnerkg.extract.person_roles import TITLES
+from partnerkg.extract.names import TITLES
 from partnerkg.extract.roles import is_role_phrase
 from partnerkg.extract.units import Unit
 
@@ -51,7 +51,7 @@ POST_NOMINALS = frozenset({"MP", "MEP", "MSP", "OBE", "CBE", "MBE", "KBE", "DBE"
                            "FMedSci", "FREng", "FBA", "PhD", "MD", "QC", "KC"})
 
 
-_TITLE_FORMS = frozenset(t if t.endswith(".") else t + "." for t in TITLES)
+_TITLE_FORMS = frozenset(t + "." for t in TITLES)
 
 
 def strip_title(text: str) -> str:

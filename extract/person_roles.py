@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from partnerkg.extract import lexicon
+from partnerkg.extract import lexicon, names
 from partnerkg.extract.items import names_event_or_opportunity
 from partnerkg.extract.roles import is_role_phrase
 from partnerkg.extract.spans import (
@@ -31,9 +31,8 @@ from partnerkg.extract.spans import (
     tokens_in,
 )
 
-TITLES = frozenset(
-    {"dr", "dr.", "prof", "prof.", "professor", "mr", "mrs", "ms", "sir", "dame", "mx"}
-)
+#: Honorific tokens as spaCy splits them, with and without the dot ("Prof", "Prof.").
+TITLES = names.TITLES | {title + "." for title in names.TITLES}
 _NAME_WORD = re.compile(r"^[A-Z][a-zà-ÿ'’A-Z-]*[a-zà-ÿ]$|^[A-Z]\.?$|^[A-Z][a-z]*['’][A-Z][a-z]+$")
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})  # a surname is singular, even "Davies"
 _MODIFIER_TAGS = frozenset({"JJ", "JJR", "JJS", "VBG"})  # nor does a name open with an adjective
