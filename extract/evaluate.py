@@ -57,16 +57,21 @@ BASELINE_LABELS = {"PERSON": "person", "ORG": "organisation", "EVENT": "event",
 
 @dataclass(frozen=True, slots=True)
 class Score:
-    """Counts for one type; ``duplicates`` are false positives that re-found a hit item."""
+    """Counts for one type; ``duplicates`` are false positives that re-found a hit item.
+
+    ``errors`` names each miss and false positive ("missed: …", "spurious: …"), so that a
+    team tuning rules on its own gold sees what to read next (``partnerkg eval --errors``).
+    """
 
     tp: int = 0
     fp: int = 0
     fn: int = 0
     duplicates: int = 0
+    errors: tuple[str, ...] = field(default=(), compare=False)
 
     def __add__(self, other: Score) -> Score:
         return Score(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn,
-                     self.duplicates + other.duplicates)
+                     self.duplicates + other.duplicates, self.errors + other.errors)
 
     @property
     def precision(self) -> float:
@@ -143,6 +148,13 @@ class EvaluationReport:
                           str(score.duplicates))
         return table
 
+    def error_lines(self) -> list[str]:
+        """Every miss and false positive, per issue and type (``partnerkg eval --errors``)."""
+        return [f"{month} {kind} {error}"
+                for month, scores in sorted(self.per_issue.items())
+                for kind in TYPES
+                for error in scores.get(kind, Score()).errors]
+
 
 def side_by_side(reports: Sequence[EvaluationReport]) -> str:
     """A markdown table of P/R/F1 per type, one column group per report (for the README)."""
@@ -174,6 +186,10 @@ class Prediction:
         kinds.add(kind)
         names.add(name)
 
+    def label(self, entity: str) -> str:
+        """One readable name of ``entity`` (its id when it has none)."""
+        return min(self.entities.get(entity, ((), ()))[1], default=entity)
+
 
 # -- scoring -----------------------------------------------------------------------------
 
@@ -197,8 +213,7 @@ def score_issue(gold: GoldIssue, prediction: Prediction) -> dict[str, Score]:
     for kind in ENTITY_LISTS:
         scores[kind] = _score_kind(gold, prediction, kind, assigned)
     for relation in RELATIONS:
-        scores[relation] = _score_relation(gold, prediction.relations[relation], relation,
-                                           assigned)
+        scores[relation] = _score_relation(gold, prediction, relation, assigned)
     return scores
 
 
@@ -223,37 +238,43 @@ def _score_kind(gold: GoldIssue, prediction: Prediction, kind: str,
         if gold.items[item_id].optional or item_id not in hit:
             matched[entity] = item_id
             hit.add(item_id)
-    tp = fp = duplicates = 0
+    tp = duplicates = 0
+    errors: list[str] = []
     for entity in predicted:
         if entity in matched:
             assigned[entity].add(matched[entity])
             tp += not gold.items[matched[entity]].optional
             continue
         best = next((item_id for _, e, item_id in pairs if e == entity), None)
-        fp += 1
+        errors.append(f"{'duplicate' if best else 'spurious'}: {prediction.label(entity)}")
         if best is not None:  # re-found an item another entity already hit
             duplicates += 1
             assigned[entity].add(best)
-    fn = sum(1 for item in items if not item.optional and item.id not in hit)
-    return Score(tp, fp, fn, duplicates)
+    missed = [item for item in items if not item.optional and item.id not in hit]
+    errors += [f"missed: {item.names[0]}" for item in missed]
+    return Score(tp, len(errors) - len(missed), len(missed), duplicates, tuple(errors))
 
 
-def _score_relation(gold: GoldIssue, predicted: set[tuple[str, str]], relation: str,
+def _score_relation(gold: GoldIssue, prediction: Prediction, relation: str,
                     assigned: Mapping[str, set[str]]) -> Score:
     truth = gold.relations[relation]
     found: set[tuple[str, str]] = set()
-    fp = 0
-    for subject, obj in sorted(predicted):
+    errors: list[str] = []
+    for subject, obj in sorted(prediction.relations[relation]):
         subjects = assigned.get(subject, set())
         objects = {obj} if relation == "event_date" else assigned.get(obj, set())
         candidates = {(s, o) for s in subjects for o in objects}
         if candidates & truth:
             found |= candidates & truth
         elif not any(gold.is_neutral(relation, s, o) for s, o in candidates):
-            fp += 1
+            obj_label = obj if relation == "event_date" else prediction.label(obj)
+            errors.append(f"spurious: {prediction.label(subject)} -> {obj_label}")
     scored_truth = {pair for pair in truth if not gold.is_neutral(relation, *pair)}
-    tp = len(found & scored_truth)
-    return Score(tp, fp, len(scored_truth - found))
+    missed = sorted(scored_truth - found)
+    errors += [f"missed: {gold.items[a].names[0]} -> "
+               f"{gold.items[b].names[0] if b in gold.items else b}" for a, b in missed]
+    return Score(len(found & scored_truth), len(errors) - len(missed), len(missed),
+                 errors=tuple(errors))
 
 
 def _report(label: str, golds: Sequence[GoldIssue], predictions: Mapping[str, Prediction],

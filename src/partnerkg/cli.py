@@ -201,12 +201,20 @@ def serve(
 def evaluate(
     gold_dir: Annotated[Path, typer.Argument(help="Folder of gold annotation JSON files.")],
     store: StoreOption = None,
+    issue: Annotated[
+        list[str] | None, typer.Option(help="Score only this issue (YYYY-MM); repeatable.")
+    ] = None,
+    errors: Annotated[
+        bool, typer.Option("--errors", help="Also list every miss and false positive.")
+    ] = False,
 ) -> None:
     """Precision, recall and F1 of the graph against gold annotations."""
     from partnerkg.extract.evaluate import evaluate_store
 
-    report = evaluate_store(gold_dir, Settings.from_env(store=store))
+    report = evaluate_store(gold_dir, Settings.from_env(store=store), issue or None)
     out.print(report.to_rich_table())
+    for line in report.error_lines() if errors else []:
+        out.print(line, markup=False, highlight=False, soft_wrap=True)
 
 
 def main() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -42,3 +43,19 @@ def test_bad_param_syntax_is_one_line_error(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "name=value" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_eval_lists_errors_of_the_chosen_issues(tmp_path: Path) -> None:
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    for month, name in (("2024-05", "Ada Byron"), ("2024-06", "Grace Hopper")):
+        issue = {"issue_month": month, "people": [{"id": "p1", "name": name}],
+                 "organizations": [], "events": [], "publications": []}
+        (gold / f"{month}.json").write_text(json.dumps(issue))
+    result = run_cli(
+        "eval", str(gold), "--issue", "2024-06", "--errors", "--store", str(tmp_path / "s")
+    )
+    assert result.returncode == 0, result.stderr
+    assert "1 gold issue(s)" in result.stdout
+    assert "2024-06 person missed: Grace Hopper" in result.stdout
+    assert "Ada Byron" not in result.stdout

@@ -179,6 +179,16 @@ def test_relations_per_type(report):
     assert june["event_date"] == Score(tp=1, fp=1, fn=1)
 
 
+def test_errors_name_every_miss_and_false_positive(report):
+    lines = report.error_lines()
+    assert "2024-06 person spurious: Kathy Jones" in lines
+    assert "2024-06 person missed: Grace Hopper" in lines
+    assert "2024-06 organisation duplicate: Turing" in lines
+    assert "2024-06 affiliation missed: Grace Hopper -> The Alan Turing Institute" in lines
+    assert "2024-06 event_date spurious: Data Study Group -> 2024-05-02" in lines
+    assert len(lines) == sum(s.fp + s.fn for s in report.overall.values())
+
+
 def test_relations_come_from_the_issue_graph_only(report):
     assert report.per_issue["2024-05"]["affiliation"] == Score(tp=1)
     assert report.per_issue["2024-05"]["person"] == Score(tp=1)
