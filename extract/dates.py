@@ -38,7 +38,13 @@ LABEL_RULES: tuple[tuple[tuple[str, ...], DateLabel], ...] = (
     (("workshop",), DateLabel.EVENT),
     (("school",), DateLabel.EVENT),
     (("course",), DateLabel.EVENT),
+    (("week",), DateLabel.EVENT),  # "Immersion Week: 27-31 March"
 )
+#: "Pre-conference events", "Post-conference workshop": dates of side events, not the event's.
+_SIDE_EVENT_LABEL = re.compile(r"^(?:pre|post)\b", re.I)
+#: A year left out is the one that puts the date in this window around the issue (days):
+#: newsletters announce what is coming and report what has just happened.
+_UNDATED_YEAR_WINDOW = (-92, 273)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +116,8 @@ def label_of(raw_label: str) -> DateLabel:
     words = raw_label.lower()
     if not words:
         return DateLabel.DATE
+    if _SIDE_EVENT_LABEL.match(words):
+        return DateLabel.OTHER
     for needed, label in LABEL_RULES:
         if all(word in words for word in needed):
             return label
@@ -188,11 +196,13 @@ def _dateutil(piece: str, default: dt.datetime) -> dt.datetime | None:
 
 
 def _nearest(date: dt.date, issue: dt.date, named_year: bool) -> dt.date:
-    """``date`` with the year nearest the issue when the text gave none."""
+    """``date`` with the year that puts it within :data:`_UNDATED_YEAR_WINDOW` of the issue
+    when the text gave none (August in a February issue is the coming August)."""
     if named_year:
         return date
+    low, high = _UNDATED_YEAR_WINDOW
     candidates = [_replace_year(date, issue.year + delta) for delta in (-1, 0, 1)]
-    return min(candidates, key=lambda candidate: abs((candidate - issue).days))
+    return next(c for c in candidates if low <= (c - issue).days < high)
 
 
 def _replace_year(date: dt.date, year: int) -> dt.date:

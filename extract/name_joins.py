@@ -1,8 +1,10 @@
 """Keep names whole across sentence boundaries the parser would guess inside them.
 
 "Martin O' Reilly" (an apostrophe written apart) makes the parser start a sentence at
-"Reilly", which loses the name's role and speaker relations. This component runs before
-the parser and marks such tokens as sentence-internal.
+"Reilly", "Unlearn.AI" (a company named like a web address) one at "AI" and "Eleni-Rosalina
+(Elrozy) Andrinopoulou" one inside the brackets, which loses the name's role and speaker
+relations. This component runs before the parser and marks
+such tokens as sentence-internal.
 """
 
 from __future__ import annotations
@@ -15,16 +17,27 @@ from spacy.tokens import Doc
 _APOSTROPHES = frozenset({"'", "’"})
 _PREFIXES = frozenset({"O", "D"})
 _APART = re.compile(r"\b[OD]\s*['’]\s+[A-Z]")
+#: "Unlearn.AI", "Acme.io": a capitalised word, a dot and a short ending, nothing apart.
+DOTTED_NAME = re.compile(r"\b[A-Z][A-Za-z]+\.(?:[A-Z]{2,3}|ai|io)\b")
+_NICKNAME = re.compile(r"[A-Z][a-z]+ \([A-Z][a-z]+\) [A-Z]")
 
 
 @Language.component("partnerkg_name_joins")
 def join_names(doc: Doc) -> Doc:
-    """"O' Reilly", "D' Souza": no sentence starts after the apostrophe."""
-    if not _APART.search(doc.text):  # a cheap test before walking the tokens
+    """"O' Reilly", "D' Souza", "Unlearn.AI", "A (B) C": no sentence starts inside the name."""
+    apart, dotted = _APART.search(doc.text), DOTTED_NAME.search(doc.text)
+    nickname = _NICKNAME.search(doc.text)
+    if not apart and not dotted and not nickname:  # a cheap test before walking the tokens
         return doc
     for token in doc[:-2]:
-        after = doc[token.i + 2]
-        if token.text in _PREFIXES and doc[token.i + 1].text in _APOSTROPHES and after.is_title:
-            doc[token.i + 1].is_sent_start = False
-            after.is_sent_start = False
+        middle, after = doc[token.i + 1], doc[token.i + 2]
+        if nickname and token.text == "(" and token.i + 3 < len(doc) and doc[
+                token.i + 2].text == ")" and token.nbor(-1).is_title and doc[token.i + 3].is_title:
+            for inside in doc[token.i + 1 : token.i + 4]:
+                inside.is_sent_start = False
+        if token.text in _PREFIXES and middle.text in _APOSTROPHES and after.is_title:
+            middle.is_sent_start = after.is_sent_start = False
+        elif (dotted and middle.text == "."
+              and DOTTED_NAME.fullmatch(doc[token.i : after.i + 1].text)):
+            middle.is_sent_start = after.is_sent_start = False
     return doc

@@ -20,6 +20,8 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from partnerkg.extract import lexicon
+from partnerkg.extract.name_joins import DOTTED_NAME
+from partnerkg.extract.names import looks_like_acronym
 from partnerkg.extract.roles import ROLE_NOUNS, is_role_phrase
 from partnerkg.extract.spans import (
     DOUBTFUL_ORGS,
@@ -149,8 +151,10 @@ class OrganisationFinder:
             [
                 [_CAP, {**_CAP_ANY, "OP": "+"}, lower_head],
                 [_CAP, {**_CAP_ANY, "OP": "*"}, joined, {**_CAP_ANY, "OP": "+"}, lower_head],
-                # "the DEMON network": an acronym names the unit
+                # "the DEMON network", "N/LAB research centre": an acronym names the unit
                 [{"IS_UPPER": True, "IS_ALPHA": True, "LENGTH": {">=": 3}}, lower_head],
+                [{"IS_UPPER": True}, {"ORTH": "/"}, {"IS_UPPER": True},
+                 {"LOWER": "research", "OP": "?"}, lower_head],
                 [_CAP_ANY, {"ORTH": "-"}, {"IS_UPPER": True, "IS_ALPHA": True}, lower_head],
             ],
             greedy="LONGEST",
@@ -183,6 +187,8 @@ class OrganisationFinder:
                  {**_CAP_ANY, "ENT_TYPE": {"NOT_IN": ["GPE", "LOC", "DATE", "FAC"]}, "OP": "+"}],
                 # "King's College London": a possessive name right before the head word
                 [{**_CAP_ANY, "OP": "+"}, {"ORTH": {"IN": ["'s", "’s"]}}, head],
+                # "AI for Precision Public Health Network": a field "for" a field, then the head
+                [first, {"LOWER": "for"}, {**_CAP_ANY, "OP": "+"}, head],
             ],
             greedy="LONGEST",
         )
@@ -280,7 +286,8 @@ class OrganisationFinder:
         doc.spans[DOUBTFUL_ORGS] = [o for o, ok in zip(ner_parts, kept, strict=True) if not ok]
         ner_parts = [o for o, ok in zip(ner_parts, kept, strict=True) if ok]
         orgs = filter_spans([*partner_spans, *split, *ner_parts])
-        orgs = [_with_list_head(_with_acronym_tail(o)) for o in orgs
+        orgs = [_with_list_head(_from_bracket(_with_acronym_head(_with_acronym_tail(o))))
+                for o in orgs
                 if not _role_run(o) and not self._in_role_title(o)]
         orgs = [s for s in orgs if not _inside_parentheses_after_org(s, orgs)]
         orgs = filter_spans([*orgs, *_conjoined_names(doc, orgs, self.dictionary)])
@@ -499,8 +506,11 @@ def _with_list_head(span: Span) -> Span:
 
 
 def _with_acronym_tail(span: Span) -> Span:
-    """ "HDR" + "UK": an all-capitals name continues over a following capitals token."""
+    """ "HDR" + "UK": an all-capitals name continues over a following capitals token;
+    "Unlearn" + ".AI": a name written like a web address keeps its ending."""
     doc = span.doc
+    if DOTTED_NAME.fullmatch(doc[span.end - 1 : span.end + 2].text):
+        return Span(doc, span.start, span.end + 2, label="ORG")
     if (
         span.end < len(doc)
         and span.text.isupper()
@@ -508,6 +518,37 @@ def _with_acronym_tail(span: Span) -> Span:
         and doc[span.end].is_alpha
     ):
         return Span(doc, span.start, span.end + 1, label="ORG")
+    return span
+
+
+def _with_acronym_head(span: Span) -> Span:
+    """ "[Medicines and] Healthcare products Regulatory Agency (MHRA)": the capitalised words
+    before a name whose bracketed acronym starts with a letter the name lacks belong to it,
+    when taking them in makes the acronym fit."""
+    acronym = _acronym_after(span)
+    if acronym is None or _abbreviates(acronym.group(1), span.text):
+        return span
+    doc = span.doc
+    start = span.start
+    while start > max(0, span.start - 4) and (
+            doc[start - 1].is_title or doc[start - 1].lower_ in ("and", "of", "for", "&")):
+        start -= 1
+        if doc[start].is_title and _abbreviates(acronym.group(1), doc[start : span.end].text):
+            return Span(doc, start, span.end, label="ORG")
+    return span
+
+
+def _from_bracket(span: Span) -> Span:
+    """ "(Athinoula A. Martinos Center for …)": capitalised words and initials between an
+    opening bracket and a name are the start of that name (a founder's name in it)."""
+    doc = span.doc
+    start = span.start
+    while start > max(0, span.start - 5) and (
+            doc[start - 1].is_title
+            or (start >= 2 and doc[start - 1].text == "." and doc[start - 2].is_title)):
+        start -= 1
+    if start < span.start and start > 0 and doc[start - 1].text == "(":
+        return Span(doc, start, span.end, label="ORG")
     return span
 
 
@@ -919,9 +960,15 @@ def _chunk_kind(chunk: Span, org_at: set[tuple[int, int]], dictionary: frozenset
 
 
 def _inside_parentheses_after_org(span: Span, orgs: list[Span]) -> bool:
+    """ "Health Data Research UK (HDR UK)": a bracketed other form of the name before it (an
+    alias, not a second organisation). "Genentech (Roche)" names a second one: a partner or
+    a name of a kind (a university, a company …) that is not the first one's short form."""
     doc = span.doc
     if span.start == 0 or span.end >= len(doc):
         return False
     if doc[span.start - 1].text != "(" or doc[span.end].text != ")":
         return False
-    return any(o.end == span.start - 1 for o in orgs)
+    second = (lexicon.is_partner_name(span.text) or lexicon.org_kind_of(span.text)) and not (
+        looks_like_acronym(span.text))
+    return any(o.end == span.start - 1 and not (second and not _abbreviates(span.text, o.text))
+               for o in orgs)

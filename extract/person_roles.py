@@ -19,6 +19,7 @@ from spacy.util import filter_spans
 
 from partnerkg.extract import lexicon, names
 from partnerkg.extract.items import names_event_or_opportunity
+from partnerkg.extract.name_joins import DOTTED_NAME
 from partnerkg.extract.roles import is_role_phrase
 from partnerkg.extract.spans import (
     DOUBTFUL_ORGS,
@@ -33,6 +34,11 @@ from partnerkg.extract.spans import (
 
 #: Honorific tokens as spaCy splits them, with and without the dot ("Prof", "Prof.").
 TITLES = names.TITLES | {title + "." for title in names.TITLES}
+#: Lower-case particles inside a name ("Ghadi al Hajj", "Ludwig van Beethoven").
+_NAME_PARTICLES = frozenset(
+    {"al", "el", "bin", "ibn", "de", "da", "di", "du", "del", "dos", "das", "van", "von", "der",
+     "den", "ter", "ten"}
+)
 _NAME_WORD = re.compile(r"^[A-Z][a-zà-ÿ'’A-Z-]*[a-zà-ÿ]$|^[A-Z]\.?$|^[A-Z][a-z]*['’][A-Z][a-z]+$")
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})  # a surname is singular, even "Davies"
 _MODIFIER_TAGS = frozenset({"JJ", "JJR", "JJS", "VBG"})  # nor does a name open with an adjective
@@ -57,7 +63,12 @@ def looks_like_name(span: Span) -> bool:
         return False
     if lexicon.org_kind_of(span.text) or is_role_phrase(span.text):
         return False
-    return all(_NAME_WORD.match(w) for w in words) and not all(w.isupper() for w in words)
+    inner = words[1:-1]
+    return (
+        all(_NAME_WORD.match(w) for w in (words[0], words[-1]))
+        and all(_NAME_WORD.match(w) or w in _NAME_PARTICLES for w in inner)
+        and not all(w.isupper() for w in words)
+    )
 
 
 class PersonRoles:
@@ -73,6 +84,9 @@ class PersonRoles:
         _orgs_after_roles(doc)
         found = relations(doc)
         found.extend(_possessive_employers(doc))
+        found.extend(_colleagues(doc))
+        found.extend(_own_team(doc))
+        found.extend(_both_at(doc))
         ents = list(doc.ents)
         for index, person in enumerate(ents):
             if person.label_ == "PERSON":
@@ -98,7 +112,8 @@ class PersonRoles:
                 if upcoming.label_ == "PERSON":
                     break
                 if upcoming.label_ == "ORG":
-                    orgs.append(upcoming)
+                    if not _in_partner_compound(upcoming):
+                        orgs.append(upcoming)
                     i = upcoming.end
                     upcoming = next(nexts, None)
                     continue
@@ -169,6 +184,17 @@ class PersonRoles:
         return out
 
 
+def _in_partner_compound(org: Span) -> bool:
+    """ "the Turing-Roche Partnership": a partner glued to another partner names the
+    partnership, not a place the person works."""
+    doc = org.doc
+    glued_before = org.start >= 2 and doc[org.start - 1].text in ("-", "–") and not (
+        doc[org.start - 2].whitespace_) and lexicon.is_partner_name(doc[org.start - 2].text)
+    glued_after = org.end + 1 < len(doc) and doc[org.end].text in ("-", "–") and not (
+        org[-1].whitespace_) and lexicon.is_partner_name(doc[org.end + 1].text)
+    return lexicon.is_partner_name(org.text) and (glued_before or glued_after)
+
+
 def _possessive_employers(doc: Doc) -> list[Found]:
     """ "NASA's Jane Doe", "Globex DeepMind's John Roe": the capitalised name before "'s" and
     a person is the organisation the person works for."""
@@ -201,6 +227,63 @@ def _possessive_employers(doc: Doc) -> list[Found]:
         ]
         doc.ents = filter_spans([*kept, *orgs])
     return ties
+
+
+def _colleagues(doc: Doc) -> list[Found]:
+    """ "Roche colleague Jane Doe", "our Acme colleagues Jane Doe and John Roe": the
+    organisation right before "colleague(s)" is where the people named after it work."""
+    ties = []
+    for word in tokens_in(doc, ("colleague", "colleagues")):
+        org = next((e for e in doc.ents if e.end == word.i and e.label_ == "ORG"), None)
+        if org is None or (org.start > 0 and doc[org.start - 1].text in ("-", "–")):
+            continue  # "Turing-Roche colleagues" are the partnership's, not Roche's
+        i = word.i + 1
+        for person in (e for e in doc.ents if e.start >= i and e.label_ == "PERSON"):
+            if person.start != i:
+                break
+            ties.append(_tie("affiliation", person, org, chars(doc[org.start : person.end]),
+                             "partnerkg_person_roles.colleague"))
+            i = person.end
+            while i < len(doc) and doc[i].lower_ in (",", "and"):
+                i += 1
+    return ties
+
+
+def _own_team(doc: Doc) -> list[Found]:
+    """ "Jane Doe is hiring … to join her team at the University of X": the organisation
+    of the team the sentence's one person calls theirs."""
+    ties = []
+    for word in tokens_in(doc, ("his", "her")):
+        after = doc[word.i + 1 : word.i + 4]
+        if len(after) < 3 or after[0].lower_ not in _TEAM_WORDS or after[1].lower_ not in (
+                "at", "in"):
+            continue
+        start = after[2].i + (after[2].lower_ == "the")
+        org = next((e for e in doc.ents if e.label_ == "ORG" and e.start == start), None)
+        people = [e for e in word.sent.ents if e.label_ == "PERSON" and e.end <= word.i]
+        if org is not None and len(people) == 1:
+            ties.append(_tie("affiliation", people[0], org, chars(doc[word.i : org.end]),
+                             "partnerkg_person_roles.own_team"))
+    return ties
+
+
+def _both_at(doc: Doc) -> list[Found]:
+    """ "Jane Doe, Role and John Roe, Role, both at Acme": the two people named last before
+    "both at/from" work there."""
+    ties = []
+    for word in tokens_in(doc, ("both",)):
+        after = doc[word.i + 1 : word.i + 3]
+        if len(after) < 2 or after[0].lower_ not in ("at", "from"):
+            continue
+        org = next((e for e in doc.ents if e.label_ == "ORG" and e.start == after[1].i), None)
+        people = [e for e in word.sent.ents if e.label_ == "PERSON" and e.end <= word.i][-2:]
+        if org is not None and len(people) == 2:
+            ties += [_tie("affiliation", person, org, chars(doc[word.i : org.end]),
+                          "partnerkg_person_roles.both_at") for person in people]
+    return ties
+
+
+_TEAM_WORDS = frozenset({"team", "group", "lab", "laboratory"})
 
 
 def _tie(relation: str, person: Span, org: Span, evidence: tuple[int, int], rule: str) -> Found:
@@ -286,29 +369,37 @@ def _repair_people(doc: Doc) -> None:
 def _orgs_after_roles(doc: Doc) -> None:
     """ "Name, Role at Globex" / "Name from Globex" / "president of GLOBEX" / "a partnership
     with (the) Globex": the capitalised run after the preposition is an organisation even when
-    the NER did not see it."""
+    the NER did not see it; "Name from DeepMind": a one-word camel-case name the NER took for
+    a place is an organisation."""
     taken = {i for e in doc.ents for i in range(e.start, e.end)}
     people_ends = {e.end for e in doc.ents if e.label_ == "PERSON"}
-    added = []
-    for token in tokens_in(doc, ("at", "from", "of", "with")):
-        if token.i + 1 >= len(doc):
+    places = {e.start: e for e in doc.ents if e.label_ in ("GPE", "LOC") and len(e) == 1}
+    added, replaced = [], []
+    for preposition in tokens_in(doc, ("at", "from", "of", "with")):
+        if preposition.i + 1 >= len(doc):
             continue
-        partnering = (
-            token.lower_ == "with" and token.i > 0 and doc[token.i - 1].lower_ in _PARTNERING
-        )
-        if token.lower_ == "with" and not partnering:
+        partnering = preposition.lower_ == "with" and preposition.i > 0 and doc[
+            preposition.i - 1].lower_ in _PARTNERING
+        if preposition.lower_ == "with" and not partnering:
             continue
-        if partnering and doc[token.i + 1].lower_ == "the" and token.i + 2 < len(doc):
-            token = doc[token.i + 1]  # the run starts after the article
+        token = preposition  # the token the run follows: the preposition, or "the" after it
+        if doc[token.i + 1].lower_ == "the" and token.i + 2 < len(doc):
+            token = doc[token.i + 1]
         following = doc[token.i + 1]
+        before = doc[max(0, preposition.i - 6) : preposition.i]
+        after_role = is_role_phrase(before.text.split(",")[-1])
+        if not (after_role or partnering or preposition.i in people_ends):
+            continue
+        place = places.get(following.i)
+        if place is not None and _CAMEL_CASE.search(place.text):
+            added.append(Span(doc, place.start, place.end, label="ORG"))
+            replaced.append(place)
         if following.i in taken:
             continue
-        before = doc[max(0, token.i - 6) : token.i]
-        after_role = is_role_phrase(before.text.split(",")[-1])
-        if not (after_role or partnering or token.i in people_ends):
-            continue
-        acronym = following.is_upper and following.is_alpha and len(following) > 3
-        if token.lower_ == "of" and not acronym:
+        # "president of GLOBEX"; "Professor at UCL" (after at/from a short one will do)
+        acronym = following.is_upper and following.is_alpha and len(following) > (
+            3 if preposition.lower_ == "of" else 2)
+        if preposition.lower_ == "of" and not acronym:
             continue  # "president of ACME" names an organisation; "Professor of Statistics",
             # "Head of AI" do not
         end = token.i + 1
@@ -324,17 +415,21 @@ def _orgs_after_roles(doc: Doc) -> None:
                     and doc[end + 1].is_title
                 )
                 or (doc[end].text == "-" and not doc[end - 1].whitespace_)  # "RARE-X"
+                or DOTTED_NAME.fullmatch(doc[end - 1 : end + 2].text) is not None  # "Acme.AI"
             )
         ):
             end += 1
         while end > token.i + 1 and doc[end - 1].lower_ in ("of", "for", "and", "&"):
             end -= 1  # "at Acme Analytics and Jane Doe": the connector joins the next name
-        named = following.is_title or (acronym and (token.lower_ == "of" or partnering))
+        named = following.is_title or acronym
         if end > token.i + 1 and named:
             added.append(Span(doc, token.i + 1, end, label="ORG"))
             taken.update(range(token.i + 1, end))
     if added:
-        doc.ents = filter_spans([*doc.ents, *added])
+        doc.ents = filter_spans([*(e for e in doc.ents if e not in replaced), *added])
+
+
+_CAMEL_CASE = re.compile(r"[a-z][A-Z]")
 
 
 def _with_first_name(span: Span, taken: set[int]) -> Span:
@@ -386,6 +481,20 @@ def _hyphen_compound_end(doc: Doc, i: int) -> int:
     return end
 
 
+def _hyphen_compound_start(doc: Doc, i: int) -> int:
+    """Start of the word at ``i`` with its "Word-" parts written without spaces."""
+    start = i
+    while (
+        start >= 2
+        and doc[start - 1].text in ("-", "–")
+        and not doc[start - 1].whitespace_
+        and not doc[start - 2].whitespace_
+        and doc[start - 2].is_title
+    ):
+        start -= 2
+    return start
+
+
 def _person_ok(span: Span) -> bool:
     """Name-like: capitalised words, not an acronym, not a role, not a common noun phrase."""
     words = [t.text for t in span if t.text not in ("(", ")")]
@@ -395,7 +504,7 @@ def _person_ok(span: Span) -> bool:
     if not titled and (_common_noun_phrase(span) or _after_a_year(span)):
         return False
     return all(
-        w[:1].isupper() or w in ("-", "'", "’", "de", "van", "von", "der", "da") for w in words
+        w[:1].isupper() or w in ("-", "'", "’") or w in _NAME_PARTICLES for w in words
     ) and not is_role_phrase(span.text)
 
 
@@ -442,10 +551,7 @@ def _in_person_slot(span: Span) -> bool:
     doc = span.doc
     if span.start > 0 and doc[span.start - 1].lower_ in TITLES:
         return True
-    if span.end + 2 < len(doc) and doc[span.end].text == "(" and lexicon.org_kind_of(
-            doc[span.end + 1 : span.end + 8].text.split(")")[0]):
-        return True
-    if span.start > 0 and doc[span.start - 1].is_lower and is_role_phrase(doc[span.start - 1].text):
+    if _org_in_brackets_after(span) or _role_noun_before(span):
         return True
     if span.end + 1 < len(doc) and doc[span.end].text == ",":
         rest = doc[span.end + 1 : min(len(doc), span.end + 8)]
@@ -464,6 +570,33 @@ def _in_person_slot(span: Span) -> bool:
     return False
 
 
+def _org_in_brackets_after(span: Span) -> bool:
+    """ "Jane Doe (University of Westby)"."""
+    doc = span.doc
+    return span.end + 2 < len(doc) and doc[span.end].text == "(" and bool(
+        lexicon.org_kind_of(doc[span.end + 1 : span.end + 8].text.split(")")[0]))
+
+
+def _role_noun_before(span: Span) -> bool:
+    """ "research associate Jane Doe", "speaker Jane Doe"."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return before is not None and before.is_lower and is_role_phrase(before.text)
+
+
+def _role_after_comma(span: Span) -> bool:
+    """ ", Reader in Biostatistics at …": a role phrase right after the comma."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+        return False
+    words = []
+    for token in doc[span.end + 1 : min(len(doc), span.end + 8)]:
+        if token.text == "," or token.lower_ in ("at", "from"):
+            break
+        words.append(token.text)
+    phrase = " ".join(words)
+    return bool(words) and is_role_phrase(phrase) and not lexicon.org_kind_of(phrase)
+
+
 def _nicknames(doc: Doc) -> list[Span]:
     """ "Tapabrata (Rohan) Chakraborty": first name, bracketed nickname, surname."""
     found = []
@@ -474,13 +607,15 @@ def _nicknames(doc: Doc) -> list[Span]:
         a, b, rp, c = doc[i], doc[i + 2], doc[i + 3], doc[i + 4]
         if rp.text == ")" and all(_NAME_WORD.match(t.text) for t in (a, b, c)):
             if a.is_title and b.is_title and c.is_title:
-                found.append(Span(doc, i, _hyphen_compound_end(doc, i + 4), label="PERSON"))
+                start = _hyphen_compound_start(doc, i)  # "Eleni-Rosalina (Elrozy) …"
+                found.append(Span(doc, start, _hyphen_compound_end(doc, i + 4), label="PERSON"))
     return found
 
 
 def _unlabelled_names(doc: Doc, ents: list[Span]) -> list[Span]:
-    """A name-shaped run the NER left unlabelled, after a title (Dr, Prof) or before
-    ", Role" ("and Ines Carvalho-Lund, Reader in …"); hyphenated surnames stay whole."""
+    """A name-shaped run the NER left unlabelled, in a person's slot: after a title (Dr, Prof),
+    before ", Role" ("and Ines Carvalho-Lund, Reader in …"), before "(University of X)", after
+    a role noun ("speaker Ghadi al Hajj"); hyphenated surnames stay whole."""
     # a nationality the NER saw in a name ("Hui" of "Hui Xin Ng, PhD student") does not stop it
     taken = {i for e in ents if e.label_ != "NORP" for i in range(e.start, e.end)}
     found = []
@@ -498,6 +633,9 @@ def _unlabelled_names(doc: Doc, ents: list[Span]) -> list[Span]:
             if any(i in taken for i in range(end, _hyphen_compound_end(doc, end))):
                 break
             end, words = _hyphen_compound_end(doc, end), words + 1
+            if (end + 1 < len(doc) and doc[end].text in _NAME_PARTICLES
+                    and _NAME_WORD.match(doc[end + 1].text) and end + 1 not in taken):
+                end += 1  # "Ghadi al [Hajj]": the particle joins the next word
         if words < 2 or start in taken:
             continue
         span = Span(doc, start, end, label="PERSON")
@@ -506,22 +644,9 @@ def _unlabelled_names(doc: Doc, ents: list[Span]) -> list[Span]:
             looks_like_name(span)
             and not after_preposition
             and not _common_noun_phrase(span)
-            and _role_after_comma(span)
+            and (_role_after_comma(span) or _org_in_brackets_after(span)
+                 or _role_noun_before(span))
         ):
             found.append(span)
             taken.update(range(start, end))
     return found
-
-
-def _role_after_comma(span: Span) -> bool:
-    """ ", Reader in Biostatistics at …": a role phrase right after the comma."""
-    doc = span.doc
-    if span.end + 1 >= len(doc) or doc[span.end].text != ",":
-        return False
-    words = []
-    for token in doc[span.end + 1 : min(len(doc), span.end + 8)]:
-        if token.text == "," or token.lower_ in ("at", "from"):
-            break
-        words.append(token.text)
-    phrase = " ".join(words)
-    return bool(words) and is_role_phrase(phrase) and not lexicon.org_kind_of(phrase)

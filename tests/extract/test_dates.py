@@ -46,6 +46,9 @@ D = dt.date
         ("Deadline: 9 September 2022 23:59", DateLabel.DEADLINE, D(2022, 9, 9), None),
         ("11 March 2024- 10am GMT", DateLabel.DATE, D(2024, 3, 11), None),
         ("30-31 October 2023", DateLabel.DATE, D(2023, 10, 30), D(2023, 10, 31)),
+        ("Immersion Week: 27-31 March 2024", DateLabel.EVENT, D(2024, 3, 27), D(2024, 3, 31)),
+        ("Pre conference events: 18 and 25 October 2023", DateLabel.OTHER, D(2023, 10, 18),
+         D(2023, 10, 25)),
     ],
 )
 def test_dated_lines(line: str, label: DateLabel, start: dt.date, end: dt.date | None) -> None:
@@ -84,3 +87,16 @@ def test_raw_label_is_kept() -> None:
     assert parsed is not None and parsed.raw_label == "Deadline for applications"
     assert parsed.label is DateLabel.APPLICATION_DEADLINE
     assert label_of("Internship begins") is DateLabel.OTHER
+
+
+@pytest.mark.parametrize(
+    ("line", "issue", "start"),
+    [
+        ("Summer School: August 28 - 2 September", D(2023, 2, 1), D(2023, 8, 28)),  # coming
+        ("Event: 12 December", D(2024, 1, 1), D(2023, 12, 12)),  # just reported
+        ("Event: 3 October", D(2024, 2, 1), D(2024, 10, 3)),
+    ],
+)
+def test_a_missing_year_favours_what_is_coming(line: str, issue: dt.date, start: dt.date) -> None:
+    parsed = parse_dated_line(line, issue)
+    assert parsed is not None and parsed.start == start

@@ -235,3 +235,24 @@ def test_a_name_listing_its_fields_starts_at_the_first_field(nlp) -> None:
     doc = nlp("We are looking for a Scientist to join the personalised healthcare (PHC) Soil, "
               "Analytics and Imaging group. The scientist will collaborate.")
     assert "Soil, Analytics and Imaging group" in _orgs(doc)
+
+
+def test_a_bracketed_acronym_pulls_in_the_words_its_letters_need(nlp) -> None:
+    doc = nlp("Delivered by the Soils and Crops products Regulatory Agency (SCRA), the data "
+              "service is open.")
+    assert "Soils and Crops products Regulatory Agency" in _orgs(doc)
+
+
+def test_names_written_like_addresses_or_with_a_founder_or_a_slash(nlp) -> None:
+    doc = nlp("We will hear from Ana Lopes, Head of Modeling at Soilwise.AI. Register here.")
+    assert "Soilwise.AI" in _orgs(doc)
+    founder = nlp("This paper from Tom Berg (Athina B. Kostas Center for Soil Imaging) and "
+                  "colleagues presents a method.")
+    assert "Athina B. Kostas Center for Soil Imaging" in _orgs(founder)
+    slash = nlp("She is a PhD student at S/LAB research centre for the use of soil data.")
+    assert "S/LAB research centre" in _orgs(slash)
+
+
+def test_a_field_for_a_field_before_the_head_is_one_name(nlp) -> None:
+    doc = nlp("Join the AI for Precision Soil Health Network")
+    assert _orgs(doc) == ["AI for Precision Soil Health Network"]

@@ -137,3 +137,36 @@ def test_an_organisation_in_brackets_ends_a_persons_ties(nlp) -> None:
     doc = nlp("The course is led by Max Little (University of Northby) on soil inference as "
               "part of its programme at the Westby Martin School.")
     assert {o for r, _, o, _ in _ties(doc) if r == "affiliation"} == {"University of Northby"}
+
+
+def test_a_name_with_a_particle_before_its_organisation_in_brackets(nlp) -> None:
+    doc = nlp("November's seminar will have speaker Karim al Masri (University of Westby) who "
+              "will be talking about soil.")
+    assert _people(doc) == ["Karim al Masri"]
+    assert ("affiliation", "Karim al Masri", "University of Westby", None) in _ties(doc)
+
+
+def test_an_organisation_colleague_or_own_team_or_both_at_ties_people(nlp) -> None:
+    doc = nlp("Our Westby University colleague Priya Raman is hiring a fellow to join her team "
+              "at the University of Westby.")
+    assert ("affiliation", "Priya Raman", "Westby University", None) in _ties(doc)
+    assert ("affiliation", "Priya Raman", "University of Westby", None) in _ties(doc)
+    both = nlp("We will be hearing from Priya Raman, Expert Data Scientist and Imaging Lead, "
+               "Soil Capability Lead and Tom Berg, Principal Data Scientist, both at Roche.")
+    assert {("affiliation", "Priya Raman", "Roche", None),
+            ("affiliation", "Tom Berg", "Roche", None)} <= _ties(both)
+
+
+def test_a_partnership_named_by_its_partners_is_no_employer(nlp) -> None:
+    doc = nlp("We will hear from Ana Lopes, Lecturer at Westby University, part of the "
+              "Turing-Roche Partnership.")
+    orgs = {org for relation, _, org, _ in _ties(doc) if relation == "affiliation"}
+    assert orgs == {"Westby University"}
+
+
+def test_a_bracketed_parent_and_a_co_role_tie_the_person_too(nlp) -> None:
+    doc = nlp("We will be hearing from Priya Raman, Senior Data Scientist at Genentech (Roche).")
+    assert {("affiliation", "Priya Raman", "Genentech", None),
+            ("affiliation", "Priya Raman", "Roche", None)} <= _ties(doc)
+    co = nlp("We will hear from Tom Berg, co-director of the SOIL-DT: a cluster on soil.")
+    assert ("affiliation", "Tom Berg", "SOIL-DT", None) in _ties(co)
