@@ -36,6 +36,7 @@ SPEAKER_CUES = re.compile(
     r"panel(?:lists?| discussion)? with|panell?ists?|presented by|presentations? (?:from|by)|"
     r"talks? (?:from|by)|chaired by|featur(?:e|es|ing)|in conversation with|fireside chat with|"
     r"lecture by|welcom(?:e|es|ing)|(?:be|is|are) led by|"
+    r"(?:seminar|webinar|talk|lecture|session)s? with|speakers? (?-i:(?=[A-Z]))|"
     r"(?:course|session|workshop|class|tutorial|masterclass)s? (?:led|delivered|given) by)\b",
     re.IGNORECASE,
 )
@@ -165,6 +166,7 @@ class EventRoles:
                               and _starts_new_clause(ent, by_start))
                 if (
                     _verb_of(ent, ORGANISE_VERBS, active=True)
+                    or _brings_together(ent)
                     or (_agent_of(ent, ORGANISE_VERBS) and not past_hosts)
                     or listed
                     or ent in listed_hosts
@@ -528,6 +530,16 @@ def _verb_of(ent: Span, lemmas: frozenset[str], active: bool) -> bool:
         child.lemma_.lower() in lemmas and child.dep_ in ("xcomp", "conj", "advcl")
         for child in head.children
     )
+
+
+def _brings_together(ent: Span) -> bool:
+    """ "Acme are bringing together experts in a debate": the subject convenes the event (a
+    venue the parser took for the subject, "… at The Acme Centre will bring together", not)."""
+    before = [t.lower_ for t in ent.doc[max(0, ent.start - 2) : ent.start]]
+    at_venue = bool(before) and (before[-1] in ("at", "in") or before[-2:] in (
+        ["at", "the"], ["in", "the"]))
+    return not at_venue and _verb_of(ent, frozenset({"bring"}), active=True) and any(
+        t.lower_ == "together" and t.head.lemma_ == "bring" for t in ent.sent)
 
 
 _AUX_WORDS = frozenset(

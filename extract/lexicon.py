@@ -45,6 +45,19 @@ def org_kind_keywords() -> dict[str, tuple[str, ...]]:
     return kinds
 
 
+#: Kinds whose multi-word keywords, standing alone, name a kind of body and not one
+#: ("Interest Group", "Medical School"); a government or charity keyword can be a name
+#: ("NHS England", "Royal Society").
+_GENERIC_KINDS = ("group", "research_institute", "university", "hospital", "funder")
+
+
+@cache
+def kind_phrases() -> frozenset[str]:
+    """Multi-word keywords that name a kind of organisation, not one ("Interest Group")."""
+    keywords = org_kind_keywords()
+    return frozenset(k for kind in _GENERIC_KINDS for k in keywords.get(kind, ()) if " " in k)
+
+
 @cache
 def org_head_words() -> tuple[str, ...]:
     """Head word of each keyword: the last capitalised word ("Interest Group" -> "Group",

@@ -629,7 +629,8 @@ def _trim(span: Span) -> Span | None:
     while start < end and (
         doc[start].lower_ in ("the", "our", "their", "a", "an", "and", "of", "in", "for")
         or doc[start].is_punct
-        or (_first_word(doc[start]) and doc[start].pos_ not in ("PROPN", "NOUN", "X"))
+        or (_first_word(doc[start]) and doc[start].pos_ not in ("PROPN", "NOUN", "X")
+            and not lexicon.is_partner_name(doc[start].text))  # "Turing" tagged a verb
     ):
         start += 1
     partner_after = start + 1 < end and lexicon.is_partner_name(doc[start + 1 : end].text)
@@ -748,6 +749,8 @@ def _plausible(span: Span) -> bool:
     if is_role_phrase(span.text):
         return False
     if len(span) == 1 and span.text in lexicon.org_head_words():
+        return False
+    if span.text in lexicon.kind_phrases():  # "Interest Group" left of a cut name
         return False
     if not span[0].text[:1].isupper() and not span[0].text[:1].isdigit():
         return False

@@ -106,6 +106,15 @@ def _partner_names() -> dict[str, str]:
     return table
 
 
+def _without_partner_prefix(tokens: list[str]) -> list[str]:
+    """Normalised name tokens without a leading partner name ("turing institute", "turing s"),
+    when at least three remain."""
+    for end in range(len(tokens) - 3, 0, -1):
+        if " ".join(tokens[:end]) in _partner_names():
+            return tokens[end + (tokens[end] == "s") :]
+    return tokens
+
+
 @cache
 def _partner_words() -> frozenset[str]:
     """The one-word names of the partners and the partnership ("turing", "roche")."""
@@ -265,11 +274,16 @@ def _keys(mention: Mention, issue: str, forms: Iterable[str]) -> tuple[str, ...]
                     # "King's", "Kings" and "Kings's College London": no possessive, no plural
                     stems = [t.removesuffix("s") for t in content if t != "s"]
                     keys.append(f"organisation-stem:{' '.join(stems)}")
-                # "X Turing Interest Group" is "X Interest Group": a partner's one-word name
-                # inside (not leading) an organisation's name only says whose it is.
-                inner = [content[0], *(t for t in content[1:] if t not in _partner_words())]
+                # "X Turing Interest Group" and "Turing Institute X Interest Group" are
+                # "X Interest Group": a partner's name inside or before a unit's name only
+                # says whose it is.
+                unit = _without_partner_prefix(content)
+                inner = [unit[0], *(t for t in unit[1:] if t not in _partner_words())]
                 if len(content) > len(inner) >= 3:
                     keys.append(f"organisation:{' '.join(inner)}")
+                # "Causal Inference Interest Group" is also called "Causal Inference Group"
+                if len(inner) >= 4 and inner[-2:] == ["interest", "group"]:
+                    keys.append(f"organisation:{' '.join(inner[:-2])} group")
             middle = tokens[1:-1]
             if mention.kind is EntityKind.PERSON and middle and all(map(names.is_initial, middle)):
                 keys.append(f"name:{tokens[0]} {tokens[-1]}")

@@ -247,7 +247,9 @@ def test_hosts_by_conjunction_invitation_own_event_or_brought_by(nlp) -> None:
 
 def test_a_heading_owner_is_the_named_group_and_never_a_schemes_prefix(nlp) -> None:
     group = nlp("Turing Soil Data Interest Group Seminar: Roots")
-    assert [o.text for o in heading_owner(group)] == ["Soil Data Interest Group"]
+    assert [o.text for o in heading_owner(group)] == ["Turing Soil Data Interest Group"]
+    parent = nlp("The Turing Soil Data Interest Group Seminar: Roots")
+    assert [o.text for o in heading_owner(parent)] == ["Turing Soil Data Interest Group"]
     scheme = nlp("Turing Enrichment Scheme Open Event")
     assert heading_owner(scheme) == []
 
@@ -286,3 +288,17 @@ def test_a_quoted_name_an_event_noun_is_given_names_an_event_not_a_paper(nlp) ->
     events = [s.text for s in doc.spans["pkg_events"]]
     assert events == ["Soil in Pathology: Research Meets Reality"]
     assert not doc.spans["pkg_publication_titles"]
+
+
+def test_a_seminar_with_or_speaker_before_a_name_names_the_speaker(nlp) -> None:
+    doc = nlp("The Soil Group are hosting a hybrid seminar with Dr Amara Obi from Westby.")
+    assert _found(doc, "speaker") == {"Amara Obi"}
+    bare = nlp("November's seminar will have speaker Felix Grant (University of Westby).")
+    assert _found(bare, "speaker") == {"Felix Grant"}
+
+
+def test_bringing_together_experts_for_an_event_organises_it(nlp) -> None:
+    doc = nlp("The Westby Chamber of Commerce (WCC) are bringing together experts in a debate.")
+    assert _found(doc, "organizer") == {"Westby Chamber of Commerce"}
+    aim = nlp("Our aim is to bring together members of the Westby and Northby networks.")
+    assert _found(aim, "organizer") == set()

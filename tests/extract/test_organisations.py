@@ -256,3 +256,10 @@ def test_names_written_like_addresses_or_with_a_founder_or_a_slash(nlp) -> None:
 def test_a_field_for_a_field_before_the_head_is_one_name(nlp) -> None:
     doc = nlp("Join the AI for Precision Soil Health Network")
     assert _orgs(doc) == ["AI for Precision Soil Health Network"]
+
+
+def test_a_kind_alone_is_no_name_and_a_partner_opening_a_heading_stays(nlp) -> None:
+    doc = nlp("Northby's Soil's Interest Group Event: Data for Crops")
+    assert "Interest Group" not in _orgs(doc)
+    heading = nlp("Turing Institute Soil Inference Interest Group Seminar")
+    assert _orgs(heading) == ["Turing Institute Soil Inference Interest Group"]

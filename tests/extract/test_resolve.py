@@ -168,6 +168,21 @@ def test_partner_aliases_from_the_vocabulary(monkeypatch):
     assert resolved.entities[0].name == "The Alan Turing Institute"
 
 
+def test_a_partners_unit_is_one_organisation_however_it_is_prefixed(monkeypatch):
+    aliases = ("The Alan Turing Institute", "Turing", "Turing Institute")
+    table = {resolve_module.names.normalise(a): aliases[0] for a in aliases}
+    monkeypatch.setattr(resolve_module, "_partner_names", lambda: table)
+    monkeypatch.setattr(resolve_module, "_partner_words", lambda: frozenset({"turing"}))
+    units = ["Turing Institute Soil Inference Interest Group", "Soil Inference Group",
+             "Turing's Soil Inference Interest Group", "Soil Inference Turing Interest Group"]
+    resolved = resolve([issue(f"2023-0{n + 1}", [("m1", ORG, unit)])
+                        for n, unit in enumerate(units)])
+    assert len(resolved.entities) == 1
+    other = resolve([issue("2023-01", [("m1", ORG, "Soil Inference Interest Group"),
+                                       ("m2", ORG, "Crop Inference Interest Group")])])
+    assert len(other.entities) == 2
+
+
 def test_the_configured_partners_are_read_from_the_ontology():
     table = CONFIGURED_PARTNERS()
     assert table  # partners.yaml ships with the package
