@@ -37,6 +37,7 @@ SPEAKER_CUES = re.compile(
     r"talks? (?:from|by)|chaired by|featur(?:e|es|ing)|in conversation with|fireside chat with|"
     r"lecture by|welcom(?:e|es|ing)|(?:be|is|are) led by|"
     r"(?:seminar|webinar|talk|lecture|session)s? with|speakers? (?-i:(?=[A-Z]))|"
+    r"joining us\b[^.]{0,80}?\b(?:will be|is|are)|"
     r"(?:course|session|workshop|class|tutorial|masterclass)s? (?:led|delivered|given) by)\b",
     re.IGNORECASE,
 )

@@ -823,15 +823,23 @@ def _split_separators(span: Span) -> list[Span]:
     organisation), so each side is judged on its own."""
     parts, start = [], span.start
     for token in span:
-        if token.text == "," or token.lower_ == "at" or _spaced_dash(token) or _partner_slash(
-            token
-        ):
+        if token.text == "," or (token.lower_ == "at" and not _campus(span, token)) or (
+                _spaced_dash(token) or _partner_slash(token)):
             if token.i > start:
                 parts.append(Span(span.doc, start, token.i, label="ORG"))
             start = token.i + 1
     if start < span.end:
         parts.append(Span(span.doc, start, span.end, label="ORG"))
     return parts
+
+
+def _campus(span: Span, at: Token) -> bool:
+    """ "Icahn School of Medicine at Mount Sinai": after a name of a kind, "at" and a short
+    name of no kind (a place, a campus) finish the same name."""
+    before, after = span.doc[span.start : at.i], span.doc[at.i + 1 : span.end]
+    return (0 < len(after) <= 3 and all(t.text[:1].isupper() for t in after)
+            and bool(lexicon.org_kind_of(before.text)) and not lexicon.org_kind_of(after.text)
+            and not lexicon.is_partner_name(after.text))
 
 
 def _partner_slash(token: Token) -> bool:
@@ -870,7 +878,8 @@ def _conjoined_names(doc: Doc, orgs: list[Span], dictionary: frozenset[str]) -> 
             span = doc[start : token.i + 1]
             common = all(_in_dictionary(t.lower_, dictionary) for t in span if t.is_alpha)
             pair = len(group) == 2  # "Acme University and Globex": a common word may be a name
-            name = token.pos_ == "PROPN" and span[0].is_title and (pair or not common)
+            # "AstraZeneca": a capital inside the word is still a name's
+            name = token.pos_ == "PROPN" and span[0].text[:1].isupper() and (pair or not common)
             if name and _plausible(span) and not any(t.i in taken for t in span):
                 found.append(Span(doc, span.start, span.end, label="ORG"))
                 taken.update(range(span.start, span.end))

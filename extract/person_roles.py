@@ -14,13 +14,13 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from partnerkg.extract import lexicon, names
 from partnerkg.extract.items import names_event_or_opportunity
 from partnerkg.extract.name_joins import DOTTED_NAME
-from partnerkg.extract.roles import is_role_phrase
+from partnerkg.extract.roles import is_role_noun, is_role_phrase
 from partnerkg.extract.spans import (
     DOUBTFUL_ORGS,
     Found,
@@ -84,9 +84,10 @@ class PersonRoles:
         _orgs_after_roles(doc)
         found = relations(doc)
         found.extend(_possessive_employers(doc))
-        found.extend(_colleagues(doc))
+        found.extend(_titled_by_organisation(doc))
         found.extend(_own_team(doc))
         found.extend(_both_at(doc))
+        found.extend(_copular_roles(doc))
         ents = list(doc.ents)
         for index, person in enumerate(ents):
             if person.label_ == "PERSON":
@@ -229,24 +230,58 @@ def _possessive_employers(doc: Doc) -> list[Found]:
     return ties
 
 
-def _colleagues(doc: Doc) -> list[Found]:
-    """ "Roche colleague Jane Doe", "our Acme colleagues Jane Doe and John Roe": the
-    organisation right before "colleague(s)" is where the people named after it work."""
+def _titled_by_organisation(doc: Doc) -> list[Found]:
+    """ "Roche colleague Jane Doe", "our Acme colleagues Jane Doe and John Roe", "Turing
+    Fellow Jane Doe", "Globex researcher Jane Doe": the organisation right before a colleague
+    or role noun is where the people named after it work."""
     ties = []
-    for word in tokens_in(doc, ("colleague", "colleagues")):
-        org = next((e for e in doc.ents if e.end == word.i and e.label_ == "ORG"), None)
+    people_starts = {e.start for e in doc.ents if e.label_ == "PERSON"}
+    for word in (t for t in doc[1:] if _names_a_role(t)):
+        i = word.i + 1
+        while i < len(doc) and (doc[i].lower_.rstrip(".") in TITLES or doc[i].text == "."):
+            i += 1  # "Turing Fellow Dr Jane Doe"
+        if i not in people_starts:
+            continue
+        org = _org_before(doc, word.i)
         if org is None or (org.start > 0 and doc[org.start - 1].text in ("-", "–")):
             continue  # "Turing-Roche colleagues" are the partnership's, not Roche's
-        i = word.i + 1
         for person in (e for e in doc.ents if e.start >= i and e.label_ == "PERSON"):
             if person.start != i:
                 break
             ties.append(_tie("affiliation", person, org, chars(doc[org.start : person.end]),
-                             "partnerkg_person_roles.colleague"))
+                             "partnerkg_person_roles.org_title"))
             i = person.end
-            while i < len(doc) and doc[i].lower_ in (",", "and"):
-                i += 1
+            while i < len(doc) and (doc[i].lower_ in (",", "and") or doc[i].lower_.rstrip(
+                    ".") in TITLES):
+                i += 1  # "…, and Dr John Roe"
     return ties
+
+
+def _names_a_role(token: Token) -> bool:
+    """One word naming a role or a colleague ("Fellow", "researcher", "colleagues")."""
+    return token.lower_ in ("colleague", "colleagues") or is_role_noun(token.text)
+
+
+def _org_before(doc: Doc, end: int) -> Span | None:
+    """The organisation ending right before ``end``: an ORG entity, a partner's name the
+    organisation rules left inside a title ("Turing Fellow"), or a capitalised run with an
+    acronym in it ("EDF France"); it joins the entities."""
+    org = next((e for e in doc.ents if e.end == end and e.label_ == "ORG"), None)
+    if org is not None:
+        return org
+    start = end
+    while start > max(0, end - 4) and doc[start - 1].text[:1].isupper() and not (
+            doc[start - 1].is_sent_start and doc[start - 1].is_stop):
+        start -= 1
+    run = doc[start:end]
+    if not len(run) or any(t.ent_type_ and t.ent_type_ not in ("ORG", "GPE") for t in run):
+        return None
+    acronym = any(t.is_upper and t.is_alpha and len(t) >= 2 for t in run)
+    if not (lexicon.is_partner_name(run.text) or (acronym and run[0].ent_type_ != "GPE")):
+        return None
+    org = Span(doc, start, end, label="ORG")
+    doc.ents = filter_spans([*(e for e in doc.ents if not overlaps(e, org)), org])
+    return org
 
 
 def _own_team(doc: Doc) -> list[Found]:
@@ -265,6 +300,36 @@ def _own_team(doc: Doc) -> list[Found]:
             ties.append(_tie("affiliation", people[0], org, chars(doc[word.i : org.end]),
                              "partnerkg_person_roles.own_team"))
     return ties
+
+
+def _copular_roles(doc: Doc) -> list[Found]:
+    """ "Anna is the president of GLOBEX and a member of the Acme Committee": each role
+    "of/at" an organisation after "is/was" belongs to the person the sentence opens with."""
+    ties = []
+    orgs = {e.start: e for e in doc.ents if e.label_ == "ORG"}
+    for person in (e for e in doc.ents if e.label_ == "PERSON"):
+        i = person.end
+        if i >= len(doc) or doc[i].lower_ not in ("is", "was"):
+            continue
+        while (org := _role_of_organisation(doc, i + 1, orgs)) is not None:
+            ties.append(_tie("affiliation", person, org, chars(doc[person.start : org.end]),
+                             "partnerkg_person_roles.copula"))
+            i = org.end
+            if i >= len(doc) or doc[i].lower_ != "and":
+                break
+    return ties
+
+
+def _role_of_organisation(doc: Doc, start: int, orgs: dict[int, Span]) -> Span | None:
+    """The organisation of "(a|the) <role words> of/at (the) ORG" starting at ``start``."""
+    i = start + (start < len(doc) and doc[start].lower_ in ("a", "an", "the"))
+    end = i
+    while end < min(len(doc), i + 4) and doc[end].is_alpha and not is_role_noun(doc[end].text):
+        end += 1
+    if end + 2 >= len(doc) or not is_role_noun(doc[end].text) or doc[end + 1].lower_ not in (
+            "of", "at"):
+        return None
+    return orgs.get(end + 2 + (doc[end + 2].lower_ == "the"))
 
 
 def _both_at(doc: Doc) -> list[Found]:
@@ -421,7 +486,9 @@ def _orgs_after_roles(doc: Doc) -> None:
             end += 1
         while end > token.i + 1 and doc[end - 1].lower_ in ("of", "for", "and", "&"):
             end -= 1  # "at Acme Analytics and Jane Doe": the connector joins the next name
-        named = following.is_title or acronym
+        # "at UC Davis": two capitals and a name after them
+        short = following.is_upper and following.is_alpha and end > following.i + 1
+        named = following.is_title or acronym or short
         if end > token.i + 1 and named:
             added.append(Span(doc, token.i + 1, end, label="ORG"))
             taken.update(range(token.i + 1, end))

@@ -24,6 +24,9 @@ from partnerkg.extract.spans import (
     relations,
 )
 
+# "there is a saying that '…'", "her motto: '…'": a quotation, not a title
+_SAYING = re.compile(r"\b(?:saying|says|said|quote|motto|slogan|mantra|adage|proverb)\b\W*"
+                     r"(?:that|is|was|goes)?\W*$", re.IGNORECASE)
 _QUOTED = re.compile(r"(?<![\w])['‘\"“]([A-Z0-9][^'’\"”]{12,300}?)['’\"”](?![\w])")
 _VENUE = re.compile(
     r"\b(?i:published) (?:in|by|at|on)(?: the)? ((?:[A-Z][\w&:\-]*|of|in|for|and|on|the|&)"
@@ -72,8 +75,9 @@ class PublicationFinder:
                 match.start(1), match.end(1), label="PUBLICATION", alignment_mode="expand"
             )
             if span is not None and len(match.group(1).split()) >= self.min_title_words and not any(
-                    overlaps(e, span) for e in events):
-                titles.append(span)  # a quoted name an event was given is no paper's title
+                    overlaps(e, span) for e in events) and not _SAYING.search(
+                    text, max(0, match.start() - 40), match.start()):
+                titles.append(span)  # a quoted event name or saying is no paper's title
         venues = []
         for match in _VENUE.finditer(text):
             name = re.sub(r"(?: (?:of|in|for|and|on|the|&))+$", "", match.group(1)).rstrip(":")

@@ -31,10 +31,10 @@ def is_role_phrase(text: str) -> bool:
         (i for i, w in enumerate(words) if w.lower() in ("in", "of", "for", "at")), len(words)
     )
     head = words[cut - 1] if cut > 0 else words[-1]
-    return _is_role_noun(head) or _is_role_noun(words[-1])
+    return is_role_noun(head) or is_role_noun(words[-1])
 
 
-def _is_role_noun(word: str) -> bool:
+def is_role_noun(word: str) -> bool:
     """A role noun, also after a hyphenated prefix ("co-director", "co-lead")."""
     lowered = word.lower()
     return lowered in ROLE_NOUNS or lowered.rsplit("-", 1)[-1] in ROLE_NOUNS

@@ -302,3 +302,9 @@ def test_bringing_together_experts_for_an_event_organises_it(nlp) -> None:
     assert _found(doc, "organizer") == {"Westby Chamber of Commerce"}
     aim = nlp("Our aim is to bring together members of the Westby and Northby networks.")
     assert _found(aim, "organizer") == set()
+
+
+def test_joining_us_for_an_event_names_its_speaker(nlp) -> None:
+    doc = nlp("Joining us for the second event in the series will be Felix Grant, Senior "
+              "Data Scientist at Globex.")
+    assert _found(doc, "speaker") == {"Felix Grant"}

@@ -263,3 +263,12 @@ def test_a_kind_alone_is_no_name_and_a_partner_opening_a_heading_stays(nlp) -> N
     assert "Interest Group" not in _orgs(doc)
     heading = nlp("Turing Institute Soil Inference Interest Group Seminar")
     assert _orgs(heading) == ["Turing Institute Soil Inference Interest Group"]
+
+
+def test_a_camel_case_conjunct_and_a_campus_after_at_belong_to_names(nlp) -> None:
+    doc = nlp("We partnered with UCB and AstraSoil on this.")
+    assert {"UCB", "AstraSoil"} <= set(_orgs(doc))
+    campus = nlp("She works at the Westby School of Medicine at Mount Northby, in the city.")
+    assert "Westby School of Medicine at Mount Northby" in _orgs(campus)
+    two = nlp("She works at the Soil Lab at Northby University.")
+    assert {"Soil Lab", "Northby University"} <= set(_orgs(two))

@@ -170,3 +170,21 @@ def test_a_bracketed_parent_and_a_co_role_tie_the_person_too(nlp) -> None:
             ("affiliation", "Priya Raman", "Roche", None)} <= _ties(doc)
     co = nlp("We will hear from Tom Berg, co-director of the SOIL-DT: a cluster on soil.")
     assert ("affiliation", "Tom Berg", "SOIL-DT", None) in _ties(co)
+
+
+def test_an_organisation_before_a_role_noun_and_a_copula_role_tie_people(nlp) -> None:
+    doc = nlp("The paper is from NBX Northby researcher Priya Raman and colleagues.")
+    assert ("affiliation", "Priya Raman", "NBX Northby", None) in _ties(doc)
+    fellow = nlp("Turing Fellow Daniel Okafor is a guest editor on the collection.")
+    assert ("affiliation", "Daniel Okafor", "Turing", None) in _ties(fellow)
+    copula = nlp("Priya Raman is the president of EUROSOIL and a member of the Westby Soil "
+                 "Committee.")
+    assert {("affiliation", "Priya Raman", "EUROSOIL", None),
+            ("affiliation", "Priya Raman", "Westby Soil Committee", None)} <= _ties(copula)
+    interest = nlp("Priya Raman is interested in the history of Roche.")
+    assert _ties(interest) == set()
+
+
+def test_two_capitals_and_a_name_after_at_are_an_organisation(nlp) -> None:
+    doc = nlp("They will be welcoming Dr Priya Raman at UC Westby to talk about her work.")
+    assert ("affiliation", "Priya Raman", "UC Westby", None) in _ties(doc)

@@ -70,3 +70,12 @@ def test_a_person_and_colleagues_in_a_paper_sentence_are_its_authors(nlp) -> Non
     authors = {doc.text[slice(*f["object"])] for f in doc._.get(RELATIONS) or []
                if f["relation"] == "author"}
     assert authors == {"Ana Ferrow"}
+
+
+def test_a_quoted_saying_is_not_a_title(nlp) -> None:
+    doc = nlp("In soil science there is a saying that \"All soils are wet, but some are useful\", "
+              "and this paper plays on it.")
+    assert list(doc.spans[PUBLICATION_TITLES]) == []
+    paper = nlp("Read the paper 'All soils are wet and yours are dry: making soil models useful'.")
+    assert [t.text for t in doc.spans[PUBLICATION_TITLES]] == [] and len(
+        paper.spans[PUBLICATION_TITLES]) == 1
