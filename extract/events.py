@@ -21,6 +21,7 @@ from partnerkg.extract import lexicon
 from partnerkg.extract.items import names_event, names_event_or_opportunity
 from partnerkg.extract.spans import (
     EVENTS,
+    NARRATOR,
     Found,
     bracketed_capitals,
     chars,
@@ -183,6 +184,10 @@ class EventRoles:
                 elif ent.label_ == "ORG" and _owns_event(ent):
                     found.append(self._found("organizer", ent, sent, WEAK_HOST, 0.6))
             found.extend(self._partners_of_host(sent, text, found))
+            if _first_person_host(sent):  # "I am organising a workshop called …"
+                found.append({"relation": "organizer", "subject": "EVENT", "object": NARRATOR,
+                              "evidence": chars(sent), "rule": f"{self.name}.first_person",
+                              "confidence": 0.75, "attributes": {}})
         return doc
 
     def _partners_of_host(self, sent: Span, text: str, found: list[Found]) -> list[Found]:
@@ -531,6 +536,12 @@ def _verb_of(ent: Span, lemmas: frozenset[str], active: bool) -> bool:
         child.lemma_.lower() in lemmas and child.dep_ in ("xcomp", "conj", "advcl")
         for child in head.children
     )
+
+
+def _first_person_host(sent: Span) -> bool:
+    """ "I am organising a workshop": the one the text is by organises it."""
+    return any(t.text == "I" and t.dep_ == "nsubj" and t.head.lemma_.lower() in ORGANISE_VERBS
+               for t in sent)
 
 
 def _brings_together(ent: Span) -> bool:

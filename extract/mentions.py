@@ -34,9 +34,11 @@ from partnerkg.extract.model import (
     Newsletter,
     Relation,
 )
+from partnerkg.extract.narrators import narrators_of
 from partnerkg.extract.roles import is_role_phrase
 from partnerkg.extract.spans import (
     EVENTS,
+    NARRATOR,
     ORG_ATTRIBUTES,
     PUBLICATION_TITLES,
     RELATIONS,
@@ -88,12 +90,14 @@ def assemble(newsletter: Newsletter, units: Sequence[Unit], docs: Sequence[Doc])
     for index, unit, ent in builder.later_first_names:  # the full name came later in the issue
         if not as_first_names(builder, index, unit, ent):
             _add_organisation(builder, index, unit, ent, docs[index])
+    narrators = narrators_of(builder, units)
     for index, (unit, doc) in enumerate(zip(units, docs, strict=True)):
-        things = (
-            item_things.get(id(unit.item), {})
-            if unit.item
-            else section_things.get(id(unit.section), {})
-        )
+        group = id(unit.item) if unit.item else id(unit.section)
+        slots = item_things if unit.item else section_things
+        narrator = narrators.get(id(unit.section))
+        things = slots.setdefault(group, {}) if narrator else slots.get(group, {})
+        if narrator:
+            things[NARRATOR] = narrator
         _relations(builder, index, unit, doc, things)
     return Extraction(
         newsletter, _without_common_phrases(builder, units), _strongest_hosts(builder.assertions)

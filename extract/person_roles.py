@@ -23,6 +23,7 @@ from partnerkg.extract.name_joins import DOTTED_NAME
 from partnerkg.extract.roles import is_role_noun, is_role_phrase
 from partnerkg.extract.spans import (
     DOUBTFUL_ORGS,
+    NARRATOR,
     Found,
     bracketed_capitals,
     chars,
@@ -88,6 +89,7 @@ class PersonRoles:
         found.extend(_own_team(doc))
         found.extend(_both_at(doc))
         found.extend(_copular_roles(doc))
+        found.extend(_first_person_roles(doc))
         ents = list(doc.ents)
         for index, person in enumerate(ents):
             if person.label_ == "PERSON":
@@ -320,11 +322,30 @@ def _copular_roles(doc: Doc) -> list[Found]:
     return ties
 
 
+def _first_person_roles(doc: Doc) -> list[Found]:
+    """ "I am a clinical PhD student at Westby Cancer Institute", "I'm a second-year PhD
+    student at UCL": the organisation of the person the text is by (the ``NARRATOR`` slot)."""
+    orgs = {e.start: e for e in doc.ents if e.label_ == "ORG"}
+    found: list[Found] = []
+    for word in tokens_in(doc, ("i",)):
+        verb = doc[word.i + 1] if word.i + 1 < len(doc) else None
+        if word.text != "I" or verb is None or verb.lower_ not in ("am", "'m", "’m", "was"):
+            continue
+        org = _role_of_organisation(doc, verb.i + 1, orgs)
+        if org is not None:
+            found.append({"relation": "affiliation", "subject": NARRATOR, "object": chars(org),
+                          "evidence": chars(doc[word.i : org.end]),
+                          "rule": "partnerkg_person_roles.first_person", "confidence": 0.8,
+                          "attributes": {}})
+    return found
+
+
 def _role_of_organisation(doc: Doc, start: int, orgs: dict[int, Span]) -> Span | None:
     """The organisation of "(a|the) <role words> of/at (the) ORG" starting at ``start``."""
     i = start + (start < len(doc) and doc[start].lower_ in ("a", "an", "the"))
     end = i
-    while end < min(len(doc), i + 4) and doc[end].is_alpha and not is_role_noun(doc[end].text):
+    while end < min(len(doc), i + 5) and (doc[end].is_alpha or doc[end].text == "-") and not (
+            is_role_noun(doc[end].text)):
         end += 1
     if end + 2 >= len(doc) or not is_role_noun(doc[end].text) or doc[end + 1].lower_ not in (
             "of", "at"):

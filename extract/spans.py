@@ -18,7 +18,8 @@ class Found(TypedDict, total=False):
     """One relation a rule found: subject/object are ``(start_char, end_char)`` or a slot.
 
     A slot (``"EVENT"``, ``"PUBLICATION"``) stands for the thing the item is about;
-    ``mentions`` binds it once the item's heading has been read.
+    ``mentions`` binds it once the item's heading has been read. ``NARRATOR`` stands for
+    the person a first-person text is by (``narrators``).
     """
 
     relation: str
@@ -30,6 +31,7 @@ class Found(TypedDict, total=False):
     attributes: dict[str, str]
 
 
+NARRATOR = "NARRATOR"  # the slot of the person "I" is
 RELATIONS = "pkg_relations"
 ORG_ATTRIBUTES = "pkg_org_attributes"  # start_char -> {"acronym": …, "org_kind": …}
 PUBLICATION_TITLES = "pkg_publication_titles"  # doc.spans key

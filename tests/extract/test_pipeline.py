@@ -379,3 +379,29 @@ def test_a_publication_of_the_month_link_is_no_title_and_its_sentence_names_the_
     assert papers == ["A meta-analytic framework for soil studies"]
     authors = [by_id[a.object].text for a in extraction.assertions if a.relation is Relation.AUTHOR]
     assert authors == ["Ana Ferrow"]
+
+
+def _scholar_section(*paragraphs: str):
+    w = _Writer("2030-12.md")
+    blocks = tuple(w.block(p) for p in paragraphs)
+    return w.newsletter("2030-12", Section("Featured Community Scholar", None, blocks, ()))
+
+
+def test_first_person_text_is_tied_to_the_one_person_its_section_introduces(nlp) -> None:
+    extraction = extract(_scholar_section(
+        "This month's scholar is Priya Raman, from Westby University.",
+        "I am a clinical PhD student at the Westby Cancer Institute.",
+        "I am organising a workshop called 'Soil in Pathology: Research Meets Reality' which "
+        "brings people together.",
+    ), nlp)
+    by_id = {m.id: m for m in extraction.mentions}
+    facts = {(a.relation, by_id[a.subject].text, by_id[a.object].text)
+             for a in extraction.assertions}
+    assert (Relation.AFFILIATION, "Priya Raman", "Westby Cancer Institute") in facts
+    assert (Relation.ORGANIZER, "Soil in Pathology: Research Meets Reality",
+            "Priya Raman") in facts
+    two = extract(_scholar_section(
+        "Priya Raman talked to Tomas Berg.",
+        "I am a clinical PhD student at the Westby Cancer Institute.",
+    ), nlp)
+    assert not any(a.relation is Relation.AFFILIATION for a in two.assertions)

@@ -1,0 +1,45 @@
+"""Who "I" is in a first-person text, such as a featured scholar's interview.
+
+An interview section introduces its one person ("This month's scholar is Jane Doe, from
+Westby University") and then lets them speak ("I am a PhD student at …"). Components record
+what "I" says with the ``NARRATOR`` slot, bound here, per section (its items included, as
+interview questions are often headings), to the only person named there up to the first
+first-person sentence. With no such person, or with
+two, the slot stays empty and those relations are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from partnerkg.extract.mention_builder import MentionBuilder
+from partnerkg.extract.model import EntityKind
+from partnerkg.extract.names import normalise
+from partnerkg.extract.units import Unit
+
+FIRST_PERSON = re.compile(r"\bI(?:'m|’m| am| was| have| work| lead)\b")
+
+
+def narrators_of(builder: MentionBuilder, units: Sequence[Unit]) -> dict[int, str]:
+    """``id(section)`` -> the person mention "I" stands for, where a first-person text has
+    one person named before (or in) its first first-person sentence."""
+    named: dict[int, dict[str, str]] = {}  # group -> normalised full name -> mention id
+    narrators: dict[int, str] = {}
+    closed: set[int] = set()
+    for index, unit in enumerate(units):
+        group = id(unit.section)
+        if group in closed or unit.section is None:
+            continue
+        people = named.setdefault(group, {})
+        for (unit_index, _), mention_id in builder.by_chars.items():
+            mention = builder.mentions[builder.index(mention_id)]
+            if unit_index == index and mention.kind is EntityKind.PERSON:
+                key = normalise(mention.text)
+                if " " in key:  # a full name; a first name may be the same person
+                    people.setdefault(key, mention_id)
+        if FIRST_PERSON.search(unit.text):
+            closed.add(group)
+            if len(people) == 1:
+                narrators[group] = next(iter(people.values()))
+    return narrators
