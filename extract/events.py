@@ -107,6 +107,9 @@ class EventRoles:
             [
                 [year, {**cap, "OP": "+"}, head, year],
                 [year, {**cap, "OP": "+"}, head, *complement, year],
+                # "Conference on Medical Image Understanding and Analysis"
+                [year, {**cap, "OP": "+"}, head, *complement, {"LOWER": {"IN": ["and", "&"]}},
+                 {"IS_TITLE": True, "ENT_TYPE": {"NOT_IN": ["PERSON", "ORG"]}, "OP": "+"}, year],
                 [
                     {"IS_UPPER": True, "LENGTH": {">=": 2}, "OP": "+"},
                     {"SHAPE": "dddd"},
@@ -121,7 +124,7 @@ class EventRoles:
         cued = self.cue.search(doc.text) is not None
         named = [Span(doc, s, e, label="EVENT") for _, s, e in self.matcher(doc)
                  if not _venue_word(doc, e)] if cued else []
-        named += [e for e in doc.ents if e.label_ == "EVENT"]
+        named += [_with_cut_tail(e) for e in doc.ents if e.label_ == "EVENT"]
         if _EVENT_NOUN_WORD.search(doc.text):  # a cheap test before walking the tokens
             named += _defined_as_events(doc) + _named_after_event_nouns(doc) + _called(doc)
         doc.spans[EVENTS] = filter_spans(
@@ -392,6 +395,23 @@ def _defined_as_events(doc: Doc) -> list[Span]:
             if named and len(name) <= 8 and not name[0].is_stop and _capitalised_name(name):
                 found.append(Span(doc, name.start, name.end, label="EVENT"))
     return found
+
+
+def _with_cut_tail(event: Span) -> Span:
+    """NER's "the 27th Conference on Image Understanding (and)": "and" and the capitalised
+    words after it finish a name with a complement ("… and Analysis")."""
+    doc, end = event.doc, event.end
+    connectors = ("and", "&")
+    if event[-1].lower_ not in connectors and end < len(doc) and doc[end].lower_ in connectors:
+        end += 1
+    if doc[end - 1].lower_ in connectors and any(t.lower_ in ("on", "of", "for") for t in event):
+        tail = end
+        while tail < len(doc) and doc[tail].is_title and doc[tail].ent_type_ not in (
+                "PERSON", "ORG"):
+            tail += 1
+        if tail > end:
+            return Span(doc, event.start, tail, label="EVENT")
+    return event
 
 
 def _named_after_event_nouns(doc: Doc) -> list[Span]:

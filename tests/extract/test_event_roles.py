@@ -308,3 +308,12 @@ def test_joining_us_for_an_event_names_its_speaker(nlp) -> None:
     doc = nlp("Joining us for the second event in the series will be Felix Grant, Senior "
               "Data Scientist at Globex.")
     assert _found(doc, "speaker") == {"Felix Grant"}
+
+
+def test_and_with_a_capitalised_word_finishes_an_event_name_not_a_person(nlp) -> None:
+    doc = nlp("She will present at the 27th International Conference on Soil Image "
+              "Understanding and Analysis in Aberdeen in July.")
+    assert [e.text for e in doc.spans["pkg_events"]] == [
+        "the 27th International Conference on Soil Image Understanding and Analysis"]
+    person = nlp("She spoke at the International Conference on Soil and Jane Doe was there.")
+    assert [e.text for e in person.spans["pkg_events"]] == ["International Conference on Soil"]
