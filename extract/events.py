@@ -42,6 +42,7 @@ SPEAKER_CUES = re.compile(
     r"(?:course|session|workshop|class|tutorial|masterclass)s? (?:led|delivered|given) by)\b",
     re.IGNORECASE,
 )
+_I_WORD = re.compile(r"\bI\b")
 _NOT_SPEAKING = re.compile(r"\b(?:contact|get in touch|e-?mail|reach out)\b", re.IGNORECASE)
 SPEAK_VERBS = frozenset(
     {"speak", "present", "talk", "discuss", "deliver", "give", "introduce", "share"}
@@ -187,7 +188,7 @@ class EventRoles:
                 elif ent.label_ == "ORG" and _owns_event(ent):
                     found.append(self._found("organizer", ent, sent, WEAK_HOST, 0.6))
             found.extend(self._partners_of_host(sent, text, found))
-            if _first_person_host(sent):  # "I am organising a workshop called …"
+            if _I_WORD.search(text) and _first_person_host(sent):  # "I am organising …"
                 found.append({"relation": "organizer", "subject": "EVENT", "object": NARRATOR,
                               "evidence": chars(sent), "rule": f"{self.name}.first_person",
                               "confidence": 0.75, "attributes": {}})

@@ -14,13 +14,13 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from partnerkg.extract import lexicon, names
 from partnerkg.extract.items import names_event_or_opportunity
 from partnerkg.extract.name_joins import DOTTED_NAME
-from partnerkg.extract.roles import is_role_noun, is_role_phrase
+from partnerkg.extract.roles import ROLE_NOUNS, is_role_noun, is_role_phrase
 from partnerkg.extract.spans import (
     DOUBTFUL_ORGS,
     NARRATOR,
@@ -238,7 +238,7 @@ def _titled_by_organisation(doc: Doc) -> list[Found]:
     or role noun is where the people named after it work."""
     ties = []
     people_starts = {e.start for e in doc.ents if e.label_ == "PERSON"}
-    for word in (t for t in doc[1:] if _names_a_role(t)):
+    for word in tokens_in(doc, _ROLE_WORDS):
         i = word.i + 1
         while i < len(doc) and (doc[i].lower_.rstrip(".") in TITLES or doc[i].text == "."):
             i += 1  # "Turing Fellow Dr Jane Doe"
@@ -259,9 +259,8 @@ def _titled_by_organisation(doc: Doc) -> list[Found]:
     return ties
 
 
-def _names_a_role(token: Token) -> bool:
-    """One word naming a role or a colleague ("Fellow", "researcher", "colleagues")."""
-    return token.lower_ in ("colleague", "colleagues") or is_role_noun(token.text)
+#: One word naming a role or a colleague ("Fellow", "researcher", "colleagues").
+_ROLE_WORDS = ROLE_NOUNS | {"colleague", "colleagues"}
 
 
 def _org_before(doc: Doc, end: int) -> Span | None:

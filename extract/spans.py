@@ -6,11 +6,11 @@ the state survives ``nlp.pipe(n_process>1)`` (it travels in ``doc.user_data``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from functools import cache
 from typing import TypedDict
 
-import numpy
 from spacy.attrs import LOWER
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
 
 
@@ -84,9 +84,16 @@ def overlaps(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def tokens_in(doc: Doc, lowered: Iterable[str]) -> list[Token]:
-    """The tokens whose lower-case text is one of ``lowered``, found in the doc's array
-    rather than token by token (a Python loop over every token costs most of a rule)."""
-    ids = [doc.vocab.strings.add(word) for word in lowered]
-    return [doc[int(i)] for i in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), ids))]
+def tokens_in(doc: Doc, lowered: tuple[str, ...] | frozenset[str]) -> list[Token]:
+    """The tokens whose lower-case text is one of ``lowered``, found in the doc's array of
+    word ids rather than token by token (a Python loop over every
+    token costs most of a rule)."""
+    ids = _word_ids(lowered)
+    return [doc[i] for i, word in enumerate(doc.to_array(LOWER).tolist()) if word in ids]
 
+
+@cache
+def _word_ids(lowered: tuple[str, ...] | frozenset[str]) -> frozenset[int]:
+    """Word ids are hashes of the text, the same in every vocabulary."""
+    strings = StringStore()
+    return frozenset(strings.add(word) for word in lowered)
