@@ -96,7 +96,7 @@ class EventRoles:
         self.heads = frozenset(event_heads)
         self.cue = re.compile(rf"\b(?:{'|'.join(map(re.escape, event_heads))}|\d{{4}})\b")
         self.matcher = Matcher(nlp.vocab)
-        cap = {"IS_TITLE": True, "IS_SENT_START": False}
+        cap = {"TEXT": {"REGEX": "^[A-Z][a-z]"}, "IS_SENT_START": False}  # also "PraxisAuril"
         head: dict[str, Any] = {"ORTH": {"IN": event_heads}}
         year: dict[str, Any] = {"SHAPE": "dddd", "OP": "?"}
         complement: list[dict[str, Any]] = [
@@ -108,9 +108,19 @@ class EventRoles:
             [
                 [year, {**cap, "OP": "+"}, head, year],
                 [year, {**cap, "OP": "+"}, head, *complement, year],
+                # "Workshop on Causal Machine Learning for Real-World Impact"
+                [year, {**cap, "OP": "+"}, head, *complement, complement[0],
+                 {"TEXT": {"REGEX": "^(?:[A-Z]|-$)"}, "OP": "+"}],
                 # "Conference on Medical Image Understanding and Analysis"
                 [year, {**cap, "OP": "+"}, head, *complement, {"LOWER": {"IN": ["and", "&"]}},
                  {"IS_TITLE": True, "ENT_TYPE": {"NOT_IN": ["PERSON", "ORG"]}, "OP": "+"}, year],
+                # "Acme 2023 Knowledge Exchange Awards", "Global Partnership on AI Summit 2023"
+                [{**cap, "OP": "+"}, {"SHAPE": "dddd"}, {**cap, "OP": "+"}, head],
+                [{**cap, "OP": "+"}, complement[0], {"TEXT": {"REGEX": "^[A-Z]"}, "OP": "+"},
+                 head, year],
+                # "the Complex Networks conference 2023": a year makes a lower-case noun a name
+                [{**cap, "OP": "+"}, {"LOWER": {"IN": [h.lower() for h in event_heads]},
+                                      "IS_LOWER": True}, {"SHAPE": "dddd"}],
                 [
                     {"IS_UPPER": True, "LENGTH": {">=": 2}, "OP": "+"},
                     {"SHAPE": "dddd"},

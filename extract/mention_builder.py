@@ -33,6 +33,8 @@ class MentionBuilder:
     heading_people: dict[int, list[tuple[int, Unit, Span]]] = field(default_factory=dict)
     rejected: set[tuple[int, tuple[int, int]]] = field(default_factory=set)
     event_items: set[int] = field(default_factory=set)  # ids of items whose heading is an event
+    # per item: an event named in its text, by name without a closing year -> mention id
+    item_events: dict[int, dict[str, str]] = field(default_factory=dict)
     asserted: set[tuple[str, Relation, str, str]] = field(default_factory=set)
 
     def index(self, mention_id: str) -> int:

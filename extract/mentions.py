@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span
 
 from partnerkg.extract import items as item_rules
-from partnerkg.extract import lexicon
+from partnerkg.extract import lexicon, names
 from partnerkg.extract.events import WEAK_HOST, heading_organisers, heading_owner, heading_speakers
 from partnerkg.extract.first_names import (
     as_first_names,
@@ -219,12 +219,21 @@ def _entities(
             continue
         builder.by_chars[(index, (ent.start_char, ent.end_char))] = mention_id
     # the heading's own event is the item's; a non-event item's body may name one its
-    # heading also names ("Call for Acme Conference Fringe Events": "Acme Conference")
+    # heading also names ("Call for Acme Conference Fringe Events": "Acme Conference"), and
+    # a non-event item's heading may name one ("X attending the Acme Summit 2030")
     item = unit.item
     title = item.title.lower() if item is not None and id(item) in builder.event_items else ""
-    for event in doc.spans.get(EVENTS, []) if not unit.is_heading else []:
+    events = list(doc.spans.get(EVENTS, []))
+    if unit.is_heading:
+        own = item is None or item_rules.classify(item).kind == "event"
+        events = [] if own else [e for e in events if _goes_to(e)]
+    named = builder.item_events.setdefault(id(item), {})
+    for event in events:
         if event.text.lower() not in title and not _date_like(event):
-            builder.by_chars[(index, (event.start_char, event.end_char))] = builder.add(
+            # "Acme Conference" in a heading is the text's "Acme conference 2030"
+            key = _YEAR_TAIL.sub("", names.normalise(event.text))
+            same = {"refers_to": named[key]} if key in named else {}
+            mention_id = builder.add(
                 EntityKind.EVENT,
                 event.text,
                 unit.block.source_span(event.start_char, event.end_char),
@@ -232,7 +241,10 @@ def _entities(
                 CONFIDENCE["ner"],
                 unit.item,
                 event_kind=item_rules.event_kind(event.text),
+                **same,
             )
+            named.setdefault(key, mention_id)
+            builder.by_chars[(index, (event.start_char, event.end_char))] = mention_id
     for topic in doc.spans.get(TOPICS, []):
         builder.add(
             EntityKind.TOPIC,
@@ -262,9 +274,23 @@ def _add_organisation(builder: MentionBuilder, index: int, unit: Unit, ent: Span
     )
 
 
+_YEAR_TAIL = re.compile(r" (?:19|20)\d\d$")
+
+
+def _goes_to(event: Span) -> bool:
+    """ "X presents at [Acme Conference]", "attending [the Acme Summit 2030]", "finalist in
+    [Acme Awards]": a heading names an event someone goes to."""
+    i = event.start - 1
+    if i >= 0 and event.doc[i].lower_ == "the":
+        i -= 1
+    return i >= 0 and event.doc[i].lower_ in ("at", "attending", "attends", "in", "to")
+
+
 def _date_like(span: Span) -> bool:
-    """ "9 September 2022" tagged as an event: a date, not an event's name."""
-    return any(t.ent_type_ == "DATE" for t in span) or bool(_DATE_WORDS.fullmatch(span.text))
+    """ "9 September 2022" tagged as an event: a date, not an event's name (which may hold
+    a year: "Acme conference 2023")."""
+    named = any(t.is_alpha and t.ent_type_ != "DATE" and t.text[:1].isupper() for t in span)
+    return not named or bool(_DATE_WORDS.fullmatch(span.text))
 
 
 def _inside(ent: object, spans: object) -> bool:

@@ -84,16 +84,20 @@ def person_variants(surface: str) -> tuple[str, ...]:
 
     ``"Tapabrata (Rohan) Chakraborty"`` gives ``"Tapabrata Chakraborty"``,
     ``"Rohan Chakraborty"`` and ``"Rohan"``: a nickname in brackets stands in for
-    the given name.
+    the given name; ``"Tapabrata Rohan Chakraborty"`` gives the two two-word names.
     """
     clean = clean_surface(surface)
     plain = without_parentheses(clean)
     variants = [plain] if plain and plain != clean else []
     words = plain.split(" ")
-    for nickname in parenthesised(clean):
+    nicknames = parenthesised(clean)
+    for nickname in nicknames:
         if len(words) >= 2 and " " not in nickname:
             variants.append(" ".join([nickname, *words[1:]]))
             variants.append(nickname)
+    if not nicknames and len(words) == 3 and len(words[1]) > 2 and words[1].isalpha():
+        # "Tapabrata Rohan Chakraborty" is also written "Rohan Chakraborty"
+        variants += [f"{words[1]} {words[2]}", f"{words[0]} {words[2]}"]
     return tuple(dict.fromkeys(v for v in variants if v))
 
 

@@ -286,8 +286,8 @@ class OrganisationFinder:
         doc.spans[DOUBTFUL_ORGS] = [o for o, ok in zip(ner_parts, kept, strict=True) if not ok]
         ner_parts = [o for o, ok in zip(ner_parts, kept, strict=True) if ok]
         orgs = filter_spans([*partner_spans, *split, *ner_parts])
-        orgs = [_with_list_head(_from_bracket(_with_acronym_head(_with_acronym_tail(o))))
-                for o in orgs
+        orgs = [_with_list_head(_from_bracket(_with_acronym_head(_with_glued_start(
+                    _with_acronym_tail(o))))) for o in orgs
                 if not _role_run(o) and not self._in_role_title(o)]
         orgs = [s for s in orgs if not _inside_parentheses_after_org(s, orgs)]
         orgs = filter_spans([*orgs, *_conjoined_names(doc, orgs, self.dictionary)])
@@ -536,6 +536,16 @@ def _with_acronym_head(span: Span) -> Span:
         if doc[start].is_title and _abbreviates(acronym.group(1), doc[start : span.end].text):
             return Span(doc, start, span.end, label="ORG")
     return span
+
+
+def _with_glued_start(span: Span) -> Span:
+    """ "Turing-[Roche Strategic Partnership team]": a name starts at the first word of the
+    hyphenated compound it opens with."""
+    doc, start = span.doc, span.start
+    while start >= 2 and doc[start - 1].text in ("-", "–") and not doc[start - 1].whitespace_ \
+            and not doc[start - 2].whitespace_ and doc[start - 2].text[:1].isupper():
+        start -= 2
+    return Span(doc, start, span.end, label="ORG") if start < span.start else span
 
 
 def _from_bracket(span: Span) -> Span:

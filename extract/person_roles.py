@@ -27,6 +27,7 @@ from partnerkg.extract.spans import (
     Found,
     bracketed_capitals,
     chars,
+    org_attributes,
     overlaps,
     register_extensions,
     relations,
@@ -195,7 +196,9 @@ def _in_partner_compound(org: Span) -> bool:
         doc[org.start - 2].whitespace_) and lexicon.is_partner_name(doc[org.start - 2].text)
     glued_after = org.end + 1 < len(doc) and doc[org.end].text in ("-", "–") and not (
         org[-1].whitespace_) and lexicon.is_partner_name(doc[org.end + 1].text)
-    return lexicon.is_partner_name(org.text) and (glued_before or glued_after)
+    parts = org.text.replace("–", "-").split("-")
+    joined = len(parts) > 1 and all(lexicon.is_partner_name(part) for part in parts)
+    return joined or (lexicon.is_partner_name(org.text) and (glued_before or glued_after))
 
 
 def _possessive_employers(doc: Doc) -> list[Found]:
@@ -460,9 +463,12 @@ def _orgs_after_roles(doc: Doc) -> None:
     people_ends = {e.end for e in doc.ents if e.label_ == "PERSON"}
     places = {e.start: e for e in doc.ents if e.label_ in ("GPE", "LOC") and len(e) == 1}
     added, replaced = [], []
-    for preposition in tokens_in(doc, ("at", "from", "of", "with")):
+    for preposition in tokens_in(doc, ("at", "from", "of", "with", "by")):
         if preposition.i + 1 >= len(doc):
             continue
+        if preposition.lower_ == "by" and (preposition.i == 0 or doc[
+                preposition.i - 1].lower_ not in _FUNDING):
+            continue  # "funded by Acme": only funders are surely organisations
         partnering = preposition.lower_ == "with" and preposition.i > 0 and doc[
             preposition.i - 1].lower_ in _PARTNERING
         if preposition.lower_ == "with" and not partnering:
@@ -473,7 +479,8 @@ def _orgs_after_roles(doc: Doc) -> None:
         following = doc[token.i + 1]
         before = doc[max(0, preposition.i - 6) : preposition.i]
         after_role = is_role_phrase(before.text.split(",")[-1])
-        if not (after_role or partnering or preposition.i in people_ends):
+        funded = preposition.lower_ == "by"
+        if not (after_role or partnering or funded or preposition.i in people_ends):
             continue
         place = places.get(following.i)
         if place is not None and _CAMEL_CASE.search(place.text):
@@ -512,11 +519,14 @@ def _orgs_after_roles(doc: Doc) -> None:
         if end > token.i + 1 and named:
             added.append(Span(doc, token.i + 1, end, label="ORG"))
             taken.update(range(token.i + 1, end))
+            if funded:  # "funded by Acme Research UK": a funder, even in common words
+                org_attributes(doc).setdefault(following.idx, {"org_kind": "funder"})
     if added:
         doc.ents = filter_spans([*(e for e in doc.ents if e not in replaced), *added])
 
 
 _CAMEL_CASE = re.compile(r"[a-z][A-Z]")
+_FUNDING = frozenset({"funded", "sponsored", "co-funded"})
 
 
 def _with_first_name(span: Span, taken: set[int]) -> Span:
@@ -665,9 +675,9 @@ def _org_in_brackets_after(span: Span) -> bool:
 
 
 def _role_noun_before(span: Span) -> bool:
-    """ "research associate Jane Doe", "speaker Jane Doe"."""
+    """ "research associate Jane Doe", "Senior Research Associate Jane Doe"."""
     before = span.doc[span.start - 1] if span.start > 0 else None
-    return before is not None and before.is_lower and is_role_phrase(before.text)
+    return before is not None and before.is_alpha and is_role_phrase(before.text)
 
 
 def _role_after_comma(span: Span) -> bool:

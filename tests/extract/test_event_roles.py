@@ -317,3 +317,17 @@ def test_and_with_a_capitalised_word_finishes_an_event_name_not_a_person(nlp) ->
         "the 27th International Conference on Soil Image Understanding and Analysis"]
     person = nlp("She spoke at the International Conference on Soil and Jane Doe was there.")
     assert [e.text for e in person.spans["pkg_events"]] == ["International Conference on Soil"]
+
+
+def test_event_names_with_a_year_inside_a_complement_or_a_lower_case_noun(nlp) -> None:
+    def events(text: str) -> list[str]:
+        doc = nlp(text)
+        return [e.text for e in doc.spans["pkg_events"]]
+
+    assert events("Partnership is winner at Soil Auril 2023 Knowledge Exchange Awards") == [
+        "Soil Auril 2023 Knowledge Exchange Awards"]
+    assert events("Priya Raman attending Global Partnership on Soil Summit 2030") == [
+        "Global Partnership on Soil Summit 2030"]
+    assert events("She travelled to France to present at the Soil Networks conference 2030.") == [
+        "Soil Networks conference 2030"]
+    assert events("We went to the Westby conference last year.") == []

@@ -138,3 +138,11 @@ def test_a_persons_name_drops_leading_titles_and_trailing_honours() -> None:
     assert strip_title("Prof. Jane Ferrow OBE") == "Jane Ferrow"
     assert strip_title("Stephen Westby MP") == "Stephen Westby"
     assert strip_title("Jane MP") == "Jane MP"  # too short to be a name with honours
+
+
+def test_a_three_word_name_is_also_written_without_its_first_or_middle_name() -> None:
+    from partnerkg.extract.names import person_variants
+
+    assert set(person_variants("Tapabrata Rohan Chakraborty")) >= {
+        "Rohan Chakraborty", "Tapabrata Chakraborty"}
+    assert person_variants("Sofia S. Villar") == ()

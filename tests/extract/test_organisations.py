@@ -272,3 +272,8 @@ def test_a_camel_case_conjunct_and_a_campus_after_at_belong_to_names(nlp) -> Non
     assert "Westby School of Medicine at Mount Northby" in _orgs(campus)
     two = nlp("She works at the Soil Lab at Northby University.")
     assert {"Soil Lab", "Northby University"} <= set(_orgs(two))
+
+
+def test_a_name_starts_at_the_first_word_of_its_hyphenated_compound(nlp) -> None:
+    doc = nlp("The Turing-Westby Strategic Partnership team")
+    assert _orgs(doc) == ["Turing-Westby Strategic Partnership team"]

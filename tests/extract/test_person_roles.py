@@ -188,3 +188,12 @@ def test_an_organisation_before_a_role_noun_and_a_copula_role_tie_people(nlp) ->
 def test_two_capitals_and_a_name_after_at_are_an_organisation(nlp) -> None:
     doc = nlp("They will be welcoming Dr Priya Raman at UC Westby to talk about her work.")
     assert ("affiliation", "Priya Raman", "UC Westby", None) in _ties(doc)
+
+
+def test_a_funder_and_a_title_case_role_before_a_name(nlp) -> None:
+    doc = nlp("Two PhD Studentships are open for applications, both funded by Soil Data Research "
+              "UK.")
+    assert "Soil Data Research UK" in [e.text for e in doc.ents if e.label_ == "ORG"]
+    role = nlp("We will be hearing from our partnership Senior Research Associate Priya Raman on "
+               "the topic of soil.")
+    assert _people(role) == ["Priya Raman"]

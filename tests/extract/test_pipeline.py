@@ -405,3 +405,22 @@ def test_first_person_text_is_tied_to_the_one_person_its_section_introduces(nlp)
         "I am a clinical PhD student at the Westby Cancer Institute.",
     ), nlp)
     assert not any(a.relation is Relation.AFFILIATION for a in two.assertions)
+
+
+def test_a_non_event_heading_names_the_event_its_text_dates_with_a_year(nlp) -> None:
+    extraction = _one_item(
+        nlp, "2030-12", "Associate Priya Raman presents at Soil Networks Conference",
+        "Our associate Priya Raman travelled to France to present at the Soil Networks "
+        "conference 2030.")
+    events = [m for m in extraction.mentions if m.kind is EntityKind.EVENT]
+    assert [m.text for m in events] == ["Soil Networks Conference", "Soil Networks conference 2030"]
+    assert events[1].attributes["refers_to"] == events[0].id
+
+
+def test_a_funder_in_common_words_is_kept(nlp) -> None:
+    extraction = _one_item(
+        nlp, "2030-12", "PhD Studentships",
+        "We study soil data research in depth. Two studentships are open, both funded by Soil "
+        "Data Research UK.")
+    assert "Soil Data Research UK" in [
+        m.text for m in extraction.mentions if m.kind is EntityKind.ORGANISATION]
