@@ -43,6 +43,8 @@ SPEAKER_CUES = re.compile(
     re.IGNORECASE,
 )
 _I_WORD = re.compile(r"\bI\b")
+_SPEAKERS_NAMED_BEFORE = re.compile(
+    r"\b(?:are|is) (?:amongst|among|one of)\b[^.]{0,60}\bspeakers\b", re.IGNORECASE)
 _NOT_SPEAKING = re.compile(r"\b(?:contact|get in touch|e-?mail|reach out)\b", re.IGNORECASE)
 SPEAK_VERBS = frozenset(
     {"speak", "present", "talk", "discuss", "deliver", "give", "introduce", "share"}
@@ -157,6 +159,8 @@ class EventRoles:
                 )
             people = [e for e in sent.ents if e.label_ == "PERSON"]
             cue = SPEAKER_CUES.search(text)
+            named_before = _SPEAKERS_NAMED_BEFORE.search(text)  # "X and Y are amongst …"
+            before = sent.start_char + named_before.start() if named_before else -1
             for person in people:
                 between = doc.text[sent.start_char + cue.end() : person.start_char] if cue else ""
                 if (
@@ -165,6 +169,8 @@ class EventRoles:
                     and not _NOT_SPEAKING.search(between)
                 ):
                     found.append(self._found("speaker", person, sent, "cue", 0.85))
+                elif person.end_char <= before:
+                    found.append(self._found("speaker", person, sent, "cue_after", 0.8))
                 elif _object_of(person, GUEST_VERBS):
                     found.append(self._found("speaker", person, sent, "guest_object", 0.8))
                 elif cue and _subject_of_passive_join(person):
@@ -241,7 +247,8 @@ WEAK_HOST = (
 )
 _HOSTED_BY = re.compile(
     r"\b(?:(?:co-?)?(?:hosted|organi[sz]ed|run|convened|curated) by|under the auspices of|"
-    r"brought to you by|"
+    r"brought to you by|(?:event|workshop|conference|symposium|seminar|webinar|course|school) "
+    r"(?:is|was) a (?:joint )?collaboration between|"
     r"(?:hosted|organi[sz]ed|run|held) in (?:collaboration|partnership|association) with)\b",
     re.IGNORECASE,
 )

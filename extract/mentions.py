@@ -17,7 +17,13 @@ from spacy.tokens import Doc, Span
 
 from partnerkg.extract import items as item_rules
 from partnerkg.extract import lexicon, names
-from partnerkg.extract.events import WEAK_HOST, heading_organisers, heading_owner, heading_speakers
+from partnerkg.extract.events import (
+    SPEAKER_CUES,
+    WEAK_HOST,
+    heading_organisers,
+    heading_owner,
+    heading_speakers,
+)
 from partnerkg.extract.first_names import (
     as_first_names,
     first_name_reference,
@@ -28,6 +34,7 @@ from partnerkg.extract.list_leaders import organisation_leaders
 from partnerkg.extract.mention_builder import CONFIDENCE, MentionBuilder
 from partnerkg.extract.model import (
     Assertion,
+    BlockKind,
     EntityKind,
     Extraction,
     Mention,
@@ -532,6 +539,14 @@ def _relations(
             found["confidence"],
             **attributes,
         )
+    if "EVENT" in things and _after_speaker_list_cue(unit):
+        person = next((e for e in doc.ents if e.label_ == "PERSON"), None)
+        speaker = builder.by_chars.get((index, (person.start_char, person.end_char))) if (
+            person is not None) else None
+        if speaker:  # "… with talks from:" then "- Jane Doe, Role: 'Title'"
+            builder.assert_(things["EVENT"], Relation.SPEAKER, speaker,
+                            unit.block.source_span(0, len(unit.text)),
+                            "events.listed_speaker", 0.8)
     if unit.is_heading and "EVENT" in things:
         heading = unit.block.source_span(0, len(unit.text))
         for relation, spans, rule in (
@@ -543,6 +558,17 @@ def _relations(
                 obj = builder.by_chars.get((index, (span.start_char, span.end_char)))
                 if obj:
                     builder.assert_(things["EVENT"], relation, obj, heading, rule, 0.8)
+
+
+def _after_speaker_list_cue(unit: Unit) -> bool:
+    """A list item under a paragraph that ends "… with talks from:" (a speaker cue)."""
+    if unit.item is None or unit.block.kind is not BlockKind.LIST_ITEM:
+        return False
+    blocks = unit.item.blocks
+    before = blocks[: blocks.index(unit.block)]
+    lead = next((b for b in reversed(before) if b.kind is not BlockKind.LIST_ITEM), None)
+    return lead is not None and lead.text.rstrip().endswith(":") and bool(
+        SPEAKER_CUES.search(lead.text.rstrip()[-60:]))
 
 
 def _event_named_in(builder: MentionBuilder, index: int, evidence: tuple[int, int]) -> str | None:

@@ -91,6 +91,7 @@ class PersonRoles:
         found.extend(_both_at(doc))
         found.extend(_copular_roles(doc))
         found.extend(_first_person_roles(doc))
+        found.extend(_relative_clause_ties(doc))
         ents = list(doc.ents)
         for index, person in enumerate(ents):
             if person.label_ == "PERSON":
@@ -139,6 +140,7 @@ class PersonRoles:
                 token.pos_ in ("VERB", "AUX")
                 and token.tag_ not in ("VBN",)
                 and not token.text[:1].isupper()
+                and token.lower_ != "visiting"  # "Masters student visiting Westby University"
             ):
                 break
             if token.is_alpha and token.lower_ not in (
@@ -353,6 +355,35 @@ def _role_of_organisation(doc: Doc, start: int, orgs: dict[int, Span]) -> Span |
             "of", "at"):
         return None
     return orgs.get(end + 2 + (doc[end + 2].lower_ == "the"))
+
+
+def _relative_clause_ties(doc: Doc) -> list[Found]:
+    """ "Jane Doe, who is completing her PhD in Psychology at Westby College": the place a
+    relative clause about the person's work or study puts them (not one they speak at)."""
+    ties = []
+    orgs = {e.start: e for e in doc.ents if e.label_ == "ORG"}
+    people_starts = {e.start for e in doc.ents if e.label_ == "PERSON"}
+    for person in (e for e in doc.ents if e.label_ == "PERSON"):
+        if person.end + 1 >= len(doc) or doc[person.end].text != "," or doc[
+                person.end + 1].lower_ != "who":
+            continue
+        working = False
+        for token in doc[person.end + 2 : min(len(doc), person.end + 27)]:
+            if token.text in (".", ";") or token.i in people_starts or token.lemma_ in (
+                    _NOT_WORK_VERBS):
+                break
+            working = working or token.lower_ in _WORK_WORDS
+            start = token.i + 1 + (token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "the")
+            if token.lower_ == "at" and working and start in orgs:
+                ties.append(_tie("affiliation", person, orgs[start],
+                                 chars(doc[person.start : orgs[start].end]),
+                                 "partnerkg_person_roles.relative_clause"))
+                break
+    return ties
+
+
+_WORK_WORDS = frozenset({"is", "works", "based", "studying", "completing", "doing", "leads"})
+_NOT_WORK_VERBS = frozenset({"speak", "present", "talk", "give", "deliver", "visit", "attend"})
 
 
 def _both_at(doc: Doc) -> list[Found]:
@@ -674,6 +705,15 @@ def _org_in_brackets_after(span: Span) -> bool:
         lexicon.org_kind_of(doc[span.end + 1 : span.end + 8].text.split(")")[0]))
 
 
+def _from_org_after(span: Span) -> bool:
+    """ "This month's scholar is Jane Doe, from Westby University"."""
+    doc, i = span.doc, span.end
+    if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ != "from":
+        return False
+    start = i + 2 + (doc[i + 2].lower_ == "the")
+    return any(e.start == start and e.label_ == "ORG" for e in doc.ents)
+
+
 def _role_noun_before(span: Span) -> bool:
     """ "research associate Jane Doe", "Senior Research Associate Jane Doe"."""
     before = span.doc[span.start - 1] if span.start > 0 else None
@@ -742,7 +782,7 @@ def _unlabelled_names(doc: Doc, ents: list[Span]) -> list[Span]:
             and not after_preposition
             and not _common_noun_phrase(span)
             and (_role_after_comma(span) or _org_in_brackets_after(span)
-                 or _role_noun_before(span))
+                 or _role_noun_before(span) or _from_org_after(span))
         ):
             found.append(span)
             taken.update(range(start, end))

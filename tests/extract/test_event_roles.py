@@ -331,3 +331,16 @@ def test_event_names_with_a_year_inside_a_complement_or_a_lower_case_noun(nlp) -
     assert events("She travelled to France to present at the Soil Networks conference 2030.") == [
         "Soil Networks conference 2030"]
     assert events("We went to the Westby conference last year.") == []
+
+
+def test_a_collaboration_between_bodies_organises_an_event_and_named_speakers_first(nlp) -> None:
+    doc = nlp("This event is a collaboration between the Westby Institute, Data Soil Institute "
+              "and the Northby Institute for Crops. It covers soil.")
+    assert _found(doc, "organizer") == {
+        "Westby Institute", "Data Soil Institute", "Northby Institute for Crops"}
+    facility = nlp("The Soil Facility at Westby University is a collaboration between Westby "
+                   "University and the Soil Board.")
+    assert _found(facility, "organizer") == set()
+    before = nlp("NASA's Priya Raman and Google DeepMind's Felix Grant are amongst the second "
+                 "wave of speakers announced for Soil UK.")
+    assert _found(before, "speaker") == {"Priya Raman", "Felix Grant"}

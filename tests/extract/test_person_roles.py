@@ -197,3 +197,16 @@ def test_a_funder_and_a_title_case_role_before_a_name(nlp) -> None:
     role = nlp("We will be hearing from our partnership Senior Research Associate Priya Raman on "
                "the topic of soil.")
     assert _people(role) == ["Priya Raman"]
+
+
+def test_a_from_organisation_slot_a_visiting_student_and_a_relative_clause(nlp) -> None:
+    doc = nlp("This month's scholar is Florence Tennant, from Westby University.")
+    assert ("affiliation", "Florence Tennant", "Westby University", None) in _ties(doc)
+    visiting = nlp("Dilara Okafor, Masters student visiting University of Northby: 'A Review'.")
+    assert ("affiliation", "Dilara Okafor", "University of Northby", None) in _ties(visiting)
+    clause = nlp("We will be joined by Priya Raman, who is currently completing her PhD "
+                 "research in Psychology at Westby College Dublin, where she develops tools.")
+    assert ("affiliation", "Priya Raman", "Westby College Dublin", None) in _ties(clause)
+    talk = nlp("We will be joined by Priya Raman, who is presenting her work at the Royal "
+               "Soil Society next week.")
+    assert not any(org == "Royal Soil Society" for _, _, org, _ in _ties(talk))

@@ -424,3 +424,20 @@ def test_a_funder_in_common_words_is_kept(nlp) -> None:
         "Data Research UK.")
     assert "Soil Data Research UK" in [
         m.text for m in extraction.mentions if m.kind is EntityKind.ORGANISATION]
+
+
+def test_people_listed_after_a_speaker_cue_speak_at_the_items_event(nlp) -> None:
+    w = _Writer("2030-03.md")
+    item = w.item("Soil Interest Group Seminar: Roots", "Events",
+                  "The Soil Interest Group is hosting a virtual event in March with talks from:",
+                  date=dt.date(2030, 3, 21))
+    talks = tuple(w.block(text, BlockKind.LIST_ITEM) for text in (
+        "Priya Raman, PhD Student at University of Westby: 'Roots and soil'.",
+        "Felix Grant, Lecturer at Northby University: 'Deep soil'."))
+    item = Item(item.title, item.title_span, item.section, (*item.blocks, *talks),
+                item.dated_lines, ())
+    extraction = extract(w.newsletter("2030-03", Section("Events", None, (), (item,))), nlp)
+    by_id = {m.id: m for m in extraction.mentions}
+    speakers = {by_id[a.object].text for a in extraction.assertions
+                if a.relation is Relation.SPEAKER}
+    assert speakers == {"Priya Raman", "Felix Grant"}
