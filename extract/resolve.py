@@ -173,7 +173,8 @@ def resolve(extractions: Sequence[Extraction], curation: Curation | None = None)
     clusters = [part for cluster in clusters for part in _split_events(cluster, occurrences)]
     _assign_keys(clusters, occurrences)
     clusters = _curate_clusters(clusters, occurrences, curation)
-    entities = {c.key: _entity(c, occurrences, spilled) for c in clusters}
+    entities = _without_shared_first_names(
+        {c.key: _entity(c, occurrences, spilled) for c in clusters})
     owner = {occurrences[i].uid: c.key for c in clusters for i in c.members}
     entities = _curate_entities(entities, curation)
     facts = _facts(extractions, owner, entities)
@@ -727,6 +728,21 @@ def _joins_other(form: str, norms: set[str]) -> bool:
     name of the same entity."""
     parts = [names.normalise(p) for p in _JOINERS.split(form)]
     return len(parts) > 1 and any(p and p in norms for p in parts)
+
+
+def _without_shared_first_names(entities: dict[str, Entity]) -> dict[str, Entity]:
+    """A one-word name ("Sarah") two people carry names neither: drop it from both."""
+    people = [e for e in entities.values() if e.kind is EntityKind.PERSON]
+    owners = Counter(n for e in people for n in {names.normalise(a) for a in e.alternate_names
+                                                   if " " not in a.strip()})
+    shared = {n for n, count in owners.items() if count > 1}
+
+    def kept(entity: Entity) -> tuple[str, ...]:
+        return tuple(a for a in entity.alternate_names
+                     if " " in a.strip() or names.normalise(a) not in shared)
+
+    return {key: replace(e, alternate_names=kept(e)) if e.kind is EntityKind.PERSON else e
+            for key, e in entities.items()}
 
 
 def _entity(cluster: _Cluster, occ: list[_Occurrence], spilled: set[str]) -> Entity:

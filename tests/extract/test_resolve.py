@@ -451,3 +451,14 @@ def test_a_headed_name_joins_its_one_form_with_a_place_or_complement_and_a_town_
         "Jesus College",
         "Jesus College Cambridge", "University of Northby", "Westby Data Centre",
         "Westby Data Centre Leeds", "Westby Data Centre York"]
+
+
+def test_a_first_name_two_people_share_is_nobodys_alternate_name():
+    resolved = resolve([
+        issue("2024-01", [("m1", P, "Sarah Holmes"), ("m2", P, "Sarah", {"refers_to": "m1"})]),
+        issue("2024-02", [("m1", P, "Sarah Jones"), ("m2", P, "Sarah", {"refers_to": "m1"}),
+                          ("m3", P, "Ada Byron"), ("m4", P, "Ada", {"refers_to": "m3"})]),
+    ])
+    assert "Sarah" not in by_name(resolved, "Sarah Holmes").alternate_names
+    assert "Sarah" not in by_name(resolved, "Sarah Jones").alternate_names
+    assert "Ada" in by_name(resolved, "Ada Byron").alternate_names
