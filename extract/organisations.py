@@ -701,7 +701,8 @@ def _before_job_words(span: Span | None) -> Span | None:
         (
             t.i
             for t in span
-            if t.text in _JOB_WORDS or (t.i > span.start and is_role_phrase(t.text))
+            if t.text in _JOB_WORDS or (
+                t.i > span.start and is_role_phrase(t.text) and not _served_by(t))
         ),
         None,
     )
@@ -715,6 +716,14 @@ def _before_job_words(span: Span | None) -> Span | None:
             len(left) == 1 and left[0].is_upper and len(left[0]) >= 3)):
         return left  # "University of X", "ACME" before "PhD Position", "Funding Opportunity"
     return None
+
+
+def _served_by(token: Token) -> bool:
+    """ "Office for [Students]": a role word after a head word and "for/of" is whom the body
+    serves, not a job title ending the name."""
+    doc, i = token.doc, token.i
+    return i >= 2 and doc[i - 1].lower_ in ("for", "of") and doc[i - 2].text in (
+        lexicon.org_head_words())
 
 
 def _partners_joined(span: Span) -> bool:
@@ -834,13 +843,23 @@ def _split_separators(span: Span) -> list[Span]:
     parts, start = [], span.start
     for token in span:
         if token.text == "," or (token.lower_ == "at" and not _campus(span, token)) or (
-                _spaced_dash(token) or _partner_slash(token)):
+                _spaced_dash(token) or _partner_slash(token) or _owner_and_unit(span, token)):
             if token.i > start:
                 parts.append(Span(span.doc, start, token.i, label="ORG"))
             start = token.i + 1
     if start < span.end:
         parts.append(Span(span.doc, start, span.end, label="ORG"))
     return parts
+
+
+def _owner_and_unit(span: Span, token: Token) -> bool:
+    """ "Westby Institute of Health's SOIL Consortium": a possessive between two names of a
+    kind is an owner and its unit ("King's College" has no owner)."""
+    if token.text not in ("'s", "’s"):
+        return False
+    doc = span.doc
+    owner, unit = doc[span.start : token.i], doc[token.i + 1 : span.end]
+    return bool(len(unit) and lexicon.org_kind_of(owner.text) and lexicon.org_kind_of(unit.text))
 
 
 def _campus(span: Span, at: Token) -> bool:

@@ -282,6 +282,8 @@ def _keys(mention: Mention, issue: str, forms: Iterable[str]) -> tuple[str, ...]
                 inner = [unit[0], *(t for t in unit[1:] if t not in _partner_words())]
                 if len(content) > len(inner) >= 3:
                     keys.append(f"organisation:{' '.join(inner)}")
+                    stems = [t.removesuffix("s") for t in inner if t != "s"]
+                    keys.append(f"organisation-stem:{' '.join(stems)}")
                 # "Causal Inference Interest Group" is also called "Causal Inference Group"
                 if len(inner) >= 4 and inner[-2:] == ["interest", "group"]:
                     keys.append(f"organisation:{' '.join(inner[:-2])} group")

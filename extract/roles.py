@@ -7,6 +7,8 @@ organisation, even when the pretrained NER says ORG.
 
 from __future__ import annotations
 
+from partnerkg.extract import lexicon
+
 ROLE_NOUNS = frozenset(
     """
     scientist scientists lead leads director directors manager managers fellow fellows
@@ -31,6 +33,8 @@ def is_role_phrase(text: str) -> bool:
         (i for i, w in enumerate(words) if w.lower() in ("in", "of", "for", "at")), len(words)
     )
     head = words[cut - 1] if cut > 0 else words[-1]
+    if cut < len(words) and head in lexicon.org_head_words():
+        return False  # "Office for Students": a body named after whom it serves
     return is_role_noun(head) or is_role_noun(words[-1])
 
 

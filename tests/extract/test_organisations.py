@@ -277,3 +277,12 @@ def test_a_camel_case_conjunct_and_a_campus_after_at_belong_to_names(nlp) -> Non
 def test_a_name_starts_at_the_first_word_of_its_hyphenated_compound(nlp) -> None:
     doc = nlp("The Turing-Westby Strategic Partnership team")
     assert _orgs(doc) == ["Turing-Westby Strategic Partnership team"]
+
+
+def test_a_body_named_after_whom_it_serves_and_an_owner_with_its_unit(nlp) -> None:
+    doc = nlp("The scholarships come from the Office for Students to offer to students.")
+    assert "Office for Students" in _orgs(doc)
+    owned = nlp("The Westby Institute of Health's SOIL-NET Consortium is hosting a symposium.")
+    assert {"Westby Institute of Health", "SOIL-NET Consortium"} <= set(_orgs(owned))
+    kings = nlp("She studied at King's College Westby.")
+    assert "King's College Westby" in _orgs(kings)
