@@ -197,7 +197,8 @@ class EventRoles:
                         f["object"] == chars(ent) for f in found if f.get("relation") == "speaker"
                     ):
                         continue
-                    found.append(self._found("organizer", ent, sent, "host_verb", 0.8))
+                    host = _unit_owned_by(ent) or ent  # "Acme's Soil Institute have organised"
+                    found.append(self._found("organizer", host, sent, "host_verb", 0.8))
                 elif ent.label_ == "ORG" and (_presents_event(ent) or _joined_for_event(ent)
                                               or _owns_event_by_pronoun(ent)):
                     found.append(self._found("organizer", ent, sent, "own_event", 0.75))
@@ -574,6 +575,15 @@ def _verb_of(ent: Span, lemmas: frozenset[str], active: bool) -> bool:
         child.lemma_.lower() in lemmas and child.dep_ in ("xcomp", "conj", "advcl")
         for child in head.children
     )
+
+
+def _unit_owned_by(owner: Span) -> Span | None:
+    """The organisation right after "Owner's" ("Acme's [Soil Institute]"): when a parse
+    makes the owner the subject, the unit is still the one that acts."""
+    doc = owner.doc
+    if owner.end + 1 >= len(doc) or doc[owner.end].text not in ("'s", "’s"):
+        return None
+    return next((e for e in doc.ents if e.start == owner.end + 1 and e.label_ == "ORG"), None)
 
 
 def _first_person_host(sent: Span) -> bool:
