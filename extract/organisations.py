@@ -664,8 +664,14 @@ def _trim(span: Span) -> Span | None:
 
 
 def _first_word(token: Token) -> bool:
-    """The first word of its sentence, where capitals say nothing about names."""
-    return all(not t.is_alpha for t in token.doc[token.sent.start : token.i])
+    """The first word of its sentence, where capitals say nothing about names (walked back
+    token by token: ``token.sent`` rebuilds the sentence on every call)."""
+    doc, i = token.doc, token.i
+    while i > 0 and not doc[i].is_sent_start:
+        i -= 1
+        if doc[i].is_alpha:
+            return False
+    return True
 
 
 _JOB_WORDS = frozenset(
