@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from partnerkg.extract import lexicon, names
@@ -418,7 +418,10 @@ def _tie(relation: str, person: Span, org: Span, evidence: tuple[int, int], rule
 
 
 def _org_starts(ents: list[Span], i: int) -> bool:
-    return any(e.start == i and e.label_ == "ORG" for e in ents)
+    """An organisation starts at ``i``, or right after a "the" there."""
+    doc = ents[0].doc if ents else None
+    skip = int(doc is not None and i < len(doc) and doc[i].lower_ == "the")
+    return any(e.start in (i, i + skip) and e.label_ == "ORG" for e in ents)
 
 
 def _role_follows(doc: Doc, i: int, end: int) -> bool:
@@ -517,6 +520,11 @@ def _orgs_after_roles(doc: Doc) -> None:
         if place is not None and _CAMEL_CASE.search(place.text):
             added.append(Span(doc, place.start, place.end, label="ORG"))
             replaced.append(place)
+        campus = _campus_name(doc, following)
+        if campus is not None:  # "PhD student at UC San Diego", tagged as two places
+            added.append(campus)
+            replaced += [e for e in doc.ents if overlaps(e, campus)]
+            continue
         if following.i in taken:
             continue
         # "president of GLOBEX"; "Professor at UCL" (after at/from a short one will do)
@@ -554,6 +562,19 @@ def _orgs_after_roles(doc: Doc) -> None:
                 org_attributes(doc).setdefault(following.idx, {"org_kind": "funder"})
     if added:
         doc.ents = filter_spans([*(e for e in doc.ents if e not in replaced), *added])
+
+
+def _campus_name(doc: Doc, first: Token) -> Span | None:
+    """ "UC San Diego", "ETH Zurich": a short acronym the NER took for a place and the
+    place-like words after it name one institution."""
+    if not (first.is_upper and first.is_alpha and len(first) <= 4 and first.ent_type_ in (
+            "GPE", "LOC")):
+        return None
+    end = first.i + 1
+    while end < len(doc) and end < first.i + 4 and doc[end].is_title and doc[end].ent_type_ in (
+            "GPE", "LOC", ""):
+        end += 1
+    return Span(doc, first.i, end, label="ORG") if end > first.i + 1 else None
 
 
 _CAMEL_CASE = re.compile(r"[a-z][A-Z]")

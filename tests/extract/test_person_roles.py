@@ -210,3 +210,10 @@ def test_a_from_organisation_slot_a_visiting_student_and_a_relative_clause(nlp) 
     talk = nlp("We will be joined by Priya Raman, who is presenting her work at the Royal "
                "Soil Society next week.")
     assert not any(org == "Royal Soil Society" for _, _, org, _ in _ties(talk))
+
+
+def test_an_acronym_place_and_its_place_words_are_one_institution(nlp) -> None:
+    doc = nlp("The event will feature Priya Raman, PhD student at UC Westby and the Centre of "
+              "Soil Computing at University College Northby.")
+    ties = {org for relation, _, org, _ in _ties(doc) if relation == "affiliation"}
+    assert {"UC Westby", "Centre of Soil Computing", "University College Northby"} <= ties
