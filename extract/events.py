@@ -28,6 +28,7 @@ from partnerkg.extract.spans import (
     overlaps,
     register_extensions,
     relations,
+    tokens_in,
 )
 
 SPEAKER_CUES = re.compile(
@@ -437,8 +438,8 @@ def _named_after_event_nouns(doc: Doc) -> list[Span]:
     """ "Acme's national conference Globex UK is …": capitalised words right after a
     lower-case event noun are the event's name."""
     found = []
-    for token in doc:
-        if not (token.lower_ in _EVENT_NOUNS and token.is_lower and token.pos_ == "NOUN"):
+    for token in tokens_in(doc, _EVENT_NOUNS):
+        if not (token.is_lower and token.pos_ == "NOUN"):
             continue  # the singular only: "workshops Acme and Globex" names no event
         end = token.i + 1
         while end < len(doc) and (doc[end].is_title or doc[end].is_upper) and doc[end].is_alpha:

@@ -27,17 +27,19 @@ def narrators_of(builder: MentionBuilder, units: Sequence[Unit]) -> dict[int, st
     named: dict[int, dict[str, str]] = {}  # group -> normalised full name -> mention id
     narrators: dict[int, str] = {}
     closed: set[int] = set()
+    people_of: dict[int, list[str]] = {}  # unit index -> its person mentions, in order
+    for (unit_index, _), mention_id in sorted(builder.by_chars.items()):
+        if builder.mentions[builder.index(mention_id)].kind is EntityKind.PERSON:
+            people_of.setdefault(unit_index, []).append(mention_id)
     for index, unit in enumerate(units):
         group = id(unit.section)
         if group in closed or unit.section is None:
             continue
         people = named.setdefault(group, {})
-        for (unit_index, _), mention_id in builder.by_chars.items():
-            mention = builder.mentions[builder.index(mention_id)]
-            if unit_index == index and mention.kind is EntityKind.PERSON:
-                key = normalise(mention.text)
-                if " " in key:  # a full name; a first name may be the same person
-                    people.setdefault(key, mention_id)
+        for mention_id in people_of.get(index, []):
+            key = normalise(builder.mentions[builder.index(mention_id)].text)
+            if " " in key:  # a full name; a first name may be the same person
+                people.setdefault(key, mention_id)
         if FIRST_PERSON.search(unit.text):
             closed.add(group)
             if len(people) == 1:

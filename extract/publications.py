@@ -144,7 +144,8 @@ def _writers(sent: Span) -> list[Span]:
 def _people_near(sent: Span, cue_start: int, cue_end: int) -> list[Span]:
     """The person right before a possessive cue, or the people right after a "by" cue."""
     doc = sent.doc
-    text = doc.text[cue_start:cue_end].lower()
+    full = doc.text  # rebuilt from the tokens on every access: read it once
+    text = full[cue_start:cue_end].lower()
     people = [e for e in sent.ents if e.label_ == "PERSON"]
     if text.startswith(("'", "’")):
         before = [p for p in people if 0 <= cue_start - p.end_char <= 1]
@@ -164,5 +165,5 @@ def _people_near(sent: Span, cue_start: int, cue_end: int) -> list[Span]:
         return []
     if "et al" in text or text.startswith("and "):  # "X (Acme) and colleagues": an aside between
         return [p for p in people if 0 <= cue_start - p.end_char <= 2
-                or _ASIDE.fullmatch(doc.text[p.end_char:cue_start])]
+                or _ASIDE.fullmatch(full[p.end_char:cue_start])]
     return [p for p in people if p.start_char >= cue_start and p.start_char - cue_end < 80]
