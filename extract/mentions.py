@@ -229,16 +229,18 @@ def _entities(
     # heading also names ("Call for Acme Conference Fringe Events": "Acme Conference"), and
     # a non-event item's heading may name one ("X attending the Acme Summit 2030")
     item = unit.item
-    title = item.title.lower() if item is not None and id(item) in builder.event_items else ""
+    event_item = item is not None and id(item) in builder.event_items
+    # the title as written and normalised: "(ACIC)" is in one, "acic conference 2030" the other
+    title = f" {item.title.lower()} {names.normalise(item.title)} " if item and event_item else ""
     events = list(doc.spans.get(EVENTS, []))
     if unit.is_heading:
         own = item is None or item_rules.classify(item).kind == "event"
         events = [] if own else [e for e in events if _goes_to(e)]
     named = builder.item_events.setdefault(id(item), {})
     for event in events:
-        if event.text.lower() not in title and not _date_like(event):
-            # "Acme Conference" in a heading is the text's "Acme conference 2030"
-            key = _YEAR_TAIL.sub("", names.normalise(event.text))
+        # "Acme Conference" in a heading is the text's "Acme conference 2030"
+        key = _YEAR_TAIL.sub("", names.normalise(event.text))
+        if event.text.lower() not in title and f" {key} " not in title and not _date_like(event):
             same = {"refers_to": named[key]} if key in named else {}
             mention_id = builder.add(
                 EntityKind.EVENT,

@@ -441,3 +441,13 @@ def test_people_listed_after_a_speaker_cue_speak_at_the_items_event(nlp) -> None
     speakers = {by_id[a.object].text for a in extraction.assertions
                 if a.relation is Relation.SPEAKER}
     assert speakers == {"Priya Raman", "Felix Grant"}
+
+
+def test_an_event_items_text_naming_its_own_event_with_a_year_adds_no_second_event(nlp) -> None:
+    w = _Writer("2030-05.md")
+    item = w.item("Soil Networks Conference", "Events",
+                  "Priya Raman will present at the Soil Networks conference 2030 in Westby.",
+                  date=dt.date(2030, 5, 21))
+    extraction = extract(w.newsletter("2030-05", Section("Events", None, (), (item,))), nlp)
+    events = [m.text for m in extraction.mentions if m.kind is EntityKind.EVENT]
+    assert events == ["Soil Networks Conference"]
