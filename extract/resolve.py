@@ -536,7 +536,9 @@ def _link_short_forms(occ: list[_Occurrence], union: _UnionFind) -> None:
     word joins the one that adds a place or a "for"/"of" complement ("Acme Design Centre" ->
     "… London", "Acme Business School" -> "… for Health"); a lone place joins the one
     university named after it ("Oxford" -> "University of Oxford"); two head words join the
-    one name that qualifies them ("University Network" -> "Acme University Network")."""
+    one name that qualifies them ("University Network" -> "Acme University Network"); a name's
+    first words and head join the one name that adds words between them ("Acme-RSS lab" ->
+    "Acme-RSS Health Data Lab")."""
     heads = {w.lower() for w in lexicon.org_head_words()}
     groups = union.groups()
     orgs = {r: m for r, m in groups.items() if _kind_votes(m, occ) is EntityKind.ORGANISATION}
@@ -558,6 +560,9 @@ def _link_short_forms(occ: list[_Occurrence], union: _UnionFind) -> None:
                     longer[tokens[: end + 1]].add(root)
             if len(tokens) >= 3 and all(t in heads for t in tokens[-2:]):
                 longer[tokens[-2:]].add(root)  # "University Network" -> "Acme University Network"
+            if tokens[-1] in heads:  # "Acme-RSS lab" -> "Acme-RSS Health Data Lab"
+                for cut in range(2, len(tokens) - 1):
+                    longer[(*tokens[:cut], tokens[-1])].add(root)
     partners = _partner_names()
     for root, members in orgs.items():
         targets: set[int] = set()

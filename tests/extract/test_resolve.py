@@ -462,3 +462,13 @@ def test_a_first_name_two_people_share_is_nobodys_alternate_name():
     assert "Sarah" not in by_name(resolved, "Sarah Holmes").alternate_names
     assert "Sarah" not in by_name(resolved, "Sarah Jones").alternate_names
     assert "Ada" in by_name(resolved, "Ada Byron").alternate_names
+
+
+def test_a_short_name_joins_the_one_name_adding_words_before_its_head():
+    resolved = resolve([issue("2024-01", [("m1", ORG, "Acme-RSS Health Data Lab")]),
+                        issue("2024-02", [("m1", ORG, "Acme-RSS lab")])])
+    assert len(resolved.entities) == 1
+    two = resolve([issue("2024-01", [("m1", ORG, "Acme-RSS Health Data Lab"),
+                                     ("m2", ORG, "Acme-RSS Soil Lab")]),
+                   issue("2024-02", [("m1", ORG, "Acme-RSS lab")])])
+    assert len(two.entities) == 3  # two candidates: the short name stays apart
