@@ -110,10 +110,12 @@ class OrganisationFinder:
         self.overwrite_ents = overwrite_ents
         self.heads = frozenset(lexicon.org_head_words())
         self.lower_heads = frozenset(lexicon.name_words().lower_heads)
-        self.head_cue = re.compile(  # a head word, as a cheap test before the matchers
-            rf"\b(?:{'|'.join(map(re.escape, lexicon.org_head_words()))})\b"
-            rf"|(?i:\b(?:{'|'.join(map(re.escape, self.lower_heads))})\b)")
+        # a head word, as a cheap test before each matcher ("team" and "centre" are common)
+        self.head_cue = re.compile(
+            rf"\b(?:{'|'.join(map(re.escape, lexicon.org_head_words()))})\b")
+        self.unit_cue = re.compile(rf"\b(?:{'|'.join(map(re.escape, self.lower_heads))})\b")
         self.matcher = Matcher(nlp.vocab)
+        self.unit_matcher = Matcher(nlp.vocab)  # names ending on a lower-case unit head
         single = list(lexicon.org_head_words())
         # "University of Aberdeen", "London School of Hygiene and Tropical Medicine"
         head = {"ORTH": {"IN": single}}
@@ -146,7 +148,7 @@ class OrganisationFinder:
             "LOWER": {"NOT_IN": sorted(_NOT_NAME_PREPOSITIONS)},
         }
         content: dict[str, Any] = {**lower_word, "TAG": {"IN": ["NN", "NNS", "JJ", "VBG"]}}
-        self.matcher.add(
+        self.unit_matcher.add(
             "ORG_LOWER_HEAD",
             [
                 [_CAP, {**_CAP_ANY, "OP": "+"}, lower_head],
@@ -257,11 +259,13 @@ class OrganisationFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         heads = self.heads
-        # every pattern ends on a head word: most texts have none, skip the matcher
-        headed = self.head_cue.search(doc.text) is not None
+        text = doc.text  # rebuilt from the tokens on every access: read it once
+        # every pattern ends on a head word: most texts have none, skip the matchers
+        matches = [*(self.matcher(doc) if self.head_cue.search(text) else []),
+                   *(self.unit_matcher(doc) if self.unit_cue.search(text) else [])]
         candidates = [
             _with_place_tail(Span(doc, s, e, label="ORG"), heads)
-            for rule, s, e in (self.matcher(doc) if headed else [])
+            for rule, s, e in sorted(matches, key=lambda match: (match[1], match[2]))
             if rule != self.field_and or not _after_a_name(doc, s)
         ]
         trimmed = [
