@@ -17,6 +17,8 @@ from unidecode import unidecode
 TITLES = frozenset(
     {"dr", "prof", "professor", "mr", "mrs", "ms", "miss", "mx", "sir", "dame", "lord", "lady"}
 )
+#: Honorific tokens as spaCy splits them, with and without the dot ("Prof", "Prof.").
+TITLE_TOKENS = TITLES | {title + "." for title in TITLES}
 #: Small words ignored when reading an acronym off a name ("School *of* Hygiene").
 ACRONYM_STOPWORDS = frozenset({"of", "and", "the", "for", "in", "on", "at", "de", "la", "du"})
 

@@ -7,6 +7,9 @@ person with a nickname) and reads the constructions newsletters use:
 - appositive: "Name, Role at Org", "Name, Role, Org", "Name, a PhD student at Org"
 - preposition: "Name from (the) Org", "Name at Org", "Name (Org)"
 - team list line: "Name, Org and Org, Role"
+
+Ties stated by a phrase around a name ("Roche colleague Name", "Name, who is … at Org") are
+read by :mod:`partnerkg.extract.phrase_ties`.
 """
 
 from __future__ import annotations
@@ -17,13 +20,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from partnerkg.extract import lexicon, names
+from partnerkg.extract import lexicon
 from partnerkg.extract.items import names_event_or_opportunity
 from partnerkg.extract.name_joins import DOTTED_NAME
-from partnerkg.extract.roles import ROLE_NOUNS, is_role_noun, is_role_phrase
+from partnerkg.extract.names import TITLE_TOKENS as TITLES
+from partnerkg.extract.phrase_ties import phrase_ties, tie
+from partnerkg.extract.roles import is_role_phrase
 from partnerkg.extract.spans import (
     DOUBTFUL_ORGS,
-    NARRATOR,
     Found,
     bracketed_capitals,
     chars,
@@ -34,8 +38,6 @@ from partnerkg.extract.spans import (
     tokens_in,
 )
 
-#: Honorific tokens as spaCy splits them, with and without the dot ("Prof", "Prof.").
-TITLES = names.TITLES | {title + "." for title in names.TITLES}
 #: Lower-case particles inside a name ("Ghadi al Hajj", "Ludwig van Beethoven").
 _NAME_PARTICLES = frozenset(
     {"al", "el", "bin", "ibn", "de", "da", "di", "du", "del", "dos", "das", "van", "von", "der",
@@ -85,13 +87,7 @@ class PersonRoles:
         _repair_people(doc)
         _orgs_after_roles(doc)
         found = relations(doc)
-        found.extend(_possessive_employers(doc))
-        found.extend(_titled_by_organisation(doc))
-        found.extend(_own_team(doc))
-        found.extend(_both_at(doc))
-        found.extend(_copular_roles(doc))
-        found.extend(_first_person_roles(doc))
-        found.extend(_relative_clause_ties(doc))
+        found.extend(phrase_ties(doc))
         ents = list(doc.ents)
         for index, person in enumerate(ents):
             if person.label_ == "PERSON":
@@ -169,7 +165,7 @@ class PersonRoles:
         rule = "appositive" if cursor_after_comma else "preposition"
         out: list[Found] = []
         for org in orgs:
-            out.append(_tie("affiliation", person, org, evidence, f"{self.name}.{rule}"))
+            out.append(tie("affiliation", person, org, evidence, f"{self.name}.{rule}"))
         if role:
             target = orgs[0] if len(orgs) == 1 else None
             candidates: list[Span | None] = list(orgs) or [None]
@@ -201,220 +197,6 @@ def _in_partner_compound(org: Span) -> bool:
     parts = org.text.replace("–", "-").split("-")
     joined = len(parts) > 1 and all(lexicon.is_partner_name(part) for part in parts)
     return joined or (lexicon.is_partner_name(org.text) and (glued_before or glued_after))
-
-
-def _possessive_employers(doc: Doc) -> list[Found]:
-    """ "NASA's Jane Doe", "Globex DeepMind's John Roe": the capitalised name before "'s" and
-    a person is the organisation the person works for."""
-    people = [e for e in doc.ents if e.label_ == "PERSON"]
-    orgs, ties = [], []
-    for person in people:
-        end = person.start - 1
-        while end > 0 and doc[end].lower_.rstrip(".") in TITLES | {"."}:
-            end -= 1  # "Acme's Dr Jane Doe"
-        if end < 1 or doc[end].text not in ("'s", "’s"):
-            continue
-        start = end
-        while start > 0 and doc[start - 1].text[:1].isupper():
-            if doc[start - 1].ent_type_ == "PERSON":
-                break
-            start -= 1
-            if doc[start].is_sent_start:
-                break
-        if start == end:
-            continue
-        org = Span(doc, start, end, label="ORG")
-        orgs.append(org)
-        ties.append(_tie("affiliation", person, org, chars(doc[start : person.end]),
-                         "partnerkg_person_roles.possessive"))
-    if orgs:
-        kept = [
-            e
-            for e in doc.ents
-            if e.label_ == "PERSON" or not any(overlaps(e, o) for o in orgs)
-        ]
-        doc.ents = filter_spans([*kept, *orgs])
-    return ties
-
-
-def _titled_by_organisation(doc: Doc) -> list[Found]:
-    """ "Roche colleague Jane Doe", "our Acme colleagues Jane Doe and John Roe", "Turing
-    Fellow Jane Doe", "Globex researcher Jane Doe": the organisation right before a colleague
-    or role noun is where the people named after it work."""
-    ties = []
-    people_starts = {e.start for e in doc.ents if e.label_ == "PERSON"}
-    for word in tokens_in(doc, _ROLE_WORDS):
-        i = word.i + 1
-        while i < len(doc) and (doc[i].lower_.rstrip(".") in TITLES or doc[i].text == "."):
-            i += 1  # "Turing Fellow Dr Jane Doe"
-        if i not in people_starts:
-            continue
-        org = _org_before(doc, word.i)
-        if org is None or (org.start > 0 and doc[org.start - 1].text in ("-", "–")):
-            continue  # "Turing-Roche colleagues" are the partnership's, not Roche's
-        for person in (e for e in doc.ents if e.start >= i and e.label_ == "PERSON"):
-            if person.start != i:
-                break
-            ties.append(_tie("affiliation", person, org, chars(doc[org.start : person.end]),
-                             "partnerkg_person_roles.org_title"))
-            i = person.end
-            while i < len(doc) and (doc[i].lower_ in (",", "and") or doc[i].lower_.rstrip(
-                    ".") in TITLES):
-                i += 1  # "…, and Dr John Roe"
-    return ties
-
-
-#: One word naming a role or a colleague ("Fellow", "researcher", "colleagues").
-_ROLE_WORDS = ROLE_NOUNS | {"colleague", "colleagues"}
-
-
-def _org_before(doc: Doc, end: int) -> Span | None:
-    """The organisation ending right before ``end``: an ORG entity, a partner's name the
-    organisation rules left inside a title ("Turing Fellow"), or a capitalised run with an
-    acronym in it ("EDF France"); it joins the entities."""
-    org = next((e for e in doc.ents if e.end == end and e.label_ == "ORG"), None)
-    if org is not None:
-        return org
-    start = end
-    while start > max(0, end - 4) and doc[start - 1].text[:1].isupper() and not (
-            doc[start - 1].is_sent_start and doc[start - 1].is_stop):
-        start -= 1
-    run = doc[start:end]
-    if not len(run) or any(t.ent_type_ and t.ent_type_ not in ("ORG", "GPE") for t in run):
-        return None
-    acronym = any(t.is_upper and t.is_alpha and len(t) >= 2 for t in run)
-    if not (lexicon.is_partner_name(run.text) or (acronym and run[0].ent_type_ != "GPE")):
-        return None
-    org = Span(doc, start, end, label="ORG")
-    doc.ents = filter_spans([*(e for e in doc.ents if not overlaps(e, org)), org])
-    return org
-
-
-def _own_team(doc: Doc) -> list[Found]:
-    """ "Jane Doe is hiring … to join her team at the University of X": the organisation
-    of the team the sentence's one person calls theirs."""
-    ties = []
-    for word in tokens_in(doc, ("his", "her")):
-        after = doc[word.i + 1 : word.i + 4]
-        if len(after) < 3 or after[0].lower_ not in _TEAM_WORDS or after[1].lower_ not in (
-                "at", "in"):
-            continue
-        start = after[2].i + (after[2].lower_ == "the")
-        org = next((e for e in doc.ents if e.label_ == "ORG" and e.start == start), None)
-        people = [e for e in word.sent.ents if e.label_ == "PERSON" and e.end <= word.i]
-        if org is not None and len(people) == 1:
-            ties.append(_tie("affiliation", people[0], org, chars(doc[word.i : org.end]),
-                             "partnerkg_person_roles.own_team"))
-    return ties
-
-
-def _copular_roles(doc: Doc) -> list[Found]:
-    """ "Anna is the president of GLOBEX and a member of the Acme Committee": each role
-    "of/at" an organisation after "is/was" belongs to the person the sentence opens with."""
-    ties = []
-    orgs = {e.start: e for e in doc.ents if e.label_ == "ORG"}
-    for person in (e for e in doc.ents if e.label_ == "PERSON"):
-        i = person.end
-        if i >= len(doc) or doc[i].lower_ not in ("is", "was"):
-            continue
-        while (org := _role_of_organisation(doc, i + 1, orgs)) is not None:
-            ties.append(_tie("affiliation", person, org, chars(doc[person.start : org.end]),
-                             "partnerkg_person_roles.copula"))
-            i = org.end
-            if i >= len(doc) or doc[i].lower_ != "and":
-                break
-    return ties
-
-
-def _first_person_roles(doc: Doc) -> list[Found]:
-    """ "I am a clinical PhD student at Westby Cancer Institute", "I'm a second-year PhD
-    student at UCL": the organisation of the person the text is by (the ``NARRATOR`` slot)."""
-    orgs = {e.start: e for e in doc.ents if e.label_ == "ORG"}
-    found: list[Found] = []
-    for word in tokens_in(doc, ("i",)):
-        verb = doc[word.i + 1] if word.i + 1 < len(doc) else None
-        if word.text != "I" or verb is None or verb.lower_ not in ("am", "'m", "’m", "was"):
-            continue
-        org = _role_of_organisation(doc, verb.i + 1, orgs)
-        if org is not None:
-            found.append({"relation": "affiliation", "subject": NARRATOR, "object": chars(org),
-                          "evidence": chars(doc[word.i : org.end]),
-                          "rule": "partnerkg_person_roles.first_person", "confidence": 0.8,
-                          "attributes": {}})
-    return found
-
-
-def _role_of_organisation(doc: Doc, start: int, orgs: dict[int, Span]) -> Span | None:
-    """The organisation of "(a|the) <role words> of/at (the) ORG" starting at ``start``."""
-    i = start + (start < len(doc) and doc[start].lower_ in ("a", "an", "the"))
-    end = i
-    while end < min(len(doc), i + 5) and (doc[end].is_alpha or doc[end].text == "-") and not (
-            is_role_noun(doc[end].text)):
-        end += 1
-    if end + 2 >= len(doc) or not is_role_noun(doc[end].text) or doc[end + 1].lower_ not in (
-            "of", "at"):
-        return None
-    return orgs.get(end + 2 + (doc[end + 2].lower_ == "the"))
-
-
-def _relative_clause_ties(doc: Doc) -> list[Found]:
-    """ "Jane Doe, who is completing her PhD in Psychology at Westby College": the place a
-    relative clause about the person's work or study puts them (not one they speak at)."""
-    ties = []
-    orgs = {e.start: e for e in doc.ents if e.label_ == "ORG"}
-    people_starts = {e.start for e in doc.ents if e.label_ == "PERSON"}
-    for person in (e for e in doc.ents if e.label_ == "PERSON"):
-        if person.end + 1 >= len(doc) or doc[person.end].text != "," or doc[
-                person.end + 1].lower_ != "who":
-            continue
-        working = False
-        for token in doc[person.end + 2 : min(len(doc), person.end + 27)]:
-            if token.text in (".", ";") or token.i in people_starts or token.lemma_ in (
-                    _NOT_WORK_VERBS):
-                break
-            working = working or token.lower_ in _WORK_WORDS
-            start = token.i + 1 + (token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "the")
-            if token.lower_ == "at" and working and start in orgs:
-                ties.append(_tie("affiliation", person, orgs[start],
-                                 chars(doc[person.start : orgs[start].end]),
-                                 "partnerkg_person_roles.relative_clause"))
-                break
-    return ties
-
-
-_WORK_WORDS = frozenset({"is", "works", "based", "studying", "completing", "doing", "leads"})
-_NOT_WORK_VERBS = frozenset({"speak", "present", "talk", "give", "deliver", "visit", "attend"})
-
-
-def _both_at(doc: Doc) -> list[Found]:
-    """ "Jane Doe, Role and John Roe, Role, both at Acme": the two people named last before
-    "both at/from" work there."""
-    ties = []
-    for word in tokens_in(doc, ("both",)):
-        after = doc[word.i + 1 : word.i + 3]
-        if len(after) < 2 or after[0].lower_ not in ("at", "from"):
-            continue
-        org = next((e for e in doc.ents if e.label_ == "ORG" and e.start == after[1].i), None)
-        people = [e for e in word.sent.ents if e.label_ == "PERSON" and e.end <= word.i][-2:]
-        if org is not None and len(people) == 2:
-            ties += [_tie("affiliation", person, org, chars(doc[word.i : org.end]),
-                          "partnerkg_person_roles.both_at") for person in people]
-    return ties
-
-
-_TEAM_WORDS = frozenset({"team", "group", "lab", "laboratory"})
-
-
-def _tie(relation: str, person: Span, org: Span, evidence: tuple[int, int], rule: str) -> Found:
-    return {
-        "relation": relation,
-        "subject": chars(person),
-        "object": chars(org),
-        "evidence": evidence,
-        "rule": rule,
-        "confidence": 0.9,
-        "attributes": {},
-    }
 
 
 def _org_starts(ents: list[Span], i: int) -> bool:
