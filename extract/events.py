@@ -146,7 +146,8 @@ class EventRoles:
         found = relations(doc)
         for sent in doc.sents:
             text = sent.text  # built anew on every access: read it once
-            if _FIRST_PERSON_HOST.search(text):
+            owned = any(e.label_ == "ORG" and _owns_event(e) for e in sent.ents)
+            if _FIRST_PERSON_HOST.search(text) and not owned:  # "join us for Acme's conference"
                 found.append(
                     {
                         "relation": "organizer",
@@ -356,10 +357,14 @@ def _owns_event(org: Span) -> bool:
     if i >= len(doc) or doc[i].text not in ("'s", "’s", "'", "’"):
         return False
     i += 1
-    while i < len(doc) and (doc[i].is_title or doc[i].pos_ == "ADJ") and (
+    end = min(len(doc), i + 6)  # "Acme's flagship two-day AI conference"
+    while i < end and (doc[i].is_title or doc[i].pos_ in _MODIFIER_POS or doc[i].text == "-") and (
             doc[i].text not in EVENT_HEADS and doc[i].lower_ not in _EVENT_NOUNS):
         i += 1
     return i < len(doc) and (doc[i].text in EVENT_HEADS or doc[i].lower_ in _EVENT_NOUNS)
+
+
+_MODIFIER_POS = frozenset({"ADJ", "NUM", "PROPN", "NOUN"})
 
 
 _EVENT_NOUNS = frozenset(

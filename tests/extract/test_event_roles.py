@@ -344,3 +344,10 @@ def test_a_collaboration_between_bodies_organises_an_event_and_named_speakers_fi
     before = nlp("NASA's Priya Raman and Google DeepMind's Felix Grant are amongst the second "
                  "wave of speakers announced for Soil UK.")
     assert _found(before, "speaker") == {"Priya Raman", "Felix Grant"}
+
+
+def test_join_us_for_an_organisations_own_event_names_that_organisation(nlp) -> None:
+    doc = nlp("Join us for the Westby Institute's flagship two-day AI conference.")
+    hosts = [f["object"] for f in doc._.get(RELATIONS) if f["relation"] == "organizer"]
+    assert "PARTNERSHIP" not in hosts
+    assert _found(doc, "organizer") == {"Westby Institute"}
