@@ -64,10 +64,11 @@ def assemble(
     derive_items = not any(isinstance(p, _Heading) and p.level >= 3 for p in parts)
     preamble: list[Block] = []
     sections: list[_Draft] = []
-    for part in parts:
+    for index, part in enumerate(parts):
+        following = parts[index + 1] if index + 1 < len(parts) else None
         if isinstance(part, _Heading):
             _open(sections, part.level, part.title, part.span)
-        elif derive_items and sections and _is_derived_title(part, issue):
+        elif derive_items and sections and _is_derived_title(part, following, issue):
             _open(sections, 3, part.text, part.span)
         elif not sections:
             preamble.append(part)
@@ -93,14 +94,17 @@ def _open(sections: list[_Draft], level: int, title: str, span: SourceSpan) -> N
     sections[-1].items.append(_Draft(title, span))
 
 
-def _is_derived_title(block: Block, issue: dt.date) -> bool:
-    """A bold line that titles an item: no link, no date, not a question or lead-in."""
-    return (
-        block.kind is BlockKind.BOLD_LINE
-        and not block.links
-        and not block.text.endswith(_NOT_A_TITLE_END)
-        and parse_dated_line(block.text, issue) is None
-    )
+def _is_derived_title(block: Block, following: object, issue: dt.date) -> bool:
+    """A bold line that titles an item: no link, no date, not a question or lead-in, unless
+    a bold date line follows ("Health Equity: What has Data Science Done For Us?" above
+    "7 April 2022" titles an event, where an interview question is followed by an answer)."""
+    if block.kind is not BlockKind.BOLD_LINE or block.links:
+        return False
+    if parse_dated_line(block.text, issue) is not None:
+        return False
+    dated_next = isinstance(following, Block) and following.kind is BlockKind.BOLD_LINE and (
+        parse_dated_line(following.text, issue) is not None)
+    return dated_next or not block.text.endswith(_NOT_A_TITLE_END)
 
 
 def _section(draft: _Draft, issue: dt.date) -> Section:
