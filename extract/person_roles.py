@@ -91,7 +91,9 @@ class PersonRoles:
         ents = list(doc.ents)
         for index, person in enumerate(ents):
             if person.label_ == "PERSON":
-                found.extend(self._ties(doc, person, ents[index + 1 :]))
+                ties = self._ties(doc, person, ents[index + 1 :])
+                found.extend(ties)
+                found.extend(_shared_with_the_person_before(doc, person, ties))
         return doc
 
     def _ties(self, doc: Doc, person: Span, following: list[Span]) -> list[Found]:
@@ -184,6 +186,19 @@ class PersonRoles:
                     }
                 )
         return out
+
+
+def _shared_with_the_person_before(doc: Doc, person: Span, ties: list[Found]) -> list[Found]:
+    """ "Jane Doe and John Roe, Data Scientists at Acme": a plural role after the second
+    name ties the first one too."""
+    before = next((e for e in doc.ents if e.end == person.start - 1 and e.label_ == "PERSON"),
+                  None)
+    if before is None or doc[person.start - 1].lower_ != "and" or person.end + 1 >= len(doc):
+        return []
+    role = doc[person.end + 1]
+    if doc[person.end].text != "," or role.tag_ not in ("NNS", "NNPS"):
+        return []
+    return [{**tie, "subject": chars(before)} for tie in ties]
 
 
 def _in_partner_compound(org: Span) -> bool:
@@ -508,6 +523,13 @@ def _org_in_brackets_after(span: Span) -> bool:
         lexicon.org_kind_of(doc[span.end + 1 : span.end + 8].text.split(")")[0]))
 
 
+def _person_after_and(span: Span) -> bool:
+    """ "hearing from Jane Doe and John Roe, …": coordinated with a person."""
+    doc, i = span.doc, span.end
+    return i + 1 < len(doc) and doc[i].lower_ == "and" and any(
+        e.start == i + 1 and e.label_ == "PERSON" for e in doc.ents)
+
+
 def _from_org_after(span: Span) -> bool:
     """ "This month's scholar is Jane Doe, from Westby University"."""
     doc, i = span.doc, span.end
@@ -585,7 +607,8 @@ def _unlabelled_names(doc: Doc, ents: list[Span]) -> list[Span]:
             and not after_preposition
             and not _common_noun_phrase(span)
             and (_role_after_comma(span) or _org_in_brackets_after(span)
-                 or _role_noun_before(span) or _from_org_after(span))
+                 or _role_noun_before(span) or _from_org_after(span)
+                 or _person_after_and(span))
         ):
             found.append(span)
             taken.update(range(start, end))

@@ -217,3 +217,12 @@ def test_an_acronym_place_and_its_place_words_are_one_institution(nlp) -> None:
               "Soil Computing at University College Northby.")
     ties = {org for relation, _, org, _ in _ties(doc) if relation == "affiliation"}
     assert {"UC Westby", "Centre of Soil Computing", "University College Northby"} <= ties
+
+
+def test_a_name_before_and_a_person_is_one_and_shares_a_plural_role(nlp) -> None:
+    doc = nlp("We'll be hearing from Nandita Cholewa and Michael Dandrow, Data Scientists at "
+              "Roche (Genentech) and Louise Coutts, Research Associate at Westby University.")
+    assert {"Nandita Cholewa", "Michael Dandrow"} <= set(_people(doc))
+    ties = _ties(doc)
+    assert ("affiliation", "Nandita Cholewa", "Roche", None) in ties
+    assert not any(p == "Michael Dandrow" and o == "Westby University" for _, p, o, _ in ties)
