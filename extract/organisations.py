@@ -33,8 +33,9 @@ from partnerkg.extract.spans import (
 _CONNECTORS = ("of", "for", "on", "and", "&", "the", "de", "du")
 _CAP = {"TEXT": {"REGEX": r"^([A-Z][\w'’.-]*\w|[A-Z])$"}, "IS_SENT_START": False}
 _CAP_ANY = {"TEXT": {"REGEX": r"^([A-Z][\w'’.-]*\w|[A-Z])$"}}
-# a capitalised word or the hyphen of a hyphenated one ("Meta-Learning" is three tokens)
-_CAP_HYPHEN = {"TEXT": {"REGEX": r"^([A-Z][\w'’.-]*\w|[A-Z]|-)$"}}
+# a capitalised word, an elided article before one ("Côte d'Azur") or the hyphen of a
+# hyphenated one ("Meta-Learning" is three tokens)
+_CAP_HYPHEN = {"TEXT": {"REGEX": r"^([A-Z][\w'’.-]*\w|[A-Z]|[dl]['’][A-Z]\w*|-)$"}}
 _NOT_ORG_WORDS = {
     "Event",
     "Events",
@@ -940,9 +941,9 @@ def _name_chunks(sent: Span) -> list[list[Span]]:
         start = i + 1 if doc[i].lower_ == "the" and i + 1 < sent.end else i
         end = start
         while end < sent.end and (doc[end].text[:1].isupper() or (
-                doc[end].lower_ in _CHUNK_CONNECTORS and end + 1 < sent.end
-                and doc[end + 1].text[:1].isupper() and end > start)):
-            end += 1
+                (doc[end].lower_ in _CHUNK_CONNECTORS or _glued_hyphen(doc[end]))
+                and end + 1 < sent.end and doc[end + 1].text[:1].isupper() and end > start)):
+            end += 1  # "the Ministry of X", "EMBL-EBI"
         if end == start:
             if len(run) >= 3 and joined_by_and:
                 runs.append(run)
@@ -963,6 +964,11 @@ def _name_chunks(sent: Span) -> list[list[Span]]:
             run, joined_by_and = [], False
             i = end
     return runs
+
+
+def _glued_hyphen(token: Token) -> bool:
+    return token.text == "-" and token.i > 0 and not token.whitespace_ and not (
+        token.nbor(-1).whitespace_)
 
 
 def _listed_with_organisations(doc: Doc, orgs: list[Span],
@@ -998,7 +1004,9 @@ def _chunk_kind(chunk: Span, org_at: set[tuple[int, int]], dictionary: frozenset
     place, a date, a topic, common capitalised words)."""
     if (chunk.start, chunk.end) in org_at:
         return "org"
-    labels = {t.ent_type_ for t in chunk} - {""}
+    # "UK Biobank": a place opening a longer name is part of it
+    named = chunk[1:] if len(chunk) > 1 and chunk[0].ent_type_ == "GPE" else chunk
+    labels = {t.ent_type_ for t in named} - {""}
     # "Acme Labs", a lone "Globex": no person's full name
     if labels == {"PERSON"} and len(chunk) > 1 and chunk[-1].tag_ not in ("NNS", "NNPS"):
         return "person" if len(chunk) == 2 else "other"

@@ -85,6 +85,7 @@ class PersonRoles:
 
     def __call__(self, doc: Doc) -> Doc:
         _repair_people(doc)
+        _bracketed_employers(doc)
         _orgs_after_roles(doc)
         found = relations(doc)
         found.extend(phrase_ties(doc))
@@ -523,6 +524,39 @@ def _org_in_brackets_after(span: Span) -> bool:
         lexicon.org_kind_of(doc[span.end + 1 : span.end + 8].text.split(")")[0]))
 
 
+def _bracket_after(span: Span) -> Span | None:
+    """The capitalised words in brackets right after ``span`` ("Jane Doe (Acme)")."""
+    doc, i = span.doc, span.end
+    if i + 2 >= len(doc) or doc[i].text != "(":
+        return None
+    end = i + 1
+    while end < min(len(doc), i + 6) and doc[end].text[:1].isupper():
+        end += 1
+    return doc[i + 1 : end] if end > i + 1 and end < len(doc) and doc[end].text == ")" else None
+
+
+def _listed_with_brackets(span: Span) -> bool:
+    """Another person of the sentence is followed by an organisation in brackets ("X (Acme),
+    Y (Globex) and Z (Initech)"): the list gives every name the same shape."""
+    return any(
+        e.label_ == "PERSON" and e.start != span.start and (inner := _bracket_after(e)) is not None
+        and any(o.label_ == "ORG" and o.start == inner.start for o in span.doc.ents)
+        for e in span.sent.ents)
+
+
+def _bracketed_employers(doc: Doc) -> None:
+    """ "Guillaume Desachy (AstraZeneca)" in a list of "Person (Organisation)": the bracketed
+    name the NER missed is an organisation too."""
+    people = [e for e in doc.ents if e.label_ == "PERSON"]
+    added = [Span(doc, inner.start, inner.end, label="ORG") for person in people
+             if (inner := _bracket_after(person)) is not None
+             and all(t.ent_type_ in ("", "PRODUCT", "WORK_OF_ART") for t in inner)
+             and _listed_with_brackets(person)]
+    if added:
+        doc.ents = filter_spans([*(e for e in doc.ents if not any(overlaps(e, a) for a in added)),
+                                 *added])
+
+
 def _person_after_and(span: Span) -> bool:
     """ "hearing from Jane Doe and John Roe, …": coordinated with a person."""
     doc, i = span.doc, span.end
@@ -608,7 +642,8 @@ def _unlabelled_names(doc: Doc, ents: list[Span]) -> list[Span]:
             and not _common_noun_phrase(span)
             and (_role_after_comma(span) or _org_in_brackets_after(span)
                  or _role_noun_before(span) or _from_org_after(span)
-                 or _person_after_and(span))
+                 or _person_after_and(span)
+                 or (_bracket_after(span) is not None and _listed_with_brackets(span)))
         ):
             found.append(span)
             taken.update(range(start, end))

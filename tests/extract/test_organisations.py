@@ -286,3 +286,10 @@ def test_a_body_named_after_whom_it_serves_and_an_owner_with_its_unit(nlp) -> No
     assert {"Westby Institute of Health", "SOIL-NET Consortium"} <= set(_orgs(owned))
     kings = nlp("She studied at King's College Westby.")
     assert "King's College Westby" in _orgs(kings)
+
+
+def test_a_place_opening_a_listed_name_an_elided_article_and_a_hyphenated_name(nlp) -> None:
+    doc = nlp("It has speakers from UK Soilbank, NHS England, EMBL-EBI, Genomics England and more.")
+    assert {"UK Soilbank", "EMBL-EBI"} <= set(_orgs(doc))
+    cote = nlp("This preprint is from Luigi Antelmi from the University of Côte d'Azur.")
+    assert "University of Côte d'Azur" in _orgs(cote)

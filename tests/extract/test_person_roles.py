@@ -226,3 +226,11 @@ def test_a_name_before_and_a_person_is_one_and_shares_a_plural_role(nlp) -> None
     ties = _ties(doc)
     assert ("affiliation", "Nandita Cholewa", "Roche", None) in ties
     assert not any(p == "Michael Dandrow" and o == "Westby University" for _, p, o, _ in ties)
+
+
+def test_a_list_of_people_with_organisations_in_brackets_gives_every_name_that_shape(nlp) -> None:
+    doc = nlp("This webinar featuring speakers Deepak Parashar (University of Warwick), Nicole "
+              "Krämer (Boehringer Ingelheim) and Guillem Desoto (AstraSoil) will discuss soil.")
+    assert ("affiliation", "Guillem Desoto", "AstraSoil", None) in _ties(doc)
+    place = nlp("We met Jane Doe (London) and Tom Berg (University of Westby) yesterday.")
+    assert "London" not in {org for _, _, org, _ in _ties(place)}
