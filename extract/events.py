@@ -40,6 +40,7 @@ SPEAKER_CUES = re.compile(
     r"lecture by|welcom(?:e|es|ing)|(?:be|is|are) led by|"
     r"(?:seminar|webinar|talk|lecture|session)s? with|speakers? (?-i:(?=[A-Z]))|"
     r"joining us\b[^.]{0,80}?\b(?:will be|is|are)|"
+    r"among(?:st)? the (?:\w+ )?(?:experts|speakers|panell?ists|presenters)|"
     r"(?:course|session|workshop|class|tutorial|masterclass)s? (?:led|delivered|given) by)\b",
     re.IGNORECASE,
 )
@@ -60,7 +61,7 @@ _PRESENT_VERBS = frozenset({"present", "have", "announce", "offer", "deliver", "
 _ORGANISE_STEM = re.compile(r"(?i)\b(?:host|organi[sz]|run|ran\b|hold|held|convene|co-host|launch)")
 GUEST_VERBS = frozenset({"host", "welcome", "invite", "feature"})
 ORGANISE_VERBS = frozenset(
-    {"host", "organise", "organize", "run", "hold", "convene", "co-host", "launch"}
+    {"host", "organise", "organize", "run", "hold", "convene", "co-host", "launch", "invite"}
 )
 
 
@@ -127,7 +128,8 @@ class EventRoles:
                 [
                     {"IS_UPPER": True, "LENGTH": {">=": 2}, "OP": "+"},
                     {"SHAPE": "dddd"},
-                ],  # "IJCAI 2024"
+                    {**head, "OP": "?"},
+                ],  # "IJCAI 2024", "PSI 2023 Conference"
             ],
             greedy="LONGEST",
         )

@@ -230,8 +230,8 @@ def _entities(
     # a non-event item's heading may name one ("X attending the Acme Summit 2030")
     item = unit.item
     event_item = item is not None and id(item) in builder.event_items
-    # the title as written and normalised: "(ACIC)" is in one, "acic conference 2030" the other
-    title = f" {item.title.lower()} {names.normalise(item.title)} " if item and event_item else ""
+    # the title's words, and normalised: "(ACIC)" is in one, "acic conference 2030" the other
+    title = f" {_words(item.title)} {names.normalise(item.title)} " if item and event_item else ""
     events = list(doc.spans.get(EVENTS, []))
     if unit.is_heading:
         own = item is None or item_rules.classify(item).kind == "event"
@@ -240,7 +240,8 @@ def _entities(
     for event in events:
         # "Acme Conference" in a heading is the text's "Acme conference 2030"
         key = _YEAR_TAIL.sub("", names.normalise(event.text))
-        if event.text.lower() not in title and f" {key} " not in title and not _date_like(event):
+        own = f" {_words(event.text)} " in title or f" {key} " in title
+        if not own and not _date_like(event):
             same = {"refers_to": named[key]} if key in named else {}
             mention_id = builder.add(
                 EntityKind.EVENT,
@@ -284,6 +285,12 @@ def _add_organisation(builder: MentionBuilder, index: int, unit: Unit, ent: Span
 
 
 _YEAR_TAIL = re.compile(r" (?:19|20)\d\d$")
+
+
+def _words(text: str) -> str:
+    """Lower-case words of ``text`` without punctuation: "Industry (PSI) 2023" -> "industry psi
+    2023"."""
+    return " ".join(re.findall(r"\w+", text.lower()))
 
 
 def _goes_to(event: Span) -> bool:

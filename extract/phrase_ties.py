@@ -13,26 +13,47 @@ from spacy.util import filter_spans
 
 from partnerkg.extract import lexicon
 from partnerkg.extract.names import TITLE_TOKENS as TITLES
-from partnerkg.extract.roles import ROLE_NOUNS, is_role_noun
+from partnerkg.extract.roles import ROLE_NOUNS, is_role_noun, is_role_phrase
 from partnerkg.extract.spans import NARRATOR, Found, chars, overlaps, tokens_in
 
 
 def phrase_ties(doc: Doc) -> list[Found]:
     """Every tie the phrases around the doc's names state."""
-    return [*_possessive_employers(doc), *_titled_by_organisation(doc), *_own_team(doc),
-            *_both_at(doc), *_copular_roles(doc), *_first_person_roles(doc),
+    return [*_possessive_employers(doc), *_titled_by_organisation(doc), *_partner_title(doc),
+            *_own_team(doc), *_both_at(doc), *_copular_roles(doc), *_first_person_roles(doc),
             *_relative_clause_ties(doc)]
 
 
+def _partner_title(doc: Doc) -> list[Found]:
+    """ "Jane Doe, Turing Fellow and Associate Professor at X": a partner's name opening the
+    role after the comma is an organisation the person belongs to."""
+    ties = []
+    for person in (e for e in doc.ents if e.label_ == "PERSON"):
+        i = person.end
+        if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 2].lower_ not in _ROLE_WORDS:
+            continue
+        if lexicon.is_partner_name(doc[i + 1].text) and (org := _org_before(doc, i + 2)):
+            ties.append(tie("affiliation", person, org, chars(doc[person.start : i + 3]),
+                            "partnerkg_person_roles.partner_title"))
+    return ties
+
+
 def _possessive_employers(doc: Doc) -> list[Found]:
-    """ "NASA's Jane Doe", "Globex DeepMind's John Roe": the capitalised name before "'s" and
-    a person is the organisation the person works for."""
+    """ "NASA's Jane Doe", "Globex DeepMind's John Roe", "Acme's Chief Scientist Jane Doe":
+    the capitalised name before "'s" and a person (or a title-case role and a person) is the
+    organisation the person works for."""
     people = [e for e in doc.ents if e.label_ == "PERSON"]
     orgs, ties = [], []
     for person in people:
         end = person.start - 1
         while end > 0 and doc[end].lower_.rstrip(".") in TITLES | {"."}:
             end -= 1  # "Acme's Dr Jane Doe"
+        role = end
+        while role > max(0, end - 4) and doc[role].is_title and doc[role].text not in ("'s", "’s"):
+            role -= 1  # "Acme's Chief Scientist Jane Doe"
+        if role < end and doc[role].text in ("'s", "’s") and is_role_phrase(
+                doc[role + 1 : end + 1].text):
+            end = role
         if end < 1 or doc[end].text not in ("'s", "’s"):
             continue
         start = end

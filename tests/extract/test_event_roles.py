@@ -351,3 +351,13 @@ def test_join_us_for_an_organisations_own_event_names_that_organisation(nlp) -> 
     hosts = [f["object"] for f in doc._.get(RELATIONS) if f["relation"] == "organizer"]
     assert "PARTNERSHIP" not in hosts
     assert _found(doc, "organizer") == {"Westby Institute"}
+
+
+def test_among_the_experts_inviting_to_a_workshop_and_an_acronym_year_conference(nlp) -> None:
+    doc = nlp("Among the four experts is Professor Priya Raman, Head of Soil at Westby.")
+    assert _found(doc, "speaker") == {"Priya Raman"}
+    invite = nlp("The Westby Research Council (WRC) are inviting researchers to an online "
+                 "workshop.")
+    assert _found(invite, "organizer") == {"Westby Research Council"}
+    named = nlp("The SOIL 2030 Conference will be held over 4 days in Westby.")
+    assert [e.text for e in named.spans["pkg_events"]] == ["SOIL 2030 Conference"]

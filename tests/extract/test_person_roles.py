@@ -234,3 +234,12 @@ def test_a_list_of_people_with_organisations_in_brackets_gives_every_name_that_s
     assert ("affiliation", "Guillem Desoto", "AstraSoil", None) in _ties(doc)
     place = nlp("We met Jane Doe (London) and Tom Berg (University of Westby) yesterday.")
     assert "London" not in {org for _, _, org, _ in _ties(place)}
+
+
+def test_a_partner_opening_a_role_and_a_possessive_before_a_role_tie_people(nlp) -> None:
+    doc = nlp("We will be hearing from Priya Raman, Turing Fellow and an Associate Professor at "
+              "Westby University.")
+    assert ("affiliation", "Priya Raman", "Turing", None) in _ties(doc)
+    chief = nlp("Congratulations to the Westby Institute's Chief Scientist Daniel Okafor who has "
+                "been awarded the Guy Medal.")
+    assert ("affiliation", "Daniel Okafor", "Westby Institute", None) in _ties(chief)
