@@ -61,7 +61,8 @@ _PRESENT_VERBS = frozenset({"present", "have", "announce", "offer", "deliver", "
 _ORGANISE_STEM = re.compile(r"(?i)\b(?:host|organi[sz]|run|ran\b|hold|held|convene|co-host|launch)")
 GUEST_VERBS = frozenset({"host", "welcome", "invite", "feature"})
 ORGANISE_VERBS = frozenset(
-    {"host", "organise", "organize", "run", "hold", "convene", "co-host", "launch", "invite"}
+    {"host", "organise", "organize", "run", "hold", "convene", "co-host", "launch", "invite",
+     "offer"}
 )
 
 
@@ -610,8 +611,10 @@ def _brings_together(ent: Span) -> bool:
         t.lower_ == "together" and t.head.lemma_ == "bring" for t in ent.sent)
 
 
+_BRACKETED = re.compile(r"\([^)]*\)")
 _AUX_WORDS = frozenset(
-    {"are", "is", "will", "be", "been", "have", "has", "also", "currently", "jointly"}
+    {"are", "is", "will", "be", "been", "have", "has", "also", "currently", "jointly",
+     "pleased", "delighted", "happy", "excited", "to"}  # "… are pleased to offer"
 )
 
 
@@ -626,7 +629,9 @@ def _host_list(sent: Span) -> list[Span]:
         end -= 1
     listed: list[Span] = []
     for ent in reversed([e for e in sent.ents if e.end <= end]):
-        gap = doc[ent.end : end].text.strip()
+        # "A (AA), the B and C": an acronym in brackets and "the" may stand in the gap
+        gap = " ".join(_BRACKETED.sub(" ", doc[ent.end : end].text).split())
+        gap = gap.removesuffix(" the").removesuffix("the").strip()
         if gap not in ("", ",", "and", ", and", "&") or ent.label_ != "ORG":
             break
         listed.append(ent)

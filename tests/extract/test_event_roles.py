@@ -361,3 +361,9 @@ def test_among_the_experts_inviting_to_a_workshop_and_an_acronym_year_conference
     assert _found(invite, "organizer") == {"Westby Research Council"}
     named = nlp("The SOIL 2030 Conference will be held over 4 days in Westby.")
     assert [e.text for e in named.spans["pkg_events"]] == ["SOIL 2030 Conference"]
+
+
+def test_bodies_pleased_to_offer_an_event_organise_it(nlp) -> None:
+    doc = nlp("The Westby Research Council (WRC), the Northby Support Centre and NHS Digital are "
+              "pleased to offer the opportunity to attend the event.")
+    assert {"Northby Support Centre", "NHS Digital"} <= _found(doc, "organizer")
