@@ -40,6 +40,7 @@ from partnerkg.extract.model import (
     Mention,
     Newsletter,
     Relation,
+    Section,
 )
 from partnerkg.extract.narrators import narrators_of
 from partnerkg.extract.roles import is_role_phrase
@@ -402,29 +403,42 @@ def _slots_for(
         return item_things.setdefault(id(unit.item), {})
     if unit.section is None:
         return {}
-    things = section_things.setdefault(id(unit.section), {})
+    section = unit.section
+    things = section_things.setdefault(id(section), {})
+    if "PUBLICATION" in things:
+        return things
     if (
-        "PUBLICATION" not in things
-        and _PUBLICATION_SECTION.search(unit.section.title)
+        _PUBLICATION_SECTION.search(section.title)
         and unit.block.kind == "bold_line"
         and len(unit.text.split()) >= 2
     ):
         text = unit.text.strip().strip("*").strip()
         start = unit.text.index(text)
-        doi = next((link.doi for b in unit.section.blocks for link in b.links if link.doi), None)
-        attributes = {"publication_kind": _publication_kind(unit.section.title + " " + text)}
-        if doi:
-            attributes["doi"] = doi
-        things["PUBLICATION"] = builder.add(
-            EntityKind.PUBLICATION,
-            text,
-            unit.block.source_span(start, start + len(text)),
-            "publications.section_title",
-            CONFIDENCE["rule"],
-            None,
-            **attributes,
-        )
+        span = unit.block.source_span(start, start + len(text))
+    elif section.title_span is not None and _titled_by_its_paper(section, unit):
+        text, span = section.title, section.title_span  # "## <paper title>" over "… this paper"
+    else:
+        return things
+    doi = next((link.doi for b in section.blocks for link in b.links if link.doi), None)
+    attributes = {"publication_kind": _publication_kind(section.title + " " + text)}
+    if doi:
+        attributes["doi"] = doi
+    things["PUBLICATION"] = builder.add(
+        EntityKind.PUBLICATION, text, span, "publications.section_title", CONFIDENCE["rule"],
+        None, **attributes)
     return things
+
+
+_THIS_PAPER = re.compile(r"\bpublication of the month is\b|\bthis (?:paper|preprint|article)\b",
+                         re.I)
+
+
+def _titled_by_its_paper(section: Section, unit: Unit) -> bool:
+    """A section whose heading is a paper's title ("## Combining Multi-Task Learning and …")
+    and whose first paragraph presents "this preprint"."""
+    first = section.blocks[0] if section.blocks else None
+    return (unit.block is first and bool(_THIS_PAPER.search(unit.text))
+            and len(section.title.split()) >= 4 and not _PUBLICATION_SECTION.search(section.title))
 
 
 def _publication_kind(text: str) -> str:

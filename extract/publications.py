@@ -42,6 +42,7 @@ _AUTHOR_CUES = tuple(  # separate patterns: one phrase may hold two cues ("X's p
         r"\bet al\b|\b(?:written|authored|co-authored) by\b|\bby .{0,40}\band colleagues\b",
         r"\b(?:paper|publication|article|preprint|book|report)(?: of the \w+)?"
         r"(?: \([^)]{0,60}\))? (?:is|was|comes) (?:from|by)\b",  # "(preprint here)" between
+        r"\b(?:this|the|a) (?:paper|preprint|article|report|study) from\b",
         r"\band (?:(?:his|her|their) (?:colleagues|collaborators|co-authors|team)|"
         r"colleagues|collaborators|co-authors)\b",
     )

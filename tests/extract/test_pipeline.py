@@ -451,3 +451,17 @@ def test_an_event_items_text_naming_its_own_event_with_a_year_adds_no_second_eve
     extraction = extract(w.newsletter("2030-05", Section("Events", None, (), (item,))), nlp)
     events = [m.text for m in extraction.mentions if m.kind is EntityKind.EVENT]
     assert events == ["Soil Networks Conference"]
+
+
+def test_a_section_headed_by_a_paper_title_over_this_preprint_names_the_paper(nlp) -> None:
+    w = _Writer("2030-01.md")
+    title = "Combining Soil Learning and Crop Encoders to Exploit Missing Observations"
+    blocks = (w.block("January's publication of the month is this preprint from Priya Raman "
+                      "from the University of Westby and colleagues."),)
+    section = Section(title, w.span(title), blocks, ())
+    extraction = extract(w.newsletter("2030-01", section), nlp)
+    by_id = {m.id: m for m in extraction.mentions}
+    papers = [m.text for m in extraction.mentions if m.kind is EntityKind.PUBLICATION]
+    assert papers == [title]
+    authors = {by_id[a.object].text for a in extraction.assertions if a.relation is Relation.AUTHOR}
+    assert authors == {"Priya Raman"}
