@@ -234,15 +234,15 @@ def _entities(
     # the title's words, and normalised: "(ACIC)" is in one, "acic conference 2030" the other
     title = f" {_words(item.title)} {names.normalise(item.title)} " if item and event_item else ""
     events = list(doc.spans.get(EVENTS, []))
-    if unit.is_heading:
-        own = item is None or item_rules.classify(item).kind == "event"
-        events = [] if own else [e for e in events if _goes_to(e)]
+    if unit.is_heading:  # an event heading's event is the item's own (_item_mentions)
+        event_heading = item is None or item_rules.classify(item).kind == "event"
+        events = [] if event_heading else [e for e in events if _goes_to(e)]
     named = builder.item_events.setdefault(id(item), {})
     for event in events:
         # "Acme Conference" in a heading is the text's "Acme conference 2030"
         key = _YEAR_TAIL.sub("", names.normalise(event.text))
-        own = f" {_words(event.text)} " in title or f" {key} " in title
-        if not own and not _date_like(event):
+        items_own = f" {_words(event.text)} " in title or f" {key} " in title
+        if not items_own and not _date_like(event):
             same = {"refers_to": named[key]} if key in named else {}
             mention_id = builder.add(
                 EntityKind.EVENT,
