@@ -84,6 +84,13 @@ def is_partner_name(text: str) -> bool:
     return text in _partner_names()
 
 
+def joins_partners(text: str) -> bool:
+    """``text`` is partners' names joined by a dash ("Acme-Beta"): the partnership, not one
+    partner."""
+    parts = text.replace("–", "-").split("-")
+    return len(parts) > 1 and all(is_partner_name(part.strip()) for part in parts)
+
+
 @cache
 def _partner_names() -> frozenset[str]:
     return frozenset(n for p in partners() for n in (p.name, *p.aliases))

@@ -4,8 +4,8 @@ An interview section introduces its one person ("This month's scholar is Jane Do
 Westby University") and then lets them speak ("I am a PhD student at …"). Components record
 what "I" says with the ``NARRATOR`` slot, bound here, per section (its items included, as
 interview questions are often headings), to the only person named there up to the first
-first-person sentence. With no such person, or with
-two, the slot stays empty and those relations are dropped.
+first-person sentence. With no such person, or with two, the slot stays empty and those
+relations are dropped.
 """
 
 from __future__ import annotations

@@ -25,6 +25,7 @@ from partnerkg.extract.names import looks_like_acronym
 from partnerkg.extract.roles import ROLE_NOUNS, is_role_phrase
 from partnerkg.extract.spans import (
     DOUBTFUL_ORGS,
+    glued_dash,
     org_attributes,
     overlaps,
     register_extensions,
@@ -285,7 +286,8 @@ class OrganisationFinder:
             for piece in _split_separators(span)
             for part in _split_coordination(piece)
         ]
-        ner_parts = [s for s in cut if s is not None and not _partners_joined(s) and _plausible(s)]
+        ner_parts = [s for s in cut if s is not None and not lexicon.joins_partners(s.text)
+                     and _plausible(s)]
         keyworded = {(o.start, o.end) for o in [*partner_spans, *split]}
         kept = [(o.start, o.end) in keyworded or self._ner_org_ok(o) for o in ner_parts]
         doc.spans[DOUBTFUL_ORGS] = [o for o, ok in zip(ner_parts, kept, strict=True) if not ok]
@@ -547,8 +549,7 @@ def _with_glued_start(span: Span) -> Span:
     """ "Turing-[Roche Strategic Partnership team]": a name starts at the first word of the
     hyphenated compound it opens with."""
     doc, start = span.doc, span.start
-    while start >= 2 and doc[start - 1].text in ("-", "–") and not doc[start - 1].whitespace_ \
-            and not doc[start - 2].whitespace_ and doc[start - 2].text[:1].isupper():
+    while start >= 2 and glued_dash(doc[start - 1]) and doc[start - 2].text[:1].isupper():
         start -= 2
     return Span(doc, start, span.end, label="ORG") if start < span.start else span
 
@@ -735,12 +736,6 @@ def _served_by(token: Token) -> bool:
     doc, i = token.doc, token.i
     return i >= 2 and doc[i - 1].lower_ in ("for", "of") and doc[i - 2].text in (
         lexicon.org_head_words())
-
-
-def _partners_joined(span: Span) -> bool:
-    """ "Acme-Beta" where both are partners: the partnership used as an adjective."""
-    parts = span.text.replace("–", "-").split("-")
-    return len(parts) > 1 and all(lexicon.is_partner_name(p.strip()) for p in parts)
 
 
 def _before_event_word(span: Span | None) -> Span | None:
@@ -967,8 +962,7 @@ def _name_chunks(sent: Span) -> list[list[Span]]:
 
 
 def _glued_hyphen(token: Token) -> bool:
-    return token.text == "-" and token.i > 0 and not token.whitespace_ and not (
-        token.nbor(-1).whitespace_)
+    return token.text == "-" and glued_dash(token)
 
 
 def _listed_with_organisations(doc: Doc, orgs: list[Span],

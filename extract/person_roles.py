@@ -31,6 +31,8 @@ from partnerkg.extract.spans import (
     Found,
     bracketed_capitals,
     chars,
+    ents_by_start,
+    glued_dash,
     org_attributes,
     overlaps,
     register_extensions,
@@ -131,7 +133,8 @@ class PersonRoles:
                 or (token.text == ")" and doc[person.end].text == "(")  # "X (Org) on …"
             ):
                 break
-            if token.lower_ == "and" and orgs and i + 1 < end and not _org_starts(following, i + 1):
+            if (token.lower_ == "and" and orgs and i + 1 < end
+                    and not _org_starts(doc, following, i + 1)):
                 # "…, Role at Org and Other Name, …": a second person starts here
                 if not _role_follows(doc, i + 1, end):
                     break
@@ -210,15 +213,13 @@ def _in_partner_compound(org: Span) -> bool:
         doc[org.start - 2].whitespace_) and lexicon.is_partner_name(doc[org.start - 2].text)
     glued_after = org.end + 1 < len(doc) and doc[org.end].text in ("-", "–") and not (
         org[-1].whitespace_) and lexicon.is_partner_name(doc[org.end + 1].text)
-    parts = org.text.replace("–", "-").split("-")
-    joined = len(parts) > 1 and all(lexicon.is_partner_name(part) for part in parts)
-    return joined or (lexicon.is_partner_name(org.text) and (glued_before or glued_after))
+    return lexicon.joins_partners(org.text) or (
+        lexicon.is_partner_name(org.text) and (glued_before or glued_after))
 
 
-def _org_starts(ents: list[Span], i: int) -> bool:
-    """An organisation starts at ``i``, or right after a "the" there."""
-    doc = ents[0].doc if ents else None
-    skip = int(doc is not None and i < len(doc) and doc[i].lower_ == "the")
+def _org_starts(doc: Doc, ents: list[Span], i: int) -> bool:
+    """One of ``ents`` is an organisation starting at ``i``, or right after a "the" there."""
+    skip = int(i < len(doc) and doc[i].lower_ == "the")
     return any(e.start in (i, i + skip) and e.label_ == "ORG" for e in ents)
 
 
@@ -417,13 +418,7 @@ def _with_surname_tail(span: Span) -> Span:
 def _hyphen_compound_end(doc: Doc, i: int) -> int:
     """End of the word at ``i`` with its "-Word" parts written without spaces."""
     end = i + 1
-    while (
-        end + 1 < len(doc)
-        and doc[end].text in ("-", "–")
-        and not doc[end - 1].whitespace_
-        and not doc[end].whitespace_
-        and doc[end + 1].is_title
-    ):
+    while end + 1 < len(doc) and glued_dash(doc[end]) and doc[end + 1].is_title:
         end += 2
     return end
 
@@ -431,13 +426,7 @@ def _hyphen_compound_end(doc: Doc, i: int) -> int:
 def _hyphen_compound_start(doc: Doc, i: int) -> int:
     """Start of the word at ``i`` with its "Word-" parts written without spaces."""
     start = i
-    while (
-        start >= 2
-        and doc[start - 1].text in ("-", "–")
-        and not doc[start - 1].whitespace_
-        and not doc[start - 2].whitespace_
-        and doc[start - 2].is_title
-    ):
+    while start >= 2 and glued_dash(doc[start - 1]) and doc[start - 2].is_title:
         start -= 2
     return start
 
@@ -540,7 +529,7 @@ def _listed_with_brackets(span: Span) -> bool:
     Y (Globex) and Z (Initech)"): the list gives every name the same shape."""
     return any(
         e.label_ == "PERSON" and e.start != span.start and (inner := _bracket_after(e)) is not None
-        and any(o.label_ == "ORG" and o.start == inner.start for o in span.doc.ents)
+        and inner.start in ents_by_start(span.doc, "ORG")
         for e in span.sent.ents)
 
 
@@ -560,8 +549,7 @@ def _bracketed_employers(doc: Doc) -> None:
 def _person_after_and(span: Span) -> bool:
     """ "hearing from Jane Doe and John Roe, …": coordinated with a person."""
     doc, i = span.doc, span.end
-    return i + 1 < len(doc) and doc[i].lower_ == "and" and any(
-        e.start == i + 1 and e.label_ == "PERSON" for e in doc.ents)
+    return i + 1 < len(doc) and doc[i].lower_ == "and" and i + 1 in ents_by_start(doc, "PERSON")
 
 
 def _from_org_after(span: Span) -> bool:
@@ -569,8 +557,7 @@ def _from_org_after(span: Span) -> bool:
     doc, i = span.doc, span.end
     if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ != "from":
         return False
-    start = i + 2 + (doc[i + 2].lower_ == "the")
-    return any(e.start == start and e.label_ == "ORG" for e in doc.ents)
+    return i + 2 + (doc[i + 2].lower_ == "the") in ents_by_start(doc, "ORG")
 
 
 def _role_noun_before(span: Span) -> bool:

@@ -14,7 +14,7 @@ from spacy.util import filter_spans
 from partnerkg.extract import lexicon
 from partnerkg.extract.names import TITLE_TOKENS as TITLES
 from partnerkg.extract.roles import ROLE_NOUNS, is_role_noun, is_role_phrase
-from partnerkg.extract.spans import NARRATOR, Found, chars, overlaps, tokens_in
+from partnerkg.extract.spans import NARRATOR, Found, chars, ents_by_start, overlaps, tokens_in
 
 
 def phrase_ties(doc: Doc) -> list[Found]:
@@ -141,8 +141,7 @@ def _own_team(doc: Doc) -> list[Found]:
         if len(after) < 3 or after[0].lower_ not in _TEAM_WORDS or after[1].lower_ not in (
                 "at", "in"):
             continue
-        start = after[2].i + (after[2].lower_ == "the")
-        org = next((e for e in doc.ents if e.label_ == "ORG" and e.start == start), None)
+        org = ents_by_start(doc, "ORG").get(after[2].i + (after[2].lower_ == "the"))
         people = [e for e in word.sent.ents if e.label_ == "PERSON" and e.end <= word.i]
         if org is not None and len(people) == 1:
             ties.append(tie("affiliation", people[0], org, chars(doc[word.i : org.end]),
@@ -154,7 +153,7 @@ def _copular_roles(doc: Doc) -> list[Found]:
     """ "Anna is the president of GLOBEX and a member of the Acme Committee": each role
     "of/at" an organisation after "is/was" belongs to the person the sentence opens with."""
     ties = []
-    orgs = {e.start: e for e in doc.ents if e.label_ == "ORG"}
+    orgs = ents_by_start(doc, "ORG")
     for person in (e for e in doc.ents if e.label_ == "PERSON"):
         i = person.end
         if i >= len(doc) or doc[i].lower_ not in ("is", "was"):
@@ -171,7 +170,7 @@ def _copular_roles(doc: Doc) -> list[Found]:
 def _first_person_roles(doc: Doc) -> list[Found]:
     """ "I am a clinical PhD student at Westby Cancer Institute", "I'm a second-year PhD
     student at UCL": the organisation of the person the text is by (the ``NARRATOR`` slot)."""
-    orgs = {e.start: e for e in doc.ents if e.label_ == "ORG"}
+    orgs = ents_by_start(doc, "ORG")
     found: list[Found] = []
     for word in tokens_in(doc, ("i",)):
         verb = doc[word.i + 1] if word.i + 1 < len(doc) else None
@@ -203,7 +202,7 @@ def _relative_clause_ties(doc: Doc) -> list[Found]:
     """ "Jane Doe, who is completing her PhD in Psychology at Westby College": the place a
     relative clause about the person's work or study puts them (not one they speak at)."""
     ties = []
-    orgs = {e.start: e for e in doc.ents if e.label_ == "ORG"}
+    orgs = ents_by_start(doc, "ORG")
     people_starts = {e.start for e in doc.ents if e.label_ == "PERSON"}
     for person in (e for e in doc.ents if e.label_ == "PERSON"):
         if person.end + 1 >= len(doc) or doc[person.end].text != "," or doc[
@@ -236,7 +235,7 @@ def _both_at(doc: Doc) -> list[Found]:
         after = doc[word.i + 1 : word.i + 3]
         if len(after) < 2 or after[0].lower_ not in ("at", "from"):
             continue
-        org = next((e for e in doc.ents if e.label_ == "ORG" and e.start == after[1].i), None)
+        org = ents_by_start(doc, "ORG").get(after[1].i)
         people = [e for e in word.sent.ents if e.label_ == "PERSON" and e.end <= word.i][-2:]
         if org is not None and len(people) == 2:
             ties += [tie("affiliation", person, org, chars(doc[word.i : org.end]),

@@ -84,10 +84,21 @@ def overlaps(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
 
 
+def glued_dash(token: Token) -> bool:
+    """A hyphen or en dash written without spaces on either side ("Turing-Roche")."""
+    return token.text in ("-", "–") and token.i > 0 and not token.whitespace_ and not (
+        token.nbor(-1).whitespace_)
+
+
+def ents_by_start(doc: Doc, label: str) -> dict[int, Span]:
+    """The doc's ``label`` entities by their first token."""
+    return {e.start: e for e in doc.ents if e.label_ == label}
+
+
 def tokens_in(doc: Doc, lowered: tuple[str, ...] | frozenset[str]) -> list[Token]:
     """The tokens whose lower-case text is one of ``lowered``, found in the doc's array of
-    word ids rather than token by token (a Python loop over every
-    token costs most of a rule)."""
+    word ids rather than token by token (a Python loop over every token costs most of a
+    rule)."""
     ids = _word_ids(lowered)
     return [doc[i] for i, word in enumerate(doc.to_array(LOWER).tolist()) if word in ids]
 
