@@ -149,8 +149,8 @@ class EventRoles:
         found = relations(doc)
         for sent in doc.sents:
             text = sent.text  # built anew on every access: read it once
-            owned = any(e.label_ == "ORG" and _owns_event(e) for e in sent.ents)
-            if _FIRST_PERSON_HOST.search(text) and not owned:  # "join us for Acme's conference"
+            if _FIRST_PERSON_HOST.search(text) and not any(  # "join us for Acme's conference"
+                    e.label_ == "ORG" and _owns_event(e) for e in sent.ents):
                 found.append(
                     {
                         "relation": "organizer",
@@ -601,13 +601,16 @@ def _first_person_host(sent: Span) -> bool:
                for t in sent)
 
 
+_BRING = frozenset({"bring"})
+
+
 def _brings_together(ent: Span) -> bool:
     """ "Acme are bringing together experts in a debate": the subject convenes the event (a
     venue the parser took for the subject, "… at The Acme Centre will bring together", not)."""
     before = [t.lower_ for t in ent.doc[max(0, ent.start - 2) : ent.start]]
     at_venue = bool(before) and (before[-1] in ("at", "in") or before[-2:] in (
         ["at", "the"], ["in", "the"]))
-    return not at_venue and _verb_of(ent, frozenset({"bring"}), active=True) and any(
+    return not at_venue and _verb_of(ent, _BRING, active=True) and any(
         t.lower_ == "together" and t.head.lemma_ == "bring" for t in ent.sent)
 
 
