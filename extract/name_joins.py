@@ -3,8 +3,8 @@
 "Martin O' Reilly" (an apostrophe written apart) makes the parser start a sentence at
 "Reilly", "Unlearn.AI" (a company named like a web address) one at "AI" and "Eleni-Rosalina
 (Elrozy) Andrinopoulou" one inside the brackets, which loses the name's role and speaker
-relations. This component runs before the parser and marks
-such tokens as sentence-internal.
+relations. This component runs before the parser and marks such tokens as
+sentence-internal.
 """
 
 from __future__ import annotations
@@ -31,8 +31,9 @@ def join_names(doc: Doc) -> Doc:
         return doc
     for token in doc[:-2]:
         middle, after = doc[token.i + 1], doc[token.i + 2]
-        if nickname and token.text == "(" and token.i + 3 < len(doc) and doc[
-                token.i + 2].text == ")" and token.nbor(-1).is_title and doc[token.i + 3].is_title:
+        if (nickname and token.text == "(" and 0 < token.i and token.i + 3 < len(doc)
+                and doc[token.i + 2].text == ")" and doc[token.i - 1].is_title
+                and doc[token.i + 3].is_title):
             for inside in doc[token.i + 1 : token.i + 4]:
                 inside.is_sent_start = False
         if token.text in _PREFIXES and middle.text in _APOSTROPHES and after.is_title:

@@ -243,3 +243,8 @@ def test_a_partner_opening_a_role_and_a_possessive_before_a_role_tie_people(nlp)
     chief = nlp("Congratulations to the Westby Institute's Chief Scientist Daniel Okafor who has "
                 "been awarded the Guy Medal.")
     assert ("affiliation", "Daniel Okafor", "Westby Institute", None) in _ties(chief)
+
+
+def test_a_text_opening_with_a_bracket_keeps_a_later_nickname_whole(nlp) -> None:
+    doc = nlp("(Note) Tapabrata (Rohan) Chakraborty spoke at Westby University.")
+    assert _people(doc) == ["Tapabrata (Rohan) Chakraborty"]
