@@ -21,6 +21,16 @@ _MONTHS = "|".join(name for name in (*calendar.month_name[1:], *calendar.month_a
 _LABEL = re.compile(rf"^(?P<label>[^:]*?):\s*|^(?P<bare>\D*?)\s*(?=\d|\b(?:{_MONTHS})\b)", re.I)
 _PIECE_SEPARATOR = re.compile(r"\s*(?:-|–|—|\bto\b|\band\b|&)\s*", re.I)
 _ASIDE = re.compile(r"\([^)]*\)")
+_WEEKDAY = re.compile(r"\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b\.?,?", re.I)
+_CLOCK = r"\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}[:.]\d{2}"
+#: a time of day or a range of them ("2-3pm", "14:00-15:00"), "noon", a time zone
+_TIME = re.compile(
+    rf"\b(?:(?:\d{{1,2}}(?:[:.]\d{{2}})?\s*(?:am|pm)?|\d{{1,2}}[:.]\d{{2}})\s*(?:-|–|to)\s*"
+    rf"(?:{_CLOCK})|{_CLOCK}|noon|midday)(?![\w:.])|\b(?:BST|GMT|UTC|CES?T|[ECMP][SD]?T)\b",
+    re.I,
+)
+#: what comes after a date: ", Liverpool", " | online", "; 2pm"
+_SEGMENT_SEPARATOR = re.compile(r"\s*[|;,]\s*|\s+[-–—]\s+(?=\D*$)")
 _MAX_LINE = 120
 
 #: Label words to DateLabel, most specific first (first rule whose words all occur wins).
@@ -39,6 +49,9 @@ LABEL_RULES: tuple[tuple[tuple[str, ...], DateLabel], ...] = (
     (("school",), DateLabel.EVENT),
     (("course",), DateLabel.EVENT),
     (("week",), DateLabel.EVENT),  # "Immersion Week: 27-31 March"
+    (("closing",), DateLabel.DEADLINE),  # "Closing date: …"
+    (("date",), DateLabel.DATE),
+    (("when",), DateLabel.DATE),
 )
 #: "Pre-conference events", "Post-conference workshop": dates of side events, not the event's.
 _SIDE_EVENT_LABEL = re.compile(r"^(?:pre|post)\b", re.I)
@@ -66,11 +79,22 @@ def parse_dated_line(text: str, issue: dt.date) -> ParsedDate | None:
     line = _ASIDE.sub(" ", text).strip()
     if not line or len(line) > _MAX_LINE:
         return None
-    match = _LABEL.match(line)
+    # times go first: the colon of "14:00" would read as a label's
+    match = _LABEL.match(_TIME.sub(" ", _WEEKDAY.sub(" ", line)).strip(" ,;|-–"))
     if match is None:
         return None
     raw_label = (match.group("label") or match.group("bare") or "").strip()
-    return _parsed(label_of(raw_label), raw_label, _parse_pieces(line[match.end() :], issue))
+    body = _date_part(match.string[match.end() :])
+    return _parsed(label_of(raw_label), raw_label, _parse_pieces(body, issue))
+
+
+def _date_part(body: str) -> str:
+    """The calendar part of a dated line without its times: "10 June 2025, online |
+    Liverpool" -> "10 June 2025" (a place or format after a separator goes)."""
+    segments = [s for s in _SEGMENT_SEPARATOR.split(body) if s.strip(" ,.-–")]
+    dated = [s for s in segments if re.search(rf"\d|\b(?:{_MONTHS})\b", s, re.I)]
+    kept = segments[: segments.index(dated[-1]) + 1] if dated else segments
+    return " ".join(kept).strip(" ,-–")
 
 
 def _parsed(label: DateLabel, raw_label: str, dates: list[dt.date]) -> ParsedDate | None:

@@ -33,11 +33,12 @@ from partnerkg.extract.spans import (
 
 SPEAKER_CUES = re.compile(
     r"\b(joined by|hear(?:ing)? from|keynotes?(?: speakers?| talks?| lectures?)?(?: from| by)?|"
-    r"speakers?(?: include| includes| are| is| will be)|speakers?:|"
+    r"(?:speakers?|presenters?|panell?ists?)(?: include| includes| are| is| will be)|"
+    r"speakers?(?=\s*:)|"
     r"(?:guest|invited|with|by) speakers?|"
     r"panel(?:lists?| discussion)? with|panell?ists?|presented by|presentations? (?:from|by)|"
     r"talks? (?:from|by)|chaired by|featur(?:e|es|ing)|in conversation with|fireside chat with|"
-    r"lecture by|welcom(?:e|es|ing)|(?:be|is|are) led by|"
+    r"lecture by|welcom(?:e|es|ing)|(?:be|is|are) led by|join(?= (?-i:[A-Z][a-z]+ [A-Z]))|"
     r"(?:seminar|webinar|talk|lecture|session)s? with|speakers? (?-i:(?=[A-Z]))|"
     r"joining us\b[^.]{0,80}?\b(?:will be|is|are)|"
     r"among(?:st)? the (?:\w+ )?(?:experts|speakers|panell?ists|presenters)|"
@@ -46,10 +47,14 @@ SPEAKER_CUES = re.compile(
 )
 _I_WORD = re.compile(r"\bI\b")
 _SPEAKERS_NAMED_BEFORE = re.compile(
-    r"\b(?:are|is) (?:amongst|among|one of)\b[^.]{0,60}\bspeakers\b", re.IGNORECASE)
+    r"\b(?:are|is) (?:amongst|among|one of)\b[^.]{0,60}\bspeakers\b|"
+    r"\b(?:took|take|takes|taking) part in (?:a|the) (?:\w+ )?(?:panel|discussion)|"
+    r"\b(?:sat|sits|sit|was|were|is|are|will be) on (?:a|the) (?:\w+ )?panel\b", re.IGNORECASE)
 _NOT_SPEAKING = re.compile(r"\b(?:contact|get in touch|e-?mail|reach out)\b", re.IGNORECASE)
 SPEAK_VERBS = frozenset(
-    {"speak", "present", "talk", "discuss", "deliver", "give", "introduce", "share"}
+    {"speak", "present", "talk", "discuss", "deliver", "give", "introduce", "share", "explore",
+     "describe", "explain", "outline", "showcase", "demonstrate", "address", "cover", "lecture",
+     "reflect", "highlight", "examine", "chair", "moderate", "keynote"}
 )
 _FIRST_PERSON_HOST = re.compile(
     r"\b(?:join us|we are (?:hosting|organising|organizing|running)|we(?:'re| will be) "

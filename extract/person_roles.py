@@ -262,11 +262,14 @@ def _repair_people(doc: Doc) -> None:
         if not any(i in taken for i in range(s.start, s.end))
     ]
     fixed: list[Span] = []
+    people_ends = {e.end for e in ents if e.label_ == "PERSON"}
     for ent in [*ents, *doubtful]:
         span = ent
         while len(span) > 1 and span[0].lower_ in TITLES:
             span = Span(doc, span.start + 1, span.end, label=span.label_)
-        if span.label_ != "PERSON" and looks_like_name(span) and _in_person_slot(span):
+        if span.label_ == "PERSON" and _in_employer_slot(span, people_ends):
+            span = Span(doc, span.start, span.end, label="ORG")
+        elif span.label_ != "PERSON" and looks_like_name(span) and _in_person_slot(span):
             span = Span(doc, span.start, span.end, label="PERSON")
         elif ent in doubtful:
             continue
@@ -327,8 +330,9 @@ def _orgs_after_roles(doc: Doc) -> None:
         if following.i in taken:
             continue
         # "president of GLOBEX"; "Professor at UCL" (after at/from a short one will do)
+        after_person = preposition.i in people_ends  # "Jane Doe of GSK"
         acronym = following.is_upper and following.is_alpha and len(following) > (
-            3 if preposition.lower_ == "of" else 2)
+            3 if preposition.lower_ == "of" and not after_person else 2)
         if preposition.lower_ == "of" and not acronym:
             continue  # "president of ACME" names an organisation; "Professor of Statistics",
             # "Head of AI" do not
@@ -478,6 +482,17 @@ def _common_noun_phrase(span: Span) -> bool:
         or acronym
         or modifier
     )
+
+
+def _in_employer_slot(span: Span, people_ends: set[int]) -> bool:
+    """ "Jane Doe of Novo Nordisk", "Jane Doe (Novo Nordisk)": what follows a person after
+    "of/from/at" or in brackets is where they work, even when the NER saw a name in it."""
+    doc, before = span.doc, span.start - 1
+    if before < 1 or before not in people_ends:
+        return False
+    if doc[before].lower_ in ("of", "from", "at"):
+        return True
+    return doc[before].text == "(" and span.end < len(doc) and doc[span.end].text == ")"
 
 
 def _in_person_slot(span: Span) -> bool:

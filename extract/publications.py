@@ -2,7 +2,7 @@
 
 Titles: quoted phrases of several words ('…', ‘…’, "…"). Venue: the title-case
 name after "published in". Authors: "X's paper", "paper by X", "X et al.",
-"written/authored by X". The publication itself is the slot ``"PUBLICATION"``
+"written/authored by X", "'Title' by X", "X, whose paper". The publication itself is the slot ``"PUBLICATION"``
 when the sentence names no title, bound per item later.
 """
 
@@ -40,6 +40,8 @@ _AUTHOR_CUES = tuple(  # separate patterns: one phrase may hold two cues ("X's p
         r"\b(?:paper|article|preprint|book|report|blog(?: post)?|publication|work|chapter) "
         r"(?:written |authored |co-authored )?by\b",
         r"\bet al\b|\b(?:written|authored|co-authored) by\b|\bby .{0,40}\band colleagues\b",
+        r"(?<=['’\"”]) by\b|\bco-?authored with\b",  # "'Title' by X", "co-authored with X"
+        r"\bwhose (?:\w+ )?(?:paper|article|preprint|book|chapter|study|work)\b",
         r"\b(?:paper|publication|article|preprint|book|report)(?: of the \w+)?"
         r"(?: \([^)]{0,60}\))? (?:is|was|comes) (?:from|by)\b",  # "(preprint here)" between
         r"\b(?:this|the|a) (?:paper|preprint|article|report|study) from\b",
@@ -164,6 +166,8 @@ def _people_near(sent: Span, cue_start: int, cue_end: int) -> list[Span]:
         ):
             return [Span(doc, token[-1].i, token[-1].i + 1, label="PERSON")]
         return []
+    if text.startswith("whose"):  # "X, whose paper …"
+        return [p for p in people if full[p.end_char:cue_start].strip() in (",", "")]
     if "et al" in text or text.startswith("and "):  # "X (Acme) and colleagues": an aside between
         return [p for p in people if 0 <= cue_start - p.end_char <= 2
                 or _ASIDE.fullmatch(full[p.end_char:cue_start])]

@@ -49,6 +49,18 @@ D = dt.date
         ("Immersion Week: 27-31 March 2024", DateLabel.EVENT, D(2024, 3, 27), D(2024, 3, 31)),
         ("Pre conference events: 18 and 25 October 2023", DateLabel.OTHER, D(2023, 10, 18),
          D(2023, 10, 25)),
+        # weekdays, times of day, time zones and a place or format after the date
+        ("10 June 2025, 14:00-15:00 BST", DateLabel.DATE, D(2025, 6, 10), None),
+        ("10 June 2025 | 14:00 - 15:00", DateLabel.DATE, D(2025, 6, 10), None),
+        ("Tuesday 10 June 2025, 2-3pm (BST)", DateLabel.DATE, D(2025, 6, 10), None),
+        ("Wednesday, 4 June 2025, 12.30-13.30", DateLabel.DATE, D(2025, 6, 4), None),
+        ("12:30 - 13:30, 4 June 2025", DateLabel.DATE, D(2025, 6, 4), None),
+        ("20-24 July 2025, Liverpool", DateLabel.DATE, D(2025, 7, 20), D(2025, 7, 24)),
+        ("10th-12th June 2025 | London", DateLabel.DATE, D(2025, 6, 10), D(2025, 6, 12)),
+        ("5 June 2025 - Online", DateLabel.DATE, D(2025, 6, 5), None),
+        ("Monday 7 - Friday 11 July 2025", DateLabel.DATE, D(2025, 7, 7), D(2025, 7, 11)),
+        ("When: Thursday 5 June 2025, 11am–12pm", DateLabel.DATE, D(2025, 6, 5), None),
+        ("Closing date: 3 June 2025", DateLabel.DEADLINE, D(2025, 6, 3), None),
     ],
 )
 def test_dated_lines(line: str, label: DateLabel, start: dt.date, end: dt.date | None) -> None:

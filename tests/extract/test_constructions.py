@@ -1,0 +1,76 @@
+"""Constructions newsletters use for speakers, authors and employers, one sentence each.
+
+The sentences are written for these tests (no newsletter's text): each states one way of
+saying who speaks, who wrote what or where someone works, and the pairs it must yield.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from partnerkg.extract.pipeline import load_pipeline
+from partnerkg.extract.spans import RELATIONS
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def _pairs(doc, relation: str) -> set[tuple[str, str]]:
+    def text(part: object) -> str:
+        return part if isinstance(part, str) else doc.text[slice(*part)]
+
+    return {(text(f["subject"]), text(f["object"]))
+            for f in doc._.get(RELATIONS) or [] if f["relation"] == relation}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speakers"),
+    [
+        ("Our speakers: Nina Petrova (University of Oxford) and Lucas Moreau (Karolinska "
+         "Institutet).", {"Nina Petrova", "Lucas Moreau"}),
+        ("The keynote is by Jonas Weber. Other presenters are Clara Dubois and Mateo Ruiz.",
+         {"Jonas Weber", "Clara Dubois", "Mateo Ruiz"}),
+        ("In this webinar, Dr Henrik Larsen (Novo Nordisk) and Professor Amal Haddad "
+         "(University of Bristol) will explore what makes clinical AI trustworthy.",
+         {"Henrik Larsen", "Amal Haddad"}),
+        ("Join Alexander Petrov, Isla Murray and Diego Fernandez for a day of talks.",
+         {"Alexander Petrov", "Isla Murray", "Diego Fernandez"}),
+        ("Last year Catherine Doyle gave a talk on robotics, and Arjun Mehta took part in a "
+         "panel on data sharing.", {"Catherine Doyle", "Arjun Mehta"}),
+        ("Join us for the seminar, and contact Nora Lind with questions.", set()),
+    ],
+)
+def test_speakers(nlp, sentence: str, speakers: set[str]) -> None:
+    assert {person for _, person in _pairs(nlp(sentence), "speaker")} == speakers
+
+
+@pytest.mark.parametrize(
+    ("sentence", "authors"),
+    [
+        ('"Interpretable risk scores from routine data" by Isabel Moreno, Tom Hughes and Zara '
+         "Ahmed appeared in BMJ Open.", {"Isabel Moreno", "Tom Hughes", "Zara Ahmed"}),
+        ('Congratulations to Lena Vogel, whose paper "Benchmarks for medical image '
+         'segmentation" was accepted.', {"Lena Vogel"}),
+        ("The paper was co-authored with Marco Bianchi.", {"Marco Bianchi"}),
+    ],
+)
+def test_authors(nlp, sentence: str, authors: set[str]) -> None:
+    assert {person for _, person in _pairs(nlp(sentence), "author")} == authors
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ties"),
+    [
+        ("The keynote is by Professor Jonas Weber of ETH Zurich.",
+         {("Jonas Weber", "ETH Zurich")}),
+        ("Speakers include Dr Priya Nair of GSK and Leonie Schmidt from Bayer.",
+         {("Priya Nair", "GSK"), ("Leonie Schmidt", "Bayer")}),
+        ("We welcome Dr Henrik Larsen (Novo Nordisk).", {("Henrik Larsen", "Novo Nordisk")}),
+        ("She moved to Karolinska Institutet last year, said Thomas Lindqvist (Karolinska "
+         "Institutet).", {("Thomas Lindqvist", "Karolinska Institutet")}),
+    ],
+)
+def test_employers(nlp, sentence: str, ties: set[tuple[str, str]]) -> None:
+    assert _pairs(nlp(sentence), "affiliation") == ties
