@@ -2,8 +2,8 @@
 
 Titles: quoted phrases of several words ('…', ‘…’, "…"). Venue: the title-case
 name after "published in". Authors: "X's paper", "paper by X", "X et al.",
-"written/authored by X", "'Title' by X", "X, whose paper". The publication itself is the slot ``"PUBLICATION"``
-when the sentence names no title, bound per item later.
+"written/authored by X", "'Title' by X", "X, whose paper". The publication itself is the
+slot ``"PUBLICATION"`` when the sentence names no title, bound per item later.
 """
 
 from __future__ import annotations
