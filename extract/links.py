@@ -11,6 +11,7 @@ import base64
 import binascii
 import json
 import logging
+import re
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
 log = logging.getLogger(__name__)
@@ -121,7 +122,8 @@ def doi_of(url: str) -> str | None:
     """The DOI a publisher URL names, e.g. ``10.1038/s41586-020-2649-2``, else None.
 
     Covers doi.org resolvers, ``/doi/[full|abs|pdf/]10.…`` paths, Springer article
-    pages and Nature article ids. A ``doi`` deeper in the path (e.g. Oxford Academic's
+    pages, Nature article ids, arXiv abstracts and bioRxiv/medRxiv content pages. A
+    ``doi`` deeper in the path (e.g. Oxford Academic's
     ``…/doi/10.1093/x/y/<article number>``) mixes DOI and site ids, so it gives None.
     """
     parts = urlsplit(url)
@@ -136,7 +138,16 @@ def doi_of(url: str) -> str | None:
         return _doi_from(segments, 1)
     if host.endswith("link.springer.com") and segments[:1] in (["article"], ["chapter"]):
         return _doi_from(segments, 1)
+    if host.endswith("arxiv.org") and segments[:1] in (["abs"], ["pdf"]) and len(segments) == 2:
+        return f"10.48550/arXiv.{_ARXIV_VERSION.sub('', segments[1])}"  # arXiv's DataCite DOI
+    if host.endswith(("biorxiv.org", "medrxiv.org")) and segments[:1] == ["content"]:
+        doi = _doi_from(segments[:3], 1)  # /content/10.1101/<id>v2.full
+        return _PREPRINT_SUFFIX.sub("", doi) if doi else None
     return None
+
+
+_ARXIV_VERSION = re.compile(r"(?:v\d+)?(?:\.pdf)?$")
+_PREPRINT_SUFFIX = re.compile(r"(?:v\d+)?(?:\.full(?:\.pdf)?|\.abstract)?$")
 
 
 def _doi_from(segments: list[str], start: int) -> str | None:

@@ -62,6 +62,8 @@ _GENERIC_LINK = re.compile(  # link texts that are no title ("Published in Acme 
     re.I,
 )
 _WRITTEN_BY = re.compile(r"\b(?:written|authored|co-authored|penned) by\b", re.I)
+_LABELLED_PAPER = re.compile(r"^(?:new |latest )?(?:publication|paper|preprint|article)\s*:\s*"
+                             r"(?P<title>\S.{10,})$", re.I)
 _PIECE = re.compile(r"\b(?:piece|blog|article|essay|op-ed|paper|book|chapter|preprint)\b", re.I)
 _PUBLICATION_SECTION = re.compile(r"\bpublications?\b|\bpaper\b|\breading\b", re.I)
 _PUBLICATION_KINDS = (
@@ -354,18 +356,22 @@ def _item_mentions(builder: MentionBuilder, unit: Unit, doc: Doc) -> dict[str, s
         return {"EVENT": event_id}
     listing = sum(b.kind == "list_item" for b in item.blocks) * 2 > len(item.blocks)
     authored = any(_WRITTEN_BY.search(b.text) for b in item.blocks)
+    labelled = _LABELLED_PAPER.match(item.title)  # "New paper: <title>"
     if reading.kind is None and (
         (_PUBLICATION_SECTION.search(item.section) and len(item.title.split()) >= 3 and not listing)
-        or (authored and _PIECE.search(item.title))
+        or (authored and _PIECE.search(item.title)) or labelled
     ):
         attributes = {"publication_kind": _publication_kind(item.section + " " + item.title)}
         doi = next((link.doi for link in item.links if link.doi), None)
         if doi:
             attributes["doi"] = doi
+        title = labelled.group("title") if labelled else item.title
+        if labelled:
+            span = unit.block.source_span(labelled.start("title"), labelled.end("title"))
         return {
             "PUBLICATION": builder.add(
                 EntityKind.PUBLICATION,
-                item.title,
+                title,
                 span,
                 "publications.heading",
                 CONFIDENCE["heading"],

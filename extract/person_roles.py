@@ -497,13 +497,15 @@ def _in_employer_slot(span: Span, people_ends: set[int]) -> bool:
 
 def _in_person_slot(span: Span) -> bool:
     """A name followed by ", Role" or by its organisation in brackets ("Jane Doe (University
-    of Westby)"), or preceded by a title or a lower-case role noun ("research associate Jane
-    Doe") is a person whatever the NER said."""
+    of Westby)"), preceded by a title or a lower-case role noun ("research associate Jane
+    Doe"), or listed with a person after "by/with" is a person whatever the NER said."""
     doc = span.doc
     if span.start > 0 and doc[span.start - 1].lower_ in TITLES:
         return True
     if _org_in_brackets_after(span) or _role_noun_before(span):
         return True
+    if span.start > 0 and doc[span.start - 1].lower_ in ("by", "with") and _person_after_and(span):
+        return True  # "written by Jane Doe and <person>"
     if span.end + 1 < len(doc) and doc[span.end].text == ",":
         rest = doc[span.end + 1 : min(len(doc), span.end + 8)]
         words = []

@@ -41,6 +41,9 @@ _AUTHOR_CUES = tuple(  # separate patterns: one phrase may hold two cues ("X's p
         r"(?:written |authored |co-authored )?by\b",
         r"\bet al\b|\b(?:written|authored|co-authored) by\b|\bby .{0,40}\band colleagues\b",
         r"(?<=['’\"”]) by\b|\bco-?authored with\b",  # "'Title' by X", "co-authored with X"
+        r"\bco-?authors?\b|\bauthors?(?=\s*:)",  # "with co-authors X and Y", "Authors: X, Y"
+        # "the new preprint <title> from X": a person right after "from"
+        r"\b(?:paper|preprint|article|publication)\b[^.]{0,150}?\bfrom(?= (?-i:[A-Z]))",
         r"\bwhose (?:\w+ )?(?:paper|article|preprint|book|chapter|study|work)\b",
         r"\b(?:paper|publication|article|preprint|book|report)(?: of the \w+)?"
         r"(?: \([^)]{0,60}\))? (?:is|was|comes) (?:from|by)\b",  # "(preprint here)" between
@@ -52,7 +55,8 @@ _AUTHOR_CUES = tuple(  # separate patterns: one phrase may hold two cues ("X's p
 _ASIDE = re.compile(r"\s*\([^()]{1,80}\)\s*")
 _WRITING_VERBS = frozenset({"have", "write", "publish", "co-author", "author", "release"})
 _PAPER_WORD = re.compile(
-    r"\b(paper|article|preprint|publication|study|review|book|chapter|report|journal)\b", re.I
+    r"\b(paper|article|preprint|publication|study|review|book|chapter|report|journal|"
+    r"co-?authors?|authors?(?=\s*:))\b", re.I
 )
 
 

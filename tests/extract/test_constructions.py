@@ -54,6 +54,14 @@ def test_speakers(nlp, sentence: str, speakers: set[str]) -> None:
         ('Congratulations to Lena Vogel, whose paper "Benchmarks for medical image '
          'segmentation" was accepted.', {"Lena Vogel"}),
         ("The paper was co-authored with Marco Bianchi.", {"Marco Bianchi"}),
+        ("The work was led by our team with co-authors Beatrix Kaur and Liam O'Connor.",
+         {"Beatrix Kaur", "Liam O'Connor"}),
+        ("Authors: Elena Rossi, Kwame Mensah, Julia Novak.",
+         {"Elena Rossi", "Kwame Mensah", "Julia Novak"}),
+        ("Read the new preprint on foundation models for pathology from Amira Saleh.",
+         {"Amira Saleh"}),
+        ('The paper "Causal discovery with latent confounders", written by Nadia Volkov and Ben '
+         "Carter, was accepted.", {"Nadia Volkov", "Ben Carter"}),
     ],
 )
 def test_authors(nlp, sentence: str, authors: set[str]) -> None:

@@ -71,6 +71,11 @@ def test_plain_links_are_kept_as_they_are() -> None:
         ("https://www.nature.com/articles/s41586-020-0001-2", "10.1038/s41586-020-0001-2"),
         ("https://academic.oup.com/x/advance-article/doi/10.1093/x/y/7323", None),
         ("https://example.org/paper.pdf", None),
+        ("https://arxiv.org/abs/2501.01234v2", "10.48550/arXiv.2501.01234"),
+        ("https://arxiv.org/pdf/2501.01234.pdf", "10.48550/arXiv.2501.01234"),
+        ("https://www.biorxiv.org/content/10.1101/2023.01.05.522901v1.full",
+         "10.1101/2023.01.05.522901"),
+        ("https://arxiv.org/list/cs.LG", None),
     ],
 )
 def test_dois_are_recognised(url: str, doi: str | None) -> None:

@@ -465,3 +465,11 @@ def test_a_section_headed_by_a_paper_title_over_this_preprint_names_the_paper(nl
     assert papers == [title]
     authors = {by_id[a.object].text for a in extraction.assertions if a.relation is Relation.AUTHOR}
     assert authors == {"Priya Raman"}
+
+
+def test_a_heading_labelled_paper_names_the_paper_after_its_label(nlp) -> None:
+    extraction = _one_item(nlp, "2030-05", "Preprint: Foundation models for pathology slides",
+                           "Our team released it this month.")
+    papers = [m for m in extraction.mentions if m.kind is EntityKind.PUBLICATION]
+    title = "Foundation models for pathology slides"
+    assert [(p.text, p.span.text) for p in papers] == [(title, title)]
