@@ -808,7 +808,10 @@ def _split_coordination(span: Span) -> list[Span]:
             full_right = left_kind and len(right) >= 3 and all(t.is_title or t.is_upper
                                                                for t in right)
             same_head = len(left) > 1 and len(right) > 1 and left[0].text == right[0].text
-            if (both_kinds or full_right or same_head or _ends_list(left, right)
+            # "University of X and EMBL"; "Institute for Data Science and AI" is one name
+            acronym = left_kind and len(right) == 1 and len(right.text) > 2 and (
+                looks_like_acronym(right.text))
+            if (both_kinds or full_right or same_head or acronym or _ends_list(left, right)
                     or _partner_and_org(left, right)):
                 return [left, *_split_coordination(right)]
     return [span]

@@ -52,6 +52,9 @@ _PARTNERING = frozenset(
     {"partnership", "partnered", "partnering", "collaboration", "collaborating"}
 )
 _STOP_DEPS = frozenset({"relcl"})
+#: what only people do to an event or a paper: "chaired by X" names a person
+_DONE_BY_PEOPLE = frozenset({"chaired", "moderated", "presented", "delivered", "written",
+                             "authored", "co-authored", "narrated", "interviewed"})
 _STOP_WORDS = frozenset(
     {"who", "which", "whose", "that", "will", "is", "are", "was", "were", "has", "have"}
 )
@@ -498,7 +501,8 @@ def _in_employer_slot(span: Span, people_ends: set[int]) -> bool:
 def _in_person_slot(span: Span) -> bool:
     """A name followed by ", Role" or by its organisation in brackets ("Jane Doe (University
     of Westby)"), preceded by a title or a lower-case role noun ("research associate Jane
-    Doe"), or listed with a person after "by/with" is a person whatever the NER said."""
+    Doe"), listed with a person after "by/with" or after "chaired/written by" is a person
+    whatever the NER said."""
     doc = span.doc
     if span.start > 0 and doc[span.start - 1].lower_ in TITLES:
         return True
@@ -506,6 +510,9 @@ def _in_person_slot(span: Span) -> bool:
         return True
     if span.start > 0 and doc[span.start - 1].lower_ in ("by", "with") and _person_after_and(span):
         return True  # "written by Jane Doe and <person>"
+    if span.start > 1 and doc[span.start - 1].lower_ == "by" and (
+            doc[span.start - 2].lower_ in _DONE_BY_PEOPLE):
+        return True  # "chaired by Jane Doe"
     if span.end + 1 < len(doc) and doc[span.end].text == ",":
         rest = doc[span.end + 1 : min(len(doc), span.end + 8)]
         words = []

@@ -164,6 +164,7 @@ def resolve(extractions: Sequence[Extraction], curation: Curation | None = None)
     union = _UnionFind(len(occurrences))
     _link_exact(occurrences, union)
     _link_acronyms(occurrences, union)
+    _link_event_acronyms(occurrences, union)
     _link_people(occurrences, union)
     _link_qualified(occurrences, union)
     _link_fuzzy(occurrences, union)
@@ -341,6 +342,37 @@ def _link_acronyms(occ: list[_Occurrence], union: _UnionFind) -> None:
         candidates = spelled.get(acronym, set()) - {root}
         if len(candidates) > 1:
             candidates = {c for c in candidates if issues[c] & issues[root]}
+        if len(candidates) == 1:
+            union.union(root, candidates.pop())
+
+
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+
+def _link_event_acronyms(occ: list[_Occurrence], union: _UnionFind) -> None:
+    """ "ICLR 2026" or "RSS Conference 2025" joins the one event of the same issue whose
+    leading words the acronym spells ("The 10th International Conference on Learning
+    Representations", "Royal Statistical Society Conference"); years and ordinals aside."""
+    spelled: dict[tuple[str, str, tuple[str, ...]], set[int]] = defaultdict(set)
+    short: list[tuple[int, tuple[str, str, tuple[str, ...]]]] = []
+    for root, members in union.groups().items():
+        if _kind_votes(members, occ) is not EntityKind.EVENT:
+            continue
+        for i in members:
+            for form in occ[i].forms:
+                words = [w for w in form.split() if not _ORDINAL.match(w)]
+                words = words[1:] if words[:1] in (["The"], ["the"]) else words
+                rest = [w.lower() for w in words if not _YEAR.match(w)]
+                if words and words[0].isalpha() and names.looks_like_acronym(words[0]):
+                    short.append((root, (occ[i].issue, words[0].lower(), tuple(rest[1:]))))
+                for cut in range(2, len(words) + 1):
+                    acronym = names.acronym_of(" ".join(words[:cut]))
+                    if acronym:
+                        tail = tuple(w.lower() for w in words[cut:] if not _YEAR.match(w))
+                        spelled[(occ[i].issue, acronym, tail)].add(root)
+    for root, key in short:
+        candidates = spelled.get(key, set()) - {root}
         if len(candidates) == 1:
             union.union(root, candidates.pop())
 

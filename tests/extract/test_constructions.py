@@ -39,6 +39,8 @@ def _pairs(doc, relation: str) -> set[tuple[str, str]]:
          {"Alexander Petrov", "Isla Murray", "Diego Fernandez"}),
         ("Last year Catherine Doyle gave a talk on robotics, and Arjun Mehta took part in a "
          "panel on data sharing.", {"Catherine Doyle", "Arjun Mehta"}),
+        ("The institute hosts a webinar on data use, chaired by Imogen Parker.",
+         {"Imogen Parker"}),
         ("Join us for the seminar, and contact Nora Lind with questions.", set()),
     ],
 )

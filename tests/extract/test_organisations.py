@@ -22,6 +22,13 @@ def test_two_coordinated_organisations_are_split(nlp) -> None:
     assert {"Eastport Institute", "University of Westby"} <= set(_orgs(doc))
 
 
+def test_an_acronym_after_and_is_a_second_organisation_a_field_acronym_is_not(nlp) -> None:
+    doc = nlp("Researchers from the University of Westby and EMBL will meet.")
+    assert {"University of Westby", "EMBL"} <= set(_orgs(doc))
+    doc = nlp("She joined the Institute for Data Science and AI last year.")
+    assert "Institute for Data Science and AI" in _orgs(doc)
+
+
 def test_and_inside_an_of_complement_stays_one_name(nlp) -> None:
     doc = nlp("She is a lecturer at the Westby School of Hygiene and Tropical Medicine.")
     assert "Westby School of Hygiene and Tropical Medicine" in _orgs(doc)
