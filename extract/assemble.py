@@ -16,7 +16,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 
-from partnerkg.extract.dates import parse_dated_line
+from partnerkg.extract.dates import names_a_season, parse_dated_line
 from partnerkg.extract.layout import RawBlock, RawLink, Role
 from partnerkg.extract.links import doi_of, unwrap
 from partnerkg.extract.model import (
@@ -100,7 +100,7 @@ def _is_derived_title(block: Block, following: object, issue: dt.date) -> bool:
     "7 April 2022" titles an event, where an interview question is followed by an answer)."""
     if block.kind is not BlockKind.BOLD_LINE or block.links:
         return False
-    if parse_dated_line(block.text, issue) is not None:
+    if parse_dated_line(block.text, issue) is not None or names_a_season(block.text):
         return False
     dated_next = isinstance(following, Block) and following.kind is BlockKind.BOLD_LINE and (
         parse_dated_line(following.text, issue) is not None)

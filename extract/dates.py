@@ -117,6 +117,16 @@ _PROSE_DATE = re.compile(
 )
 
 
+_SEASONS = re.compile(
+    r"^(?:(?:early|late|mid-?)\s*)?(?:spring|summer|autumn|fall|winter)"
+    r"(?:\s*(?:and|&|-|–|to|/)\s*(?:spring|summer|autumn|fall|winter))*(?:\s+\d{4})?$", re.I)
+
+
+def names_a_season(text: str) -> bool:
+    """ "Spring and Summer 2022": a line that says when, too vaguely for a date."""
+    return _SEASONS.match(text.strip()) is not None
+
+
 def says_when(text: str) -> bool:
     """``text`` says when something takes place (see :func:`prose_event_date`)."""
     return _PROSE_DATE.search(text) is not None

@@ -78,11 +78,11 @@ _EVENT_WORD = re.compile(
     re.I,
 )
 _ENDS_ON_EVENT_WORD = re.compile(_EVENT_WORD.pattern + r"(?:\s+\d{4})?\s*$", re.I)
-# "Acme Seminar: Title", "Acme Conference 2030", "Acme Summer School": a heading that names an
-# event without dates
+# "Acme Seminar: Title", "Acme Conference 2030", "Acme Summer School", "Acme Seminar Series
+# 2030": a heading that names an event without dates
 _NAMED_EVENT = re.compile(
     r"\b(?:Event|Seminar|Webinar|Workshop|Symposium|Conference|Lecture|Colloquium)"
-    r"(?::\s|\s+\d{4}$)|\b(?:Summer|Winter|Spring|Autumn) School(?::\s|(?:\s+\d{4})?$)"
+    r"(?::\s|\s+\d{4}$)|\bSeries\s+\d{4}$|\b(?:Summer|Winter|Spring|Autumn) School(?::\s|(?:\s+\d{4})?$)"
 )
 # opportunity words that head a name ("Studentships"); job and funding words are too common
 _OPPORTUNITY_HEADS = tuple(

@@ -149,11 +149,20 @@ def _without_common_phrases(builder: MentionBuilder, units: Sequence[Unit]) -> t
 
 def _common_phrase(mention: Mention, lower_words: set[str], texts: Sequence[str]) -> bool:
     """Every word is short or one the newsletter also writes in lower case; an organisation
-    named by acronyms only ("NHS") is a name unless the newsletter uses it as a term."""
+    named by acronyms only ("NHS") is a name unless the newsletter uses it as a term, and one
+    written before a unit noun ("the X community") is a name."""
     words = re.findall(r"[A-Za-z'-]+", mention.text)
     if mention.kind is EntityKind.ORGANISATION and words and all(w.isupper() for w in words):
         return _used_as_term(mention.text, texts)
+    if mention.kind is EntityKind.ORGANISATION and _before_unit_noun(mention.text, texts):
+        return False  # "the Data Science for Health Equity community": a group's name
     return all(w.lower() in lower_words or len(w) <= 3 for w in words)
+
+
+def _before_unit_noun(name: str, texts: Sequence[str]) -> bool:
+    heads = "|".join(map(re.escape, lexicon.name_words().lower_heads))
+    named = re.compile(rf"\b{re.escape(name)}\s+(?:{heads})\b")
+    return any(named.search(text) for text in texts)
 
 
 def _used_as_term(acronym: str, texts: Sequence[str]) -> bool:
