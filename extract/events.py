@@ -198,6 +198,7 @@ class EventRoles:
                               and _starts_new_clause(ent, by_start))
                 if (
                     _verb_of(ent, ORGANISE_VERBS, active=True)
+                    or _listed_before_organise_verb(ent)
                     or _brings_together(ent)
                     or (_agent_of(ent, ORGANISE_VERBS) and not past_hosts)
                     or listed
@@ -432,7 +433,8 @@ def _defined_as_events(doc: Doc) -> list[Span]:
 
 def _with_cut_tail(event: Span) -> Span:
     """NER's "the 27th Conference on Image Understanding (and)": "and" and the capitalised
-    words after it finish a name with a complement ("… and Analysis")."""
+    words after it finish a name with a complement ("… and Analysis"); a lower-case
+    "series" right after the name belongs to it."""
     doc, end = event.doc, event.end
     connectors = ("and", "&")
     if event[-1].lower_ not in connectors and end < len(doc) and doc[end].lower_ in connectors:
@@ -444,6 +446,8 @@ def _with_cut_tail(event: Span) -> Span:
             tail += 1
         if tail > end:
             return Span(doc, event.start, tail, label="EVENT")
+    if end < len(doc) and doc[end].lower_ == "series" and doc[end].is_lower:
+        return Span(doc, event.start, end + 1, label="EVENT")  # "a Seminar/Talk series"
     return event
 
 
@@ -589,6 +593,25 @@ def _verb_of(ent: Span, lemmas: frozenset[str], active: bool) -> bool:
         child.lemma_.lower() in lemmas and child.dep_ in ("xcomp", "conj", "advcl")
         for child in head.children
     )
+
+
+def _listed_before_organise_verb(ent: Span) -> bool:
+    """ "Turing Fellows Prof Jane Doe and Dr John Roe are running …": names (and titles)
+    opening the sentence right before an organising verb organise, however the parser read
+    them (it may take a capitalised first word for a verb)."""
+    doc, sent = ent.doc, ent.sent
+    if ent.end < sent.end and doc[ent.end].is_title and not doc[ent.end].ent_type_:
+        return False  # "Turing Fellows": the name qualifies a word, it is no subject
+    if not all(t.is_title or t.ent_type_ or t.lower_ in ("and", "&", ",") or t.is_punct
+               for t in doc[sent.start : ent.start]):
+        return False
+    i = ent.end
+    while i < sent.end and (doc[i].ent_type_ in ("PERSON", "ORG") or doc[i].is_title
+                            or doc[i].lower_ in ("and", "&", ",", ".")):
+        i += 1
+    while i < sent.end and doc[i].lower_ in ("are", "is", "have", "has", "will", "be", "been"):
+        i += 1
+    return i < sent.end and doc[i].is_lower and _ORGANISE_STEM.match(doc[i].text) is not None
 
 
 def _unit_owned_by(owner: Span) -> Span | None:

@@ -84,6 +84,8 @@ _NAMED_EVENT = re.compile(
     r"\b(?:Event|Seminar|Webinar|Workshop|Symposium|Conference|Lecture|Colloquium)"
     r"(?::\s|\s+\d{4}$)|\bSeries\s+\d{4}$|\b(?:Summer|Winter|Spring|Autumn) School(?::\s|(?:\s+\d{4})?$)"
 )
+_TAUGHT = re.compile(r"\b(?:training|courses?|(?:summer|winter|spring|autumn) schools?)\b", re.I)
+_HELD = re.compile(r"\b(?:will be|is|are) held\b|\btak(?:e|es|ing) place\b", re.I)
 # opportunity words that head a name ("Studentships"); job and funding words are too common
 _OPPORTUNITY_HEADS = tuple(
     rx for kind, rx in _OPPORTUNITY_KINDS if kind not in ("job", "funding_call")
@@ -117,6 +119,8 @@ def classify(item: Item) -> ItemKind:
         return ItemKind("event", event_kind(title))  # "… is taking place on 24-26 October"
     if opportunity:
         return ItemKind("opportunity", opportunity)
+    if _TAUGHT.search(title) and any(_HELD.search(b.text) for b in item.blocks):
+        return ItemKind("event", "workshop")  # "X Training" whose courses "will be held in Leeds"
     if has_date or _NAMED_EVENT.search(title):
         return ItemKind("event", event_kind(title))
     if has_deadline:

@@ -149,6 +149,28 @@ def test_a_heading_that_names_an_event_is_one_without_a_dated_line() -> None:
     assert classify(_item("Westby Data Facility Seminar: Privacy and Drift")).kind == "event"
     assert classify(_item("Northby Data Science Conference 2030")).kind == "event"
     assert classify(_item("New speakers announced for the Northby Conference")).kind is None
+    assert classify(_item("Westby Causality Seminar Series 2030")).kind == "event"
+    assert classify(_item("New Video Series: Academic Perspectives")).kind is None
+
+
+def test_a_training_whose_courses_are_held_somewhere_is_an_event() -> None:
+    span = SourceSpan("x.md", 0, 10, "x")
+    held = Block(BlockKind.PARAGRAPH, "The courses will be held in person in Westby.", span, (),
+                 ())
+    item = Item("Causal Inference Training from Acme", span, "Opportunities", (held,))
+    assert classify(item).kind == "event"
+    assert classify(_item("Causal Inference Training from Acme")).kind is None
+
+
+def test_names_opening_a_sentence_before_an_organising_verb_organise(nlp) -> None:
+    doc = nlp("Westby Fellows Prof Jane Okafor and Dr Tomas Berg are running Summer Schools "
+              "on causal inference.")
+    assert _found(doc, "organizer") == {"Jane Okafor", "Tomas Berg"}
+
+
+def test_a_lower_case_series_after_an_event_name_belongs_to_it(nlp) -> None:
+    doc = nlp("We are also looking to develop a Seminar/Knowledge Share series on soil.")
+    assert [e.text for e in doc.spans["pkg_events"]] == ["Seminar/Knowledge Share series"]
 
 
 def test_societies_an_event_is_held_under_the_auspices_of_organise_it(nlp) -> None:

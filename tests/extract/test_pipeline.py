@@ -473,3 +473,14 @@ def test_a_heading_labelled_paper_names_the_paper_after_its_label(nlp) -> None:
     papers = [m for m in extraction.mentions if m.kind is EntityKind.PUBLICATION]
     title = "Foundation models for pathology slides"
     assert [(p.text, p.span.text) for p in papers] == [(title, title)]
+
+
+def test_an_organisation_written_before_a_unit_noun_is_kept_though_its_words_are_common(
+    nlp,
+) -> None:
+    extraction = _one_item(
+        nlp, "2030-04", "Launch event",
+        "Acme have partnered with the Data Science for Soil Equity community on data science "
+        "for soil equity.")
+    orgs = {m.text for m in extraction.mentions if m.kind is EntityKind.ORGANISATION}
+    assert "Data Science for Soil Equity" in orgs

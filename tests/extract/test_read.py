@@ -233,9 +233,11 @@ def test_a_newsletter_cannot_forge_a_long_link_stand_in(tmp_path: Path) -> None:
 def test_a_bold_question_over_a_bold_date_titles_an_item(tmp_path: Path) -> None:
     text = ("## Events\n\n**Soil Seminar Series 2030**\n\nThe Westby Institute runs a series.\n\n"
             "**Soil Equity: What has Data Science Done For Us?**\n\n**7 April 2030**\n\n"
-            "A launch event.\n\n**Tell us about yourself:**\n\nI study soil.\n")
+            "A launch event.\n\n**Tell us about yourself:**\n\nI study soil.\n\n"
+            "**Soil Training from Acme**\n\n**Spring and Summer 2030**\n\nCourses in Westby.\n")
     items = read(_write(tmp_path, "2030-03.md", text)).items
     assert [item.title for item in items] == [
-        "Soil Seminar Series 2030", "Soil Equity: What has Data Science Done For Us?"]
+        "Soil Seminar Series 2030", "Soil Equity: What has Data Science Done For Us?",
+        "Soil Training from Acme"]  # a line of seasons says when, it titles nothing
     assert items[0].dated_lines == ()
     assert [d.start.isoformat() for d in items[1].dated_lines] == ["2030-04-07"]
