@@ -82,7 +82,8 @@ _ENDS_ON_EVENT_WORD = re.compile(_EVENT_WORD.pattern + r"(?:\s+\d{4})?\s*$", re.
 # 2030": a heading that names an event without dates
 _NAMED_EVENT = re.compile(
     r"\b(?:Event|Seminar|Webinar|Workshop|Symposium|Conference|Lecture|Colloquium)"
-    r"(?::\s|\s+\d{4}$)|\bSeries\s+\d{4}$|\b(?:Summer|Winter|Spring|Autumn) School(?::\s|(?:\s+\d{4})?$)"
+    r"(?::\s|\s+\d{4}$)|\bSeries\s+\d{4}$|"
+    r"\b(?:Summer|Winter|Spring|Autumn) School(?::\s|(?:\s+\d{4})?$)"
 )
 _TAUGHT = re.compile(r"\b(?:training|courses?|(?:summer|winter|spring|autumn) schools?)\b", re.I)
 _HELD = re.compile(r"\b(?:will be|is|are) held\b|\btak(?:e|es|ing) place\b", re.I)
