@@ -21,7 +21,7 @@ from spacy.util import filter_spans
 
 from partnerkg.extract import lexicon
 from partnerkg.extract.name_joins import DOTTED_NAME
-from partnerkg.extract.names import looks_like_acronym
+from partnerkg.extract.names import acronym_fits, looks_like_acronym
 from partnerkg.extract.roles import ROLE_NOUNS, is_role_phrase
 from partnerkg.extract.spans import (
     DOUBTFUL_ORGS,
@@ -316,7 +316,8 @@ class OrganisationFinder:
             if kind:
                 found["org_kind"] = kind
             acronym = _acronym_after(org)
-            if acronym and _abbreviates(acronym.group(1), org.text):
+            if acronym and (_abbreviates(acronym.group(1), org.text)
+                            or acronym_fits(acronym.group(1), org.text)):  # "AIM RSF"
                 found["acronym"] = acronym.group(1).strip()
             if found:
                 attributes[org.start_char] = found

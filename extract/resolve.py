@@ -164,7 +164,7 @@ def resolve(extractions: Sequence[Extraction], curation: Curation | None = None)
     union = _UnionFind(len(occurrences))
     _link_exact(occurrences, union)
     _link_acronyms(occurrences, union)
-    _link_event_acronyms(occurrences, union)
+    _link_embedded_acronyms(occurrences, union)
     _link_people(occurrences, union)
     _link_qualified(occurrences, union)
     _link_fuzzy(occurrences, union)
@@ -350,31 +350,45 @@ _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 
-def _link_event_acronyms(occ: list[_Occurrence], union: _UnionFind) -> None:
-    """ "ICLR 2026" or "RSS Conference 2025" joins the one event of the same issue whose
-    leading words the acronym spells ("The 10th International Conference on Learning
-    Representations", "Royal Statistical Society Conference"); years and ordinals aside."""
-    spelled: dict[tuple[str, str, tuple[str, ...]], set[int]] = defaultdict(set)
-    short: list[tuple[int, tuple[str, str, tuple[str, ...]]]] = []
+def _link_embedded_acronyms(occ: list[_Occurrence], union: _UnionFind) -> None:
+    """A name with an acronym among its words joins the one name of the same issue and kind
+    that spells the acronym out between the same words: "ICLR 2026" and "The 10th
+    International Conference on Learning Representations", "RSS Conference 2025" and "Royal
+    Statistical Society Conference", "University of Edinburgh CDT" and "University of
+    Edinburgh UKRI Centre for Doctoral Training". Years, ordinals and other acronyms among
+    the surrounding words do not count; an organisation needs surrounding words (a bare
+    acronym is :func:`_link_acronyms`' job)."""
+    spelled: dict[tuple[object, ...], set[int]] = defaultdict(set)
+    short: list[tuple[int, tuple[object, ...]]] = []
     for root, members in union.groups().items():
-        if _kind_votes(members, occ) is not EntityKind.EVENT:
+        kind = _kind_votes(members, occ)
+        if kind not in (EntityKind.EVENT, EntityKind.ORGANISATION):
             continue
         for i in members:
             for form in occ[i].forms:
                 words = [w for w in form.split() if not _ORDINAL.match(w)]
                 words = words[1:] if words[:1] in (["The"], ["the"]) else words
-                rest = [w.lower() for w in words if not _YEAR.match(w)]
-                if words and words[0].isalpha() and names.looks_like_acronym(words[0]):
-                    short.append((root, (occ[i].issue, words[0].lower(), tuple(rest[1:]))))
-                for cut in range(2, len(words) + 1):
-                    acronym = names.acronym_of(" ".join(words[:cut]))
-                    if acronym:
-                        tail = tuple(w.lower() for w in words[cut:] if not _YEAR.match(w))
-                        spelled[(occ[i].issue, acronym, tail)].add(root)
-    for root, key in short:
-        candidates = spelled.get(key, set()) - {root}
+                for k, word in enumerate(words):
+                    before, after = _context(words[:k]), _context(words[k + 1 :])
+                    if word.isalpha() and names.looks_like_acronym(word) and (
+                            kind is EntityKind.EVENT or before or after):
+                        short.append((root, (occ[i].issue, kind, before, word.lower(), after)))
+                for start in range(len(words)):
+                    for end in range(start + 2, len(words) + 1):
+                        acronym = names.acronym_of(" ".join(words[start:end]))
+                        if acronym:
+                            spelled[(occ[i].issue, kind, _context(words[:start]), acronym,
+                                     _context(words[end:]))].add(root)
+    for root, wanted in short:
+        candidates = spelled.get(wanted, set()) - {root}
         if len(candidates) == 1:
             union.union(root, candidates.pop())
+
+
+def _context(words: list[str]) -> tuple[str, ...]:
+    """The words around an acronym that must agree: no years, no other acronyms."""
+    return tuple(w.lower() for w in words
+                 if not _YEAR.match(w) and not (w.isupper() and len(w) > 1))
 
 
 def _link_qualified(occ: list[_Occurrence], union: _UnionFind) -> None:

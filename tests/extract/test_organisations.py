@@ -29,6 +29,13 @@ def test_an_acronym_after_and_is_a_second_organisation_a_field_acronym_is_not(nl
     assert "Institute for Data Science and AI" in _orgs(doc)
 
 
+def test_an_acronym_of_word_initials_in_brackets_is_recorded(nlp) -> None:
+    doc = nlp("The AI for multiple long-term conditions Research Support Facility (AIM RSF) "
+              "hosts a seminar.")
+    org = next(e for e in doc.ents if e.label_ == "ORG")
+    assert doc._.get(ORG_ATTRIBUTES)[org.start_char]["acronym"] == "AIM RSF"
+
+
 def test_and_inside_an_of_complement_stays_one_name(nlp) -> None:
     doc = nlp("She is a lecturer at the Westby School of Hygiene and Tropical Medicine.")
     assert "Westby School of Hygiene and Tropical Medicine" in _orgs(doc)

@@ -474,17 +474,21 @@ def test_a_short_name_joins_the_one_name_adding_words_before_its_head():
     assert len(two.entities) == 3  # two candidates: the short name stays apart
 
 
-def test_an_event_acronym_joins_the_events_long_name_in_its_issue_only():
+def test_an_acronym_among_a_names_words_joins_the_name_spelling_it_out_in_its_issue_only():
     resolved = resolve([
         issue("2025-09", [("m1", E, "The 10th International Conference on Learning "
                                       "Representations"),
                           ("m2", E, "ICLR 2026"),
                           ("m3", E, "Royal Statistical Society Conference 2025"),
                           ("m4", E, "RSS Conference 2025")]),
-        issue("2025-10", [("m1", E, "MICCAI 2025")]),
+        issue("2025-10", [("m1", E, "MICCAI 2025"),
+                          ("m2", ORG, "University of Westby CDT"),
+                          ("m3", ORG, "University of Westby UKRI Centre for Doctoral Training"),
+                          ("m4", ORG, "Westby Data Lab")]),
         issue("2025-11", [("m1", E, "Medical Image Computing and Computer Assisted Intervention")]),
     ])
     assert sorted(e.name for e in resolved.entities) == [
         "MICCAI 2025", "Medical Image Computing and Computer Assisted Intervention",
         "Royal Statistical Society Conference 2025",
-        "The 10th International Conference on Learning Representations"]
+        "The 10th International Conference on Learning Representations",
+        "University of Westby UKRI Centre for Doctoral Training", "Westby Data Lab"]
