@@ -697,13 +697,14 @@ def _subject_of_passive_join(person: Span) -> bool:
 
 
 def heading_speakers(doc: Doc) -> list[Span]:
-    """People named after the colon of an event heading ("… Series: Dr Jane Doe") or after
-    "with"/"by" are its speakers."""
+    """People named after the colon of an event heading ("… Series: Dr Jane Doe"; not "PhD
+    Opportunity at Acme: Digital Twins") or after "with"/"by" are its speakers."""
     found = []
     for ent in doc.ents:
         before = [t for t in doc[max(0, ent.start - 2) : ent.start]]
         cue = any(
-            t.text in (":", "-", "–", "with", "by")
+            (t.text in (":", "-", "–") and any(names_event(w.text) for w in doc[: t.i]))
+            or t.lower_ in ("with", "by")
             or t.lower_.rstrip(".") in ("dr", "prof", "professor")
             for t in before
         )

@@ -74,6 +74,17 @@ def org_head_words() -> tuple[str, ...]:
 
 
 @cache
+def modifier_heads() -> frozenset[str]:
+    """Head words only whole names give ("NHS Digital" -> "Digital", "NHS England" ->
+    "England"): they end a name ("Genomics England") but, before another capitalised word,
+    modify it ("Crafting Digital Twins")."""
+    keywords = [k for ks in org_kind_keywords().values() for k in ks]
+    named = {k.split()[-1] for k in keywords if len(k.split()) > 1 and k.split()[0].isupper()}
+    other = {k.split()[-1] for k in keywords if not (len(k.split()) > 1 and k.split()[0].isupper())}
+    return frozenset(named - other)
+
+
+@cache
 def partners() -> tuple[Partner, ...]:
     """Configured partner organisations."""
     return tuple(Partner(p.name, p.aliases, p.kind) for p in vocabularies.load_partners().partners)

@@ -111,6 +111,7 @@ class OrganisationFinder:
         self.name = name
         self.overwrite_ents = overwrite_ents
         self.heads = frozenset(lexicon.org_head_words())
+        self.modifier_heads = lexicon.modifier_heads()
         self.lower_heads = frozenset(lexicon.name_words().lower_heads)
         # a head word, as a cheap test before each matcher ("team" and "centre" are common)
         self.head_cue = re.compile(
@@ -214,6 +215,10 @@ class OrganisationFinder:
     def _ner_org_ok(self, span: Span) -> bool:
         return _ner_org_ok(span, self.dictionary)
 
+    def _modifies_next(self, doc: Doc, end: int) -> bool:
+        """ "Crafting Digital Twins": a head only whole names give, before a capitalised word."""
+        return doc[end - 1].text in self.modifier_heads and end < len(doc) and doc[end].is_title
+
     def _before_generic_tail(self, span: Span | None) -> Span | None:
         """ "Acme Analytics Open Source Grants" -> "Acme Analytics": common words ending on a
         field noun (``generic_heads``) after a complete name are its programme, not its name."""
@@ -268,7 +273,8 @@ class OrganisationFinder:
         candidates = [
             _with_place_tail(Span(doc, s, e, label="ORG"), heads)
             for rule, s, e in sorted(matches, key=lambda match: (match[1], match[2]))
-            if rule != self.field_and or not _after_a_name(doc, s)
+            if (rule != self.field_and or not _after_a_name(doc, s))
+            and not self._modifies_next(doc, e)
         ]
         trimmed = [
             self._before_event_modifier(_before_job_words(_trim(part)))
@@ -342,14 +348,17 @@ def _after_a_name(doc: Doc, start: int) -> bool:
 
 
 def _ner_org_ok(span: Span, dictionary: frozenset[str]) -> bool:
-    """An ORG only the NER saw: not a topic of the scheme, not in a heading-like text, not a
-    theme ("on X", "be X"), not a capitalised phrase of dictionary words ("Genomic Data
+    """An ORG only the NER saw: not a topic of the scheme, not the field of a job title, not a
+    channel on a platform ("Acme YouTube"), not in a heading-like text, not a theme ("on X",
+    "be X"), not a capitalised phrase of dictionary words ("Genomic Data
     Diversity", "Life Sciences"), not a lone common word outside an organisation's place."""
     doc = span.doc
-    if _is_topic_label(span):
+    if _is_topic_label(span) or _field_of_a_job(span) or span[-1].text in _PLATFORMS:
         return False
     if _names_a_kind(span, dictionary) or _has_own_acronym(span) or _acronym_owner(span):
         return True
+    if (span.start == 0 or doc[span.start - 1].text == ":") and _gerund(span[0].lower_, dictionary):
+        return False  # "Event: Crafting Digital [Twins]": a title's verb, not a name
     if _title_case_text(doc) or len(span.text) <= 2:
         return False
     if any(t.shape_ == "dddd" for t in span):
@@ -366,6 +375,29 @@ def _ner_org_ok(span: Span, dictionary: frozenset[str]) -> bool:
         return False  # a modifier ("the Acme newsletter"), not a mention of the organisation
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     return before not in ("on", "about", "be", "is", "theme", "in", "of", "into", "and")
+
+
+def _gerund(word: str, dictionary: frozenset[str]) -> bool:
+    """ "crafting", "making", "running": a verb's -ing form ("Turing" is none)."""
+    stem = word[:-3]
+    if not word.endswith("ing") or len(stem) < 3:
+        return False
+    doubled = stem[:-1] if len(stem) > 3 and stem[-1] == stem[-2] else stem
+    return bool({stem, stem + "e", doubled} & dictionary)
+
+
+_PLATFORMS = frozenset({"YouTube", "Twitter", "LinkedIn", "Instagram", "Facebook", "TikTok",
+                        "Spotify", "Slack", "GitHub"})
+
+
+def _field_of_a_job(span: Span) -> bool:
+    """ "Pharmacokinetic/Pharmacodynamic (PK/PD) Data Scientist": the words before a role
+    (and its bracketed acronym) name the job's field."""
+    doc, i = span.doc, span.end
+    if i < len(doc) and doc[i].text == "(":
+        close = next((t.i for t in doc[i : i + 6] if t.text == ")"), None)
+        i = close + 1 if close is not None else i
+    return any(is_role_phrase(doc[i:end].text) for end in range(i + 1, min(len(doc), i + 3) + 1))
 
 
 def _acronym_name(token: Token) -> bool:

@@ -389,3 +389,12 @@ def test_bodies_pleased_to_offer_an_event_organise_it(nlp) -> None:
     doc = nlp("The Westby Research Council (WRC), the Northby Support Centre and NHS Digital are "
               "pleased to offer the opportunity to attend the event.")
     assert {"Northby Support Centre", "NHS Digital"} <= _found(doc, "organizer")
+
+
+def test_only_an_event_headings_colon_introduces_its_speaker(nlp) -> None:
+    from partnerkg.extract.events import heading_speakers
+
+    assert [e.text for e in heading_speakers(nlp("Soil Seminar Series: Dr Jane Okafor"))] == [
+        "Jane Okafor"]
+    assert heading_speakers(nlp("PhD Opportunity at Westby University: Trustworthy Digital "
+                                "Twins for Healthcare")) == []

@@ -36,6 +36,32 @@ def test_an_acronym_of_word_initials_in_brackets_is_recorded(nlp) -> None:
     assert doc._.get(ORG_ATTRIBUTES)[org.start_char]["acronym"] == "AIM RSF"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talk will be available on the Turing AI UK YouTube channel.",
+        "Seminar Series Event: Crafting Digital Twins- How modelling can design trials",
+    ],
+)
+def test_a_channel_and_a_titles_words_are_no_organisations(nlp, text) -> None:
+    assert not [name for name in _orgs(nlp(text)) if "YouTube" in name or "Digital" in name]
+
+
+def test_the_words_before_a_role_name_the_jobs_field(nlp) -> None:
+    from spacy.tokens import Span
+
+    from partnerkg.extract.organisations import _field_of_a_job
+
+    doc = nlp.make_doc("A Pharmacokinetic/Pharmacodynamic (PK/PD) Data Scientist in Basel")
+    assert _field_of_a_job(Span(doc, 1, 4))  # "Pharmacokinetic/Pharmacodynamic"
+    doc = nlp.make_doc("A University of Westby (UW) event in Basel")
+    assert not _field_of_a_job(Span(doc, 1, 4))
+
+
+def test_a_head_only_whole_names_give_ends_a_name(nlp) -> None:
+    assert "Genomics England" in _orgs(nlp("She works with Genomics England on rare disease."))
+
+
 def test_and_inside_an_of_complement_stays_one_name(nlp) -> None:
     doc = nlp("She is a lecturer at the Westby School of Hygiene and Tropical Medicine.")
     assert "Westby School of Hygiene and Tropical Medicine" in _orgs(doc)
