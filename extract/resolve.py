@@ -288,6 +288,12 @@ def _keys(mention: Mention, issue: str, forms: Iterable[str]) -> tuple[str, ...]
                 # "Causal Inference Interest Group" is also called "Causal Inference Group"
                 if len(inner) >= 4 and inner[-2:] == ["interest", "group"]:
                     keys.append(f"organisation:{' '.join(inner[:-2])} group")
+            if mention.kind is EntityKind.EVENT:
+                # "Praxis Auril 2023 Knowledge Exchange Awards" is "PraxisAuril Knowledge
+                # Exchange Awards": spacing and the year aside (dates still split editions)
+                compact = "".join(t for t in tokens if not _YEAR.match(t))
+                if len(compact) >= 12:
+                    keys.append(f"event:{compact}")
             middle = tokens[1:-1]
             if mention.kind is EntityKind.PERSON and middle and all(map(names.is_initial, middle)):
                 keys.append(f"name:{tokens[0]} {tokens[-1]}")

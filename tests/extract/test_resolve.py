@@ -492,3 +492,12 @@ def test_an_acronym_among_a_names_words_joins_the_name_spelling_it_out_in_its_is
         "Royal Statistical Society Conference 2025",
         "The 10th International Conference on Learning Representations",
         "University of Westby UKRI Centre for Doctoral Training", "Westby Data Lab"]
+
+
+def test_event_names_differing_in_spacing_or_a_year_are_one_event():
+    resolved = resolve([
+        issue("2023-11", [("m1", E, "Praxis Auril 2023 Knowledge Exchange Awards")]),
+        issue("2023-12", [("m1", E, "PraxisAuril Knowledge Exchange Awards")]),
+        issue("2024-01", [("m1", E, "Westby Data Awards")]),
+    ])
+    assert len(resolved.entities) == 2
