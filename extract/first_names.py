@@ -77,6 +77,15 @@ def first_name_reference(builder: MentionBuilder, first: str, item: Item | None)
     return {"refers_to": heading_name} if heading_name else {}
 
 
+def surname_reference(builder: MentionBuilder, surname: str) -> dict[str, str]:
+    """ "Prof Dwork": ``refers_to`` the latest full-name mention with this surname."""
+    for mention_id in reversed(list(builder.people)):
+        words = builder.people[mention_id].text.split()
+        if len(words) >= 2 and words[-1] == surname:
+            return {"refers_to": mention_id}
+    return {}
+
+
 def _given_names(full_name: str) -> list[str]:
     return full_name.replace("(", " ").replace(")", " ").split()[:-1]
 

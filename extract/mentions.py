@@ -29,6 +29,7 @@ from partnerkg.extract.first_names import (
     first_name_reference,
     first_names_shape,
     strip_title,
+    surname_reference,
 )
 from partnerkg.extract.list_leaders import organisation_leaders
 from partnerkg.extract.mention_builder import CONFIDENCE, MentionBuilder
@@ -213,7 +214,9 @@ def _entities(
         if ent.label_ == "PERSON":
             text = strip_title(ent.text)
             full = len(text.split()) >= 2
-            attributes = {} if full else first_name_reference(builder, text, unit.item)
+            attributes = {} if full else (
+                first_name_reference(builder, text, unit.item)
+                or (surname_reference(builder, text) if _titled(ent) else {}))
             if not full and not attributes:
                 continue  # a lone capitalised word with no full name before it: too weak
             mention_id = builder.add(
@@ -319,6 +322,11 @@ def _date_like(span: Span) -> bool:
     a year: "Acme conference 2023")."""
     named = any(t.is_alpha and t.ent_type_ != "DATE" and t.text[:1].isupper() for t in span)
     return not named or bool(_DATE_WORDS.fullmatch(span.text))
+
+
+def _titled(ent: Span) -> bool:
+    """ "Prof Dwork": a title before the name."""
+    return ent.start > 0 and ent.doc[ent.start - 1].lower_.rstrip(".") in names.TITLES
 
 
 def _inside(ent: object, spans: object) -> bool:

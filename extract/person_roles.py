@@ -643,7 +643,7 @@ def _unlabelled_names(doc: Doc, ents: list[Span]) -> list[Span]:
             if (end + 1 < len(doc) and doc[end].text in _NAME_PARTICLES
                     and _NAME_WORD.match(doc[end + 1].text) and end + 1 not in taken):
                 end += 1  # "Ghadi al [Hajj]": the particle joins the next word
-        if words < 2 or start in taken:
+        if words < 2 - titled or start in taken:  # "Prof Dwork": a title makes one word a name
             continue
         span = Span(doc, start, end, label="PERSON")
         after_preposition = start > 0 and doc[start - 1].lower_ in ("in", "of", "for", "on")
