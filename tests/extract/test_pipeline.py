@@ -488,7 +488,8 @@ def test_an_organisation_written_before_a_unit_noun_is_kept_though_its_words_are
 
 def test_a_titled_surname_refers_to_the_full_name_before_it(nlp) -> None:
     extraction = _one_item(nlp, "2030-06", "Publication of the month",
-                           "This month's paper is from Jane Okafor of Westby University.",
+                           "This month's paper is by Jane Okafor, Professor of Soil Science at "
+                           "Westby University.",
                            "Prof Okafor also gave a lecture on soil last year.")
     people = [m for m in extraction.mentions if m.kind is EntityKind.PERSON]
     okafor = next(m for m in people if m.text == "Okafor")
