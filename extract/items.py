@@ -72,6 +72,7 @@ _EVENT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _EVENT_WORD = re.compile(
     r"\b(?:events?|webinars?|seminars?|symposi(?:um|a)|conferences?|workshops?|lectures?|festival|"
     r"data study group|open day|q&a|showcase|launch|debates?|forum|unconference|lates|hackathon|"
+    r"datathon|datajam|"
     r"summit|meet-?up|masterclass|training course|talks?|panel|colloquium|roundtable|ceremony|"
     r"retreat|club|"
     r"networking|fringe|session|bootcamp|series)\b",
@@ -82,7 +83,7 @@ _ENDS_ON_EVENT_WORD = re.compile(_EVENT_WORD.pattern + r"(?:\s+\d{4})?\s*$", re.
 # 2030": a heading that names an event without dates
 _NAMED_EVENT = re.compile(
     r"\b(?:Event|Seminar|Webinar|Workshop|Symposium|Conference|Lecture|Colloquium)"
-    r"(?::\s|\s+\d{4}$)|\bSeries\s+\d{4}$|"
+    r"(?::\s|\s+\d{4}$)|\bSeries\s+\d{4}$|\b(?:Hackathon|Datathon|Data[Jj]am)(?:\s+\d{4})?$|"
     r"\b(?:Summer|Winter|Spring|Autumn) School(?::\s|(?:\s+\d{4})?$)"
 )
 _TAUGHT = re.compile(r"\b(?:training|courses?|(?:summer|winter|spring|autumn) schools?)\b", re.I)

@@ -151,6 +151,7 @@ def test_a_heading_that_names_an_event_is_one_without_a_dated_line() -> None:
     assert classify(_item("New speakers announced for the Northby Conference")).kind is None
     assert classify(_item("Westby Causality Seminar Series 2030")).kind == "event"
     assert classify(_item("New Video Series: Academic Perspectives")).kind is None
+    assert classify(_item("2030 Soil Equity DataJam")).kind == "event"
 
 
 def test_a_training_whose_courses_are_held_somewhere_is_an_event() -> None:
@@ -398,3 +399,8 @@ def test_only_an_event_headings_colon_introduces_its_speaker(nlp) -> None:
         "Jane Okafor"]
     assert heading_speakers(nlp("PhD Opportunity at Westby University: Trustworthy Digital "
                                 "Twins for Healthcare")) == []
+
+
+def test_a_week_of_events_is_named_in_running_text(nlp) -> None:
+    doc = nlp("They run a joint event at the Westby Institute as part of Northby Data Week.")
+    assert "Northby Data Week" in [e.text for e in doc.spans["pkg_events"]]
