@@ -193,6 +193,9 @@ def _name_before_event_word(title: str) -> str | None:
     while start < ends[-1] and not words[start][:1].isupper():
         start += 1
     name = " ".join(words[start:end])
+    at = start - 1 - (start > 1 and words[start - 1].lower() == "the")
+    if at > 0 and words[at].lower() == "at" and any(names_event(w) for w in words[:at]):
+        return None  # "Workshop on X at the Acme Conference": the workshop is the heading's
     return name if start < ends[-1] else None
 
 

@@ -404,3 +404,10 @@ def test_only_an_event_headings_colon_introduces_its_speaker(nlp) -> None:
 def test_a_week_of_events_is_named_in_running_text(nlp) -> None:
     doc = nlp("They run a joint event at the Westby Institute as part of Northby Data Week.")
     assert "Northby Data Week" in [e.text for e in doc.spans["pkg_events"]]
+
+
+def test_an_event_held_at_another_is_the_headings_own_not_its_host() -> None:
+    title = "Workshop on Soil Robustness at the International Conference on Soil Learning"
+    assert "short_name" not in event_names(title)
+    assert event_names("R in Soil Conference featuring Acme colleagues") == {
+        "short_name": "R in Soil Conference"}

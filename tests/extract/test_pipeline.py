@@ -495,3 +495,15 @@ def test_a_titled_surname_refers_to_the_full_name_before_it(nlp) -> None:
     okafor = next(m for m in people if m.text == "Okafor")
     full = next(m for m in people if m.text == "Jane Okafor")
     assert okafor.attributes["refers_to"] == full.id
+
+
+def test_the_event_a_heading_says_its_event_is_held_at_is_a_second_event(nlp) -> None:
+    w = _Writer("2030-07.md")
+    item = w.item("Workshop on Soil Robustness at the International Conference on Soil Learning",
+                  "Events", "This workshop, being held at International Conference on Soil "
+                  "Learning, brings researchers together.", date=dt.date(2030, 7, 21))
+    extraction = extract(w.newsletter("2030-07", Section("Events", None, (), (item,))), nlp)
+    events = {m.text for m in extraction.mentions
+              if m.kind is EntityKind.EVENT and "refers_to" not in m.attributes}
+    assert "International Conference on Soil Learning" in events
+    assert len(events) == 2
