@@ -600,6 +600,9 @@ def _relations(
             builder.assert_(things["EVENT"], Relation.SPEAKER, speaker,
                             unit.block.source_span(0, len(unit.text)),
                             "events.listed_speaker", 0.8)
+    if "EVENT" in things and not unit.is_heading and unit.item is not None and (
+            id(unit.item) in builder.event_items):
+        _bare_people_speak(builder, index, unit, doc, things["EVENT"])
     if unit.is_heading and "EVENT" in things:
         heading = unit.block.source_span(0, len(unit.text))
         for relation, spans, rule in (
@@ -611,6 +614,24 @@ def _relations(
                 obj = builder.by_chars.get((index, (span.start_char, span.end_char)))
                 if obj:
                     builder.assert_(things["EVENT"], relation, obj, heading, rule, 0.8)
+
+
+def _bare_people_speak(builder: MentionBuilder, index: int, unit: Unit, doc: Doc,
+                       event: str) -> None:
+    """A person an event item's text names with no part at all (no role, no cue, not a
+    contact) is most likely one of its speakers: a weak assertion (0.5) no rule made."""
+    tied = {a.object for a in builder.assertions} | {a.subject for a in builder.assertions}
+    for person in (e for e in doc.ents if e.label_ == "PERSON"):
+        mention = builder.by_chars.get((index, (person.start_char, person.end_char)))
+        if mention and mention not in tied and _kinds_fit(builder, "speaker", mention) and (
+                not _NOT_SPEAKING_HERE.search(person.sent.text)):
+            sentence = unit.block.source_span(person.sent.start_char, person.sent.end_char)
+            builder.assert_(event, Relation.SPEAKER, mention, sentence,
+                            "events.person_in_event_item", 0.5)
+
+
+_NOT_SPEAKING_HERE = re.compile(r"\b(?:contact|get in touch|e-?mail|register|organis|organiz|"
+                                r"hosted|chosen|led by)", re.I)
 
 
 def _after_speaker_list_cue(unit: Unit) -> bool:

@@ -507,3 +507,14 @@ def test_the_event_a_heading_says_its_event_is_held_at_is_a_second_event(nlp) ->
               if m.kind is EntityKind.EVENT and "refers_to" not in m.attributes}
     assert "International Conference on Soil Learning" in events
     assert len(events) == 2
+
+
+def test_a_person_an_event_item_names_with_no_other_part_speaks(nlp) -> None:
+    w = _Writer("2030-08.md")
+    item = w.item("Soil Data Symposium", "Events",
+                  "The afternoon belongs to Jane Okafor and Tomas Berg.",
+                  "Questions? Contact Nora Lind.", date=dt.date(2030, 8, 21))
+    extraction = extract(w.newsletter("2030-08", Section("Events", None, (), (item,))), nlp)
+    names = {m.id: m.text for m in extraction.mentions}
+    speakers = {names[a.object] for a in extraction.assertions if a.relation is Relation.SPEAKER}
+    assert speakers == {"Jane Okafor", "Tomas Berg"}
