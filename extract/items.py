@@ -193,10 +193,18 @@ def _name_before_event_word(title: str) -> str | None:
     while start < ends[-1] and not words[start][:1].isupper():
         start += 1
     name = " ".join(words[start:end])
-    at = start - 1 - (start > 1 and words[start - 1].lower() == "the")
-    if at > 0 and words[at].lower() == "at" and any(names_event(w) for w in words[:at]):
+    if name in (held_at(title) or ""):
         return None  # "Workshop on X at the Acme Conference": the workshop is the heading's
     return name if start < ends[-1] else None
+
+
+def held_at(title: str) -> str | None:
+    """ "Workshop on X at the Acme Conference" -> "Acme Conference": the other event a
+    heading's own event is held at, or None."""
+    match = re.match(r"(?P<own>.*?)\bat (?:the )?(?P<host>[A-Z].*)$", title)
+    if match is None or not any(names_event(w) for w in match["own"].split()):
+        return None
+    return match["host"].strip()
 
 
 def _names_a_host(match: re.Match[str]) -> bool:

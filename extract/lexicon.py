@@ -78,10 +78,9 @@ def modifier_heads() -> frozenset[str]:
     """Head words only whole names give ("NHS Digital" -> "Digital", "NHS England" ->
     "England"): they end a name ("Genomics England") but, before another capitalised word,
     modify it ("Crafting Digital Twins")."""
-    keywords = [k for ks in org_kind_keywords().values() for k in ks]
-    named = {k.split()[-1] for k in keywords if len(k.split()) > 1 and k.split()[0].isupper()}
-    other = {k.split()[-1] for k in keywords if not (len(k.split()) > 1 and k.split()[0].isupper())}
-    return frozenset(named - other)
+    keywords = [k.split() for ks in org_kind_keywords().values() for k in ks]
+    whole = [words for words in keywords if len(words) > 1 and words[0].isupper()]
+    return frozenset({w[-1] for w in whole} - {w[-1] for w in keywords if w not in whole})
 
 
 @cache

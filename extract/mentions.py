@@ -161,6 +161,7 @@ def _common_phrase(mention: Mention, lower_words: set[str], texts: Sequence[str]
 
 
 def _before_unit_noun(name: str, texts: Sequence[str]) -> bool:
+    """Some text writes ``name`` right before a lower-case unit noun ("… community")."""
     heads = "|".join(map(re.escape, lexicon.name_words().lower_heads))
     named = re.compile(rf"\b{re.escape(name)}\s+(?:{heads})\b")
     return any(named.search(text) for text in texts)
@@ -255,8 +256,9 @@ def _entities(
     for event in events:
         # "Acme Conference" in a heading is the text's "Acme conference 2030"
         key = _YEAR_TAIL.sub("", names.normalise(event.text))
+        host = item_rules.held_at(item.title) if item is not None else None
         items_own = (f" {_words(event.text)} " in title or f" {key} " in title) and not (
-            _held_at(_words(event.text), title))
+            host and _words(event.text) in _words(host))  # the heading's event is held at it
         if not items_own and not _date_like(event):
             same = {"refers_to": named[key]} if key in named else {}
             mention_id = builder.add(
@@ -307,12 +309,6 @@ def _words(text: str) -> str:
     """Lower-case words of ``text`` without punctuation: "Industry (PSI) 2023" -> "industry psi
     2023"."""
     return " ".join(re.findall(r"\w+", text.lower()))
-
-
-def _held_at(event_words: str, title: str) -> bool:
-    """ "Workshop on X at the Acme Conference": the heading's event is held at another one."""
-    match = re.search(rf"^(.*?)\bat (?:the )?{re.escape(event_words)}\b", title.strip())
-    return match is not None and any(item_rules.names_event(w) for w in match.group(1).split())
 
 
 def _goes_to(event: Span) -> bool:

@@ -349,9 +349,9 @@ def _after_a_name(doc: Doc, start: int) -> bool:
 
 def _ner_org_ok(span: Span, dictionary: frozenset[str]) -> bool:
     """An ORG only the NER saw: not a topic of the scheme, not the field of a job title, not a
-    channel on a platform ("Acme YouTube"), not in a heading-like text, not a theme ("on X",
-    "be X"), not a capitalised phrase of dictionary words ("Genomic Data
-    Diversity", "Life Sciences"), not a lone common word outside an organisation's place."""
+    channel on a platform ("Acme YouTube"), not a title's opening gerund, not in a heading-like
+    text, not a theme ("on X", "be X"), not a capitalised phrase of dictionary words ("Genomic
+    Data Diversity", "Life Sciences"), not a lone common word outside an organisation's place."""
     doc = span.doc
     if _is_topic_label(span) or _field_of_a_job(span) or span[-1].text in _PLATFORMS:
         return False
