@@ -570,6 +570,12 @@ def _bracketed_employers(doc: Doc) -> None:
                                  *added])
 
 
+def _before_et_al(span: Span) -> bool:
+    """ "Jane Doe et al. propose …": the first author of a paper."""
+    doc, i = span.doc, span.end
+    return i + 1 < len(doc) and doc[i].lower_ == "et" and doc[i + 1].lower_.startswith("al")
+
+
 def _person_after_and(span: Span) -> bool:
     """ "hearing from Jane Doe and John Roe, …": coordinated with a person."""
     doc, i = span.doc, span.end
@@ -621,8 +627,8 @@ def _nicknames(doc: Doc) -> list[Span]:
 
 def _unlabelled_names(doc: Doc, ents: list[Span]) -> list[Span]:
     """A name-shaped run the NER left unlabelled, in a person's slot: after a title (Dr, Prof),
-    before ", Role" ("and Ines Carvalho-Lund, Reader in …"), before "(University of X)", after
-    a role noun ("speaker Ghadi al Hajj"); hyphenated surnames stay whole."""
+    before ", Role" ("and Ines Carvalho-Lund, Reader in …"), before "(University of X)" or "et
+    al.", after a role noun ("speaker Ghadi al Hajj"); hyphenated surnames stay whole."""
     # a nationality the NER saw in a name ("Hui" of "Hui Xin Ng, PhD student") does not stop it
     taken = {i for e in ents if e.label_ != "NORP" for i in range(e.start, e.end)}
     found = []
@@ -653,7 +659,7 @@ def _unlabelled_names(doc: Doc, ents: list[Span]) -> list[Span]:
             and not _common_noun_phrase(span)
             and (_role_after_comma(span) or _org_in_brackets_after(span)
                  or _role_noun_before(span) or _from_org_after(span)
-                 or _person_after_and(span)
+                 or _person_after_and(span) or _before_et_al(span)
                  or (_bracket_after(span) is not None and _listed_with_brackets(span)))
         ):
             found.append(span)

@@ -41,7 +41,9 @@ _AUTHOR_CUES = tuple(  # separate patterns: one phrase may hold two cues ("X's p
         r"(?:written |authored |co-authored )?by\b",
         r"\bet al\b|\b(?:written|authored|co-authored) by\b|\bby .{0,40}\band colleagues\b",
         r"(?<=['’\"”]) by\b|\bco-?authored with\b",  # "'Title' by X", "co-authored with X"
-        r"\bco-?authors?\b|\bauthors?(?=\s*:)",  # "with co-authors X and Y", "Authors: X, Y"
+        # "with co-authors X and Y", "Authors: X, Y", "The authors, X and Y, …"
+        r"\bco-?authors?\b|\bauthors?(?=\s*:)|\bthe authors\b,?",
+        r"\b(?:is|was|are|were) (?:the |a |an )?(?:\w+ )?(?:co-)?authors? of\b",  # X is …
         # "the new preprint <title> from X": a person right after "from"
         r"\b(?:paper|preprint|article|publication)\b[^.]{0,150}?\bfrom(?= (?-i:[A-Z]))",
         r"\bwhose (?:\w+ )?(?:paper|article|preprint|book|chapter|study|work)\b",
@@ -55,8 +57,8 @@ _AUTHOR_CUES = tuple(  # separate patterns: one phrase may hold two cues ("X's p
 _ASIDE = re.compile(r"\s*\([^()]{1,80}\)\s*")
 _WRITING_VERBS = frozenset({"have", "write", "publish", "co-author", "author", "release"})
 _PAPER_WORD = re.compile(
-    r"\b(paper|article|preprint|publication|study|review|book|chapter|report|journal|"
-    r"co-?authors?|authors?(?=\s*:))\b", re.I
+    r"\b(paper|article|preprint|publication|published|study|review|book|chapter|report|"
+    r"journal|co-?authors?|authors?|et al)\b", re.I
 )
 
 
@@ -172,6 +174,8 @@ def _people_near(sent: Span, cue_start: int, cue_end: int) -> list[Span]:
         return []
     if text.startswith("whose"):  # "X, whose paper …"
         return [p for p in people if full[p.end_char:cue_start].strip() in (",", "")]
+    if text.endswith(" of"):  # "X, a PhD student at Y, is the first author of"
+        return [p for p in people if p.end_char <= cue_start]
     if "et al" in text or text.startswith("and "):  # "X (Acme) and colleagues": an aside between
         return [p for p in people if 0 <= cue_start - p.end_char <= 2
                 or _ASIDE.fullmatch(full[p.end_char:cue_start])]

@@ -64,6 +64,13 @@ def test_speakers(nlp, sentence: str, speakers: set[str]) -> None:
          {"Amira Saleh"}),
         ('The paper "Causal discovery with latent confounders", written by Nadia Volkov and Ben '
          "Carter, was accepted.", {"Nadia Volkov", "Ben Carter"}),
+        ("Omar Haddad et al. propose deep ensembles for triage.", {"Omar Haddad"}),
+        ("The authors, Isabel Moreno and Zara Ahmed, study missingness in biobanks.",
+         {"Isabel Moreno", "Zara Ahmed"}),
+        ("Published in Patterns, this work by Nadia Volkov and Ben Carter builds sepsis models.",
+         {"Nadia Volkov", "Ben Carter"}),
+        ("Mei Lin, a PhD student at Northby University, is the first author of this paper.",
+         {"Mei Lin"}),
     ],
 )
 def test_authors(nlp, sentence: str, authors: set[str]) -> None:
