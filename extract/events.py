@@ -33,7 +33,10 @@ from partnerkg.extract.spans import (
 
 SPEAKER_CUES = re.compile(
     r"\b(joined by|hear(?:ing)? from|keynotes?(?: speakers?| talks?| lectures?)?(?: from| by)?|"
-    r"(?:speakers?|presenters?|panell?ists?)(?: include| includes| are| is| will be)|"
+    r"(?:speakers?|presenters?|panell?ists?)(?: (?:this|for|at) \w+)?"
+    r"(?: include| includes| are| is| will be)|line-?up(?: includes?| is| will be|:)|"
+    r"speaking (?:at|in) [^.]{0,40}?(?:will be|are|is)|(?:given|delivered|moderated) by|"
+    r"contributions? from|"
     r"speakers?(?=\s*:)|"
     r"(?:guest|invited|with|by) speakers?|"
     r"panel(?:lists?| discussion)? with|panell?ists?|presented by|presentations? (?:from|by)|"

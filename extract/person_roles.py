@@ -501,8 +501,8 @@ def _in_employer_slot(span: Span, people_ends: set[int]) -> bool:
 def _in_person_slot(span: Span) -> bool:
     """A name followed by ", Role" or by its organisation in brackets ("Jane Doe (University
     of Westby)"), preceded by a title or a lower-case role noun ("research associate Jane
-    Doe"), listed with a person after "by/with" or after "chaired/written by" is a person
-    whatever the NER said."""
+    Doe"), listed with a person after "by/with", after "chaired/written by" or the subject of
+    "speak/talk" is a person whatever the NER said."""
     doc = span.doc
     if span.start > 0 and doc[span.start - 1].lower_ in TITLES:
         return True
@@ -510,6 +510,8 @@ def _in_person_slot(span: Span) -> bool:
         return True
     if span.start > 0 and doc[span.start - 1].lower_ in ("by", "with") and _person_after_and(span):
         return True  # "written by Jane Doe and <person>"
+    if _talks(span):
+        return True
     if span.start > 1 and doc[span.start - 1].lower_ == "by" and (
             doc[span.start - 2].lower_ in _DONE_BY_PEOPLE):
         return True  # "chaired by Jane Doe"
@@ -570,6 +572,12 @@ def _bracketed_employers(doc: Doc) -> None:
                                  *added])
 
 
+def _talks(span: Span) -> bool:
+    """ "Nina Petrova will talk us through …": only a person speaks or lectures."""
+    root = span[-1]
+    return root.dep_ == "nsubj" and root.head.lemma_ in ("speak", "talk", "lecture")
+
+
 def _before_et_al(span: Span) -> bool:
     """ "Jane Doe et al. propose …": the first author of a paper."""
     doc, i = span.doc, span.end
@@ -628,7 +636,8 @@ def _nicknames(doc: Doc) -> list[Span]:
 def _unlabelled_names(doc: Doc, ents: list[Span]) -> list[Span]:
     """A name-shaped run the NER left unlabelled, in a person's slot: after a title (Dr, Prof),
     before ", Role" ("and Ines Carvalho-Lund, Reader in …"), before "(University of X)" or "et
-    al.", after a role noun ("speaker Ghadi al Hajj"); hyphenated surnames stay whole."""
+    al.", after a role noun ("speaker Ghadi al Hajj"), the subject of "speak/talk"; hyphenated
+    surnames stay whole."""
     # a nationality the NER saw in a name ("Hui" of "Hui Xin Ng, PhD student") does not stop it
     taken = {i for e in ents if e.label_ != "NORP" for i in range(e.start, e.end)}
     found = []
@@ -659,7 +668,7 @@ def _unlabelled_names(doc: Doc, ents: list[Span]) -> list[Span]:
             and not _common_noun_phrase(span)
             and (_role_after_comma(span) or _org_in_brackets_after(span)
                  or _role_noun_before(span) or _from_org_after(span)
-                 or _person_after_and(span) or _before_et_al(span)
+                 or _person_after_and(span) or _before_et_al(span) or _talks(span)
                  or (_bracket_after(span) is not None and _listed_with_brackets(span)))
         ):
             found.append(span)
