@@ -265,9 +265,11 @@ WEAK_HOST = (
 )
 _HOSTED_BY = re.compile(
     r"\b(?:(?:co-?)?(?:hosted|organi[sz]ed|run|convened|curated) by|under the auspices of|"
-    r"brought to you by|(?:event|workshop|conference|symposium|seminar|webinar|course|school) "
+    r"brought to you by|"
+    r"(?:event|workshop|conference|symposium|seminar|webinar|course|school) "
     r"(?:is|was) a (?:joint )?collaboration between|"
-    r"(?:hosted|organi[sz]ed|run|held) in (?:collaboration|partnership|association) with)\b",
+    r"(?:hosted|organi[sz]ed|run|held) in (?:collaboration|partnership|association) with)\b|"
+    r"\b(?:organi[sz]ers?|hosts?)\s*:",  # "Organisers: X and Y"
     re.IGNORECASE,
 )
 _WITH_PARTNER = re.compile(
@@ -617,6 +619,8 @@ def _listed_before_organise_verb(ent: Span) -> bool:
         i += 1
     while i < sent.end and doc[i].lower_ in ("are", "is", "have", "has", "will", "be", "been"):
         i += 1
+    if i + 2 < sent.end and doc[i].lower_ == "co" and doc[i + 1].text == "-":
+        i += 2  # "are co-hosting"
     return i < sent.end and doc[i].is_lower and _ORGANISE_STEM.match(doc[i].text) is not None
 
 

@@ -1,7 +1,9 @@
-"""Constructions newsletters use for speakers, authors and employers, one sentence each.
+"""Constructions newsletters use for speakers, organisers, authors and employers, one sentence
+each.
 
 The sentences are written for these tests (no newsletter's text): each states one way of
-saying who speaks, who wrote what or where someone works, and the pairs it must yield.
+saying who speaks, who hosts, who wrote what or where someone works, and the pairs it must
+yield.
 """
 
 from __future__ import annotations
@@ -54,6 +56,20 @@ def _pairs(doc, relation: str) -> set[tuple[str, str]]:
 )
 def test_speakers(nlp, sentence: str, speakers: set[str]) -> None:
     assert {person for _, person in _pairs(nlp(sentence), "speaker")} == speakers
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organisers"),
+    [
+        ("The Westby Institute and Acme Analytics are co-hosting a hackathon.",
+         {"Westby Institute", "Acme Analytics"}),
+        ("Organisers: Westby Data Trust and Acme Analytics.",
+         {"Westby Data Trust", "Acme Analytics"}),
+        ("This webinar is brought to you by the Westby Data Trust.", {"Westby Data Trust"}),
+    ],
+)
+def test_organisers(nlp, sentence: str, organisers: set[str]) -> None:
+    assert {org for _, org in _pairs(nlp(sentence), "organizer")} == organisers
 
 
 @pytest.mark.parametrize(
