@@ -152,6 +152,9 @@ def test_a_heading_that_names_an_event_is_one_without_a_dated_line() -> None:
     assert classify(_item("Westby Causality Seminar Series 2030")).kind == "event"
     assert classify(_item("New Video Series: Academic Perspectives")).kind is None
     assert classify(_item("2030 Soil Equity DataJam")).kind == "event"
+    assert classify(_item("Save the date: Westby Data Day 2030")).kind == "event"
+    assert classify(_item("NeurIPS 2030")).kind == "event"
+    assert classify(_item("PhD 2030 intake")).kind is None
 
 
 def test_a_training_whose_courses_are_held_somewhere_is_an_event() -> None:
