@@ -408,6 +408,7 @@ _EVENT_NOUNS = frozenset(
         "forum",
     }
 )
+_EVENT_NOUN_FORMS = _EVENT_NOUNS | {f"{noun}s" for noun in _EVENT_NOUNS} | {"symposia"}
 #: What an organisation may "present" or "have" as its event ("present the first Research Sprint").
 _PRESENTED_EVENTS = _EVENT_NOUNS | {"sprint", "school", "meetup", "datathon", "jamboree"}
 _CALLED = re.compile(
@@ -426,12 +427,14 @@ def _defined_as_events(doc: Doc) -> list[Span]:
     """ "Acme for Britain is a major poster competition": a capitalised subject that the
     sentence says is an event noun names an event."""
     found = []
-    for token in doc:
-        if token.lemma_ != "be":
-            continue
-        attrs = [c for c in token.children if c.dep_ == "attr" and c.lemma_ in _EVENT_NOUNS]
+    # from the event noun up: a token's children are a walk over the sentence, so only the
+    # few copulas with an event-noun attribute are asked for theirs
+    copulas = dict.fromkeys(t.head for t in tokens_in(doc, _EVENT_NOUN_FORMS)
+                            if t.dep_ == "attr" and t.lemma_ in _EVENT_NOUNS
+                            and t.head.lemma_ == "be")
+    for token in copulas:
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "csubj")]
-        if attrs and subjects:
+        if subjects:
             name = doc[subjects[0].left_edge.i : subjects[0].right_edge.i + 1]
             named = subjects[0].pos_ == "PROPN" or len(name) > 1
             if named and len(name) <= 8 and not name[0].is_stop and _capitalised_name(name):
