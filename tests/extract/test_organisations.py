@@ -62,6 +62,10 @@ def test_a_head_only_whole_names_give_ends_a_name(nlp) -> None:
     assert "Genomics England" in _orgs(nlp("She works with Genomics England on rare disease."))
 
 
+def test_a_plural_labs_heads_a_name(nlp) -> None:
+    assert "Westby Labs" in _orgs(nlp("He moved from Acme to Westby Labs last year."))
+
+
 def test_and_inside_an_of_complement_stays_one_name(nlp) -> None:
     doc = nlp("She is a lecturer at the Westby School of Hygiene and Tropical Medicine.")
     assert "Westby School of Hygiene and Tropical Medicine" in _orgs(doc)
