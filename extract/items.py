@@ -85,9 +85,13 @@ _NAMED_EVENT = re.compile(
     r"\b(?:Event|Seminar|Webinar|Workshop|Symposium|Conference|Lecture|Colloquium)"
     r"(?::\s|\s+\d{4}$)|\bSeries\s+\d{4}$|\b(?:Hackathon|Datathon|Data[Jj]am)(?:\s+\d{4})?$|"
     r"^(?:[Ss]ave the [Dd]ate|[Rr]egistration (?:is )?(?:now )?open)\s*[:\-–]\s*\S|"
+
     r"^(?:[A-Z][A-Za-z]*[A-Z]){2,}\s+(?:19|20)\d\d\b|"  # "NeurIPS 2025", "ICML 2025 Workshop …"
     r"\b(?:Summer|Winter|Spring|Autumn) School(?::\s|(?:\s+\d{4})?$)"
 )
+#: "Catchup on the Acme Workshops", "Highlights from the Acme Summit": a past event's name
+_RECAP = re.compile(r"^(?:catch[- ]?up on|recordings? (?:of|from)|highlights from|"
+                    r"recap(?: of)?:?)\s+(?:the\s+)?(?P<name>\S.*)$", re.I)
 _TAUGHT = re.compile(r"\b(?:training|courses?|(?:summer|winter|spring|autumn) schools?)\b", re.I)
 _HELD = re.compile(r"\b(?:will be|is|are) held\b|\btak(?:e|es|ing) place\b", re.I)
 # opportunity words that head a name ("Studentships"); job and funding words are too common
@@ -125,11 +129,18 @@ def classify(item: Item) -> ItemKind:
         return ItemKind("opportunity", opportunity)
     if _TAUGHT.search(title) and any(_HELD.search(b.text) for b in item.blocks):
         return ItemKind("event", "workshop")  # "X Training" whose courses "will be held in Leeds"
-    if has_date or _NAMED_EVENT.search(title):
+    if has_date or _NAMED_EVENT.search(title) or _recalled_event(title):
         return ItemKind("event", event_kind(title))
     if has_deadline:
         return ItemKind("opportunity", "scheme")
     return ItemKind(None)
+
+
+def _recalled_event(title: str) -> str | None:
+    """ "Catchup on the Acme Workshops" -> "Acme Workshops": the past event a heading recalls."""
+    recap = _RECAP.match(title)
+    name = recap["name"].strip() if recap else ""
+    return name if len(name.split()) >= 2 and _ENDS_ON_EVENT_WORD.search(name) else None
 
 
 def names_event(word: str) -> bool:
@@ -151,6 +162,9 @@ def event_kind(title: str) -> str:
 def event_names(title: str) -> dict[str, str]:
     """``short_name`` (after "Event:" / "Webinar-") and ``series`` from an event heading."""
     found: dict[str, str] = {}
+    recalled = _recalled_event(title)
+    if recalled:
+        return {"short_name": recalled}
     hosted = re.search(
         r"\b(?:hosting|hosts|presents|presenting)\s+(?!at\b)(?:an?\s|the\s)?\s*(\S.*)$", title
     )

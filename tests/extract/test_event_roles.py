@@ -414,3 +414,10 @@ def test_an_event_held_at_another_is_the_headings_own_not_its_host() -> None:
     assert "short_name" not in event_names(title)
     assert event_names("R in Soil Conference featuring Acme colleagues") == {
         "short_name": "R in Soil Conference"}
+
+
+def test_a_heading_recalling_a_past_event_names_it() -> None:
+    title = "Catchup on the Soil Equity Statistical Approaches Workshops"
+    assert classify(_item(title)).kind == "event"
+    assert event_names(title) == {"short_name": "Soil Equity Statistical Approaches Workshops"}
+    assert classify(_item("Highlights from our year")).kind is None
