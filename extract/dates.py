@@ -127,6 +127,20 @@ def names_a_season(text: str) -> bool:
     return _SEASONS.match(text.strip()) is not None
 
 
+_DATE_AFTER_NAME = re.compile(
+    rf"^[^.;:]{{0,25}}?\bon (?:the )?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,? )?"
+    rf"(?P<date>{_DAY}(?: of)? (?:{_MONTHS})(?:,? \d{{4}})?|(?:{_MONTHS}) {_DAY}(?:,? \d{{4}})?)\b",
+    re.I,
+)
+
+
+def date_after_name(text: str, issue: dt.date) -> ParsedDate | None:
+    """The date right after an event's name in a sentence ("took part in [Acme Day] on Monday
+    6th March"): ``text`` is what follows the name."""
+    match = _DATE_AFTER_NAME.match(text)
+    return _parsed(DateLabel.EVENT, "", _parse_pieces(match["date"], issue)) if match else None
+
+
 def says_when(text: str) -> bool:
     """``text`` says when something takes place (see :func:`prose_event_date`)."""
     return _PROSE_DATE.search(text) is not None

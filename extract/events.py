@@ -154,7 +154,9 @@ class EventRoles:
                  if not _venue_word(doc, e)] if cued else []
         named += [_with_cut_tail(e) for e in doc.ents if e.label_ == "EVENT"]
         if _EVENT_NOUN_WORD.search(doc.text):  # a cheap test before walking the tokens
-            named += _defined_as_events(doc) + _named_after_event_nouns(doc) + _called(doc)
+            defined = _defined_as_events(doc)
+            named += (defined + _repeats(doc, defined) + _named_after_event_nouns(doc)
+                      + _called(doc))
         doc.spans[EVENTS] = filter_spans(
             [s for s in named if not any(overlaps(s, h) for h in hosts)])
         found = relations(doc)
@@ -439,6 +441,20 @@ def _defined_as_events(doc: Doc) -> list[Span]:
             named = subjects[0].pos_ == "PROPN" or len(name) > 1
             if named and len(name) <= 8 and not name[0].is_stop and _capitalised_name(name):
                 found.append(Span(doc, name.start, name.end, label="EVENT"))
+    return found
+
+
+def _repeats(doc: Doc, events: list[Span]) -> list[Span]:
+    """The other places the text writes an event's name ("took part in Acme Day on 6 March.
+    Acme Day is a poster competition"): the sentence that says what it is names it for all."""
+    found = []
+    for event in events:
+        start = doc.text.find(event.text)
+        while start >= 0:
+            span = doc.char_span(start, start + len(event.text), label="EVENT")
+            if span is not None and span.start != event.start:
+                found.append(span)
+            start = doc.text.find(event.text, start + 1)
     return found
 
 

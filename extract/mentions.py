@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 
 from partnerkg.extract import items as item_rules
 from partnerkg.extract import lexicon, names
+from partnerkg.extract.dates import date_after_name
 from partnerkg.extract.events import (
     SPEAKER_CUES,
     WEAK_HOST,
@@ -261,6 +262,10 @@ def _entities(
             host and _words(event.text) in _words(host))  # the heading's event is held at it
         if not items_own and not _date_like(event):
             same = {"refers_to": named[key]} if key in named else {}
+            when = date_after_name(doc.text[event.end_char : event.sent.end_char],
+                                   builder.newsletter.issue_date)
+            if when is not None:
+                same["start_date"] = when.start.isoformat()
             mention_id = builder.add(
                 EntityKind.EVENT,
                 event.text,

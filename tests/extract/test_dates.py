@@ -112,3 +112,19 @@ def test_raw_label_is_kept() -> None:
 def test_a_missing_year_favours_what_is_coming(line: str, issue: dt.date, start: dt.date) -> None:
     parsed = parse_dated_line(line, issue)
     assert parsed is not None and parsed.start == start
+
+
+@pytest.mark.parametrize(
+    ("after", "start"),
+    [
+        (" on Monday 6th March. It is a poster competition.", D(2024, 3, 6)),
+        (" conference on 12 June 2025 in Leeds", D(2025, 6, 12)),
+        (", in the strategic partnership category", None),
+        (" is run by the institute. We met on 2 May.", None),
+    ],
+)
+def test_the_date_right_after_an_events_name(after: str, start: dt.date | None) -> None:
+    from partnerkg.extract.dates import date_after_name
+
+    found = date_after_name(after, dt.date(2024, 3, 1))
+    assert (found.start if found else None) == start

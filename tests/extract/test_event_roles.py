@@ -421,3 +421,9 @@ def test_a_heading_recalling_a_past_event_names_it() -> None:
     assert classify(_item(title)).kind == "event"
     assert event_names(title) == {"short_name": "Soil Equity Statistical Approaches Workshops"}
     assert classify(_item("Highlights from our year")).kind is None
+
+
+def test_a_name_a_sentence_defines_as_an_event_is_that_event_everywhere_in_the_text(nlp) -> None:
+    doc = nlp("Tom Reyes took part in Soil for Britain on Monday 6th March. Soil for Britain is "
+              "a major poster competition.")
+    assert [e.start_char for e in doc.spans["pkg_events"]] == [23, 61]
