@@ -300,7 +300,7 @@ class OrganisationFinder:
         ner_parts = [o for o, ok in zip(ner_parts, kept, strict=True) if ok]
         orgs = filter_spans([*partner_spans, *split, *ner_parts])
         orgs = [_with_list_head(_from_bracket(_with_acronym_head(_with_glued_start(
-                    _with_acronym_tail(o))))) for o in orgs
+                    _with_acronym_field(_with_acronym_tail(o)))))) for o in orgs
                 if not _role_run(o) and not self._in_role_title(o)]
         orgs = [s for s in orgs if not _inside_parentheses_after_org(s, orgs)]
         orgs = filter_spans([*orgs, *_conjoined_names(doc, orgs, self.dictionary)])
@@ -576,6 +576,25 @@ def _with_acronym_head(span: Span) -> Span:
         if doc[start].is_title and _abbreviates(acronym.group(1), doc[start : span.end].text):
             return Span(doc, start, span.end, label="ORG")
     return span
+
+
+def _with_acronym_field(span: Span) -> Span:
+    """ "[Turing Research and Innovation Cluster] in Digital Twins (TRIC-DT)": the "in/for …"
+    words between a name and its bracketed acronym belong to it when the acronym needs them."""
+    doc, end = span.doc, span.end
+    if end + 2 >= len(doc) or doc[end].lower_ not in ("in", "for", "of", "on"):
+        return span
+    end += 1
+    while end < min(len(doc), span.end + 8) and (doc[end].is_title or doc[end].lower_ in (
+            "and", "&", "of", "for")):
+        end += 1
+    longer = Span(doc, span.start, end, label="ORG")
+    acronym = _acronym_after(longer)
+    if end == span.end + 1 or acronym is None:
+        return span
+    letters = acronym.group(1)
+    fits = acronym_fits(letters, longer.text) and not acronym_fits(letters, span.text)
+    return longer if fits else span
 
 
 def _with_glued_start(span: Span) -> Span:

@@ -337,3 +337,8 @@ def test_a_place_opening_a_listed_name_an_elided_article_and_a_hyphenated_name(n
     assert {"UK Soilbank", "EMBL-EBI"} <= set(_orgs(doc))
     cote = nlp("This preprint is from Luigi Antelmi from the University of Côte d'Azur.")
     assert "University of Côte d'Azur" in _orgs(cote)
+
+
+def test_the_field_a_bracketed_acronym_needs_belongs_to_the_name(nlp) -> None:
+    doc = nlp("The Westby Research and Innovation Cluster in Digital Twins (WRIC-DT) runs talks.")
+    assert "Westby Research and Innovation Cluster in Digital Twins" in _orgs(doc)
