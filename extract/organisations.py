@@ -285,6 +285,7 @@ class OrganisationFinder:
         split = [s for s in trimmed if s is not None and _plausible(s) and self._not_a_theme(s)
                  and not _written_work(s)]
         partner_spans = [Span(doc, s, e, label="ORG") for _, s, e in self.partners(doc)]
+        partner_spans += _national_names(doc)
         ner = [e for e in doc.ents if e.label_ == "ORG"]
         cut = [
             self._before_event_modifier(_before_job_words(_before_event_word(_trim(part))))
@@ -595,6 +596,28 @@ def _with_acronym_field(span: Span) -> Span:
     letters = acronym.group(1)
     fits = acronym_fits(letters, longer.text) and not acronym_fits(letters, span.text)
     return longer if fits else span
+
+
+_COUNTRY_CODES = ("UK", "US", "USA", "EU")
+
+
+def _national_names(doc: Doc) -> list[Span]:
+    """ "Health Data Research UK (HDR UK)", "Cancer Research UK (CRUK)": common words a
+    country code ends are a name when the bracketed acronym after them spells them out."""
+    found = []
+    for code in (t for t in doc if t.text in _COUNTRY_CODES):
+        end = code.i + 1
+        start = code.i
+        while start > max(0, code.i - 6) and (doc[start - 1].is_title or doc[start - 1].lower_ in (
+                "and", "of", "for", "&")):
+            start -= 1
+        while start < code.i and not doc[start].is_title:
+            start += 1
+        name = Span(doc, start, end, label="ORG")
+        acronym = _acronym_after(name)
+        if start < code.i and acronym is not None and acronym_fits(acronym.group(1), name.text):
+            found.append(name)
+    return found
 
 
 def _with_glued_start(span: Span) -> Span:

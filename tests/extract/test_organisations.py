@@ -342,3 +342,9 @@ def test_a_place_opening_a_listed_name_an_elided_article_and_a_hyphenated_name(n
 def test_the_field_a_bracketed_acronym_needs_belongs_to_the_name(nlp) -> None:
     doc = nlp("The Westby Research and Innovation Cluster in Digital Twins (WRIC-DT) runs talks.")
     assert "Westby Research and Innovation Cluster in Digital Twins" in _orgs(doc)
+
+
+def test_common_words_a_country_code_ends_are_a_name_when_their_acronym_follows(nlp) -> None:
+    doc = nlp("Funding comes from Soil Data Research UK (SDR UK) and the Westby Trust.")
+    assert "Soil Data Research UK" in _orgs(doc)
+    assert "Soil Data Research" not in _orgs(nlp("We do Soil Data Research UK wide."))
