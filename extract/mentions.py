@@ -248,7 +248,9 @@ def _entities(
     item = unit.item
     event_item = item is not None and id(item) in builder.event_items
     # the title's words, and normalised: "(ACIC)" is in one, "acic conference 2030" the other
-    title = f" {_words(item.title)} {names.normalise(item.title)} " if item and event_item else ""
+    heading = _words(item.title) if item and event_item else ""
+    title = f" {heading} {names.normalise(item.title)} " if item and event_item else ""
+    host = item_rules.held_at(item.title) if item is not None else None
     events = list(doc.spans.get(EVENTS, []))
     if unit.is_heading:  # an event heading's event is the item's own (_item_mentions)
         event_heading = item is None or item_rules.classify(item).kind == "event"
@@ -257,9 +259,9 @@ def _entities(
     for event in events:
         # "Acme Conference" in a heading is the text's "Acme conference 2030"
         key = _YEAR_TAIL.sub("", names.normalise(event.text))
-        host = item_rules.held_at(item.title) if item is not None else None
-        items_own = (f" {_words(event.text)} " in title or f" {key} " in title) and not (
-            host and _words(event.text) in _words(host))  # the heading's event is held at it
+        words = _words(event.text)
+        items_own = (f" {words} " in title or f" {key} " in title
+                     or _one_word_apart(words, heading)) and not (host and words in _words(host))
         if not items_own and not _date_like(event):
             same = {"refers_to": named[key]} if key in named else {}
             when = date_after_name(doc.text[event.end_char : event.sent.end_char],
@@ -330,6 +332,14 @@ def _date_like(span: Span) -> bool:
     a year: "Acme conference 2023")."""
     named = any(t.is_alpha and t.ent_type_ != "DATE" and t.text[:1].isupper() for t in span)
     return not named or bool(_DATE_WORDS.fullmatch(span.text))
+
+
+def _one_word_apart(short: str, long: str) -> bool:
+    """ "wellcome data science ideathon" in the heading "Wellcome Trust Data Science
+    Ideathon": the heading's name with one word left out (a held-at event aside)."""
+    words, longer = short.split(), long.split()
+    return len(words) >= 3 and len(longer) == len(words) + 1 and any(
+        longer[:i] + longer[i + 1 :] == words for i in range(len(longer)))
 
 
 def _titled(ent: Span) -> bool:

@@ -518,3 +518,16 @@ def test_a_person_an_event_item_names_with_no_other_part_speaks(nlp) -> None:
     names = {m.id: m.text for m in extraction.mentions}
     speakers = {names[a.object] for a in extraction.assertions if a.relation is Relation.SPEAKER}
     assert speakers == {"Jane Okafor", "Tomas Berg"}
+
+
+def test_the_text_naming_the_headings_event_with_a_word_left_out_adds_no_second_event(
+    nlp,
+) -> None:
+    w = _Writer("2030-09.md")
+    item = w.item("Westby Trust Soil Science Ideathon", "Events",
+                  "The Westby Soil Science Ideathon is a competition for student teams.",
+                  date=dt.date(2030, 9, 21))
+    extraction = extract(w.newsletter("2030-09", Section("Events", None, (), (item,))), nlp)
+    events = [m for m in extraction.mentions
+              if m.kind is EntityKind.EVENT and "refers_to" not in m.attributes]
+    assert [e.text for e in events] == ["Westby Trust Soil Science Ideathon"]
