@@ -52,7 +52,9 @@ _I_WORD = re.compile(r"\bI\b")
 _SPEAKERS_NAMED_BEFORE = re.compile(
     r"\b(?:are|is) (?:amongst|among|one of)\b[^.]{0,60}\bspeakers\b|"
     r"\b(?:took|take|takes|taking) part in (?:a|the) (?:\w+ )?(?:panel|discussion)|"
-    r"\b(?:sat|sits|sit|was|were|is|are|will be) on (?:a|the) (?:\w+ )?panel\b", re.IGNORECASE)
+    r"\b(?:sat|sits|sit|was|were|is|are|will be) on (?:a|the) (?:\w+ )?panel\b|"
+    r"\b(?:invited|selected|chosen) (?:as|to be) (?:an? |the )?(?:\w+ )?"
+    r"(?:speaker|panell?ist|keynote|presenter)s?\b", re.IGNORECASE)
 _NOT_SPEAKING = re.compile(r"\b(?:contact|get in touch|e-?mail|reach out)\b", re.IGNORECASE)
 SPEAK_VERBS = frozenset(
     {"speak", "present", "talk", "discuss", "deliver", "give", "introduce", "share", "explore",

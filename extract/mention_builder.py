@@ -35,6 +35,8 @@ class MentionBuilder:
     event_items: set[int] = field(default_factory=set)  # ids of items whose heading is an event
     # per item: an event named in its text, by name without a closing year -> mention id
     item_events: dict[int, dict[str, str]] = field(default_factory=dict)
+    # per non-event item: the events its heading says someone goes to -> mention ids
+    heading_events: dict[int, list[str]] = field(default_factory=dict)
     asserted: set[tuple[str, Relation, str, str]] = field(default_factory=set)
 
     def index(self, mention_id: str) -> int:

@@ -280,6 +280,8 @@ def _entities(
             )
             named.setdefault(key, mention_id)
             builder.by_chars[(index, (event.start_char, event.end_char))] = mention_id
+            if unit.is_heading:
+                builder.heading_events.setdefault(id(item), []).append(named[key])
     for topic in doc.spans.get(TOPICS, []):
         builder.add(
             EntityKind.TOPIC,
@@ -579,7 +581,7 @@ def _relations(
     """Recorded relations -> assertions between mention ids (slots bound to the item)."""
     for found in doc._.get(RELATIONS) or []:
         if found["subject"] == "EVENT" and "EVENT" not in things:
-            subject = _event_named_in(builder, index, found["evidence"])
+            subject = _event_named_in(builder, index, unit, found["evidence"])
         else:
             subject = _resolve(builder, index, unit, found["subject"], things)
         relation = found["relation"]
@@ -656,15 +658,19 @@ def _after_speaker_list_cue(unit: Unit) -> bool:
         SPEAKER_CUES.search(lead.text.rstrip()[-60:]))
 
 
-def _event_named_in(builder: MentionBuilder, index: int, evidence: tuple[int, int]) -> str | None:
+def _event_named_in(builder: MentionBuilder, index: int, unit: Unit,
+                    evidence: tuple[int, int]) -> str | None:
     """In an item that is no event, the event the sentence itself names ("… took part in X.
-    X is a poster competition organised by Y") is the one its speakers and hosts belong to."""
+    X is a poster competition organised by Y") is the one its speakers and hosts belong to;
+    failing that, the one event its heading says someone goes to ("Jane Doe attending the Acme
+    Summit")."""
     start, end = evidence
     for (unit_index, (first, last)), mention_id in builder.by_chars.items():
         if unit_index == index and start <= first and last <= end:
             if builder.mentions[builder.index(mention_id)].kind is EntityKind.EVENT:
                 return mention_id
-    return None
+    gone_to = set(builder.heading_events.get(id(unit.item), ())) if unit.item else set()
+    return gone_to.pop() if len(gone_to) == 1 else None
 
 
 _OBJECT_KINDS = {

@@ -531,3 +531,15 @@ def test_the_text_naming_the_headings_event_with_a_word_left_out_adds_no_second_
     events = [m for m in extraction.mentions
               if m.kind is EntityKind.EVENT and "refers_to" not in m.attributes]
     assert [e.text for e in events] == ["Westby Trust Soil Science Ideathon"]
+
+
+def test_people_in_an_item_whose_heading_names_the_event_they_go_to_speak_at_it(nlp) -> None:
+    w = _Writer("2030-10.md")
+    item = w.item("Research Associate Jane Okafor attending the Westby Soil Summit 2030",
+                  "Updates", "Jane Okafor has been invited as an expert panelist for soil "
+                  "health at the summit in Northby.")
+    extraction = extract(w.newsletter("2030-10", Section("Updates", None, (), (item,))), nlp)
+    names = {m.id: m.text for m in extraction.mentions}
+    pairs = {(names[a.subject], names[a.object]) for a in extraction.assertions
+             if a.relation is Relation.SPEAKER}
+    assert pairs == {("Westby Soil Summit 2030", "Jane Okafor")}
