@@ -574,8 +574,12 @@ def _name_hosts(doc: Doc) -> list[Span]:
 
 def _venue_word(doc: Doc, end: int) -> bool:
     """ "Hallam Conference Centre": an organisation's head word right after an event name
-    makes it the name of a place."""
-    return end < len(doc) and doc[end].text in lexicon.org_head_words()
+    makes it the name of a place; "RSS 2023 Honours": a capitalised word right after a
+    closing year makes it the name of something else."""
+    if end < len(doc) and doc[end].text in lexicon.org_head_words():
+        return True
+    # "the RSS 2023 Honours": a year then a capitalised word names something of that edition
+    return end < len(doc) and doc[end - 1].shape_ == "dddd" and doc[end].is_title
 
 
 def _name_word(token: Token) -> bool:

@@ -427,3 +427,9 @@ def test_a_name_a_sentence_defines_as_an_event_is_that_event_everywhere_in_the_t
     doc = nlp("Tom Reyes took part in Soil for Britain on Monday 6th March. Soil for Britain is "
               "a major poster competition.")
     assert [e.start_char for e in doc.spans["pkg_events"]] == [23, 61]
+
+
+def test_a_capitalised_word_after_a_closing_year_names_no_event(nlp) -> None:
+    doc = nlp("She is among the winners of the WSS 2030 Honours, and will speak at WSS 2030.")
+    assert [e.text for e in doc.spans["pkg_events"]] == ["WSS 2030"]
+    assert doc.spans["pkg_events"][0].start_char > 50
