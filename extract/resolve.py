@@ -353,6 +353,8 @@ def _link_acronyms(occ: list[_Occurrence], union: _UnionFind) -> None:
 
 
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
+#: issue, kind, the words before, the acronym, the words after
+_AcronymKey = tuple[str, EntityKind, tuple[str, ...], str, tuple[str, ...]]
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 
@@ -364,27 +366,40 @@ def _link_embedded_acronyms(occ: list[_Occurrence], union: _UnionFind) -> None:
     Edinburgh UKRI Centre for Doctoral Training". Years, ordinals and other acronyms among
     the surrounding words do not count; an organisation needs surrounding words (a bare
     acronym is :func:`_link_acronyms`' job)."""
-    spelled: dict[tuple[object, ...], set[int]] = defaultdict(set)
-    short: list[tuple[int, tuple[object, ...]]] = []
+    named: list[tuple[int, EntityKind, str, list[str]]] = []  # root, kind, issue, words
     for root, members in union.groups().items():
         kind = _kind_votes(members, occ)
-        if kind not in (EntityKind.EVENT, EntityKind.ORGANISATION):
-            continue
-        for i in members:
-            for form in occ[i].forms:
-                words = [w for w in form.split() if not _ORDINAL.match(w)]
-                words = words[1:] if words[:1] in (["The"], ["the"]) else words
-                for k, word in enumerate(words):
-                    before, after = _context(words[:k]), _context(words[k + 1 :])
-                    if word.isalpha() and names.looks_like_acronym(word) and (
-                            kind is EntityKind.EVENT or before or after):
-                        short.append((root, (occ[i].issue, kind, before, word.lower(), after)))
-                for start in range(len(words)):
-                    for end in range(start + 2, len(words) + 1):
-                        acronym = names.acronym_of(" ".join(words[start:end]))
-                        if acronym:
-                            spelled[(occ[i].issue, kind, _context(words[:start]), acronym,
-                                     _context(words[end:]))].add(root)
+        if kind in (EntityKind.EVENT, EntityKind.ORGANISATION):
+            for i in members:
+                for form in occ[i].forms:
+                    words = [w for w in form.split() if not _ORDINAL.match(w)]
+                    words = words[1:] if words[:1] in (["The"], ["the"]) else words
+                    named.append((root, kind, occ[i].issue, words))
+    short: list[tuple[int, _AcronymKey]] = []
+    for root, kind, issue, words in named:
+        for k, word in enumerate(words):
+            if sum(c.isupper() for c in word) < 2 or not (
+                    word.isalpha() and names.looks_like_acronym(word)):
+                continue
+            before, after = _context(words[:k]), _context(words[k + 1 :])
+            if kind is EntityKind.EVENT or before or after:
+                short.append((root, (issue, kind, before, word.lower(), after)))
+    # spell out only where an acronym waits, from a word with its first letter, over at most
+    # twice its letters in words
+    waiting: dict[tuple[str, EntityKind], set[str]] = defaultdict(set)
+    for _, (issue, kind, _, letters, _) in short:
+        waiting[(issue, kind)].add(letters)
+    spelled: dict[_AcronymKey, set[int]] = defaultdict(set)
+    for root, kind, issue, words in named:
+        acronyms = waiting.get((issue, kind), set())
+        reach = 2 * max(map(len, acronyms), default=0) + 1
+        firsts = {a[0] for a in acronyms}
+        for start in (i for i, w in enumerate(words) if w[:1].lower() in firsts):
+            for end in range(start + 2, min(len(words), start + reach) + 1):
+                acronym = names.acronym_of(" ".join(words[start:end]))
+                if acronym in acronyms:
+                    spelled[(issue, kind, _context(words[:start]), acronym,
+                             _context(words[end:]))].add(root)
     for root, wanted in short:
         candidates = spelled.get(wanted, set()) - {root}
         if len(candidates) == 1:
