@@ -284,8 +284,10 @@ class OrganisationFinder:
         ]
         split = [s for s in trimmed if s is not None and _plausible(s) and self._not_a_theme(s)
                  and not _written_work(s)]
-        partner_spans = [Span(doc, s, e, label="ORG") for _, s, e in self.partners(doc)]
-        partner_spans += _national_names(doc)
+        # names that need no NER: the configured partners, and country-coded names their
+        # bracketed acronym spells out
+        sure_names = [Span(doc, s, e, label="ORG") for _, s, e in self.partners(doc)]
+        sure_names += _national_names(doc)
         ner = [e for e in doc.ents if e.label_ == "ORG"]
         cut = [
             self._before_event_modifier(_before_job_words(_before_event_word(_trim(part))))
@@ -295,11 +297,11 @@ class OrganisationFinder:
         ]
         ner_parts = [s for s in cut if s is not None and not lexicon.joins_partners(s.text)
                      and _plausible(s)]
-        keyworded = {(o.start, o.end) for o in [*partner_spans, *split]}
+        keyworded = {(o.start, o.end) for o in [*sure_names, *split]}
         kept = [(o.start, o.end) in keyworded or self._ner_org_ok(o) for o in ner_parts]
         doc.spans[DOUBTFUL_ORGS] = [o for o, ok in zip(ner_parts, kept, strict=True) if not ok]
         ner_parts = [o for o, ok in zip(ner_parts, kept, strict=True) if ok]
-        orgs = filter_spans([*partner_spans, *split, *ner_parts])
+        orgs = filter_spans([*sure_names, *split, *ner_parts])
         orgs = [_with_list_head(_from_bracket(_with_acronym_head(_with_glued_start(
                     _with_acronym_field(_with_acronym_tail(o)))))) for o in orgs
                 if not _role_run(o) and not self._in_role_title(o)]
