@@ -450,13 +450,14 @@ def _repeats(doc: Doc, events: list[Span]) -> list[Span]:
     """The other places the text writes an event's name ("took part in Acme Day on 6 March.
     Acme Day is a poster competition"): the sentence that says what it is names it for all."""
     found = []
+    text = doc.text  # rebuilt from the tokens on every access: read it once
     for event in events:
-        start = doc.text.find(event.text)
+        start = text.find(event.text)
         while start >= 0:
             span = doc.char_span(start, start + len(event.text), label="EVENT")
             if span is not None and span.start != event.start:
                 found.append(span)
-            start = doc.text.find(event.text, start + 1)
+            start = text.find(event.text, start + 1)
     return found
 
 

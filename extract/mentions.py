@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from spacy.tokens import Doc, Span
 
@@ -163,9 +164,14 @@ def _common_phrase(mention: Mention, lower_words: set[str], texts: Sequence[str]
 
 def _before_unit_noun(name: str, texts: Sequence[str]) -> bool:
     """Some text writes ``name`` right before a lower-case unit noun ("… community")."""
-    heads = "|".join(map(re.escape, lexicon.name_words().lower_heads))
-    named = re.compile(rf"\b{re.escape(name)}\s+(?:{heads})\b")
+    named = re.compile(rf"\b{re.escape(name)}\s+(?:{_unit_nouns()})\b")
     return any(named.search(text) for text in texts)
+
+
+@cache
+def _unit_nouns() -> str:
+    """The lower-case unit heads ("community", "network") as one alternation."""
+    return "|".join(map(re.escape, lexicon.name_words().lower_heads))
 
 
 def _used_as_term(acronym: str, texts: Sequence[str]) -> bool:
@@ -633,8 +639,11 @@ def _bare_people_speak(builder: MentionBuilder, index: int, unit: Unit, doc: Doc
                        event: str) -> None:
     """A person an event item's text names with no part at all (no role, no cue, not a
     contact) is most likely one of its speakers: a weak assertion (0.5) no rule made."""
+    people = [e for e in doc.ents if e.label_ == "PERSON"]
+    if not people:
+        return
     tied = {a.object for a in builder.assertions} | {a.subject for a in builder.assertions}
-    for person in (e for e in doc.ents if e.label_ == "PERSON"):
+    for person in people:
         mention = builder.by_chars.get((index, (person.start_char, person.end_char)))
         if mention and mention not in tied and _kinds_fit(builder, "speaker", mention) and (
                 not _NOT_SPEAKING_HERE.search(person.sent.text)):

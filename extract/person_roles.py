@@ -515,14 +515,8 @@ def _in_person_slot(span: Span) -> bool:
     if span.start > 1 and doc[span.start - 1].lower_ == "by" and (
             doc[span.start - 2].lower_ in _DONE_BY_PEOPLE):
         return True  # "chaired by Jane Doe"
-    if span.end + 1 < len(doc) and doc[span.end].text == ",":
-        rest = doc[span.end + 1 : min(len(doc), span.end + 8)]
-        words = []
-        for token in rest:
-            if token.text in (",",) or token.lower_ in ("at", "from"):
-                break
-            words.append(token.text)
-        phrase = " ".join(words)
+    phrase = _phrase_after_comma(span)
+    if phrase is not None:
         if is_role_phrase(phrase):
             return True
         first = all(not t.is_alpha for t in doc[: span.start])
@@ -606,16 +600,24 @@ def _role_noun_before(span: Span) -> bool:
 
 def _role_after_comma(span: Span) -> bool:
     """ ", Reader in Biostatistics at …": a role phrase right after the comma."""
+    phrase = _phrase_after_comma(span)
+    return phrase is not None and phrase != "" and is_role_phrase(phrase) and not (
+        lexicon.org_kind_of(phrase))
+
+
+def _phrase_after_comma(span: Span) -> str | None:
+    """The words after a comma right after ``span``, up to the next comma, "at" or "from"
+    ("Jane Doe, Reader in Biostatistics at …" -> "Reader in Biostatistics"); None without the
+    comma."""
     doc = span.doc
     if span.end + 1 >= len(doc) or doc[span.end].text != ",":
-        return False
+        return None
     words = []
     for token in doc[span.end + 1 : min(len(doc), span.end + 8)]:
         if token.text == "," or token.lower_ in ("at", "from"):
             break
         words.append(token.text)
-    phrase = " ".join(words)
-    return bool(words) and is_role_phrase(phrase) and not lexicon.org_kind_of(phrase)
+    return " ".join(words)
 
 
 def _nicknames(doc: Doc) -> list[Span]:

@@ -272,19 +272,14 @@ def _keys(mention: Mention, issue: str, forms: Iterable[str]) -> tuple[str, ...]
                 # "Queen Mary University London" is "Queen Mary University of London".
                 content = [t for t in tokens if t not in _ORG_FUNCTION_WORDS]
                 if len(content) >= 2:
-                    keys.append(f"organisation:{' '.join(content)}")
-                    # "King's", "Kings" and "Kings's College London": no possessive, no plural
-                    stems = [t.removesuffix("s") for t in content if t != "s"]
-                    keys.append(f"organisation-stem:{' '.join(stems)}")
+                    keys.extend(_organisation_keys(content))
                 # "X Turing Interest Group" and "Turing Institute X Interest Group" are
                 # "X Interest Group": a partner's name inside or before a unit's name only
                 # says whose it is.
                 unit = _without_partner_prefix(content)
                 inner = [unit[0], *(t for t in unit[1:] if t not in _partner_words())]
                 if len(content) > len(inner) >= 3:
-                    keys.append(f"organisation:{' '.join(inner)}")
-                    stems = [t.removesuffix("s") for t in inner if t != "s"]
-                    keys.append(f"organisation-stem:{' '.join(stems)}")
+                    keys.extend(_organisation_keys(inner))
                 # "Causal Inference Interest Group" is also called "Causal Inference Group"
                 if len(inner) >= 4 and inner[-2:] == ["interest", "group"]:
                     keys.append(f"organisation:{' '.join(inner[:-2])} group")
@@ -298,6 +293,13 @@ def _keys(mention: Mention, issue: str, forms: Iterable[str]) -> tuple[str, ...]
             if mention.kind is EntityKind.PERSON and middle and all(map(names.is_initial, middle)):
                 keys.append(f"name:{tokens[0]} {tokens[-1]}")
     return tuple(dict.fromkeys(keys))
+
+
+def _organisation_keys(words: list[str]) -> tuple[str, str]:
+    """An organisation's content words as they are and stemmed ("King's", "Kings" and "Kings's
+    College London": no possessive, no plural)."""
+    stems = [t.removesuffix("s") for t in words if t != "s"]
+    return f"organisation:{' '.join(words)}", f"organisation-stem:{' '.join(stems)}"
 
 
 # -- machine linking ---------------------------------------------------------------------
