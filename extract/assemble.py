@@ -67,7 +67,8 @@ def assemble(
     for index, part in enumerate(parts):
         following = parts[index + 1] if index + 1 < len(parts) else None
         if isinstance(part, _Heading):
-            _open(sections, part.level, part.title, part.span)
+            dated = sections and _is_dated_line(following, issue)
+            _open(sections, 3 if dated else part.level, part.title, part.span)
         elif derive_items and sections and _is_derived_title(part, following, issue):
             _open(sections, 3, part.text, part.span)
         elif not sections:
@@ -102,9 +103,14 @@ def _is_derived_title(block: Block, following: object, issue: dt.date) -> bool:
         return False
     if parse_dated_line(block.text, issue) is not None or names_a_season(block.text):
         return False
-    dated_next = isinstance(following, Block) and following.kind is BlockKind.BOLD_LINE and (
-        parse_dated_line(following.text, issue) is not None)
-    return dated_next or not block.text.endswith(_NOT_A_TITLE_END)
+    return _is_dated_line(following, issue) or not block.text.endswith(_NOT_A_TITLE_END)
+
+
+def _is_dated_line(part: object, issue: dt.date) -> bool:
+    """A bold date line ("**13-17 June 2030**"): what follows an item's heading. A section
+    heading it follows ("## Acme Awareness Week" in the Events section) titles an item."""
+    return isinstance(part, Block) and part.kind is BlockKind.BOLD_LINE and (
+        parse_dated_line(part.text, issue) is not None)
 
 
 def _section(draft: _Draft, issue: dt.date) -> Section:

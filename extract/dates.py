@@ -111,7 +111,7 @@ _RANGE = rf"{_DAY}(?:\s*(?:-|–|to|and)\s*{_DAY})?"
 # "is taking place virtually from October 24th-26th", "will take place … on the 17-19 April 2024"
 _PROSE_DATE = re.compile(
     rf"\b(?:tak(?:e|es|ing) place|(?:will be|is being|is) held|will run|is running)\b"
-    rf"[^.;]{{0,80}}?\b(?:on|from|between)\s+(?:the\s+)?"
+    rf"(?:[^.;]{{0,80}}?\b(?:on|from|between))?\s+(?:the\s+)?"  # "takes place July 10-14"
     rf"(?P<date>(?:{_RANGE}\s+(?:of\s+)?(?:{_MONTHS})|(?:{_MONTHS})\s+{_RANGE})(?:,?\s+\d{{4}})?)",
     re.I,
 )
@@ -136,9 +136,12 @@ _DATE_AFTER_NAME = re.compile(
 
 def date_after_name(text: str, issue: dt.date) -> ParsedDate | None:
     """The date right after an event's name in a sentence ("took part in [Acme Day] on Monday
-    6th March"): ``text`` is what follows the name."""
+    6th March", "[Acme 2030] is taking place July 10-14"): ``text`` is what follows the name."""
     match = _DATE_AFTER_NAME.match(text)
-    return _parsed(DateLabel.EVENT, "", _parse_pieces(match["date"], issue)) if match else None
+    if match:
+        return _parsed(DateLabel.EVENT, "", _parse_pieces(match["date"], issue))
+    taking_place = _PROSE_DATE.search(text, 0, 200)  # "[Acme 2030] is taking place July 10-14"
+    return prose_event_date(text, issue) if taking_place and taking_place.start() <= 12 else None
 
 
 def says_when(text: str) -> bool:

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from partnerkg.extract import lexicon
-from partnerkg.extract.items import names_event, names_event_or_opportunity
+from partnerkg.extract.items import SPEAKS_AT, names_event, names_event_or_opportunity
 from partnerkg.extract.spans import (
     EVENTS,
     NARRATOR,
@@ -48,6 +48,7 @@ SPEAKER_CUES = re.compile(
     r"(?:course|session|workshop|class|tutorial|masterclass)s? (?:led|delivered|given) by)\b",
     re.IGNORECASE,
 )
+_HEADING_SPEAKS_AT = re.compile(rf"\s+{SPEAKS_AT}")  # "Jane Doe speaker at …" in a heading
 _I_WORD = re.compile(r"\bI\b")
 _SPEAKERS_NAMED_BEFORE = re.compile(
     r"\b(?:are|is) (?:amongst|among|one of)\b[^.]{0,60}\bspeakers\b|"
@@ -115,6 +116,8 @@ class EventRoles:
         self.cue = re.compile(rf"\b(?:{'|'.join(map(re.escape, event_heads))}|\d{{4}})\b")
         self.matcher = Matcher(nlp.vocab)
         cap = {"TEXT": {"REGEX": "^[A-Z][a-z]"}, "IS_SENT_START": False}  # also "PraxisAuril"
+        # after a capitalised word, acronyms too ("Human-Centered AI Book Launch")
+        cap_or_acronym = {"TEXT": {"REGEX": "^[A-Z](?:[a-z]|[A-Z]+$)"}, "OP": "*"}
         head: dict[str, Any] = {"ORTH": {"IN": event_heads}}
         year: dict[str, Any] = {"SHAPE": "dddd", "OP": "?"}
         complement: list[dict[str, Any]] = [
@@ -124,7 +127,7 @@ class EventRoles:
         self.matcher.add(
             "EVENT_NAME",
             [
-                [year, {**cap, "OP": "+"}, head, year],
+                [year, cap, cap_or_acronym, head, year],
                 [year, {**cap, "OP": "+"}, head, *complement, year],
                 # "Workshop on Causal Machine Learning for Real-World Impact"
                 [year, {**cap, "OP": "+"}, head, *complement, complement[0],
@@ -152,8 +155,8 @@ class EventRoles:
         hosts = _name_hosts(doc)
         # every pattern needs a head word or a year: most texts have neither, skip the matcher
         cued = self.cue.search(doc.text) is not None
-        named = [Span(doc, s, e, label="EVENT") for _, s, e in self.matcher(doc)
-                 if not _venue_word(doc, e)] if cued else []
+        named = [_widened(doc, s, e) for _, s, e in self.matcher(doc)
+                 if not _venue_word(doc, e) and not _in_proceedings(doc, s)] if cued else []
         named += [_with_cut_tail(e) for e in doc.ents if e.label_ == "EVENT"]
         if _EVENT_NOUN_WORD.search(doc.text):  # a cheap test before walking the tokens
             defined = _defined_as_events(doc)
@@ -416,7 +419,8 @@ _EVENT_NOUN_FORMS = _EVENT_NOUNS | {f"{noun}s" for noun in _EVENT_NOUNS} | {"sym
 #: What an organisation may "present" or "have" as its event ("present the first Research Sprint").
 _PRESENTED_EVENTS = _EVENT_NOUNS | {"sprint", "school", "meetup", "datathon", "jamboree"}
 _CALLED = re.compile(
-    rf"\b(?:{'|'.join(sorted(_EVENT_NOUNS))})s?\s+(?:called|titled|entitled|named)\s+"
+    rf"\b(?:(?:{'|'.join(sorted(_EVENT_NOUNS))})s?\s+(?:called|titled|entitled|named)|"
+    r"(?:talk|presentation|keynote|lecture)(?:\s+on)?)\s+"  # "His talk 'Mining X' will be …"
     r"['‘\"“]([A-Z][^'’\"”]{2,120})['’\"”]"
 )
 _EVENT_NOUN_WORD = re.compile(rf"\b(?:{'|'.join(sorted(_EVENT_NOUNS))})\b")
@@ -571,6 +575,22 @@ def _name_hosts(doc: Doc) -> list[Span]:
         kept = [e for e in doc.ents if not any(overlaps(e, a) for a in added)]
         doc.ents = [*kept, *added]
     return added
+
+
+def _in_proceedings(doc: Doc, start: int) -> bool:
+    """ "Proceedings of the 53rd Annual Acme Symposium": a paper's venue, not an event."""
+    return any(t.lower_ == "proceedings" for t in doc[max(0, start - 4) : start])
+
+
+def _widened(doc: Doc, start: int, end: int) -> Span:
+    """A matched event name with the hyphenated word it starts inside ("Human-Centered AI Book
+    Launch": the matcher's words start at "Centered") and a closing "Event" ("… Launch Event")."""
+    while (start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_
+           and not doc[start - 1].whitespace_ and doc[start - 2].text[:1].isupper()):
+        start -= 2
+    if end < len(doc) and doc[end].text in ("Event", "Events"):
+        end += 1
+    return Span(doc, start, end, label="EVENT")
 
 
 def _venue_word(doc: Doc, end: int) -> bool:
@@ -734,7 +754,8 @@ def _subject_of_passive_join(person: Span) -> bool:
 
 def heading_speakers(doc: Doc) -> list[Span]:
     """People named after the colon of an event heading ("… Series: Dr Jane Doe"; not "PhD
-    Opportunity at Acme: Digital Twins") or after "with"/"by" are its speakers."""
+    Opportunity at Acme: Digital Twins"), after "with"/"by", or before "speaker at"/"presenting
+    at" are its speakers."""
     found = []
     for ent in doc.ents:
         before = [t for t in doc[max(0, ent.start - 2) : ent.start]]
@@ -743,7 +764,7 @@ def heading_speakers(doc: Doc) -> list[Span]:
             or t.lower_ in ("with", "by")
             or t.lower_.rstrip(".") in ("dr", "prof", "professor")
             for t in before
-        )
+        ) or _HEADING_SPEAKS_AT.match(doc.text, ent.end_char) is not None
         if ent.label_ == "PERSON" and cue:
             found.append(ent)
     return found

@@ -27,7 +27,8 @@ _OPPORTUNITY_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "job",
         re.compile(
-            r"^(?:jobs?|vacanc(?:y|ies)|hiring)\b|\bjob:|\b(?:vacanc(?:y|ies)|position|role|post)\b",
+            r"^(?:jobs?|vacanc(?:y|ies)|hiring)\b|\bjob:|\b(?:vacanc(?:y|ies)|post)\b|"
+            r"\b(?:position|role)\b(?!\s+of\b)",  # not "The Role of AI in …"
             re.I,
         ),
     ),
@@ -98,6 +99,11 @@ _HELD = re.compile(r"\b(?:will be|is|are) held\b|\btak(?:e|es|ing) place\b", re.
 _OPPORTUNITY_HEADS = tuple(
     rx for kind, rx in _OPPORTUNITY_KINDS if kind not in ("job", "funding_call")
 )
+#: "presenting at", "speaker at": a person's part at an event a heading names after it
+SPEAKS_AT = (
+    r"(?:presenting|presents|speaking|speaks|speaker|talking|talks|keynote|panell?ist)\s+at\b")
+#: "Jane Doe presenting at the Acme Conference 2030": a heading about going to an event
+_GOES_TO = re.compile(rf"^(?P<who>.*?)\s{SPEAKS_AT}\s*(?:the\s+)?(?P<event>[A-Z0-9].*)$")
 _SHORT_NAME = re.compile(r"^(?P<prefix>.*?)\s*(?::|(?<=\w)-|–|—)\s+(?P<short>\S.*)$")
 _SERIES = re.compile(r"^(?P<series>.*?\bSeries)\b", re.I)
 _ALWAYS_OPPORTUNITY = frozenset({"job", "studentship", "internship", "call_for_papers"})
@@ -134,6 +140,19 @@ def classify(item: Item) -> ItemKind:
     if has_deadline:
         return ItemKind("opportunity", "scheme")
     return ItemKind(None)
+
+
+def attended_event(title: str) -> tuple[int, int] | None:
+    """ "Jane Doe presenting at Acme Conference 2030" -> the characters of "Acme Conference
+    2030": the event a heading says someone speaks at or attends is the item's event (the
+    heading tells a person's story, it names no event of its own)."""
+    match = _GOES_TO.match(title)
+    if match is None or _EVENT_WORD.search(match["who"]):
+        return None
+    event = match["event"]
+    if not (_EVENT_WORD.search(event) or re.search(r"\b(?:19|20)\d\d\b", event)):
+        return None  # "Jane Doe speaking at Acme University": a place, not an event
+    return match.start("event"), match.end("event")
 
 
 def _recalled_event(title: str) -> str | None:
@@ -209,16 +228,21 @@ def _name_before_event_word(title: str) -> str | None:
     while start < ends[-1] and not words[start][:1].isupper():
         start += 1
     name = " ".join(words[start:end])
-    if name in (held_at(title) or ""):
+    host = held_at(title)
+    if host and name in host and any(names_event(w) for w in title[: title.rfind(host)].split()):
         return None  # "Workshop on X at the Acme Conference": the workshop is the heading's
     return name if start < ends[-1] else None
 
 
 def held_at(title: str) -> str | None:
-    """ "Workshop on X at the Acme Conference" -> "Acme Conference": the other event a
-    heading's own event is held at, or None."""
+    """ "Workshop on X at the Acme Conference" -> "Acme Conference": the other event (or the
+    place) a heading's own event is held at, or None."""
     match = re.match(r"(?P<own>.*?)\bat (?:the )?(?P<host>[A-Z].*)$", title)
-    if match is None or not any(names_event(w) for w in match["own"].split()):
+    if match is None:
+        return None
+    last = match["host"].split()[-1]  # "Acme Xplorers at Bristol Data Week"
+    if not (any(names_event(w) for w in match["own"].split()) or names_event(last)
+            or last in ("Week", "Day")):
         return None
     return match["host"].strip()
 

@@ -32,7 +32,8 @@ class MentionBuilder:
     later_first_names: list[tuple[int, Unit, Span]] = field(default_factory=list)
     heading_people: dict[int, list[tuple[int, Unit, Span]]] = field(default_factory=dict)
     rejected: set[tuple[int, tuple[int, int]]] = field(default_factory=set)
-    event_items: set[int] = field(default_factory=set)  # ids of items whose heading is an event
+    # per item whose heading is an event: that event's mention id
+    event_items: dict[int, str] = field(default_factory=dict)
     # per item: an event named in its text, by name without a closing year -> mention id
     item_events: dict[int, dict[str, str]] = field(default_factory=dict)
     # per non-event item: the events its heading says someone goes to -> mention ids

@@ -38,8 +38,10 @@ from partnerkg.extract.mention_builder import CONFIDENCE, MentionBuilder
 from partnerkg.extract.model import (
     Assertion,
     BlockKind,
+    DateLabel,
     EntityKind,
     Extraction,
+    Item,
     Mention,
     Newsletter,
     Relation,
@@ -83,6 +85,7 @@ _FUNCTION_WORDS = "|".join(sorted(
      "will", "so", "as", "with", "from", "by", "who", "which", "that", "had", "can",
      "would", "should", "also", "team", "teams"}))
 _PROSE_WORD = re.compile(r"(?<![\w/%.=@-])[a-z][a-z'-]+(?![\w/%=@])")  # not in a URL or address
+_BRACKETED_AFTER = re.compile(r"\s*\(([^()]{2,40})\)")  # "… Networks (CompleNet)"
 _DATE_WORDS = re.compile(
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)? )?(?:{'|'.join(calendar.month_name[1:])})(?: \d{{4}})?", re.I
 )
@@ -260,7 +263,8 @@ def _entities(
     events = list(doc.spans.get(EVENTS, []))
     if unit.is_heading:  # an event heading's event is the item's own (_item_mentions)
         event_heading = item is None or item_rules.classify(item).kind == "event"
-        events = [] if event_heading else [e for e in events if _goes_to(e)]
+        events = [e for e in events if host and _words(e.text) in _words(host)] if (
+            event_heading) else [e for e in events if _goes_to(e)]
     named = builder.item_events.setdefault(id(item), {})
     for event in events:
         # "Acme Conference" in a heading is the text's "Acme conference 2030"
@@ -269,11 +273,23 @@ def _entities(
         items_own = (f" {words} " in title or f" {key} " in title
                      or _one_word_apart(words, heading)) and not (host and words in _words(host))
         if not items_own and not _date_like(event):
+            host_key = _YEAR_TAIL.sub("", names.normalise(host)) if host else ""
+            if key not in named and host_key in named and words in _words(host or ""):
+                key = host_key  # "Bristol's Data Week" under "… at Bristol Data Week"
             same = {"refers_to": named[key]} if key in named else {}
+            short = _BRACKETED_AFTER.match(doc.text, event.end_char)
+            if short and event_item and f" {_words(short[1])} " in f" {heading} ":
+                # "the International Conference on Complex Networks (CompleNet)" under the
+                # heading "… at CompleNet Conference 2030": the item's own event
+                same = {"refers_to": builder.event_items[id(item)]}
             when = date_after_name(doc.text[event.end_char : event.sent.end_char],
                                    builder.newsletter.issue_date)
             if when is not None:
                 same["start_date"] = when.start.isoformat()
+                if when.end and when.end != when.start:
+                    same["end_date"] = when.end.isoformat()
+            elif unit.is_heading and item is not None and not event_item:
+                same.update(_labelled_dates(item, event.text))
             mention_id = builder.add(
                 EntityKind.EVENT,
                 event.text,
@@ -342,6 +358,18 @@ def _date_like(span: Span) -> bool:
     return not named or bool(_DATE_WORDS.fullmatch(span.text))
 
 
+def _labelled_dates(item: Item, name: str) -> dict[str, str]:
+    """ "Call for papers at the Acme Workshop" over "Workshop: 03-09 August 2030": a dated line
+    whose label is a word of the event's name dates it."""
+    words = set(_words(name).split())
+    line = next((d for d in item.dated_lines if d.label is DateLabel.EVENT
+                 and d.raw_label and set(_words(d.raw_label).split()) <= words), None)
+    if line is None:
+        return {}
+    return {"start_date": line.start.isoformat(),
+            **({"end_date": line.end.isoformat()} if line.end and line.end != line.start else {})}
+
+
 def _one_word_apart(short: str, long: str) -> bool:
     """ "wellcome data science ideathon" in the heading "Wellcome Trust Data Science
     Ideathon": the heading's name with one word left out (a held-at event aside)."""
@@ -359,6 +387,16 @@ def _inside(ent: object, spans: object) -> bool:
     return any(s.start <= ent.start and ent.end <= s.end for s in spans)  # type: ignore[attr-defined]
 
 
+def _lists_items(item: Item) -> bool:
+    """Most of the item's blocks are list items ("Recent papers:" then one per line), counted up
+    to a short unpunctuated line after the first block: a section heading the layout lost ("The
+    Partnership team" over a list), whose list is not this item's."""
+    blocks = item.blocks
+    cut = next((i for i, b in enumerate(blocks) if i and b.kind is BlockKind.PARAGRAPH
+                and len(b.text.split()) <= 8 and b.text.rstrip()[-1:].isalnum()), len(blocks))
+    return sum(b.kind is BlockKind.LIST_ITEM for b in blocks[:cut]) * 2 > cut
+
+
 def _item_mentions(builder: MentionBuilder, unit: Unit, doc: Doc) -> dict[str, str]:
     """Event or opportunity named by an item heading, with its dates; returns its slots."""
     item = unit.item
@@ -366,21 +404,20 @@ def _item_mentions(builder: MentionBuilder, unit: Unit, doc: Doc) -> dict[str, s
     reading = item_rules.classify(item)
     span = item.title_span
     if reading.kind == "event":
-        builder.event_items.add(id(item))
+        attended = item_rules.attended_event(item.title)
+        name = item.title
+        if attended is not None:  # "Jane Doe presenting at Acme Conference 2030"
+            name = item.title[attended[0] : attended[1]]
+            span = unit.block.source_span(*attended)
         attributes = {
             "event_kind": reading.sub_kind or "other",
-            **item_rules.event_names(item.title),
+            **({} if attended else item_rules.event_names(item.title)),
             **item_rules.event_dates(item, builder.newsletter.issue_date),
         }
         event_id = builder.add(
-            EntityKind.EVENT,
-            item.title,
-            span,
-            "items.heading",
-            CONFIDENCE["heading"],
-            item,
-            **attributes,
+            EntityKind.EVENT, name, span, "items.heading", CONFIDENCE["heading"], item, **attributes
         )
+        builder.event_items[id(item)] = event_id
         short = attributes.get("short_name")
         start = item.title.find(short) if short else -1
         names_someone = any(
@@ -397,7 +434,7 @@ def _item_mentions(builder: MentionBuilder, unit: Unit, doc: Doc) -> dict[str, s
                 refers_to=event_id,
             )
         return {"EVENT": event_id}
-    listing = sum(b.kind == "list_item" for b in item.blocks) * 2 > len(item.blocks)
+    listing = _lists_items(item)
     authored = any(_WRITTEN_BY.search(b.text) for b in item.blocks)
     labelled = _LABELLED_PAPER.match(item.title)  # "New paper: <title>"
     if reading.kind is None and (
@@ -622,7 +659,8 @@ def _relations(
     if "EVENT" in things and not unit.is_heading and unit.item is not None and (
             id(unit.item) in builder.event_items):
         _bare_people_speak(builder, index, unit, doc, things["EVENT"])
-    if unit.is_heading and "EVENT" in things:
+    event = things.get("EVENT") or _heading_goes_to(builder, unit)
+    if unit.is_heading and event:
         heading = unit.block.source_span(0, len(unit.text))
         for relation, spans, rule in (
             (Relation.ORGANIZER, heading_organisers(doc), "events.heading_host"),
@@ -632,7 +670,7 @@ def _relations(
             for span in spans:
                 obj = builder.by_chars.get((index, (span.start_char, span.end_char)))
                 if obj:
-                    builder.assert_(things["EVENT"], relation, obj, heading, rule, 0.8)
+                    builder.assert_(event, relation, obj, heading, rule, 0.8)
 
 
 def _bare_people_speak(builder: MentionBuilder, index: int, unit: Unit, doc: Doc,
@@ -678,6 +716,11 @@ def _event_named_in(builder: MentionBuilder, index: int, unit: Unit,
         if unit_index == index and start <= first and last <= end:
             if builder.mentions[builder.index(mention_id)].kind is EntityKind.EVENT:
                 return mention_id
+    return _heading_goes_to(builder, unit)
+
+
+def _heading_goes_to(builder: MentionBuilder, unit: Unit) -> str | None:
+    """The one event the heading of a non-event item says someone goes to, if there is one."""
     gone_to = set(builder.heading_events.get(id(unit.item), ())) if unit.item else set()
     return gone_to.pop() if len(gone_to) == 1 else None
 

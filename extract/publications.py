@@ -54,7 +54,9 @@ _AUTHOR_CUES = tuple(  # separate patterns: one phrase may hold two cues ("X's p
         r"colleagues|collaborators|co-authors)\b",
     )
 )
-_ASIDE = re.compile(r"\s*\([^()]{1,80}\)\s*")
+# "X (Acme)", "X from the University of Acme": an aside between a name and "and colleagues"
+_ASIDE = re.compile(
+    r"\s*\([^()]{1,80}\)\s*|,?\s+(?:from|at|of)\s+(?:the\s+)?[A-Z][^,.;()]{0,60}?,?\s*")
 _WRITING_VERBS = frozenset({"have", "write", "publish", "co-author", "author", "release"})
 _PAPER_WORD = re.compile(
     r"\b(paper|article|preprint|publication|published|study|review|book|chapter|report|"
@@ -98,12 +100,15 @@ class PublicationFinder:
         doc.spans[PUBLICATION_TITLES] = titles
         doc.spans[VENUES] = venues
         found = relations(doc)
+        paper_before = False  # "Check out this paper. X and colleagues explore …"
         for sent in doc.sents:
             sent_titles = [t for t in titles if sent.start <= t.start < sent.end]
             subject = chars(sent_titles[0]) if len(sent_titles) == 1 else "PUBLICATION"
             sent_text = text[sent.start_char : sent.end_char]
-            if not (sent_titles or _PAPER_WORD.search(sent_text)):
+            paper_here = bool(sent_titles or _PAPER_WORD.search(sent_text))
+            if not (paper_here or paper_before):
                 continue
+            paper_before = paper_here
             cues = [cue for pattern in _AUTHOR_CUES for cue in pattern.finditer(sent_text)]
             people = [
                 person

@@ -234,13 +234,11 @@ def _forms(mention: Mention) -> tuple[str, ...]:
 
 
 def _without_leading_role(name: str) -> str:
-    """ "Lead Chris Harbron" -> "Chris Harbron": a role noun a name span took from the title
-    before it ("Deputy Lead Chris Harbron"); kept when fewer than two words would remain."""
+    """ "Theme Lead Chris Harbron" -> "Chris Harbron": a title a name span took from the words
+    before it, up to its last role noun; kept when fewer than two words would remain."""
     words = name.split(" ")
-    start = 0
-    while start < len(words) - 2 and words[start].lower() in ROLE_NOUNS:
-        start += 1
-    return " ".join(words[start:])
+    roles = [i for i, word in enumerate(words[:-2]) if word.lower() in ROLE_NOUNS]
+    return " ".join(words[roles[-1] + 1 :]) if roles else name
 
 
 def _acronyms(mention: Mention, clean: str, plain: str) -> list[str]:

@@ -27,18 +27,28 @@ def newsletters(corpus_dir: Path) -> dict[Path, Newsletter]:
 
 
 def _expected_counts(path: Path) -> tuple[int, int]:
-    """Independent count: ``### `` lines and bold lines naming a month and a number in items."""
+    """Independent count: ``### `` lines (and ``## `` lines over a date line, items at the wrong
+    level) and bold lines naming a month and a number in items."""
     lines = path.read_text(encoding="utf-8").splitlines()
     has_items = any(line.startswith("### ") for line in lines)
-    inside_item, dated = False, 0
-    for line in lines:
+    inside_item, dated, headings = False, 0, 0
+
+    def is_date(line: str) -> bool:
+        bold = _BOLD_WITH_NUMBER.match(line)
+        return bool(bold and _MONTH.search(bold.group("body")))
+
+    for index, line in enumerate(lines):
+        following = next((n for n in lines[index + 1 :] if n.strip()), "")
         if line.startswith("## "):
             inside_item = not has_items  # early issues: bold titles open items
+            if has_items and is_date(following):
+                inside_item = True
+                headings += 1
         if line.startswith("### "):
             inside_item = True
-        bold = _BOLD_WITH_NUMBER.match(line)
-        dated += bool(inside_item and bold and _MONTH.search(bold.group("body")))
-    return sum(line.startswith("### ") for line in lines), dated
+            headings += 1
+        dated += inside_item and is_date(line)
+    return headings, dated
 
 
 def test_all_corpus_files_are_read(newsletters: dict[Path, Newsletter]) -> None:

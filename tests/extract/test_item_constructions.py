@@ -1,0 +1,148 @@
+"""Item-level constructions: how a heading, its dated lines and its text name events, papers
+and the people in them, read from markdown written for these tests (no newsletter's text) and
+resolved as a build resolves them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from partnerkg.extract.model import EntityKind, Relation, Resolved
+from partnerkg.extract.pipeline import extract, load_pipeline
+from partnerkg.extract.read import read
+from partnerkg.extract.resolve import resolve
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def _resolved(nlp, tmp_path: Path, markdown: str) -> Resolved:
+    path = tmp_path / "2030-03.md"
+    path.write_text("# Acme Partnership Newsletter\n\n" + markdown, "utf-8")
+    return resolve([extract(read(path), nlp)])
+
+
+def _names(resolved: Resolved, kind: EntityKind) -> list[str]:
+    return sorted(e.name for e in resolved.entities if e.kind is kind)
+
+
+def _pairs(resolved: Resolved, relation: Relation) -> set[tuple[str, str]]:
+    name = {e.key: e.name for e in resolved.entities}
+    return {(name[f.subject], name[f.object]) for f in resolved.facts if f.relation is relation}
+
+
+def test_a_heading_about_someone_presenting_at_an_event_names_that_event_once(
+    nlp, tmp_path: Path
+) -> None:
+    resolved = _resolved(nlp, tmp_path, (
+        "## Updates\n\n"
+        "### Research Fellow Jane Okafor presenting at Acme Conference 2030\n\n"
+        "Our research fellow Jane will be presenting her work at the International Acme "
+        "Conference on Graph Learning (Acme) in Westby.\n"
+    ))
+    (event,) = [e for e in resolved.entities if e.kind is EntityKind.EVENT]
+    assert {event.name, *event.alternate_names} >= {
+        "Acme Conference 2030", "International Acme Conference on Graph Learning"}
+    assert _pairs(resolved, Relation.SPEAKER) == {(event.name, "Jane Okafor")}
+
+
+def test_a_heading_speaker_at_an_event_the_item_does_not_date(nlp, tmp_path: Path) -> None:
+    resolved = _resolved(nlp, tmp_path, (
+        "## Updates\n\n"
+        "### Theme Lead Tomas Berg speaker at Human-Centred AI Book Launch Event\n\n"
+        "Tomas joined an evening marking the publication of a new book.\n"
+    ))
+    assert "Human-Centred AI Book Launch Event" in _names(resolved, EntityKind.EVENT)
+    assert ("Human-Centred AI Book Launch Event", "Tomas Berg") in _pairs(
+        resolved, Relation.SPEAKER)
+
+
+def test_a_second_level_heading_over_a_date_line_is_an_event_item(nlp, tmp_path: Path) -> None:
+    resolved = _resolved(nlp, tmp_path, (
+        "## Events\n\n"
+        "## Westby Patient Safety Awareness Week\n\n"
+        "**13-17 June 2030**\n\n"
+        "The Westby Safety Trust are hosting a week of lunchtime talks.\n"
+    ))
+    event = next(e for e in resolved.entities if e.kind is EntityKind.EVENT)
+    assert event.name == "Westby Patient Safety Awareness Week"
+    assert (event.attributes["start_date"], event.attributes["end_date"]) == (
+        "2030-06-13", "2030-06-17")
+
+
+def test_the_role_of_in_a_dated_heading_is_no_job(nlp, tmp_path: Path) -> None:
+    resolved = _resolved(nlp, tmp_path, (
+        "## Events\n\n"
+        "### The Role of Foundation Models for Genomics\n\n"
+        "**09 May 2030**\n\n"
+        "The Westby Genomics Group are hosting a hybrid meeting on this theme.\n"
+    ))
+    assert _names(resolved, EntityKind.EVENT) == ["The Role of Foundation Models for Genomics"]
+    assert _names(resolved, EntityKind.OPPORTUNITY) == []
+
+
+def test_a_call_for_papers_dates_the_workshop_its_labelled_line_names(
+    nlp, tmp_path: Path
+) -> None:
+    resolved = _resolved(nlp, tmp_path, (
+        "## Other Opportunities\n\n"
+        "### Call for papers at the Robust Imaging Workshop\n\n"
+        "**Paper submission deadline: 26 April 2030**\n\n"
+        "**Workshop: 03-09 August 2030**\n\n"
+        "Submit short papers on robust medical imaging.\n"
+    ))
+    workshop = next(e for e in resolved.entities if "Robust Imaging Workshop" in e.name)
+    assert (workshop.attributes["start_date"], workshop.attributes["end_date"]) == (
+        "2030-08-03", "2030-08-09")
+
+
+def test_an_event_held_at_a_named_week_is_a_second_event(nlp, tmp_path: Path) -> None:
+    resolved = _resolved(nlp, tmp_path, (
+        "## Events\n\n"
+        "### Acme Health Explorers at Northby Data Week\n\n"
+        "**13 June 2030**\n\n"
+        "Join this event, hosted as part of Northby's Data Week, to find out more.\n"
+    ))
+    assert _names(resolved, EntityKind.EVENT) == [
+        "Acme Health Explorers at Northby Data Week", "Northby Data Week"]
+
+
+def test_a_quoted_talk_title_is_an_event(nlp, tmp_path: Path) -> None:
+    resolved = _resolved(nlp, tmp_path, (
+        "## Updates\n\n"
+        "### Jane Okafor travels to Westby\n\n"
+        "Her talk 'Learning Sparse Graphs from Incomplete Records' will be on the second day.\n"
+    ))
+    assert "Learning Sparse Graphs from Incomplete Records" in _names(resolved, EntityKind.EVENT)
+
+
+def test_a_prose_paper_item_over_an_unheaded_team_list_is_a_paper(
+    nlp, tmp_path: Path
+) -> None:
+    resolved = _resolved(nlp, tmp_path, (
+        "## Publication of the Month\n\n"
+        "### Measuring the utility of synthetic records\n\n"
+        "This month's paper is on a toolkit for synthetic data. It is written by Professor "
+        "Mira Holt and colleagues.\n\n"
+        "The Acme Partnership team\n\n"
+        "- Tomas Berg, Westby University, Partnership Lead\n"
+        "- Jane Okafor, Acme, Partnership Deputy Lead\n"
+        "- Ryan Cole, Acme, Partnership Manager\n"
+    ))
+    title = "Measuring the utility of synthetic records"
+    assert _names(resolved, EntityKind.PUBLICATION) == [title]
+    assert _pairs(resolved, Relation.AUTHOR) == {(title, "Mira Holt")}
+
+
+def test_a_paper_sentence_carries_its_authors_into_the_next(nlp, tmp_path: Path) -> None:
+    resolved = _resolved(nlp, tmp_path, (
+        "## Publication of the Month\n\n"
+        "**The Clinical Model Audit**\n\n"
+        "Check out this paper on auditing clinical models. Lina Haddad from the University of "
+        "Westby and colleagues explore how testing misses the risks models pose in clinics.\n"
+    ))
+    assert _pairs(resolved, Relation.AUTHOR) == {("The Clinical Model Audit", "Lina Haddad")}
