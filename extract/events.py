@@ -229,6 +229,9 @@ class EventRoles:
                 elif ent.label_ == "ORG" and _owns_event(ent):
                     found.append(self._found("organizer", ent, sent, WEAK_HOST, 0.6))
             found.extend(self._partners_of_host(sent, text, found))
+            antecedent = _pronoun_host(sent)
+            if antecedent is not None:
+                found.append(self._found("organizer", antecedent, sent, "pronoun_host", 0.7))
             if _I_WORD.search(text) and _first_person_host(sent):  # "I am organising …"
                 found.append({"relation": "organizer", "subject": "EVENT", "object": NARRATOR,
                               "evidence": chars(sent), "rule": f"{self.name}.first_person",
@@ -647,6 +650,24 @@ def _verb_of(ent: Span, lemmas: frozenset[str], active: bool) -> bool:
         child.lemma_.lower() in lemmas and child.dep_ in ("xcomp", "conj", "advcl")
         for child in head.children
     )
+
+
+def _pronoun_host(sent: Span) -> Span | None:
+    """ "Acme are a network of … . They are hosting a summer school", "Acme is dedicated to X
+    and they will be holding their annual conference": the organisation that is the subject
+    before "they/it" host, in the same sentence or the one before."""
+    verb = next((t for t in sent if t.lemma_.lower() in ORGANISE_VERBS and any(
+        c.dep_ == "nsubj" and c.lower_ in ("they", "it") for c in t.children)), None)
+    if verb is None:
+        return None
+    doc = sent.doc
+    before = doc[sent.start - 1].sent if sent.start > 0 else None
+    for scope in (doc[sent.start : verb.i], before):
+        subjects = [e for e in (scope.ents if scope is not None else [])
+                    if e.label_ == "ORG" and _climb(e.root).dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return subjects[0]
+    return None
 
 
 def _listed_before_organise_verb(ent: Span) -> bool:

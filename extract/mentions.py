@@ -242,7 +242,8 @@ def _entities(
             if full:
                 builder.people[mention_id] = builder.mentions[-1]
         elif ent.label_ == "ORG":
-            _add_organisation(builder, index, unit, ent, doc)
+            if not _names_an_event(builder, unit, ent):
+                _add_organisation(builder, index, unit, ent, doc)
             continue
         elif ent.label_ == "GPE" and unit.item is not None:
             mention_id = builder.add(
@@ -314,6 +315,22 @@ def _entities(
             unit.item,
             concept=topic.kb_id_,
         )
+
+
+def _names_an_event(builder: MentionBuilder, unit: Unit, ent: Span) -> bool:
+    """ "the Acme Conference on Graphs (AcmeNet)": the bracketed short form of an event; "the
+    4th Acme Epidemiology School" under the heading "Acme Epidemiology School 2030": the item's
+    own event. Neither is an organisation, whatever the NER says."""
+    doc = ent.doc
+    bracketed = 0 < ent.start and ent.end < len(doc) and (
+        doc[ent.start - 1].text, doc[ent.end].text) == ("(", ")")
+    if bracketed and any(e.end == ent.start - 1 for e in doc.spans.get(EVENTS, [])):
+        return True
+    item = unit.item
+    if item is None or _YEAR_TAIL.sub("", names.normalise(item.title)) != names.normalise(
+            ent.text):
+        return False
+    return id(item) in builder.event_items or item_rules.classify(item).kind == "event"
 
 
 def _add_organisation(builder: MentionBuilder, index: int, unit: Unit, ent: Span, doc: Doc) -> None:

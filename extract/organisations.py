@@ -288,6 +288,8 @@ class OrganisationFinder:
         # bracketed acronym spells out
         sure_names = [Span(doc, s, e, label="ORG") for _, s, e in self.partners(doc)]
         sure_names += _national_names(doc)
+        if _DEFINES.search(text):  # a cheap test before walking the tokens
+            sure_names += _defined_as_organisations(doc)
         ner = [e for e in doc.ents if e.label_ == "ORG"]
         cut = [
             self._before_event_modifier(_before_job_words(_before_event_word(_trim(part))))
@@ -601,6 +603,35 @@ def _with_acronym_field(span: Span) -> Span:
 
 
 _COUNTRY_CODES = ("UK", "US", "USA", "EU")
+
+
+#: Nouns that say what kind of body a name is ("CLIRPath-AI are a network of …").
+_BODY_NOUNS = frozenset({
+    "network", "consortium", "company", "charity", "organisation", "organization", "institute",
+    "collaboration", "partnership", "startup", "start-up", "foundation", "society",
+    "association", "alliance", "coalition", "firm", "spin-out", "spinout", "non-profit"})
+_DEFINES = re.compile(r"\b(?:is|are) (?:a|an|the)\b")
+
+
+def _defined_as_organisations(doc: Doc) -> list[Span]:
+    """ "CLIRPath-AI are a network of academics …": the capitalised subject a sentence defines
+    as a kind of body is an organisation, whatever the NER made of it."""
+    found = []
+    for token in doc:
+        if token.lemma_ != "be":
+            continue
+        attribute = next((c for c in token.children if c.dep_ == "attr"), None)
+        subjects = [c for c in token.children if c.dep_ == "nsubj"]  # "CLIRPath", "AI"
+        if attribute is None or not subjects or attribute.lemma_.lower() not in _BODY_NOUNS:
+            continue
+        span = doc[subjects[0].left_edge.i : subjects[-1].right_edge.i + 1]
+        while len(span) and (span[0].is_stop or span[0].is_punct):
+            span = span[1:]
+        if len(span) and span.root.pos_ == "PROPN" and all(
+                t.text[:1].isupper() or t.text == "-" for t in span) and not any(
+                t.ent_type_ == "PERSON" for t in span):
+            found.append(Span(doc, span.start, span.end, label="ORG"))
+    return found
 
 
 def _national_names(doc: Doc) -> list[Span]:

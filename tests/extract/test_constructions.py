@@ -66,6 +66,10 @@ def test_speakers(nlp, sentence: str, speakers: set[str]) -> None:
         ("Organisers: Westby Data Trust and Acme Analytics.",
          {"Westby Data Trust", "Acme Analytics"}),
         ("This webinar is brought to you by the Westby Data Trust.", {"Westby Data Trust"}),
+        ("GraphMed-AI are a network of clinicians and engineers. They are hosting a summer "
+         "school in June.", {"GraphMed-AI"}),
+        ("Northby Care Research UK is dedicated to better services and they will be holding "
+         "their annual conference in July.", {"Northby Care Research UK"}),
     ],
 )
 def test_organisers(nlp, sentence: str, organisers: set[str]) -> None:

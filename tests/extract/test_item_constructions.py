@@ -146,3 +146,20 @@ def test_a_paper_sentence_carries_its_authors_into_the_next(nlp, tmp_path: Path)
         "Westby and colleagues explore how testing misses the risks models pose in clinics.\n"
     ))
     assert _pairs(resolved, Relation.AUTHOR) == {("The Clinical Model Audit", "Lina Haddad")}
+
+
+def test_an_events_short_form_and_its_heading_name_are_no_organisations(
+    nlp, tmp_path: Path
+) -> None:
+    resolved = _resolved(nlp, tmp_path, (
+        "## Events\n\n"
+        "### Westby Digital Epidemiology School 2030\n\n"
+        "**12 July 2030**\n\n"
+        "The Westby Centre for Epidemiology is hosting the 4th Westby Digital Epidemiology "
+        "School, held alongside the International Conference on Graph Health (GraphHealth). "
+        "Apply to join the Royal Westby Society (RWS) AI Task Force.\n"
+    ))
+    organisations = _names(resolved, EntityKind.ORGANISATION)
+    assert "Westby Centre for Epidemiology" in organisations
+    assert any(name.endswith("AI Task Force") for name in organisations)
+    assert not any("School" in name or "GraphHealth" in name for name in organisations)
