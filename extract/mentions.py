@@ -692,12 +692,15 @@ def _relations(
 
 def _bare_people_speak(builder: MentionBuilder, index: int, unit: Unit, doc: Doc,
                        event: str) -> None:
-    """A person an event item's text names with no part at all (no role, no cue, not a
-    contact) is most likely one of its speakers: a weak assertion (0.5) no rule made."""
+    """A person an event item's text names with no part in it (no cue, no other relation
+    than a role or an employer, not a contact, host or attendee) is most likely one of its
+    speakers: a weak assertion (0.5) no rule made."""
     people = [e for e in doc.ents if e.label_ == "PERSON"]
     if not people:
         return
-    tied = {a.object for a in builder.assertions} | {a.subject for a in builder.assertions}
+    parts = [a for a in builder.assertions
+             if a.relation not in (Relation.AFFILIATION, Relation.ROLE)]
+    tied = {a.object for a in parts} | {a.subject for a in parts}
     for person in people:
         mention = builder.by_chars.get((index, (person.start_char, person.end_char)))
         if mention and mention not in tied and _kinds_fit(builder, "speaker", mention) and (
@@ -708,7 +711,7 @@ def _bare_people_speak(builder: MentionBuilder, index: int, unit: Unit, doc: Doc
 
 
 _NOT_SPEAKING_HERE = re.compile(r"\b(?:contact|get in touch|e-?mail|register|organis|organiz|"
-                                r"hosted|chosen|led by)", re.I)
+                                r"hosted|chosen|led by|attend)", re.I)
 
 
 def _after_speaker_list_cue(unit: Unit) -> bool:

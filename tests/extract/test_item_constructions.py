@@ -163,3 +163,14 @@ def test_an_events_short_form_and_its_heading_name_are_no_organisations(
     assert "Westby Centre for Epidemiology" in organisations
     assert any(name.endswith("AI Task Force") for name in organisations)
     assert not any("School" in name or "GraphHealth" in name for name in organisations)
+
+
+def test_a_person_an_event_item_introduces_with_a_role_speaks(nlp, tmp_path: Path) -> None:
+    resolved = _resolved(nlp, tmp_path, (
+        "## Events\n\n"
+        "### Acme Seminar: Robots in the Clinic\n\n"
+        "**01 May 2030**\n\n"
+        "This month: Nadia Rahman, Professor of Robotics at Westby University. Questions to "
+        "Owen Clarke, Events Officer at Acme, or contact him by e-mail.\n"
+    ))
+    assert {p for _, p in _pairs(resolved, Relation.SPEAKER)} == {"Nadia Rahman"}
