@@ -430,6 +430,7 @@ _EVENT_NOUN_WORD = re.compile(rf"\b(?:{'|'.join(sorted(_EVENT_NOUNS))})\b")
 #: Entity labels a longer capitalised name may swallow ("Acme Research UK" over "UK").
 _PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
 #: Lower-case words inside a capitalised name ("Caucus for Women in Statistics").
+_HEAD_WORDS = frozenset(EVENT_HEADS)
 _INNER_CONNECTORS = frozenset({"for", "of", "on", "in", "and", "&"})
 _NAME_CONNECTORS = _INNER_CONNECTORS | {"the"}
 
@@ -602,6 +603,9 @@ def _venue_word(doc: Doc, end: int) -> bool:
     closing year makes it the name of something else."""
     if end < len(doc) and doc[end].text in lexicon.org_head_words():
         return True
+    if end < len(doc) and doc[end - 1].text in _HEAD_WORDS and doc[end].is_title and (
+            doc[end].text not in ("Event", "Events", "Series", "Ceremony")):
+        return True  # "Springer Lecture Notes", "Acme Workshop Proceedings": the head modifies
     # "the RSS 2023 Honours": a year then a capitalised word names something of that edition
     return end < len(doc) and doc[end - 1].shape_ == "dddd" and doc[end].is_title
 

@@ -237,6 +237,8 @@ def test_a_dated_heading_ending_on_an_event_word_is_an_event_despite_opportunity
 def test_an_event_name_before_a_venue_word_is_a_place_and_a_course_leader_speaks(nlp) -> None:
     venue = nlp("The event takes place at the Northby Conference Centre in May.")
     assert "Northby Conference" not in {s.text for s in venue.spans["pkg_events"]}
+    series = nlp("It appears in the Westby Lecture Notes in Soil Science after the meeting.")
+    assert not series.spans["pkg_events"]  # a head word that modifies a longer name
     course = nlp("Westby Data will be running a three-day course led by Max Ferrow (University "
                  "of Northby) on soil inference.")
     assert _found(course, "speaker") == {"Max Ferrow"}
