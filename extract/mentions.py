@@ -67,8 +67,12 @@ _GENERIC_LINK = re.compile(  # link texts that are no title ("Published in Acme 
     re.I,
 )
 _WRITTEN_BY = re.compile(r"\b(?:written|authored|co-authored|penned) by\b", re.I)
-_LABELLED_PAPER = re.compile(r"^(?:new |latest )?(?:publication|paper|preprint|article)\s*:\s*"
+# "New paper: <title>", "First Partnership Paper Published: <title>"
+_LABELLED_PAPER = re.compile(r"^(?:[\w-]+ ){0,3}?(?:publication|paper|preprint|article)"
+                             r"(?: published| out| accepted| released)?\s*:\s*"
                              r"(?P<title>\S.{10,})$", re.I)
+_PAPER_NOUN_BEFORE = re.compile(r"\b(?:book|paper|preprint|article|chapter|report)"
+                                r"(?: on| titled| entitled| called)?\s*$", re.I)
 _PIECE = re.compile(r"\b(?:piece|blog|article|essay|op-ed|paper|book|chapter|preprint)\b", re.I)
 _PUBLICATION_SECTION = re.compile(r"\bpublications?\b|\bpaper\b|\breading\b", re.I)
 _PUBLICATION_KINDS = (
@@ -551,7 +555,8 @@ def _publication_kind(text: str) -> str:
 def _publications(
     builder: MentionBuilder, index: int, unit: Unit, doc: Doc, things: dict[str, str]
 ) -> None:
-    """Quoted titles and descriptive link texts of papers become publication mentions."""
+    """Quoted titles and descriptive link texts of papers (with a DOI, or right after "the
+    book", "a chapter on") become publication mentions."""
     titles = list(doc.spans.get(PUBLICATION_TITLES, []))
     in_publication_context = bool(
         (unit.item and _PUBLICATION_SECTION.search(unit.item.title + " " + unit.item.section))
@@ -566,8 +571,10 @@ def _publications(
             continue
         found.append((title.start_char, title.end_char, link))
     for link in unit.block.links:
-        if link.doi and not _GENERIC_LINK.match(link.text.strip()) and len(link.text.split()) >= 4:
-            start = unit.text.find(link.text)
+        start = unit.text.find(link.text)
+        named = link.doi or (start > 0 and link.text[:1].isupper() and bool(
+            _PAPER_NOUN_BEFORE.search(unit.text, max(0, start - 40), start)))
+        if named and not _GENERIC_LINK.match(link.text.strip()) and len(link.text.split()) >= 4:
             if start >= 0 and not any(
                 s <= start < e or start <= s < start + len(link.text) for s, e, _ in found
             ):

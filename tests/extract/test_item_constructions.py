@@ -174,3 +174,18 @@ def test_a_person_an_event_item_introduces_with_a_role_speaks(nlp, tmp_path: Pat
         "Owen Clarke, Events Officer at Acme, or contact him by e-mail.\n"
     ))
     assert {p for _, p in _pairs(resolved, Relation.SPEAKER)} == {"Nadia Rahman"}
+
+
+def test_a_linked_title_after_a_paper_noun_and_a_labelled_heading_are_papers(
+    nlp, tmp_path: Path
+) -> None:
+    resolved = _resolved(nlp, tmp_path, (
+        "## Updates\n\n"
+        "### First Partnership Paper Published: Learning from Sparse Soil Records\n\n"
+        "Our first paper is out in a journal.\n\n"
+        "### The Westby guide has grown\n\n"
+        "The guide launched a new chapter on [Licences for Shared Soil Models]"
+        "(https://example.org/licences) this month.\n"
+    ))
+    assert _names(resolved, EntityKind.PUBLICATION) == [
+        "Learning from Sparse Soil Records", "Licences for Shared Soil Models"]
