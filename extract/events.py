@@ -198,7 +198,7 @@ class EventRoles:
                     found.append(self._found("speaker", person, sent, "guest_object", 0.8))
                 elif cue and _subject_of_passive_join(person):
                     found.append(self._found("speaker", person, sent, "joined_subject", 0.75))
-                elif _verb_of(person, SPEAK_VERBS, active=True):
+                elif _verb_of(person, SPEAK_VERBS, active=True) or _before_speak_verb(person):
                     found.append(self._found("speaker", person, sent, "speak_verb", 0.75))
             listed_hosts = _host_list(sent)
             by_cue = _HOSTED_BY.search(text)
@@ -654,6 +654,24 @@ def _verb_of(ent: Span, lemmas: frozenset[str], active: bool) -> bool:
         child.lemma_.lower() in lemmas and child.dep_ in ("xcomp", "conj", "advcl")
         for child in head.children
     )
+
+
+def _before_speak_verb(person: Span) -> bool:
+    """ "…, Jane Doe from Acme University will be discussing …": the person (and an employer
+    after "from/at/of"), then auxiliaries and a speaking verb whose subject the parser lost
+    (it took the name for an apposition)."""
+    doc = person.doc
+    i = person.end
+    if i < len(doc) and doc[i].lower_ in ("from", "at", "of"):
+        employer = next((e for e in doc.ents if e.start == i + 1), None)
+        if employer is None:
+            return False
+        i = employer.end
+    verb = i
+    while verb < len(doc) and doc[verb].pos_ == "AUX":
+        verb += 1
+    return i < verb < len(doc) and doc[verb].pos_ == "VERB" and (
+        doc[verb].lemma_.lower() in SPEAK_VERBS)
 
 
 def _pronoun_host(sent: Span) -> Span | None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from spacy.tokens import Doc, Span
 
-from partnerkg.extract.events import heading_owner
+from partnerkg.extract.events import _before_speak_verb, heading_owner
 from partnerkg.extract.items import classify, event_dates, event_names
 from partnerkg.extract.model import Block, BlockKind, DatedLine, DateLabel, Item, SourceSpan
 from partnerkg.extract.pipeline import load_pipeline
@@ -435,3 +436,19 @@ def test_a_capitalised_word_after_a_closing_year_names_no_event(nlp) -> None:
     doc = nlp("She is among the winners of the WSS 2030 Honours, and will speak at WSS 2030.")
     assert [e.text for e in doc.spans["pkg_events"]] == ["WSS 2030"]
     assert doc.spans["pkg_events"][0].start_char > 50
+
+
+def test_a_speaker_the_parser_took_for_an_apposition_is_found_by_the_verb_after(nlp) -> None:
+    # the parse the pretrained parser gave a newsletter sentence: the name hangs off the host
+    words = ["Organised", "by", "AIM", "RSF", ",", "Tom", "Berg", "from", "Westby",
+             "University", "will", "be", "discussing", "bias", "."]
+    heads = [12, 0, 3, 1, 3, 6, 3, 6, 9, 7, 12, 12, 12, 12, 12]
+    deps = ["advcl", "agent", "compound", "pobj", "punct", "compound", "appos", "prep",
+            "compound", "pobj", "aux", "aux", "ROOT", "dobj", "punct"]
+    pos = ["VERB", "ADP", "PROPN", "PROPN", "PUNCT", "PROPN", "PROPN", "ADP", "PROPN",
+           "PROPN", "AUX", "AUX", "VERB", "NOUN", "PUNCT"]
+    lemmas = [w.lower() for w in words[:12]] + ["discuss", "bias", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    doc.ents = [Span(doc, 2, 4, "ORG"), Span(doc, 5, 7, "PERSON"), Span(doc, 8, 10, "ORG")]
+    assert _before_speak_verb(doc.ents[1])
+    assert not _before_speak_verb(doc.ents[0])  # "AIM RSF ," then no auxiliary
