@@ -134,14 +134,25 @@ _DATE_AFTER_NAME = re.compile(
 )
 
 
+#: "the event taking place", "which will be held": a phrase that dates the event named before it
+_POINTS_BACK = re.compile(r"\b(?:the (?:event|conference|meeting|workshop|summit|symposium)|"
+                          r"which|it)\s+(?:is\s+|will\s+)?(?=tak(?:e|es|ing) place|be held|"
+                          r"held\b|runs?\b)", re.I)
+
+
 def date_after_name(text: str, issue: dt.date) -> ParsedDate | None:
     """The date right after an event's name in a sentence ("took part in [Acme Day] on Monday
-    6th March", "[Acme 2030] is taking place July 10-14"): ``text`` is what follows the name."""
+    6th March", "[Acme 2030] is taking place July 10-14", "… for the event taking place on 2-5
+    May"): ``text`` is what follows the name in its sentence."""
     match = _DATE_AFTER_NAME.match(text)
     if match:
         return _parsed(DateLabel.EVENT, "", _parse_pieces(match["date"], issue))
     taking_place = _PROSE_DATE.search(text, 0, 200)  # "[Acme 2030] is taking place July 10-14"
-    return prose_event_date(text, issue) if taking_place and taking_place.start() <= 12 else None
+    if taking_place and taking_place.start() <= 12:
+        return prose_event_date(text, issue)
+    # "[Acme 2030] has opened submissions for the event taking place in Brighton on 2-5 May"
+    back = _POINTS_BACK.search(text)
+    return prose_event_date(text[back.end() :], issue) if back else None
 
 
 def says_when(text: str) -> bool:

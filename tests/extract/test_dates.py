@@ -121,6 +121,10 @@ def test_a_missing_year_favours_what_is_coming(line: str, issue: dt.date, start:
         (" conference on 12 June 2025 in Leeds", D(2025, 6, 12)),
         (", in the strategic partnership category", None),
         (" is run by the institute. We met on 2 May.", None),
+        (" is taking place July 10-14 as a hybrid meeting", D(2024, 7, 10)),
+        (" has opened submissions for the event taking place in Leeds on 2-5 September.",
+         D(2024, 9, 2)),
+        (" has opened submissions; our own team met in Leeds on 2 September.", None),
     ],
 )
 def test_the_date_right_after_an_events_name(after: str, start: dt.date | None) -> None:
