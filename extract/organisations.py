@@ -290,6 +290,7 @@ class OrganisationFinder:
         sure_names += _national_names(doc)
         if _DEFINES.search(text):  # a cheap test before walking the tokens
             sure_names += _defined_as_organisations(doc)
+        sure_names += _bodies_tagged_as_facilities(doc)
         ner = [e for e in doc.ents if e.label_ == "ORG"]
         cut = [
             self._before_event_modifier(_before_job_words(_before_event_word(_trim(part))))
@@ -630,6 +631,22 @@ def _defined_as_organisations(doc: Doc) -> list[Span]:
         if len(span) and span.root.pos_ == "PROPN" and all(
                 t.text[:1].isupper() or t.text == "-" for t in span) and not any(
                 t.ent_type_ == "PERSON" for t in span):
+            found.append(Span(doc, span.start, span.end, label="ORG"))
+    return found
+
+
+def _bodies_tagged_as_facilities(doc: Doc) -> list[Span]:
+    """ "roles at Human Technopole in Milan", "the Global Partnership on AI (GPAI)": a name the
+    NER took for a facility is an organisation when it stands where employers stand (after
+    "at", before "in <place>") or carries its own acronym."""
+    found = []
+    for ent in doc.ents:
+        if ent.label_ != "FAC":
+            continue
+        span = ent[1:] if ent[0].lower_ == "the" else ent
+        located = ent.start > 0 and doc[ent.start - 1].lower_ == "at" and ent.end + 1 < len(
+            doc) and doc[ent.end].lower_ == "in" and doc[ent.end + 1].ent_type_ == "GPE"
+        if len(span) and (located or _has_own_acronym(span)):
             found.append(Span(doc, span.start, span.end, label="ORG"))
     return found
 

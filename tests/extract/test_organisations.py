@@ -348,3 +348,16 @@ def test_common_words_a_country_code_ends_are_a_name_when_their_acronym_follows(
     doc = nlp("Partners include Soil Health Research UK (SHR UK) and the Westby Trust.")
     assert "Soil Health Research UK" in _orgs(doc)
     assert "Soil Data Research" not in _orgs(nlp("We do Soil Data Research UK wide."))
+
+
+def test_a_facility_where_employers_stand_or_with_its_acronym_is_an_organisation(nlp) -> None:
+    from spacy.tokens import Span
+
+    from partnerkg.extract.organisations import _bodies_tagged_as_facilities
+
+    doc = nlp.make_doc("Two roles open at Acme Technopole in Milan. We met at Westby Tower. "
+                       "Talks at the Global Partnership on Soil (GPS) too.")
+    doc.ents = [Span(doc, 4, 6, "FAC"), Span(doc, 7, 8, "GPE"), Span(doc, 12, 14, "FAC"),
+                Span(doc, 17, 22, "FAC")]
+    assert [s.text for s in _bodies_tagged_as_facilities(doc)] == [
+        "Acme Technopole", "Global Partnership on Soil"]
