@@ -51,6 +51,10 @@ def load_pipeline(name: str = DEFAULT_SPACY_PIPELINE) -> Language:
             f"spaCy pipeline {name!r} has no {', '.join(sorted(missing))} component; "
             "choose an English pipeline with a parser and NER, e.g. en_core_web_sm"
         )
+    # "Mr Jane Racah- info here", "Acme Week Liverpool- May 2030": a dash glued to a word and
+    # followed by a space is punctuation, not part of the word
+    suffixes = [*nlp.Defaults.suffixes, r"(?<=[A-Za-z]{2})-$"]
+    nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
     config = _partnerkg_config()
     for component in config["partnerkg"]["components"]:
         settings = dict(config["components"][component])

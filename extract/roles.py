@@ -17,7 +17,8 @@ ROLE_NOUNS = frozenset(
     president vice-president founder co-founder ceo cto cso coordinator analyst
     statistician epidemiologist modeler modeller clinician consultant advisor adviser
     scholar scholars
-    postdoc director-general dean principal member members editor developer architect
+    postdoc postdocs pdra pdras director-general dean principal member members editor developer
+    architect assistant assistants technician
     investigator pi intern trainee specialist partner physician surgeon nurse
     administrator secretary executive vp chancellor vice-chancellor reader
     """.split()

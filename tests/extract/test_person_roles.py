@@ -248,3 +248,9 @@ def test_a_partner_opening_a_role_and_a_possessive_before_a_role_tie_people(nlp)
 def test_a_text_opening_with_a_bracket_keeps_a_later_nickname_whole(nlp) -> None:
     doc = nlp("(Note) Tapabrata (Rohan) Chakraborty spoke at Westby University.")
     assert _people(doc) == ["Tapabrata (Rohan) Chakraborty"]
+
+
+def test_a_name_after_an_abbreviated_role_is_a_person(nlp) -> None:
+    doc = nlp("We are hiring a Senior Postdoctoral Research Associate (PDRA) to join our current "
+              "Senior PDRA Rohan Vasquez. The post is full-time for 3 years.")
+    assert "Rohan Vasquez" in _people(doc)

@@ -90,6 +90,12 @@ def test_load_pipeline_adds_the_configured_components_after_the_base(nlp) -> Non
     assert names.index("partnerkg_name_joins") == names.index("parser") - 1  # its `before` key
 
 
+def test_a_dash_glued_to_a_word_before_a_space_is_punctuation(nlp) -> None:
+    doc = nlp("Supervised with Mr Yaron Racah- info here.")
+    assert [t.text for t in doc][4:6] == ["Racah", "-"]
+    assert "Yaron Racah" in [e.text for e in doc.ents if e.label_ == "PERSON"]
+
+
 def test_unknown_base_pipeline_is_a_clear_error() -> None:
     with pytest.raises(ExtractionError, match="not installed"):
         load_pipeline("no_such_pipeline_xyz")
