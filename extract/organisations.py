@@ -164,6 +164,16 @@ class OrganisationFinder:
             ],
             greedy="LONGEST",
         )
+        # "Turing's Omics data generation and analysis group": after an organisation's or place's
+        # possessive, a capitalised word and lower-case words up to the unit head name its unit
+        # (the match starts at the owner: two tokens are cut off)
+        self.unit_matcher.add(
+            "ORG_OWNED_UNIT",
+            [[{"ENT_TYPE": {"IN": ["ORG", "GPE"]}}, {"ORTH": {"IN": ["'s", "’s"]}}, first,
+              {**lower_word, "OP": "{1,5}"}, lower_head]],
+            greedy="LONGEST",
+        )
+        self.owned_unit = nlp.vocab.strings["ORG_OWNED_UNIT"]
         self.matcher.add(
             "ORG_LOWER_RUN",
             [
@@ -271,7 +281,7 @@ class OrganisationFinder:
         matches = [*(self.matcher(doc) if self.head_cue.search(text) else []),
                    *(self.unit_matcher(doc) if self.unit_cue.search(text) else [])]
         candidates = [
-            _with_place_tail(Span(doc, s, e, label="ORG"), heads)
+            _with_place_tail(Span(doc, s + 2 * (rule == self.owned_unit), e, label="ORG"), heads)
             for rule, s, e in sorted(matches, key=lambda match: (match[1], match[2]))
             if (rule != self.field_and or not _after_a_name(doc, s))
             and not self._modifies_next(doc, e)

@@ -361,3 +361,10 @@ def test_a_facility_where_employers_stand_or_with_its_acronym_is_an_organisation
                 Span(doc, 17, 22, "FAC")]
     assert [s.text for s in _bodies_tagged_as_facilities(doc)] == [
         "Acme Technopole", "Global Partnership on Soil"]
+
+
+def test_a_unit_named_after_an_organisations_possessive_is_an_organisation(nlp) -> None:
+    doc = nlp("Acme's Soil data generation and analysis group are hosting a meeting.")
+    assert "Soil data generation and analysis group" in _orgs(doc)
+    mistaken = nlp("The AI for Women's Health supra-interest group is hosting a virtual event.")
+    assert "Health supra-interest group" not in _orgs(mistaken)
