@@ -21,8 +21,8 @@ _MONTHS = "|".join(name for name in (*calendar.month_name[1:], *calendar.month_a
 _LABEL = re.compile(rf"^(?P<label>[^:]*?):\s*|^(?P<bare>\D*?)\s*(?=\d|\b(?:{_MONTHS})\b)", re.I)
 _PIECE_SEPARATOR = re.compile(r"\s*(?:-|–|—|\bto\b|\band\b|&)\s*", re.I)
 _ASIDE = re.compile(r"\([^)]*\)")
-_WEEKDAY = re.compile(
-    r"\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b\.?,?", re.I)
+_WEEKDAY_WORD = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b\.?,?"
+_WEEKDAY = re.compile(rf"\b{_WEEKDAY_WORD}", re.I)
 _CLOCK = r"\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}[:.]\d{2}"
 #: a time of day or a range of them ("2-3pm", "14:00-15:00"), "noon", a time zone
 _TIME = re.compile(
@@ -128,7 +128,7 @@ def names_a_season(text: str) -> bool:
 
 
 _DATE_AFTER_NAME = re.compile(
-    rf"^[^.;:]{{0,25}}?\bon (?:the )?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,? )?"
+    rf"^[^.;:]{{0,25}}?\bon (?:the )?(?:{_WEEKDAY_WORD} )?"
     rf"(?P<date>{_DAY}(?: of)? (?:{_MONTHS})(?:,? \d{{4}})?|(?:{_MONTHS}) {_DAY}(?:,? \d{{4}})?)\b",
     re.I,
 )

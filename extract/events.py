@@ -56,7 +56,9 @@ _SPEAKERS_NAMED_BEFORE = re.compile(
     r"\b(?:sat|sits|sit|was|were|is|are|will be) on (?:a|the) (?:\w+ )?panel\b|"
     r"\b(?:invited|selected|chosen) (?:as|to be) (?:an? |the )?(?:\w+ )?"
     r"(?:speaker|panell?ist|keynote|presenter)s?\b", re.IGNORECASE)
-_NOT_SPEAKING = re.compile(r"\b(?:contact|get in touch|e-?mail|reach out)\b", re.IGNORECASE)
+#: Words that put a person named after a speaking cue in another part ("contact X").
+NOT_SPEAKING = r"\b(?:contact|get in touch|e-?mail|reach out)\b"
+_NOT_SPEAKING = re.compile(NOT_SPEAKING, re.IGNORECASE)
 SPEAK_VERBS = frozenset(
     {"speak", "present", "talk", "discuss", "deliver", "give", "introduce", "share", "explore",
      "describe", "explain", "outline", "showcase", "demonstrate", "address", "cover", "lecture",

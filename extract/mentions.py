@@ -20,6 +20,7 @@ from partnerkg.extract import items as item_rules
 from partnerkg.extract import lexicon, names
 from partnerkg.extract.dates import date_after_name
 from partnerkg.extract.events import (
+    NOT_SPEAKING,
     SPEAKER_CUES,
     WEAK_HOST,
     heading_organisers,
@@ -717,8 +718,8 @@ def _bare_people_speak(builder: MentionBuilder, index: int, unit: Unit, doc: Doc
                             "events.person_in_event_item", 0.5)
 
 
-_NOT_SPEAKING_HERE = re.compile(r"\b(?:contact|get in touch|e-?mail|register|organis|organiz|"
-                                r"hosted|chosen|led by|attend)", re.I)
+_NOT_SPEAKING_HERE = re.compile(  # also registering, hosting, being chosen or attending
+    rf"{NOT_SPEAKING}|\b(?:register|organis|organiz|hosted|chosen|led by|attend)", re.I)
 
 
 def _after_speaker_list_cue(unit: Unit) -> bool:
