@@ -13,6 +13,7 @@ from importlib import resources
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 
 from partnerkg.errors import ExtractionError
 from partnerkg.extract import (  # noqa: F401  (registers the components)
@@ -53,8 +54,9 @@ def load_pipeline(name: str = DEFAULT_SPACY_PIPELINE) -> Language:
         )
     # "Mr Jane Racah- info here", "Acme Week Liverpool- May 2030": a dash glued to a word and
     # followed by a space is punctuation, not part of the word
-    suffixes = [*nlp.Defaults.suffixes, r"(?<=[A-Za-z]{2})-$"]
-    nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
+    suffixes = [*(nlp.Defaults.suffixes or ()), r"(?<=[A-Za-z]{2})-$"]
+    if isinstance(nlp.tokenizer, Tokenizer):
+        nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
     config = _partnerkg_config()
     for component in config["partnerkg"]["components"]:
         settings = dict(config["components"][component])

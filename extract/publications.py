@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from partnerkg.extract.spans import (
     EVENTS,
@@ -43,7 +43,15 @@ _AUTHOR_CUES = tuple(  # separate patterns: one phrase may hold two cues ("X's p
         r"(?<=['’\"”]) by\b|\bco-?authored with\b",  # "'Title' by X", "co-authored with X"
         # "with co-authors X and Y", "Authors: X, Y", "The authors, X and Y, …"
         r"\bco-?authors?\b|\bauthors?(?=\s*:)|\bthe authors\b,?",
-        r"\b(?:is|was|are|were) (?:the |a |an )?(?:\w+ )?(?:co-)?authors? of\b",  # X is …
+        r"\b(?:is|was|are|were) (?:the |a |an )?(?:\w+ )?(?:co-)?authors? (?:of|on)\b",  # X is …
+        # "X's group has a new publication": the person before the possessive
+        r"['’]s\s+(?:group|team|lab)\b[^.]{0,30}\b(?:paper|publication|preprint|article)",
+        # "Congratulations to X and Y on their new paper", "Authors include X and Y"
+        r"\bcongratulations to\b(?=[^.]{0,150}\b(?:paper|article|preprint|publication|book)\b)",
+        r"\bauthors? (?:include|are|were)\b",
+        # "The study, led by X, …", "In a new paper, X and Y show …"
+        r"\b(?:study|paper|preprint|article|review|analysis)\b[^.]{0,40}?\bled by\b",
+        r"^\W*in (?:a|an|the|their|his|her|our) (?:\w+ )?(?:paper|preprint|article|study)\b,?",
         # "the new preprint <title> from X": a person right after "from"
         r"\b(?:paper|preprint|article|publication)\b[^.]{0,150}?\bfrom(?= (?-i:[A-Z]))",
         r"\bwhose (?:\w+ )?(?:paper|article|preprint|book|chapter|study|work)\b",
@@ -140,8 +148,21 @@ class PublicationFinder:
 
 def _writers(sent: Span) -> list[Span]:
     """ "X, Y and Z have a new paper", "X and Y have written an article": the people in the
-    subject of a writing verb whose object is a paper word."""
+    subject of a writing verb whose object is a paper word; "X and Y recently published in
+    Nature", "X has had her paper accepted": the people in the subject of "publish" (not of
+    "X and Y have published papers": which paper is whose?), or of the verb whose object is
+    "her/his/their paper"."""
     found = []
+    for token in sent:
+        owned = token.lower_ in ("his", "her", "their") and _PAPER_WORD.fullmatch(
+            token.head.text) and token.head.dep_ in ("dobj", "nsubjpass", "nsubj")
+        several = any(c.dep_ == "dobj" and c.tag_ == "NNS" for c in token.children)
+        if (token.lemma_.lower() == "publish" and token.pos_ == "VERB" and not several) or owned:
+            verb = token if not owned else token.head.head
+            people = _people_in_subject(sent, verb)
+            if not people and verb.dep_ in ("ccomp", "xcomp"):  # "X has had [her paper accepted]"
+                people = _people_in_subject(sent, verb.head)
+            found += people
     for token in sent:
         if not _PAPER_WORD.fullmatch(token.text):
             continue
@@ -149,9 +170,16 @@ def _writers(sent: Span) -> list[Span]:
             token = token.head  # "a new paper 'Title'": the paper word modifies the title
         verb = token.head
         if token.dep_ in ("dobj", "attr") and verb.lemma_.lower() in _WRITING_VERBS:
-            for subject in (c for c in verb.children if c.dep_ == "nsubj"):
-                lo, hi = subject.left_edge.i, subject.right_edge.i
-                found += [p for p in sent.ents if p.label_ == "PERSON" and lo <= p.start <= hi]
+            found += _people_in_subject(sent, verb)
+    return found
+
+
+def _people_in_subject(sent: Span, verb: Token) -> list[Span]:
+    """The people inside the active subject of ``verb``."""
+    found = []
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        lo, hi = subject.left_edge.i, subject.right_edge.i
+        found += [p for p in sent.ents if p.label_ == "PERSON" and lo <= p.start <= hi]
     return found
 
 
@@ -175,11 +203,15 @@ def _people_near(sent: Span, cue_start: int, cue_end: int) -> list[Span]:
             and token[-1].pos_ == "PROPN"
             and token[-1].ent_type_ in ("", "PERSON", "ORG")
         ):
-            return [Span(doc, token[-1].i, token[-1].i + 1, label="PERSON")]
+            start = token[-1].i  # "Jonas Weber's group": the name's words before the last
+            while start > token.start and start > token[-1].i - 2 and doc[start - 1].is_title and (
+                    doc[start - 1].pos_ == "PROPN"):
+                start -= 1
+            return [Span(doc, start, token[-1].i + 1, label="PERSON")]
         return []
     if text.startswith("whose"):  # "X, whose paper …"
         return [p for p in people if full[p.end_char:cue_start].strip() in (",", "")]
-    if text.endswith(" of"):  # "X, a PhD student at Y, is the first author of"
+    if text.endswith((" of", " on")):  # "X, a PhD student at Y, is the first author of"
         return [p for p in people if p.end_char <= cue_start]
     if "et al" in text or text.startswith("and "):  # "X (Acme) and colleagues": an aside between
         return [p for p in people if 0 <= cue_start - p.end_char <= 2
