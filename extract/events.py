@@ -33,8 +33,10 @@ from partnerkg.extract.spans import (
 
 SPEAKER_CUES = re.compile(
     r"\b(joined by|hear(?:ing)? from|keynotes?(?: speakers?| talks?| lectures?)?(?: from| by)?|"
-    r"(?:speakers?|presenters?|panell?ists?)(?: (?:this|for|at) \w+)?"
-    r"(?: include| includes| are| is| will be)|line-?up(?: includes?| is| will be|:)|"
+    r"(?:speakers?|presenters?|panell?ists?|panel)(?: (?:this|for|at) \w+)?"
+    r"(?: include| includes| will include| are| is| will be)|line-?up(?: includes?| is| will be|:)|"
+    r"presenting (?:this \w+ )?(?:is|are|will be)|"  # "Presenting this month is Dr X"
+    r"(?:chair|moderator|facilitator|discussant)s?(?=\s*:)|q&a with|"
     r"speaking (?:at|in) [^.]{0,40}?(?:will be|are|is)|(?:given|delivered|moderated) by|"
     r"contributions? from|"
     r"speakers?(?=\s*:)|"
@@ -52,6 +54,9 @@ _HEADING_SPEAKS_AT = re.compile(rf"\s+{SPEAKS_AT}")  # "Jane Doe speaker at …"
 _I_WORD = re.compile(r"\bI\b")
 _SPEAKERS_NAMED_BEFORE = re.compile(
     r"\b(?:are|is) (?:amongst|among|one of)\b[^.]{0,60}\bspeakers\b|"
+    r"\b(?:will be|is|are) in conversation with\b|"  # "X will be in conversation with Y"
+    r"\bwill (?:lead|facilitate|run) (?:a|the) (?:\w+ )?(?:workshop|session|tutorial|"
+    r"masterclass|discussion)\b|"
     r"\b(?:took|take|takes|taking) part in (?:a|the) (?:\w+ )?(?:panel|discussion)|"
     r"\b(?:sat|sits|sit|was|were|is|are|will be) on (?:a|the) (?:\w+ )?panel\b|"
     r"\b(?:invited|selected|chosen) (?:as|to be) (?:an? |the )?(?:\w+ )?"

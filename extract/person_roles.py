@@ -566,10 +566,18 @@ def _bracketed_employers(doc: Doc) -> None:
                                  *added])
 
 
+_ONLY_PEOPLE_DO = frozenset({"speak", "talk", "lecture"})
+
+
 def _talks(span: Span) -> bool:
-    """ "Nina Petrova will talk us through …": only a person speaks or lectures."""
+    """ "Nina Petrova will talk us through …", "Nina Petrova will join us to talk about …":
+    only a person speaks or lectures."""
     root = span[-1]
-    return root.dep_ == "nsubj" and root.head.lemma_ in ("speak", "talk", "lecture")
+    if root.dep_ != "nsubj":
+        return False
+    verb = root.head
+    return verb.lemma_ in _ONLY_PEOPLE_DO or any(
+        c.dep_ in ("xcomp", "advcl") and c.lemma_ in _ONLY_PEOPLE_DO for c in verb.children)
 
 
 def _before_et_al(span: Span) -> bool:

@@ -52,6 +52,14 @@ def _pairs(doc, relation: str) -> set[tuple[str, str]]:
          {"Olivia Grant", "Daniel Fischer"}),
         ("With contributions from Mei Lin.", {"Mei Lin"}),
         ("Join us for the seminar, and contact Nora Lind with questions.", set()),
+        ("Chair: Nadia Rahman (Westby University)", {"Nadia Rahman"}),
+        ("Moderator: Lina Haddad", {"Lina Haddad"}),
+        ("There will be a Q&A with Jonas Weber afterwards.", {"Jonas Weber"}),
+        ("The panel will include Owen Clarke and Lina Haddad.", {"Owen Clarke", "Lina Haddad"}),
+        ("Presenting this month is Dr Mira Holt from Westby University.", {"Mira Holt"}),
+        ("Tomas Berg will lead a workshop on causal inference.", {"Tomas Berg"}),
+        ("Nadia Rahman will join us to talk about federated learning.", {"Nadia Rahman"}),
+        ("Hosted by Lina Haddad, the webinar will cover privacy.", set()),
     ],
 )
 def test_speakers(nlp, sentence: str, speakers: set[str]) -> None:
