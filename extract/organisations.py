@@ -620,29 +620,45 @@ _COUNTRY_CODES = ("UK", "US", "USA", "EU")
 _BODY_NOUNS = frozenset({
     "network", "consortium", "company", "charity", "organisation", "organization", "institute",
     "collaboration", "partnership", "startup", "start-up", "foundation", "society",
-    "association", "alliance", "coalition", "firm", "spin-out", "spinout", "non-profit"})
-_DEFINES = re.compile(r"\b(?:is|are) (?:a|an|the)\b")
+    "association", "alliance", "coalition", "firm", "spin-out", "spinout", "non-profit",
+    "nonprofit"})
+_DEFINES = re.compile(r"\b(?:is|are) (?:a|an|the)\b|, (?:a|an|the) ")
 
 
 def _defined_as_organisations(doc: Doc) -> list[Span]:
-    """ "CLIRPath-AI are a network of academics …": the capitalised subject a sentence defines
-    as a kind of body is an organisation, whatever the NER made of it."""
+    """ "CLIRPath-AI are a network of academics …", "Owkin, a French biotech startup,": the
+    capitalised name a sentence defines (or an apposition describes) as a kind of body is an
+    organisation, whatever the NER made of it."""
     found = []
     for token in doc:
-        if token.lemma_ != "be":
+        if token.lemma_ == "be":
+            attributes = [c for c in token.children if c.dep_ == "attr"]
+            names = [c for c in token.children if c.dep_ == "nsubj"]  # "CLIRPath", "AI"
+        elif token.dep_ == "appos" and token.head.pos_ == "PROPN":
+            attributes, names = [token], [token.head]
+        else:
             continue
-        attribute = next((c for c in token.children if c.dep_ == "attr"), None)
-        subjects = [c for c in token.children if c.dep_ == "nsubj"]  # "CLIRPath", "AI"
-        if attribute is None or not subjects or attribute.lemma_.lower() not in _BODY_NOUNS:
+        attributes += [c for a in attributes for c in a.conjuncts]  # "a platform and community"
+        if not names or not any(_names_a_body(a) for a in attributes):
             continue
-        span = doc[subjects[0].left_edge.i : subjects[-1].right_edge.i + 1]
+        named = next((e for e in doc.ents if e.start <= names[0].i < e.end), None)
+        if token.dep_ == "appos":  # the name's own words, or the NER's span of it
+            span = named if named is not None else doc[names[0].left_edge.i : names[0].i + 1]
+        else:
+            span = doc[names[0].left_edge.i : names[-1].right_edge.i + 1]
         while len(span) and (span[0].is_stop or span[0].is_punct):
             span = span[1:]
         if len(span) and span.root.pos_ == "PROPN" and all(
-                t.text[:1].isupper() or t.text == "-" for t in span) and not any(
-                t.ent_type_ == "PERSON" for t in span):
+                t.text[:1].isupper() or t.text == "-" for t in span):
             found.append(Span(doc, span.start, span.end, label="ORG"))
     return found
+
+
+def _names_a_body(noun: Token) -> bool:
+    """ "network", "startup", "non-profit": a noun that says a name is an organisation."""
+    doc = noun.doc
+    hyphenated = doc[noun.i - 2 : noun.i + 1].text.lower() if noun.i >= 2 else ""
+    return noun.lemma_.lower() in _BODY_NOUNS or hyphenated in _BODY_NOUNS
 
 
 def _bodies_tagged_as_facilities(doc: Doc) -> list[Span]:

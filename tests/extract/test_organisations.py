@@ -368,3 +368,20 @@ def test_a_unit_named_after_an_organisations_possessive_is_an_organisation(nlp) 
     assert "Soil data generation and analysis group" in _orgs(doc)
     mistaken = nlp("The AI for Women's Health supra-interest group is hosting a virtual event.")
     assert "Health supra-interest group" not in _orgs(mistaken)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("We spoke to Owkin, a French biotech startup, about federated learning.", "Owkin"),
+        ("Join Kheiron, the medical imaging company, for a talk.", "Kheiron"),
+        ("GraphMed-AI are a network of clinicians and engineers.", "GraphMed-AI"),
+    ],
+)
+def test_a_name_defined_as_a_kind_of_body_is_an_organisation(nlp, text: str, name: str) -> None:
+    assert name in _orgs(nlp(text))
+
+
+def test_a_person_defined_by_a_role_stays_a_person(nlp) -> None:
+    doc = nlp("Mira Holt, a network scientist, is a member of the Westby Society.")
+    assert "Mira Holt" not in _orgs(doc)
