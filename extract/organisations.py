@@ -266,6 +266,8 @@ class OrganisationFinder:
         doc = span.doc
         if span.end >= len(doc) or doc[span.end].lower_ not in ROLE_NOUNS:
             return False
+        if len(span) > 2 and span[0].text in lexicon.org_head_words() and span[1].lower_ == "of":
+            return False  # "University of Bath researcher Jane Doe": a named body's member
         return all(_in_dictionary(t.lower_, self.dictionary) for t in span if t.is_alpha)
 
     def _not_a_theme(self, span: Span) -> bool:

@@ -344,12 +344,13 @@ def _orgs_after_roles(doc: Doc) -> None:
             end < len(doc)
             and end not in taken
             and (
-                doc[end].is_title
+                _capitalised(doc[end])
                 or doc[end].is_upper
                 or (
                     doc[end].lower_ in ("of", "for", "and", "&")
                     and end + 1 < len(doc)
                     and doc[end + 1].is_title
+                    and doc[end + 1].lower_.rstrip(".") not in TITLES  # "GSK and Dr Jane Doe"
                 )
                 or (doc[end].text == "-" and not doc[end - 1].whitespace_)  # "RARE-X"
                 or DOTTED_NAME.fullmatch(doc[end - 1 : end + 2].text) is not None  # "Acme.AI"
@@ -360,7 +361,7 @@ def _orgs_after_roles(doc: Doc) -> None:
             end -= 1  # "at Acme Analytics and Jane Doe": the connector joins the next name
         # "at UC Davis": two capitals and a name after them
         short = following.is_upper and following.is_alpha and end > following.i + 1
-        named = following.is_title or acronym or short
+        named = _capitalised(following) or acronym or short
         if end > token.i + 1 and named:
             added.append(Span(doc, token.i + 1, end, label="ORG"))
             taken.update(range(token.i + 1, end))
@@ -368,6 +369,11 @@ def _orgs_after_roles(doc: Doc) -> None:
                 org_attributes(doc).setdefault(following.idx, {"org_kind": "funder"})
     if added:
         doc.ents = filter_spans([*(e for e in doc.ents if e not in replaced), *added])
+
+
+def _capitalised(token: Token) -> bool:
+    """ "Acme", "AstraZeneca" (camel case is no title case), not "ACME" or "acme"."""
+    return token.is_alpha and token.text[:1].isupper() and not token.is_upper
 
 
 def _campus_name(doc: Doc, first: Token) -> Span | None:

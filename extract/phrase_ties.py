@@ -199,23 +199,28 @@ def _role_of_organisation(doc: Doc, start: int, orgs: dict[int, Span]) -> Span |
 
 
 def _relative_clause_ties(doc: Doc) -> list[Found]:
-    """ "Jane Doe, who is completing her PhD in Psychology at Westby College": the place a
-    relative clause about the person's work or study puts them (not one they speak at)."""
+    """ "Jane Doe, who is completing her PhD in Psychology at Westby College", "Jane Doe is
+    based at Westby College", "Jane Doe recently joined Acme": the place a clause about the
+    person's work or study puts them (not one they speak at)."""
     ties = []
     orgs = ents_by_start(doc, "ORG")
     people_starts = {e.start for e in doc.ents if e.label_ == "PERSON"}
     for person in (e for e in doc.ents if e.label_ == "PERSON"):
-        if person.end + 1 >= len(doc) or doc[person.end].text != "," or doc[
-                person.end + 1].lower_ != "who":
+        if person.end + 1 < len(doc) and doc[person.end].text == "," and doc[
+                person.end + 1].lower_ == "who":
+            clause = person.end + 2
+        elif person.end < len(doc) and doc[person.end].pos_ in ("AUX", "VERB", "ADV"):
+            clause = person.end  # "Jane Doe is based at …", "Jane Doe recently joined Acme"
+        else:
             continue
         working = False
-        for token in doc[person.end + 2 : min(len(doc), person.end + 27)]:
+        for token in doc[clause : min(len(doc), clause + 25)]:
             if token.text in (".", ";") or token.i in people_starts or token.lemma_ in (
                     _NOT_WORK_VERBS):
                 break
             working = working or token.lower_ in _WORK_WORDS
             start = token.i + 1 + (token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "the")
-            if token.lower_ == "at" and working and start in orgs:
+            if (token.lower_ == "at" and working or token.lower_ in _JOINED) and start in orgs:
                 ties.append(tie("affiliation", person, orgs[start],
                                  chars(doc[person.start : orgs[start].end]),
                                  "partnerkg_person_roles.relative_clause"))
@@ -223,6 +228,7 @@ def _relative_clause_ties(doc: Doc) -> list[Found]:
     return ties
 
 
+_JOINED = frozenset({"joined", "joins"})
 _WORK_WORDS = frozenset({"is", "works", "based", "studying", "completing", "doing", "leads"})
 _NOT_WORK_VERBS = frozenset({"speak", "present", "talk", "give", "deliver", "visit", "attend"})
 

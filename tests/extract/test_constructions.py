@@ -137,6 +137,16 @@ def test_authors(nlp, sentence: str, authors: set[str]) -> None:
         ("We welcome Dr Henrik Larsen (Novo Nordisk).", {("Henrik Larsen", "Novo Nordisk")}),
         ("She moved to Karolinska Institutet last year, said Thomas Lindqvist (Karolinska "
          "Institutet).", {("Thomas Lindqvist", "Karolinska Institutet")}),
+        ("Tomas Berg recently joined AstraZeneca as a data scientist.",
+         {("Tomas Berg", "AstraZeneca")}),
+        ("Mira Holt is based at the University of Glasgow.",
+         {("Mira Holt", "University of Glasgow")}),
+        ("Owen Clarke is completing his PhD at the University of Warwick.",
+         {("Owen Clarke", "University of Warwick")}),
+        ("Dr Priya Natarajan from GSK and Dr Tomas Berg from AstraZeneca",
+         {("Priya Natarajan", "GSK"), ("Tomas Berg", "AstraZeneca")}),
+        ("University of Bath researcher Mira Holt has won an award.",
+         {("Mira Holt", "University of Bath")}),
     ],
 )
 def test_employers(nlp, sentence: str, ties: set[tuple[str, str]]) -> None:
