@@ -154,6 +154,8 @@ class EventRoles:
                     {"SHAPE": "dddd"},
                     {**head, "OP": "?"},
                 ],  # "IJCAI 2024", "PSI 2023 Conference"
+                [{"TEXT": {"REGEX": "^[A-Z][a-z]+[A-Z][A-Za-z]*$"}}, {"SHAPE": "dddd"},
+                 {**head, "OP": "?"}],  # "NeurIPS 2030": capitals inside a word
             ],
             greedy="LONGEST",
         )

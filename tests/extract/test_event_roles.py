@@ -452,3 +452,8 @@ def test_a_speaker_the_parser_took_for_an_apposition_is_found_by_the_verb_after(
     doc.ents = [Span(doc, 2, 4, "ORG"), Span(doc, 5, 7, "PERSON"), Span(doc, 8, 10, "ORG")]
     assert _before_speak_verb(doc.ents[1])
     assert not _before_speak_verb(doc.ents[0])  # "AIM RSF ," then no auxiliary
+
+
+def test_a_mixed_case_acronym_with_a_year_names_an_event(nlp) -> None:
+    doc = nlp("Jane Okafor will present her poster at NeurIPS 2030 in December.")
+    assert "NeurIPS 2030" in {s.text for s in doc.spans["pkg_events"]}
