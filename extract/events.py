@@ -432,7 +432,7 @@ _EVENT_NOUN_FORMS = _EVENT_NOUNS | {f"{noun}s" for noun in _EVENT_NOUNS} | {"sym
 _PRESENTED_EVENTS = _EVENT_NOUNS | {"sprint", "school", "meetup", "datathon", "jamboree"}
 _CALLED = re.compile(
     rf"\b(?:(?:{'|'.join(sorted(_EVENT_NOUNS))})s?\s+(?:called|titled|entitled|named)|"
-    r"(?:talk|presentation|keynote|lecture)(?:\s+on)?)\s+"  # "His talk 'Mining X' will be …"
+    r"(?i:talk|presentation|keynote|lecture)(?:\s+on)?)\s+"  # "His talk 'Mining X' will be …"
     r"['‘\"“]([A-Z][^'’\"”]{2,120})['’\"”]"
 )
 _EVENT_NOUN_WORD = re.compile(rf"\b(?:{'|'.join(sorted(_EVENT_NOUNS))})\b")

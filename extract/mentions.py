@@ -75,7 +75,7 @@ _LABELLED_PAPER = re.compile(r"^(?:[\w-]+ ){0,3}?(?:publication|paper|preprint|a
 _PAPER_NOUN_BEFORE = re.compile(r"\b(?:book|paper|preprint|article|chapter|report)"
                                 r"(?: on| titled| entitled| called)?\s*$", re.I)
 _PIECE = re.compile(r"\b(?:piece|blog|article|essay|op-ed|paper|book|chapter|preprint)\b", re.I)
-_PUBLICATION_SECTION = re.compile(r"\bpublications?\b|\bpaper\b|\breading\b", re.I)
+_PUBLICATION_SECTION = re.compile(r"\bpublications?\b|\bpapers?\b|\breading\b", re.I)
 _PUBLICATION_KINDS = (
     ("preprint", re.compile(r"\bpreprint|arxiv|biorxiv|medrxiv", re.I)),
     ("book", re.compile(r"\bbook\b", re.I)),
@@ -559,8 +559,11 @@ def _publications(
     """Quoted titles and descriptive link texts of papers (with a DOI, or right after "the
     book", "a chapter on") become publication mentions."""
     titles = list(doc.spans.get(PUBLICATION_TITLES, []))
+    heading = unit.item.title + " " + unit.item.section if unit.item else (
+        unit.section.title if unit.section and unit.block.kind is BlockKind.LIST_ITEM else ""
+    )  # "## Recent papers" over a list of them
     in_publication_context = bool(
-        (unit.item and _PUBLICATION_SECTION.search(unit.item.title + " " + unit.item.section))
+        _PUBLICATION_SECTION.search(heading)
         or re.search(r"\b(paper|preprint|article|published|publication|book)\b", unit.text, re.I)
     )
     found = []

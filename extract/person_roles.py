@@ -507,8 +507,8 @@ def _in_employer_slot(span: Span, people_ends: set[int]) -> bool:
 def _in_person_slot(span: Span) -> bool:
     """A name followed by ", Role" or by its organisation in brackets ("Jane Doe (University
     of Westby)"), preceded by a title or a lower-case role noun ("research associate Jane
-    Doe"), listed with a person after "by/with", after "chaired/written by" or the subject of
-    "speak/talk" is a person whatever the NER said."""
+    Doe"), listed with a person after "by/with", after "chaired/written by", before "et al."
+    or "and colleagues" or the subject of "speak/talk" is a person whatever the NER said."""
     doc = span.doc
     if span.start > 0 and doc[span.start - 1].lower_ in TITLES:
         return True
@@ -516,7 +516,7 @@ def _in_person_slot(span: Span) -> bool:
         return True
     if span.start > 0 and doc[span.start - 1].lower_ in ("by", "with") and _person_after_and(span):
         return True  # "written by Jane Doe and <person>"
-    if _talks(span):
+    if _talks(span) or _before_et_al(span):
         return True
     if span.start > 1 and doc[span.start - 1].lower_ == "by" and (
             doc[span.start - 2].lower_ in _DONE_BY_PEOPLE):
@@ -586,9 +586,14 @@ def _talks(span: Span) -> bool:
         c.dep_ in ("xcomp", "advcl") and c.lemma_ in _ONLY_PEOPLE_DO for c in verb.children)
 
 
+_COLLEAGUES = frozenset({"colleagues", "collaborators", "co-authors", "coauthors"})
+
+
 def _before_et_al(span: Span) -> bool:
-    """ "Jane Doe et al. propose …": the first author of a paper."""
+    """ "Jane Doe et al. propose …", "Jane Doe and colleagues show …": a paper's first author."""
     doc, i = span.doc, span.end
+    if i + 1 < len(doc) and doc[i].lower_ == "and" and doc[i + 1].lower_ in _COLLEAGUES:
+        return True
     return i + 1 < len(doc) and doc[i].lower_ == "et" and doc[i + 1].lower_.startswith("al")
 
 

@@ -52,6 +52,7 @@ _AUTHOR_CUES = tuple(  # separate patterns: one phrase may hold two cues ("X's p
         # "The study, led by X, …", "In a new paper, X and Y show …"
         r"\b(?:study|paper|preprint|article|review|analysis)\b[^.]{0,40}?\bled by\b",
         r"^\W*in (?:a|an|the|their|his|her|our) (?:\w+ )?(?:paper|preprint|article|study)\b,?",
+        r"^\W*by\b",  # a byline: "By X, Y and Z."
         # "the new preprint <title> from X": a person right after "from"
         r"\b(?:paper|preprint|article|publication)\b[^.]{0,150}?\bfrom(?= (?-i:[A-Z]))",
         r"\bwhose (?:\w+ )?(?:paper|article|preprint|book|chapter|study|work)\b",
@@ -63,6 +64,8 @@ _AUTHOR_CUES = tuple(  # separate patterns: one phrase may hold two cues ("X's p
     )
 )
 # "X (Acme)", "X from the University of Acme": an aside between a name and "and colleagues"
+# what a byline holds besides its names (the parser may end it on the title's opening quote)
+_BYLINE_GLUE = re.compile(r"(?:\s|,|;|&|\band\b|\bet al\b\.?|\.|['‘\"“])*", re.IGNORECASE)
 _ASIDE = re.compile(
     r"\s*\([^()]{1,80}\)\s*|,?\s+(?:from|at|of)\s+(?:the\s+)?[A-Z][^,.;()]{0,60}?,?\s*")
 _WRITING_VERBS = frozenset({"have", "write", "publish", "co-author", "author", "release"})
@@ -108,15 +111,16 @@ class PublicationFinder:
         doc.spans[PUBLICATION_TITLES] = titles
         doc.spans[VENUES] = venues
         found = relations(doc)
-        paper_before = False  # "Check out this paper. X and colleagues explore …"
+        # every cue carries its own paper context ("et al.", "X's paper", "and colleagues");
+        # a "PUBLICATION" subject binds only in an item that has a paper
+        # a sentence naming no title speaks of the text's one title ("X, Y et al. 'Title',
+        # Journal (2030)." splits after "et al."), or of the item's paper
+        own = chars(titles[0]) if len(titles) == 1 else "PUBLICATION"
         for sent in doc.sents:
             sent_titles = [t for t in titles if sent.start <= t.start < sent.end]
-            subject = chars(sent_titles[0]) if len(sent_titles) == 1 else "PUBLICATION"
+            subject = chars(sent_titles[0]) if len(sent_titles) == 1 else (
+                own if not sent_titles else "PUBLICATION")
             sent_text = text[sent.start_char : sent.end_char]
-            paper_here = bool(sent_titles or _PAPER_WORD.search(sent_text))
-            if not (paper_here or paper_before):
-                continue
-            paper_before = paper_here
             cues = [cue for pattern in _AUTHOR_CUES for cue in pattern.finditer(sent_text)]
             people = [
                 person
@@ -125,7 +129,7 @@ class PublicationFinder:
                     sent, sent.start_char + cue.start(), sent.start_char + cue.end()
                 )
             ]
-            for person in [*people, *_writers(sent)]:
+            for person in [*people, *_writers(sent), *_byline(sent)]:
                 found.append(self._found("author", subject, person, sent, 0.85))
             for venue in venues:
                 if sent.start <= venue.start < sent.end:
@@ -172,6 +176,19 @@ def _writers(sent: Span) -> list[Span]:
         if token.dep_ in ("dobj", "attr") and verb.lemma_.lower() in _WRITING_VERBS:
             found += _people_in_subject(sent, verb)
     return found
+
+
+def _byline(sent: Span) -> list[Span]:
+    """ "Jane Doe, John Roe and Ann Poe (et al.)": a line of names and nothing else lists a
+    paper's authors (in an item that has a paper; elsewhere the subject does not bind)."""
+    people = [e for e in sent.ents if e.label_ == "PERSON"]
+    if len(people) < 2:
+        return []
+    text = sent.doc.text
+    bounds = [sent.start_char, *(c for p in people for c in (p.start_char, p.end_char)),
+              sent.end_char]
+    between = [text[bounds[i] : bounds[i + 1]] for i in range(0, len(bounds), 2)]
+    return people if all(_BYLINE_GLUE.fullmatch(part) for part in between) else []
 
 
 def _people_in_subject(sent: Span, verb: Token) -> list[Span]:

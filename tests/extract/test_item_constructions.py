@@ -189,3 +189,43 @@ def test_a_linked_title_after_a_paper_noun_and_a_labelled_heading_are_papers(
     ))
     assert _names(resolved, EntityKind.PUBLICATION) == [
         "Learning from Sparse Soil Records", "Licences for Shared Soil Models"]
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "## Publications\n\n### Sparse models for soil records\n\nBy Nadia Rahman, Tomas Berg "
+        "and Mira Holt. Published in Nature Medicine.\n",
+        "## Publications\n\n**Sparse models for soil records**\n\nNadia Rahman, Tomas Berg, Mira "
+        "Holt\n\nNature Medicine, 2030\n",
+    ],
+)
+def test_a_byline_under_a_papers_title_lists_its_authors(nlp, tmp_path: Path, markdown) -> None:
+    resolved = _resolved(nlp, tmp_path, markdown)
+    assert {p for _, p in _pairs(resolved, Relation.AUTHOR)} == {
+        "Nadia Rahman", "Tomas Berg", "Mira Holt"}
+
+
+def test_each_reference_in_a_list_of_papers_has_its_own_authors(nlp, tmp_path: Path) -> None:
+    resolved = _resolved(nlp, tmp_path, (
+        "## Recent papers\n\n"
+        "- Nadia Rahman, Tomas Berg et al. 'Sparse models for soil records', Nature Medicine "
+        "(2030).\n"
+        "- Mira Holt and Owen Clarke. 'Graph learning in the clinic', The Lancet (2030).\n"
+    ))
+    assert _pairs(resolved, Relation.AUTHOR) == {
+        ("Sparse models for soil records", "Nadia Rahman"),
+        ("Sparse models for soil records", "Tomas Berg"),
+        ("Graph learning in the clinic", "Mira Holt"),
+        ("Graph learning in the clinic", "Owen Clarke"),
+    }
+
+
+def test_a_name_before_and_colleagues_in_a_paper_item_is_its_author(
+    nlp, tmp_path: Path
+) -> None:
+    resolved = _resolved(nlp, tmp_path, (
+        "## Publication of the Month\n\n### Sparse models for soil records\n\n"
+        "Nadia Rahman and colleagues at Westby University show that sparse models travel well.\n"
+    ))
+    assert _pairs(resolved, Relation.AUTHOR) == {("Sparse models for soil records", "Nadia Rahman")}
