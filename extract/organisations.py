@@ -197,6 +197,10 @@ class OrganisationFinder:
                 [{**_CAP_ANY, "OP": "*"}, head, *complement, *more],
                 # "Interest Group on Meta-Learning for Multimodal Data": two complements
                 [{**_CAP_ANY, "OP": "*"}, head, *complement, *complement],
+                # "Centre for Knowledge-driven Machine Learning": a lower-case word glued by a
+                # hyphen to a capitalised one inside the complement
+                [{**_CAP_ANY, "OP": "*"}, head, *complement[:3], {"ORTH": "-"}, {"IS_LOWER": True},
+                 {**_CAP_HYPHEN, "OP": "+"}],
                 # "Centre for AI in Healthcare": a field after "in", never a place or a date
                 [{**_CAP_ANY, "OP": "*"}, head, *complement, {"LOWER": "in"},
                  {**_CAP_ANY, "ENT_TYPE": {"NOT_IN": ["GPE", "LOC", "DATE", "FAC"]}, "OP": "+"}],
@@ -311,7 +315,7 @@ class OrganisationFinder:
             for part in _split_coordination(piece)
         ]
         ner_parts = [s for s in cut if s is not None and not lexicon.joins_partners(s.text)
-                     and _plausible(s)]
+                     and _plausible(s) and not _names_a_session(s)]
         keyworded = {(o.start, o.end) for o in [*sure_names, *split]}
         kept = [(o.start, o.end) in keyworded or self._ner_org_ok(o) for o in ner_parts]
         doc.spans[DOUBTFUL_ORGS] = [o for o, ok in zip(ner_parts, kept, strict=True) if not ok]
@@ -889,6 +893,15 @@ def _served_by(token: Token) -> bool:
     doc, i = token.doc, token.i
     return i >= 2 and doc[i - 1].lower_ in ("for", "of") and doc[i - 2].text in (
         lexicon.org_head_words())
+
+
+def _names_a_session(span: Span) -> bool:
+    """ "in the Network Topology and Geometry session", "the Machine Learning track": the
+    capitalised words before a lower-case session noun name the session (its topic)."""
+    doc, i = span.doc, span.end
+    while i < min(len(doc), span.end + 4) and (doc[i].is_title or doc[i].lower_ in ("and", "&")):
+        i += 1
+    return i < len(doc) and doc[i].lower_ in ("session", "sessions", "track", "stream")
 
 
 def _before_event_word(span: Span | None) -> Span | None:

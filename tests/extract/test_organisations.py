@@ -385,3 +385,13 @@ def test_a_name_defined_as_a_kind_of_body_is_an_organisation(nlp, text: str, nam
 def test_a_person_defined_by_a_role_stays_a_person(nlp) -> None:
     doc = nlp("Mira Holt, a network scientist, is a member of the Westby Society.")
     assert "Mira Holt" not in _orgs(doc)
+
+
+def test_a_hyphenated_lower_case_word_stays_inside_a_centres_name(nlp) -> None:
+    doc = nlp("We are partnering with the Westby Centre for Knowledge-driven Machine Learning.")
+    assert "Westby Centre for Knowledge-driven Machine Learning" in _orgs(doc)
+
+
+def test_the_topic_a_session_is_named_after_is_no_organisation(nlp) -> None:
+    doc = nlp("His talk will be in the Network Topology and Geometry session on Friday.")
+    assert "Network Topology" not in _orgs(doc)
