@@ -73,6 +73,9 @@ _PAPER_WORD = re.compile(
     r"\b(paper|article|preprint|publication|published|study|review|book|chapter|report|"
     r"journal|co-?authors?|authors?|et al)\b", re.I
 )
+#: A word every author cue holds (the paper words, "by", "colleagues", …).
+_CUE_WORD = re.compile(_PAPER_WORD.pattern + r"|\b(?:by|work|blog|authored|colleagues|"
+                       r"collaborators|team|group|lab|congratulations)\b", re.I)
 
 
 @Language.factory("partnerkg_publications", default_config={"min_title_words": 4})
@@ -111,8 +114,6 @@ class PublicationFinder:
         doc.spans[PUBLICATION_TITLES] = titles
         doc.spans[VENUES] = venues
         found = relations(doc)
-        # every cue carries its own paper context ("et al.", "X's paper", "and colleagues");
-        # a "PUBLICATION" subject binds only in an item that has a paper
         # a sentence naming no title speaks of the text's one title ("X, Y et al. 'Title',
         # Journal (2030)." splits after "et al."), or of the item's paper
         own = chars(titles[0]) if len(titles) == 1 else "PUBLICATION"
@@ -121,7 +122,10 @@ class PublicationFinder:
             subject = chars(sent_titles[0]) if len(sent_titles) == 1 else (
                 own if not sent_titles else "PUBLICATION")
             sent_text = text[sent.start_char : sent.end_char]
-            cues = [cue for pattern in _AUTHOR_CUES for cue in pattern.finditer(sent_text)]
+            # every cue holds one of these words: a sentence without any is spared the cues
+            worded = bool(sent_titles) or _CUE_WORD.search(sent_text) is not None
+            cues = [cue for pattern in _AUTHOR_CUES for cue in pattern.finditer(sent_text)] if (
+                worded) else []
             people = [
                 person
                 for cue in cues
@@ -129,7 +133,8 @@ class PublicationFinder:
                     sent, sent.start_char + cue.start(), sent.start_char + cue.end()
                 )
             ]
-            for person in [*people, *_writers(sent), *_byline(sent)]:
+            writers = _writers(sent) if worded else []
+            for person in [*people, *writers, *_byline(sent)]:
                 found.append(self._found("author", subject, person, sent, 0.85))
             for venue in venues:
                 if sent.start <= venue.start < sent.end:
