@@ -809,6 +809,7 @@ def heading_speakers(doc: Doc) -> list[Span]:
     Opportunity at Acme: Digital Twins"), after "with"/"by", or before "speaker at"/"presenting
     at" are its speakers."""
     found = []
+    text = doc.text  # rebuilt from the tokens on every access: read it once
     for ent in doc.ents:
         before = [t for t in doc[max(0, ent.start - 2) : ent.start]]
         cue = any(
@@ -816,7 +817,7 @@ def heading_speakers(doc: Doc) -> list[Span]:
             or t.lower_ in ("with", "by")
             or t.lower_.rstrip(".") in ("dr", "prof", "professor")
             for t in before
-        ) or _HEADING_SPEAKS_AT.match(doc.text, ent.end_char) is not None
+        ) or _HEADING_SPEAKS_AT.match(text, ent.end_char) is not None
         if ent.label_ == "PERSON" and cue:
             found.append(ent)
     return found

@@ -25,8 +25,8 @@ _NICKNAME = re.compile(r"[A-Z][a-z]+ \([A-Z][a-z]+\) [A-Z]")
 @Language.component("partnerkg_name_joins")
 def join_names(doc: Doc) -> Doc:
     """"O' Reilly", "D' Souza", "Unlearn.AI", "A (B) C": no sentence starts inside the name."""
-    apart, dotted = _APART.search(doc.text), DOTTED_NAME.search(doc.text)
-    nickname = _NICKNAME.search(doc.text)
+    text = doc.text  # rebuilt from the tokens on every access: read it once
+    apart, dotted, nickname = _APART.search(text), DOTTED_NAME.search(text), _NICKNAME.search(text)
     if not apart and not dotted and not nickname:  # a cheap test before walking the tokens
         return doc
     for token in doc[:-2]:

@@ -303,7 +303,8 @@ class OrganisationFinder:
         # names that need no NER: the configured partners, and country-coded names their
         # bracketed acronym spells out
         sure_names = [Span(doc, s, e, label="ORG") for _, s, e in self.partners(doc)]
-        sure_names += _national_names(doc)
+        if "(" in text and any(code in text for code in _COUNTRY_CODES):  # a cheap test first
+            sure_names += _national_names(doc)
         if _DEFINES.search(text):  # a cheap test before walking the tokens
             sure_names += _defined_as_organisations(doc)
         sure_names += _bodies_tagged_as_facilities(doc)

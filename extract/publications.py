@@ -134,7 +134,7 @@ class PublicationFinder:
                 )
             ]
             writers = _writers(sent) if worded else []
-            for person in [*people, *writers, *_byline(sent)]:
+            for person in [*people, *writers, *_byline(sent, text)]:
                 found.append(self._found("author", subject, person, sent, 0.85))
             for venue in venues:
                 if sent.start <= venue.start < sent.end:
@@ -183,13 +183,13 @@ def _writers(sent: Span) -> list[Span]:
     return found
 
 
-def _byline(sent: Span) -> list[Span]:
+def _byline(sent: Span, text: str) -> list[Span]:
     """ "Jane Doe, John Roe and Ann Poe (et al.)": a line of names and nothing else lists a
-    paper's authors (in an item that has a paper; elsewhere the subject does not bind)."""
+    paper's authors (in an item that has a paper; elsewhere the subject does not bind).
+    ``text`` is the doc's text (rebuilt from the tokens on every access)."""
     people = [e for e in sent.ents if e.label_ == "PERSON"]
     if len(people) < 2:
         return []
-    text = sent.doc.text
     bounds = [sent.start_char, *(c for p in people for c in (p.start_char, p.end_char)),
               sent.end_char]
     between = [text[bounds[i] : bounds[i + 1]] for i in range(0, len(bounds), 2)]
