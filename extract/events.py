@@ -767,11 +767,13 @@ def _host_list(sent: Span) -> list[Span]:
     while end > sent.start and doc[end - 1].lower_ in _AUX_WORDS:
         end -= 1
     listed: list[Span] = []
-    for ent in reversed([e for e in sent.ents if e.end <= end]):
+    # organisations only: anything else between them (a person's name) breaks the gap test,
+    # and a place the NER saw inside "(HDR UK)" is part of the bracket
+    for ent in reversed([e for e in sent.ents if e.end <= end and e.label_ == "ORG"]):
         # "A (AA), the B and C": an acronym in brackets and "the" may stand in the gap
         gap = " ".join(_BRACKETED.sub(" ", doc[ent.end : end].text).split())
         gap = gap.removesuffix(" the").removesuffix("the").strip()
-        if gap not in ("", ",", "and", ", and", "&") or ent.label_ != "ORG":
+        if gap not in ("", ",", "and", ", and", "&"):
             break
         listed.append(ent)
         end = ent.start

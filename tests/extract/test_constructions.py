@@ -74,6 +74,10 @@ def test_speakers(nlp, sentence: str, speakers: set[str]) -> None:
         ("Organisers: Westby Data Trust and Acme Analytics.",
          {"Westby Data Trust", "Acme Analytics"}),
         ("This webinar is brought to you by the Westby Data Trust.", {"Westby Data Trust"}),
+        ("The Westby Research Institute, Soil Data Research UK (SDR UK), the Northby Support "
+         "Centre and NHS Digital are pleased to offer a roadshow.",
+         {"Westby Research Institute", "Soil Data Research UK", "Northby Support Centre",
+          "NHS Digital"}),
         ("GraphMed-AI are a network of clinicians and engineers. They are hosting a summer "
          "school in June.", {"GraphMed-AI"}),
         ("Northby Care Research UK is dedicated to better services and they will be holding "
