@@ -685,21 +685,28 @@ def _split_events(cluster: _Cluster, occ: list[_Occurrence]) -> list[_Cluster]:
         (dated[date] if date else undated).append(i)
     if not dated:
         return [cluster]
-    apart: dict[str, list[int]] = defaultdict(list)  # by issue year
+    apart: dict[str, list[int]] = defaultdict(list)  # by the year it names, or its issue's
     for i in undated:
-        same_issue = sorted({d for d, ms in dated.items() if any(occ[m].issue == occ[i].issue
-                                                                  for m in ms)})
-        near = sorted(d for d in dated if _NEAR[0] <= _months_until(d, occ[i].issue) <= _NEAR[1])
+        year = _named_year(occ[i].mention.text)  # "the 2029 Westby Lecture": not the 2030 one
+        fitting = [d for d in dated if year is None or d.startswith(year)]
+        same_issue = sorted({d for d in fitting if any(occ[m].issue == occ[i].issue
+                                                       for m in dated[d])})
+        near = sorted(d for d in fitting if _NEAR[0] <= _months_until(d, occ[i].issue) <= _NEAR[1])
         if len(same_issue) == 1:
             dated[same_issue[0]].append(i)
         elif near:
             dated[max(near, key=lambda d: len(dated[d]))].append(i)
         else:
-            apart[occ[i].issue[:4]].append(i)
+            apart[year or occ[i].issue[:4]].append(i)
     clusters = [*dated.values(), *apart.values()]
     if len(clusters) == 1:
         return [cluster]
     return [_Cluster(sorted(ms)) for ms in sorted(clusters, key=min)]
+
+
+def _named_year(name: str) -> str | None:
+    """The year an event's name carries ("AI UK 2024" -> "2024"), if one."""
+    return next((w for w in name.split() if _YEAR.match(w)), None)
 
 
 #: Months from an undated mention's issue to a dated instance it may join: announced up to

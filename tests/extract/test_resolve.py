@@ -226,6 +226,15 @@ def test_an_undated_mention_joins_the_instance_its_issue_announces_not_last_year
     assert events == [["2030-03-21", 2], [None, 1]]
 
 
+def test_an_undated_mention_naming_another_year_stays_apart_from_this_years_instance():
+    resolved = resolve([
+        issue("2030-03", [("m1", E, "Westby Lecture 2030", {"start_date": "2030-03-20"}),
+                          ("m2", E, "2029 Westby Lecture")]),
+    ])
+    events = sorted(e.name for e in resolved.entities if e.kind is E)
+    assert events == ["2029 Westby Lecture", "Westby Lecture 2030"]
+
+
 def test_facts_are_deduplicated_per_issue_and_roles_keep_their_month():
     resolved = resolve([
         issue("2023-01", [("p", P, "Ada Byron"), ("o", ORG, "Analytical Society"),
