@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from partnerkg.extract.model import EntityKind, Relation, Resolved
+from partnerkg.extract.model import Entity, EntityKind, Relation, Resolved
 from partnerkg.extract.pipeline import extract, load_pipeline
 from partnerkg.extract.read import read
 from partnerkg.extract.resolve import resolve
@@ -28,6 +28,10 @@ def _resolved(nlp, tmp_path: Path, markdown: str) -> Resolved:
 
 def _names(resolved: Resolved, kind: EntityKind) -> list[str]:
     return sorted(e.name for e in resolved.entities if e.kind is kind)
+
+
+def _dates(entity: Entity) -> tuple[str | None, str | None]:
+    return entity.attributes.get("start_date"), entity.attributes.get("end_date")
 
 
 def _pairs(resolved: Resolved, relation: Relation) -> set[tuple[str, str]]:
@@ -68,10 +72,9 @@ def test_a_second_level_heading_over_a_date_line_is_an_event_item(nlp, tmp_path:
         "**13-17 June 2030**\n\n"
         "The Westby Safety Trust are hosting a week of lunchtime talks.\n"
     ))
-    event = next(e for e in resolved.entities if e.kind is EntityKind.EVENT)
-    assert event.name == "Westby Patient Safety Awareness Week"
-    assert (event.attributes["start_date"], event.attributes["end_date"]) == (
-        "2030-06-13", "2030-06-17")
+    (event,) = [e for e in resolved.entities if e.kind is EntityKind.EVENT]
+    assert (event.name, *_dates(event)) == (
+        "Westby Patient Safety Awareness Week", "2030-06-13", "2030-06-17")
 
 
 def test_the_role_of_in_a_dated_heading_is_no_job(nlp, tmp_path: Path) -> None:
@@ -96,8 +99,7 @@ def test_a_call_for_papers_dates_the_workshop_its_labelled_line_names(
         "Submit short papers on robust medical imaging.\n"
     ))
     workshop = next(e for e in resolved.entities if "Robust Imaging Workshop" in e.name)
-    assert (workshop.attributes["start_date"], workshop.attributes["end_date"]) == (
-        "2030-08-03", "2030-08-09")
+    assert _dates(workshop) == ("2030-08-03", "2030-08-09")
 
 
 def test_an_event_held_at_a_named_week_is_a_second_event(nlp, tmp_path: Path) -> None:
