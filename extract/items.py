@@ -270,12 +270,13 @@ def event_dates(item: Item, issue: dt.date) -> dict[str, str]:
     if found is None and not item.dated_lines:
         prose = next((d for b in item.blocks if (d := prose_event_date(b.text, issue))), None)
         found = (prose.start, prose.end) if prose else None
-    if found is None:
-        return {}
-    dates = {"start_date": found[0].isoformat()}
-    if found[1] and found[1] != found[0]:
-        dates["end_date"] = found[1].isoformat()
-    return dates
+    return date_fields(*found) if found else {}
+
+
+def date_fields(start: dt.date, end: dt.date | None) -> dict[str, str]:
+    """``start_date`` and (when it differs) ``end_date`` as an event's ISO attributes."""
+    return {"start_date": start.isoformat(),
+            **({"end_date": end.isoformat()} if end and end != start else {})}
 
 
 def deadline(item: Item) -> str | None:

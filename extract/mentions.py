@@ -291,9 +291,7 @@ def _entities(
             when = date_after_name(doc.text[event.end_char : event.sent.end_char],
                                    builder.newsletter.issue_date)
             if when is not None:
-                same["start_date"] = when.start.isoformat()
-                if when.end and when.end != when.start:
-                    same["end_date"] = when.end.isoformat()
+                same.update(item_rules.date_fields(when.start, when.end))
             elif unit.is_heading and item is not None and not event_item:
                 same.update(_labelled_dates(item, event.text))
             mention_id = builder.add(
@@ -386,10 +384,7 @@ def _labelled_dates(item: Item, name: str) -> dict[str, str]:
     words = set(_words(name).split())
     line = next((d for d in item.dated_lines if d.label is DateLabel.EVENT
                  and d.raw_label and set(_words(d.raw_label).split()) <= words), None)
-    if line is None:
-        return {}
-    return {"start_date": line.start.isoformat(),
-            **({"end_date": line.end.isoformat()} if line.end and line.end != line.start else {})}
+    return item_rules.date_fields(line.start, line.end) if line else {}
 
 
 def _one_word_apart(short: str, long: str) -> bool:
