@@ -63,9 +63,9 @@ _AUTHOR_CUES = tuple(  # separate patterns: one phrase may hold two cues ("X's p
         r"colleagues|collaborators|co-authors)\b",
     )
 )
-# "X (Acme)", "X from the University of Acme": an aside between a name and "and colleagues"
 # what a byline holds besides its names (the parser may end it on the title's opening quote)
 _BYLINE_GLUE = re.compile(r"(?:\s|,|;|&|\band\b|\bet al\b\.?|\.|['‘\"“])*", re.IGNORECASE)
+# "X (Acme)", "X from the University of Acme": an aside between a name and "and colleagues"
 _ASIDE = re.compile(
     r"\s*\([^()]{1,80}\)\s*|,?\s+(?:from|at|of)\s+(?:the\s+)?[A-Z][^,.;()]{0,60}?,?\s*")
 _WRITING_VERBS = frozenset({"have", "write", "publish", "co-author", "author", "release"})
