@@ -19,6 +19,7 @@ from spacy.util import filter_spans
 
 from partnerkg.extract import lexicon
 from partnerkg.extract.items import SPEAKS_AT, names_event, names_event_or_opportunity
+from partnerkg.extract.names import TITLES
 from partnerkg.extract.spans import (
     EVENTS,
     NARRATOR,
@@ -220,7 +221,6 @@ class EventRoles:
                               and _starts_new_clause(ent, by_start))
                 if (
                     _verb_of(ent, ORGANISE_VERBS, active=True)
-                    or _listed_before_organise_verb(ent)
                     or _brings_together(ent)
                     or (_agent_of(ent, ORGANISE_VERBS) and not past_hosts)
                     or listed
@@ -701,27 +701,6 @@ def _pronoun_host(sent: Span) -> Span | None:
     return None
 
 
-def _listed_before_organise_verb(ent: Span) -> bool:
-    """ "Turing Fellows Prof Jane Doe and Dr John Roe are running …": names (and titles)
-    opening the sentence right before an organising verb organise, however the parser read
-    them (it may take a capitalised first word for a verb)."""
-    doc, sent = ent.doc, ent.sent
-    if ent.end < sent.end and doc[ent.end].is_title and not doc[ent.end].ent_type_:
-        return False  # "Turing Fellows": the name qualifies a word, it is no subject
-    if not all(t.is_title or t.ent_type_ or t.lower_ in ("and", "&", ",") or t.is_punct
-               for t in doc[sent.start : ent.start]):
-        return False
-    i = ent.end
-    while i < sent.end and (doc[i].ent_type_ in ("PERSON", "ORG") or doc[i].is_title
-                            or doc[i].lower_ in ("and", "&", ",", ".")):
-        i += 1
-    while i < sent.end and doc[i].lower_ in ("are", "is", "have", "has", "will", "be", "been"):
-        i += 1
-    if i + 2 < sent.end and doc[i].lower_ == "co" and doc[i + 1].text == "-":
-        i += 2  # "are co-hosting"
-    return i < sent.end and doc[i].is_lower and _ORGANISE_STEM.match(doc[i].text) is not None
-
-
 def _unit_owned_by(owner: Span) -> Span | None:
     """The organisation right after "Owner's" ("Acme's [Soil Institute]"): when a parse
     makes the owner the subject, the unit is still the one that acts."""
@@ -758,26 +737,32 @@ _AUX_WORDS = frozenset(
 
 
 def _host_list(sent: Span) -> list[Span]:
-    """ "A, B and C are hosting …": the organisations listed right before a host verb."""
-    verbs = [t for t in sent if t.lemma_.lower() in ORGANISE_VERBS and t.pos_ == "VERB"]
-    if not verbs:
-        return []
+    """ "A, B (BB), the C and D are pleased to offer …", "Turing Fellows Prof Jane Doe and Dr
+    John Roe are running …": the organisations and people listed right before an organising
+    verb, found by its lemma or, where the tagger took it for something else, by its stem."""
     doc = sent.doc
-    end = verbs[0].i
-    while end > sent.start and doc[end - 1].lower_ in _AUX_WORDS:
-        end -= 1
     listed: list[Span] = []
-    # organisations only: anything else between them (a person's name) breaks the gap test,
-    # and a place the NER saw inside "(HDR UK)" is part of the bracket
-    for ent in reversed([e for e in sent.ents if e.end <= end and e.label_ == "ORG"]):
-        # "A (AA), the B and C": an acronym in brackets and "the" may stand in the gap
-        gap = " ".join(_BRACKETED.sub(" ", doc[ent.end : end].text).split())
-        gap = gap.removesuffix(" the").removesuffix("the").strip()
-        if gap not in ("", ",", "and", ", and", "&"):
-            break
-        listed.append(ent)
-        end = ent.start
+    for verb in sent:
+        if not (verb.lemma_.lower() in ORGANISE_VERBS and verb.pos_ == "VERB" or (
+                verb.is_lower and _ORGANISE_STEM.match(verb.text))):
+            continue
+        end = verb.i - 2 if verb.i >= 2 and doc[verb.i - 1].text == "-" else verb.i  # "co-host"
+        while end > sent.start and doc[end - 1].lower_ in _AUX_WORDS:
+            end -= 1
+        for ent in reversed([e for e in sent.ents if e.end <= end and e.label_ in _HOSTS]):
+            # "A (AA), the B and Dr C": an acronym in brackets, "the" or a title in the gap
+            gap = " ".join(_BRACKETED.sub(" ", doc[ent.end : end].text).split())
+            gap = " ".join(w for w in gap.split() if w.lower().rstrip(".") not in _GAP_WORDS)
+            if gap not in ("", ",", "and", ", and", "&"):
+                break
+            listed.append(ent)
+            end = ent.start
     return listed
+
+
+#: Labels of a host; words that may stand between two listed hosts besides "," and "and".
+_HOSTS = frozenset({"ORG", "PERSON"})
+_GAP_WORDS = TITLES | {"the"}
 
 
 def _object_of(ent: Span, lemmas: frozenset[str]) -> bool:
