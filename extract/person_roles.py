@@ -512,12 +512,10 @@ def _in_person_slot(span: Span) -> bool:
     doc = span.doc
     if span.start > 0 and doc[span.start - 1].lower_ in TITLES:
         return True
-    if _org_in_brackets_after(span) or _role_noun_before(span):
+    if _person_shaped_slot(span):
         return True
     if span.start > 0 and doc[span.start - 1].lower_ in ("by", "with") and _person_after_and(span):
         return True  # "written by Jane Doe and <person>"
-    if _talks(span) or _before_et_al(span):
-        return True
     if span.start > 1 and doc[span.start - 1].lower_ == "by" and (
             doc[span.start - 2].lower_ in _DONE_BY_PEOPLE):
         return True  # "chaired by Jane Doe"
@@ -530,6 +528,14 @@ def _in_person_slot(span: Span) -> bool:
             doc[span.end + 1].ent_type_ in ("ORG", "PERSON") or bool(lexicon.org_kind_of(phrase))
         )
     return False
+
+
+def _person_shaped_slot(span: Span) -> bool:
+    """The slots both a name the NER mislabelled and one it missed are read in: before its
+    organisation in brackets, after a role noun, before "et al."/"and colleagues", the subject
+    of "speak/talk"."""
+    return (_org_in_brackets_after(span) or _role_noun_before(span) or _before_et_al(span)
+            or _talks(span))
 
 
 def _org_in_brackets_after(span: Span) -> bool:
@@ -687,9 +693,8 @@ def _unlabelled_names(doc: Doc, ents: list[Span]) -> list[Span]:
             looks_like_name(span)
             and not after_preposition
             and not _common_noun_phrase(span)
-            and (_role_after_comma(span) or _org_in_brackets_after(span)
-                 or _role_noun_before(span) or _from_org_after(span)
-                 or _person_after_and(span) or _before_et_al(span) or _talks(span)
+            and (_person_shaped_slot(span) or _role_after_comma(span) or _from_org_after(span)
+                 or _person_after_and(span)
                  or (_bracket_after(span) is not None and _listed_with_brackets(span)))
         ):
             found.append(span)
