@@ -233,7 +233,8 @@ class EventRoles:
                     host = _unit_owned_by(ent) or ent  # "Acme's Soil Institute have organised"
                     found.append(self._found("organizer", host, sent, "host_verb", 0.8))
                 elif ent.label_ == "ORG" and (_presents_event(ent) or _joined_for_event(ent)
-                                              or _owns_event_by_pronoun(ent)):
+                                              or _owns_event_by_pronoun(ent)
+                                              or _event_from(ent)):
                     found.append(self._found("organizer", ent, sent, "own_event", 0.75))
                 elif ent.label_ == "ORG" and _owns_event(ent):
                     found.append(self._found("organizer", ent, sent, WEAK_HOST, 0.6))
@@ -349,6 +350,15 @@ def _presents_event(org: Span) -> bool:
     verb = token.head
     return token.dep_ == "nsubj" and verb.lemma_.lower() in _PRESENT_VERBS and any(
         c.dep_ == "dobj" and c.lemma_.lower() in _PRESENTED_EVENTS for c in verb.children)
+
+
+def _event_from(org: Span) -> bool:
+    """ "A workshop from the University of Glasgow on …": an event noun's "from" names whose
+    event it is."""
+    token = _climb(org.root)
+    preposition = token.head
+    return token.dep_ == "pobj" and preposition.lower_ == "from" and (
+        preposition.head.lemma_.lower() in _PRESENTED_EVENTS)
 
 
 def _joined_for_event(org: Span) -> bool:

@@ -78,6 +78,9 @@ def test_speakers(nlp, sentence: str, speakers: set[str]) -> None:
          "Centre and NHS Digital are pleased to offer a roadshow.",
          {"Westby Research Institute", "Soil Data Research UK", "Northby Support Centre",
           "NHS Digital"}),
+        ("A workshop from the University of Glasgow on causal inference.",
+         {"University of Glasgow"}),
+        ("The Wellcome Trust sponsors the event.", set()),
         ("GraphMed-AI are a network of clinicians and engineers. They are hosting a summer "
          "school in June.", {"GraphMed-AI"}),
         ("Northby Care Research UK is dedicated to better services and they will be holding "
