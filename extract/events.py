@@ -121,7 +121,8 @@ class EventRoles:
         register_extensions()
         self.name = name
         self.heads = frozenset(event_heads)
-        self.cue = re.compile(rf"\b(?:{'|'.join(map(re.escape, event_heads))}|\d{{4}})\b")
+        self.cue = re.compile(
+            rf"\b(?:{'|'.join(map(re.escape, [*event_heads, 'School']))}|\d{{4}})\b")
         self.matcher = Matcher(nlp.vocab)
         cap = {"TEXT": {"REGEX": "^[A-Z][a-z]"}, "IS_SENT_START": False}  # also "PraxisAuril"
         # after a capitalised word, acronyms too ("Human-Centered AI Book Launch")
@@ -132,6 +133,8 @@ class EventRoles:
             {"LOWER": {"IN": ["on", "of", "for", "in"]}},
             {"IS_TITLE": True, "OP": "+"},
         ]
+        season_school: list[dict[str, Any]] = [
+            {"ORTH": {"IN": ["Summer", "Winter", "Spring", "Autumn"]}}, {"ORTH": "School"}]
         self.matcher.add(
             "EVENT_NAME",
             [
@@ -157,6 +160,12 @@ class EventRoles:
                 ],  # "IJCAI 2024", "PSI 2023 Conference"
                 [{"TEXT": {"REGEX": "^[A-Z][a-z]+[A-Z][A-Za-z]*$"}}, {"SHAPE": "dddd"},
                  {**head, "OP": "?"}],  # "NeurIPS 2030": capitals inside a word
+                # "Acme Winter School on Graphs", "a Soil and Water Summer School": a season's
+                # school after a name (a school alone is a body)
+                [{**cap, "OP": "+"}, *season_school, *complement, year],
+                [{**cap, "OP": "+"}, *season_school, year],
+                [{**cap, "OP": "+"}, {"LOWER": {"IN": ["and", "&"]}}, {**cap, "OP": "+"},
+                 *season_school, year],
             ],
             greedy="LONGEST",
         )
@@ -491,7 +500,8 @@ def _repeats(doc: Doc, events: list[Span]) -> list[Span]:
 def _with_cut_tail(event: Span) -> Span:
     """NER's "the 27th Conference on Image Understanding (and)": "and" and the capitalised
     words after it finish a name with a complement ("… and Analysis"); a lower-case
-    "series" right after the name belongs to it."""
+    "series" right after the name belongs to it; a place after "in/at" does not."""
+    event = _without_place(event)
     doc, end = event.doc, event.end
     connectors = ("and", "&")
     if event[-1].lower_ not in connectors and end < len(doc) and doc[end].lower_ in connectors:
@@ -605,15 +615,24 @@ def _in_proceedings(doc: Doc, start: int) -> bool:
     return any(t.lower_ == "proceedings" for t in doc[max(0, start - 4) : start])
 
 
+def _without_place(event: Span) -> Span:
+    """ "the 2030 Acme Summit in Manchester": a place after "in/at" is no part of the name."""
+    doc = event.doc
+    place = next((t.i for t in event[1:] if t.lower_ in ("in", "at") and t.i + 1 < event.end
+                  and doc[t.i + 1].ent_type_ in _PLACE_LABELS), None)
+    return Span(doc, event.start, place, label="EVENT") if place is not None else event
+
+
 def _widened(doc: Doc, start: int, end: int) -> Span:
     """A matched event name with the hyphenated word it starts inside ("Human-Centered AI Book
-    Launch": the matcher's words start at "Centered") and a closing "Event" ("… Launch Event")."""
+    Launch": the matcher's words start at "Centered") and a closing "Event" ("… Launch Event"),
+    without a place after it."""
     while (start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_
            and not doc[start - 1].whitespace_ and doc[start - 2].text[:1].isupper()):
         start -= 2
     if end < len(doc) and doc[end].text in ("Event", "Events"):
         end += 1
-    return Span(doc, start, end, label="EVENT")
+    return _without_place(Span(doc, start, end, label="EVENT"))
 
 
 def _venue_word(doc: Doc, end: int) -> bool:

@@ -277,7 +277,8 @@ def _entities(
         key = _YEAR_TAIL.sub("", names.normalise(event.text))
         words = _words(event.text)
         items_own = (f" {words} " in title or f" {key} " in title
-                     or _one_word_apart(words, heading)) and not (host and words in _words(host))
+                     or _one_word_apart(words, heading) or _words_within(words, heading)
+                     ) and not (host and words in _words(host))
         if not items_own and not _date_like(event):
             host_key = _YEAR_TAIL.sub("", names.normalise(host)) if host else ""
             if key not in named and host_key in named and words in _words(host or ""):
@@ -385,6 +386,12 @@ def _labelled_dates(item: Item, name: str) -> dict[str, str]:
     line = next((d for d in item.dated_lines if d.label is DateLabel.EVENT
                  and d.raw_label and set(_words(d.raw_label).split()) <= words), None)
     return item_rules.date_fields(line.start, line.end) if line else {}
+
+
+def _words_within(words: str, heading: str) -> bool:
+    """ "Soil and Water Summer School" under the heading "Soil and Water: Acme and Globex
+    Summer School 2030": three or more words, every one of them the heading's."""
+    return len(words.split()) >= 3 and set(words.split()) <= set(heading.split())
 
 
 def _one_word_apart(short: str, long: str) -> bool:

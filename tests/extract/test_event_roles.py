@@ -457,3 +457,17 @@ def test_a_speaker_the_parser_took_for_an_apposition_is_found_by_the_verb_after(
 def test_a_mixed_case_acronym_with_a_year_names_an_event(nlp) -> None:
     doc = nlp("Jane Okafor will present her poster at NeurIPS 2030 in December.")
     assert "NeurIPS 2030" in {s.text for s in doc.spans["pkg_events"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("He presented at the Acme Winter School on Graphs.", "Acme Winter School on Graphs"),
+        ("We attended the 2030 Acme Health Summit in Manchester.", "2030 Acme Health Summit"),
+    ],
+)
+def test_a_seasons_school_is_an_event_and_a_place_after_a_name_is_not_part_of_it(
+    nlp, text: str, event: str
+) -> None:
+    doc = nlp(text)
+    assert [s.text for s in doc.spans["pkg_events"]] == [event]

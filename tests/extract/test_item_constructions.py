@@ -231,3 +231,14 @@ def test_a_name_before_and_colleagues_in_a_paper_item_is_its_author(
         "Nadia Rahman and colleagues at Westby University show that sparse models travel well.\n"
     ))
     assert _pairs(resolved, Relation.AUTHOR) == {("Sparse models for soil records", "Nadia Rahman")}
+
+
+def test_the_items_event_named_in_its_text_with_the_headings_words_is_one_event(
+    nlp, tmp_path: Path
+) -> None:
+    resolved = _resolved(nlp, tmp_path, (
+        "## Events\n\n### Soil and Water: Acme and Globex Summer School 2030\n\n"
+        "**01-05 July 2030**\n\n"
+        "Acme and Globex are organising a Soil and Water Summer School with talks and projects.\n"
+    ))
+    assert len(_names(resolved, EntityKind.EVENT)) == 1
