@@ -110,11 +110,18 @@ _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _RANGE = rf"{_DAY}(?:\s*(?:-|–|to|and)\s*{_DAY})?"
 # "is taking place virtually from October 24th-26th", "will take place … on the 17-19 April 2024"
 _PROSE_DATE = re.compile(
-    rf"\b(?:tak(?:e|es|ing) place|(?:will be|is being|is) held|will run|is running)\b"
+    rf"\b(?:tak(?:e|es|ing) place|(?:will be|is being|is) held|will run|is running|runs|"
+    rf"(?:will )?happen(?:s|ing)?|(?:is|are|will be) (?:scheduled|planned) for|(?:is|will be) on|"
+    rf"join us on|save the date)\b:?"
     rf"(?:[^.;]{{0,80}}?\b(?:on|from|between))?\s+(?:the\s+)?"  # "takes place July 10-14"
+    rf"(?:{_WEEKDAY_WORD}\s+)?"  # "Join us on Tuesday 12 May"
     rf"(?P<date>(?:{_RANGE}\s+(?:of\s+)?(?:{_MONTHS})|(?:{_MONTHS})\s+{_RANGE})(?:,?\s+\d{{4}})?)",
     re.I,
 )
+
+
+_DEADLINE_WORDS = re.compile(r"\b(?:deadline|closes?|closing|apply|applications?|submit|"
+                             r"submissions?|nominations?)\b", re.I)
 
 
 _SEASONS = re.compile(
@@ -162,9 +169,13 @@ def says_when(text: str) -> bool:
 
 def prose_event_date(text: str, issue: dt.date) -> ParsedDate | None:
     """The dates a sentence gives for when something takes place ("The conference is taking
-    place virtually from October 24th-26th"), for an event item without a dated line."""
+    place virtually from October 24th-26th", "Join us on Tuesday 12 May"), for an event item
+    without a dated line; not a deadline ("Applications close … the panel is on 2 May")."""
     match = _PROSE_DATE.search(text)
     if match is None:
+        return None
+    sentence = text[text.rfind(".", 0, match.start()) + 1 : match.start()]
+    if _DEADLINE_WORDS.search(sentence):
         return None
     # "October 24th-26th": a month first names both days; read it as "24th-26th October"
     month_first = re.match(rf"(?P<month>{_MONTHS})\s+(?P<days>{_RANGE})(?P<year>.*)$",

@@ -132,3 +132,25 @@ def test_the_date_right_after_an_events_name(after: str, start: dt.date | None) 
 
     found = date_after_name(after, dt.date(2024, 3, 1))
     assert (found.start if found else None) == start
+
+
+@pytest.mark.parametrize(
+    ("sentence", "start", "end"),
+    [
+        ("The conference will take place on 12-14 May 2030 in Leeds.", D(2030, 5, 12),
+         D(2030, 5, 14)),
+        ("The webinar is on 12 May 2030 at 2pm.", D(2030, 5, 12), None),
+        ("Join us on Tuesday 12 May for a day of talks.", D(2030, 5, 12), None),
+        ("The event runs from 12 to 14 May.", D(2030, 5, 12), D(2030, 5, 14)),
+        ("The next seminar is scheduled for 12 May.", D(2030, 5, 12), None),
+        ("Save the date: 12 May 2030.", D(2030, 5, 12), None),
+        ("Applications close soon; the deadline is on 12 May.", None, None),
+    ],
+)
+def test_a_sentence_saying_when_an_event_takes_place_dates_it(
+    sentence: str, start: dt.date | None, end: dt.date | None
+) -> None:
+    from partnerkg.extract.dates import prose_event_date
+
+    found = prose_event_date(sentence, dt.date(2030, 3, 1))
+    assert ((found.start, found.end) if found else (None, None)) == (start, end)
