@@ -26,6 +26,7 @@ from partnerkg.extract.spans import (
     Found,
     bracketed_capitals,
     chars,
+    glued_dash,
     overlaps,
     register_extensions,
     relations,
@@ -457,8 +458,8 @@ _CALLED = re.compile(
 _EVENT_NOUN_WORD = re.compile(rf"\b(?:{'|'.join(sorted(_EVENT_NOUNS))})\b")
 #: Entity labels a longer capitalised name may swallow ("Acme Research UK" over "UK").
 _PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
-#: Lower-case words inside a capitalised name ("Caucus for Women in Statistics").
 _HEAD_WORDS = frozenset(EVENT_HEADS)
+#: Lower-case words inside a capitalised name ("Caucus for Women in Statistics").
 _INNER_CONNECTORS = frozenset({"for", "of", "on", "in", "and", "&"})
 _NAME_CONNECTORS = _INNER_CONNECTORS | {"the"}
 
@@ -627,8 +628,8 @@ def _widened(doc: Doc, start: int, end: int) -> Span:
     """A matched event name with the hyphenated word it starts inside ("Human-Centered AI Book
     Launch": the matcher's words start at "Centered") and a closing "Event" ("… Launch Event"),
     without a place after it."""
-    while (start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_
-           and not doc[start - 1].whitespace_ and doc[start - 2].text[:1].isupper()):
+    while (start >= 2 and doc[start - 1].text == "-" and glued_dash(doc[start - 1])
+           and doc[start - 2].text[:1].isupper()):
         start -= 2
     if end < len(doc) and doc[end].text in ("Event", "Events"):
         end += 1

@@ -86,7 +86,6 @@ _NAMED_EVENT = re.compile(
     r"\b(?:Event|Seminar|Webinar|Workshop|Symposium|Conference|Lecture|Colloquium)"
     r"(?::\s|\s+\d{4}$)|\bSeries\s+\d{4}$|\b(?:Hackathon|Datathon|Data[Jj]am)(?:\s+\d{4})?$|"
     r"^(?:[Ss]ave the [Dd]ate|[Rr]egistration (?:is )?(?:now )?open)\s*[:\-–]\s*\S|"
-
     r"^(?:[A-Z][A-Za-z]*[A-Z]){2,}\s+(?:19|20)\d\d\b|"  # "NeurIPS 2025", "ICML 2025 Workshop …"
     r"\b(?:Summer|Winter|Spring|Autumn) School(?::\s|(?:\s+\d{4})?$)"
 )

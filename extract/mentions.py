@@ -207,13 +207,14 @@ def _entities(
             unit.item,
             **({"org_kind": kind} if (kind := lexicon.org_kind_of(unit.text[start:end])) else {}),
         )
+    speakers = heading_speakers(doc) if unit.is_heading else []
     for ent in doc.ents:
         if any(ent.start_char < end and start < ent.end_char for start, end in leaders):
             continue
         span = unit.block.source_span(ent.start_char, ent.end_char)
         if _inside(ent, [*doc.spans.get(PUBLICATION_TITLES, []), *doc.spans.get(VENUES, [])]):
             continue
-        if ent.label_ == "PERSON" and unit.is_heading and ent not in heading_speakers(doc):
+        if ent.label_ == "PERSON" and unit.is_heading and ent not in speakers:
             # title-case headings fool the NER; a heading names a person after a cue, or when
             # the item's text calls them by their first name (see _heading_full_name)
             builder.heading_people.setdefault(id(unit.item), []).append((index, unit, ent))
@@ -265,31 +266,34 @@ def _entities(
     # the title's words, and normalised: "(ACIC)" is in one, "acic conference 2030" the other
     heading = _words(item.title) if item and event_item else ""
     title = f" {heading} {names.normalise(item.title)} " if item and event_item else ""
-    host = item_rules.held_at(item.title) if item is not None else None
     events = list(doc.spans.get(EVENTS, []))
+    # the other event the heading's own is held at ("… at Bristol Data Week"), read once
+    host = item_rules.held_at(item.title) if item is not None and events else None
+    host_words = _words(host) if host else ""
+    host_key = _YEAR_TAIL.sub("", names.normalise(host)) if host else ""
     if unit.is_heading:  # an event heading's event is the item's own (_item_mentions)
         event_heading = item is None or item_rules.classify(item).kind == "event"
-        events = [e for e in events if host and _words(e.text) in _words(host)] if (
+        events = [e for e in events if host and _words(e.text) in host_words] if (
             event_heading) else [e for e in events if _goes_to(e)]
     named = builder.item_events.setdefault(id(item), {})
+    text = doc.text if events else ""  # rebuilt from the tokens on every access: read it once
     for event in events:
         # "Acme Conference" in a heading is the text's "Acme conference 2030"
         key = _YEAR_TAIL.sub("", names.normalise(event.text))
         words = _words(event.text)
         items_own = (f" {words} " in title or f" {key} " in title
                      or _one_word_apart(words, heading) or _words_within(words, heading)
-                     ) and not (host and words in _words(host))
+                     ) and not (host and words in host_words)
         if not items_own and not _date_like(event):
-            host_key = _YEAR_TAIL.sub("", names.normalise(host)) if host else ""
-            if key not in named and host_key in named and words in _words(host or ""):
+            if key not in named and host_key in named and words in host_words:
                 key = host_key  # "Bristol's Data Week" under "… at Bristol Data Week"
             same = {"refers_to": named[key]} if key in named else {}
-            short = _BRACKETED_AFTER.match(doc.text, event.end_char)
+            short = _BRACKETED_AFTER.match(text, event.end_char)
             if short and event_item and f" {_words(short[1])} " in f" {heading} ":
                 # "the International Conference on Complex Networks (CompleNet)" under the
                 # heading "… at CompleNet Conference 2030": the item's own event
                 same = {"refers_to": builder.event_items[id(item)]}
-            when = date_after_name(doc.text[event.end_char : event.sent.end_char],
+            when = date_after_name(text[event.end_char : event.sent.end_char],
                                    builder.newsletter.issue_date)
             if when is not None:
                 same.update(item_rules.date_fields(when.start, when.end))
@@ -689,8 +693,7 @@ def _relations(
     if "EVENT" in things and not unit.is_heading and unit.item is not None and (
             id(unit.item) in builder.event_items):
         _bare_people_speak(builder, index, unit, doc, things["EVENT"])
-    event = things.get("EVENT") or _heading_goes_to(builder, unit)
-    if unit.is_heading and event:
+    if unit.is_heading and (event := things.get("EVENT") or _heading_goes_to(builder, unit)):
         heading = unit.block.source_span(0, len(unit.text))
         for relation, spans, rule in (
             (Relation.ORGANIZER, heading_organisers(doc), "events.heading_host"),

@@ -648,8 +648,8 @@ def _defined_as_organisations(doc: Doc) -> list[Span]:
         attributes += [c for a in attributes for c in a.conjuncts]  # "a platform and community"
         if not names or not any(_names_a_body(a) for a in attributes):
             continue
-        named = next((e for e in doc.ents if e.start <= names[0].i < e.end), None)
         if token.dep_ == "appos":  # the name's own words, or the NER's span of it
+            named = next((e for e in doc.ents if e.start <= names[0].i < e.end), None)
             span = named if named is not None else doc[names[0].left_edge.i : names[0].i + 1]
         else:
             span = doc[names[0].left_edge.i : names[-1].right_edge.i + 1]

@@ -165,8 +165,9 @@ def _writers(sent: Span) -> list[Span]:
     for token in sent:
         owned = token.lower_ in ("his", "her", "their") and _PAPER_WORD.fullmatch(
             token.head.text) and token.head.dep_ in ("dobj", "nsubjpass", "nsubj")
-        several = any(c.dep_ == "dobj" and c.tag_ == "NNS" for c in token.children)
-        if (token.lemma_.lower() == "publish" and token.pos_ == "VERB" and not several) or owned:
+        publishes = token.lemma_.lower() == "publish" and token.pos_ == "VERB" and not any(
+            c.dep_ == "dobj" and c.tag_ == "NNS" for c in token.children)
+        if publishes or owned:
             verb = token if not owned else token.head.head
             people = _people_in_subject(sent, verb)
             if not people and verb.dep_ in ("ccomp", "xcomp"):  # "X has had [her paper accepted]"
