@@ -1,8 +1,9 @@
 """Publication titles, venues and authors stated in sentences.
 
 Titles: quoted phrases of several words ('…', ‘…’, "…"). Venue: the title-case
-name after "published in". Authors: "X's paper", "paper by X", "X et al.",
-"written/authored by X", "'Title' by X", "X, whose paper". The publication itself is the
+name after "published in". Authors: "X's paper", "paper/study by X", "X et al.",
+"written/authored by X", "'Title' by X", "X, whose paper", "Lead author X", "X has a paper
+with Y", "X and Y show … in a new paper". The publication itself is the
 slot ``"PUBLICATION"`` when the sentence names no title, bound per item later.
 """
 
@@ -32,33 +33,42 @@ _VENUE = re.compile(
     r"\b(?i:published) (?:in|by|at|on)(?: the)? ((?:[A-Z][\w&:\-]*|of|in|for|and|on|the|&)"
     r"(?: (?:[A-Z0-9][\w&:\-]*|of|in|for|and|on|the|&))*)"
 )
+# "Lead author X worked with …": the person right after
+_LEAD_AUTHOR = re.compile(
+    r"^\W*(?:the )?(?:lead|first|senior|last|joint|corresponding)[- ]authors?\b", re.I)
 _AUTHOR_CUES = tuple(  # separate patterns: one phrase may hold two cues ("X's paper is by")
     re.compile(pattern, re.IGNORECASE)
     for pattern in (
         r"['’]s?\s+(?:\w+\s+)?(?:paper|article|preprint|book|chapter|report|blog|publication|"
-        r"work)",
-        r"\b(?:paper|article|preprint|book|report|blog(?: post)?|publication|work|chapter) "
-        r"(?:written |authored |co-authored )?by\b",
-        r"\bet al\b|\b(?:written|authored|co-authored) by\b|\bby .{0,40}\band colleagues\b",
+        r"work|study|research|review|findings)",
+        r"\b(?:paper|article|preprint|book|report|blog(?: post)?|publication|work|chapter|study|"
+        r"research|review|analysis) (?:written |(?:co-)?authored |co-written )?by\b",
+        r"\bet al\b|\b(?:written|authored|co-authored|co-written) by\b|"
+        r"\bby .{0,40}\band colleagues\b",
         r"(?<=['’\"”]) by\b|\bco-?authored with\b",  # "'Title' by X", "co-authored with X"
         # "with co-authors X and Y", "Authors: X, Y", "The authors, X and Y, …"
         r"\bco-?authors?\b|\bauthors?(?=\s*:)|\bthe authors\b,?",
-        r"\b(?:is|was|are|were) (?:the |a |an )?(?:\w+ )?(?:co-)?authors? (?:of|on)\b",  # X is …
+        r"\b(?:is|was|are|were) (?:the |a |an )?(?:\w+ )?(?:co-)?authors?\b",  # X is …
+        _LEAD_AUTHOR.pattern,
         # "X's group has a new publication": the person before the possessive
         r"['’]s\s+(?:group|team|lab)\b[^.]{0,30}\b(?:paper|publication|preprint|article)",
         # "Congratulations to X and Y on their new paper", "Authors include X and Y"
-        r"\bcongratulations to\b(?=[^.]{0,150}\b(?:paper|article|preprint|publication|book)\b)",
+        r"\bcongratulations to\b(?=[^.]{0,150}\b(?:paper|article|preprint|publication|book|"
+        r"published)\b)",
         r"\bauthors? (?:include|are|were)\b",
         # "The study, led by X, …", "In a new paper, X and Y show …"
-        r"\b(?:study|paper|preprint|article|review|analysis)\b[^.]{0,40}?\bled by\b",
-        r"^\W*in (?:a|an|the|their|his|her|our) (?:\w+ )?(?:paper|preprint|article|study)\b,?",
+        r"\b(?:study|paper|preprint|article|review|analysis)\b[^.]{0,40}?\bled by\b|"
+        r"\b(?:work|research),? (?:co-)?led by\b",
+        r"^\W*in (?:a|an|the|their|his|her|our|this) (?:\w+ )?(?:paper|preprint|article|study)"
+        r"\b,?",
         r"^\W*by\b",  # a byline: "By X, Y and Z."
         # "the new preprint <title> from X": a person right after "from"
         r"\b(?:paper|preprint|article|publication)\b[^.]{0,150}?\bfrom(?= (?-i:[A-Z]))",
-        r"\bwhose (?:\w+ )?(?:paper|article|preprint|book|chapter|study|work)\b",
+        r"\bwhose (?:\w+ )?(?:paper|article|preprint|book|chapter|study|work|research)\b",
         r"\b(?:paper|publication|article|preprint|book|report)(?: of the \w+)?"
         r"(?: \([^)]{0,60}\))? (?:is|was|comes) (?:from|by)\b",  # "(preprint here)" between
-        r"\b(?:this|the|a) (?:paper|preprint|article|report|study) from\b",
+        r"\b(?:(?:this|the|a) (?:paper|preprint|article|report|study)|"
+        r"(?:new |recent )?(?:research|work)) from\b",
         r"\band (?:(?:his|her|their) (?:colleagues|collaborators|co-authors|team)|"
         r"colleagues|collaborators|co-authors)\b",
     )
@@ -68,13 +78,14 @@ _BYLINE_GLUE = re.compile(r"(?:\s|,|;|&|\band\b|\bet al\b\.?|\.|['‘\"“])*", 
 # "X (Acme)", "X from the University of Acme": an aside between a name and "and colleagues"
 _ASIDE = re.compile(
     r"\s*\([^()]{1,80}\)\s*|,?\s+(?:from|at|of)\s+(?:the\s+)?[A-Z][^,.;()]{0,60}?,?\s*")
-_WRITING_VERBS = frozenset({"have", "write", "publish", "co-author", "author", "release"})
+_WRITING_VERBS = frozenset(
+    {"have", "write", "publish", "co-author", "author", "release", "contribute"})
 _PAPER_WORD = re.compile(
     r"\b(paper|article|preprint|publication|published|study|review|book|chapter|report|"
     r"journal|co-?authors?|authors?|et al)\b", re.I
 )
 #: A word every author cue holds (the paper words, "by", "colleagues", …).
-_CUE_WORD = re.compile(_PAPER_WORD.pattern + r"|\b(?:by|work|blog|authored|colleagues|"
+_CUE_WORD = re.compile(_PAPER_WORD.pattern + r"|\b(?:by|work|blog|authored|colleagues|research|"
                        r"collaborators|team|group|lab|congratulations)\b", re.I)
 
 
@@ -156,17 +167,19 @@ class PublicationFinder:
 
 
 def _writers(sent: Span) -> list[Span]:
-    """ "X, Y and Z have a new paper", "X and Y have written an article": the people in the
-    subject of a writing verb whose object is a paper word; "X and Y recently published in
-    Nature", "X has had her paper accepted": the people in the subject of "publish" (not of
-    "X and Y have published papers": which paper is whose?), or of the verb whose object is
-    "her/his/their paper"."""
+    """ "X, Y and Z have a new paper (with W)", "X and Y have written an article": the people
+    in the subject of a writing verb whose object is a paper word, and those it is "with";
+    "X and Y recently published in Nature", "X has had her paper accepted": the people in the
+    subject of "publish" (not of "X and Y have published papers": which paper is whose?), or
+    of the verb whose object is "her/his/their paper"; "X and Y show … in a new paper": the
+    subject of the verb the paper is "in"."""
     found = []
     for token in sent:
         owned = token.lower_ in ("his", "her", "their") and _PAPER_WORD.fullmatch(
             token.head.text) and token.head.dep_ in ("dobj", "nsubjpass", "nsubj")
         publishes = token.lemma_.lower() == "publish" and token.pos_ == "VERB" and not any(
-            c.dep_ == "dobj" and c.tag_ == "NNS" for c in token.children)
+            c.dep_ == "dobj" and c.tag_ == "NNS" and _PAPER_WORD.fullmatch(c.lemma_)
+            for c in token.children)
         if publishes or owned:
             verb = token if not owned else token.head.head
             people = _people_in_subject(sent, verb)
@@ -180,7 +193,25 @@ def _writers(sent: Span) -> list[Span]:
             token = token.head  # "a new paper 'Title'": the paper word modifies the title
         verb = token.head
         if token.dep_ in ("dobj", "attr") and verb.lemma_.lower() in _WRITING_VERBS:
-            found += _people_in_subject(sent, verb)
+            writers = _people_in_subject(sent, verb)
+            found += writers + (_people_with(sent, verb) if writers else [])
+        elif token.dep_ == "pobj" and verb.lower_ == "in" and token.i > verb.i + 1 and (
+                sent.doc[verb.i + 1].lower_ in ("a", "an", "their", "his", "her", "this")):
+            while verb.dep_ in ("prep", "ccomp", "advcl") and verb.head.i != verb.i:
+                verb = verb.head  # "X and Y describe [how models travel in a new paper]"
+                if any(c.dep_ == "nsubj" for c in verb.children) and verb.pos_ == "VERB" and (
+                        _people_in_subject(sent, verb)):
+                    found += _people_in_subject(sent, verb)
+                    break
+    return found
+
+
+def _people_with(sent: Span, verb: Token) -> list[Span]:
+    """The people in a "with" phrase of ``verb`` ("X has a new paper out with Y and Z")."""
+    found = []
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"):
+        lo, hi = prep.left_edge.i, prep.right_edge.i
+        found += [p for p in sent.ents if p.label_ == "PERSON" and lo <= p.start <= hi]
     return found
 
 
@@ -215,7 +246,7 @@ def _people_near(sent: Span, cue_start: int, cue_end: int) -> list[Span]:
     if text.startswith(("'", "’")):
         before = [p for p in people if 0 <= cue_start - p.end_char <= 1]
         if before:
-            return before
+            return _listed_with(before[0], people, full)
         token = doc.char_span(
             cue_start - 40 if cue_start >= 40 else 0, cue_start, alignment_mode="expand"
         )
@@ -230,13 +261,33 @@ def _people_near(sent: Span, cue_start: int, cue_end: int) -> list[Span]:
             while start > token.start and start > token[-1].i - 2 and doc[start - 1].is_title and (
                     doc[start - 1].pos_ == "PROPN"):
                 start -= 1
-            return [Span(doc, start, token[-1].i + 1, label="PERSON")]
+            return _listed_with(Span(doc, start, token[-1].i + 1, label="PERSON"), people, full)
         return []
     if text.startswith("whose"):  # "X, whose paper …"
         return [p for p in people if full[p.end_char:cue_start].strip() in (",", "")]
-    if text.endswith((" of", " on")):  # "X, a PhD student at Y, is the first author of"
+    if re.match(r"(?:is|was|are|were)\b", text):  # "X, a PhD student at Y, is the first author"
         return [p for p in people if p.end_char <= cue_start]
+    if _LEAD_AUTHOR.fullmatch(text):
+        after = [p for p in people if 0 <= p.start_char - cue_end <= 2]  # "Lead author X"
+        return _listed_with(after[0], people, full) if after else []
     if "et al" in text or text.startswith("and "):  # "X (Acme) and colleagues": an aside between
         return [p for p in people if 0 <= cue_start - p.end_char <= 2
                 or _ASIDE.fullmatch(full[p.end_char:cue_start])]
     return [p for p in people if p.start_char >= cue_start and p.start_char - cue_end < 80]
+
+
+def _listed_with(person: Span, people: list[Span], text: str) -> list[Span]:
+    """``person`` and the people joined to it by commas and "and" ("X and Y's paper",
+    "Lead authors X and Y")."""
+    listed = [person]
+    for step in (-1, 1):
+        edge = person
+        for other in sorted(people, key=lambda p: p.start_char, reverse=step < 0):
+            if step * (other.start_char - edge.start_char) <= 0:
+                continue
+            lo, hi = (other, edge) if step < 0 else (edge, other)
+            if not _BYLINE_GLUE.fullmatch(text[lo.end_char:hi.start_char]):
+                break
+            listed.append(other)
+            edge = other
+    return listed
