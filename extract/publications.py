@@ -3,7 +3,8 @@
 Titles: quoted phrases of several words ('…', ‘…’, "…"). Venue: the title-case
 name after "published in". Authors: "X's paper", "paper/study by X", "X et al.",
 "written/authored by X", "'Title' by X", "X, whose paper", "Lead author X", "X has a paper
-with Y", "X and Y show … in a new paper". The publication itself is the
+with Y", "X and Y show … in a new paper", "… X and Y! Their paper", "a collaboration
+between X and Y". The publication itself is the
 slot ``"PUBLICATION"`` when the sentence names no title, bound per item later.
 """
 
@@ -69,10 +70,16 @@ _AUTHOR_CUES = tuple(  # separate patterns: one phrase may hold two cues ("X's p
         r"(?: \([^)]{0,60}\))? (?:is|was|comes) (?:from|by)\b",  # "(preprint here)" between
         r"\b(?:(?:this|the|a) (?:paper|preprint|article|report|study)|"
         r"(?:new |recent )?(?:research|work)) from\b",
+        # "The paper is the result of a collaboration between X and Y"
+        r"\b(?:paper|study|work|preprint|article)\b[^.]{0,60}?\bcollaboration (?:between|with)\b",
         r"\band (?:(?:his|her|their) (?:colleagues|collaborators|co-authors|team)|"
         r"colleagues|collaborators|co-authors)\b",
     )
 )
+# "Their new paper …" opening a sentence that names nobody: the people of the sentence before
+_PRONOUN_PAPER = re.compile(
+    r"\W*(?:(?P<plural>their)|his|her) (?:\w+ )?(?:paper|preprint|article|study|book|chapter)\b",
+    re.I)
 # what a byline holds besides its names (the parser may end it on the title's opening quote)
 _BYLINE_GLUE = re.compile(r"(?:\s|,|;|&|\band\b|\bet al\b\.?|\.|['‘\"“])*", re.IGNORECASE)
 # "X (Acme)", "X from the University of Acme": an aside between a name and "and colleagues"
@@ -128,6 +135,7 @@ class PublicationFinder:
         # a sentence naming no title speaks of the text's one title ("X, Y et al. 'Title',
         # Journal (2030)." splits after "et al."), or of the item's paper
         own = chars(titles[0]) if len(titles) == 1 else "PUBLICATION"
+        before: list[Span] = []  # the people of the sentence before
         for sent in doc.sents:
             sent_titles = [t for t in titles if sent.start <= t.start < sent.end]
             subject = chars(sent_titles[0]) if len(sent_titles) == 1 else (
@@ -145,8 +153,10 @@ class PublicationFinder:
                 )
             ]
             writers = _writers(sent) if worded else []
-            for person in [*people, *writers, *_byline(sent, text)]:
+            told = _told_before(sent, sent_text, before)
+            for person in [*people, *writers, *_byline(sent, text), *told]:
                 found.append(self._found("author", subject, person, sent, 0.85))
+            before = [e for e in sent.ents if e.label_ == "PERSON"]
             for venue in venues:
                 if sent.start <= venue.start < sent.end:
                     found.append(self._found("venue", subject, venue, sent, 0.85))
@@ -213,6 +223,15 @@ def _people_with(sent: Span, verb: Token) -> list[Span]:
         lo, hi = prep.left_edge.i, prep.right_edge.i
         found += [p for p in sent.ents if p.label_ == "PERSON" and lo <= p.start <= hi]
     return found
+
+
+def _told_before(sent: Span, sent_text: str, before: list[Span]) -> list[Span]:
+    """ "Congratulations to X and Y! Their paper …": "their" is everyone in the sentence before,
+    "his"/"her" its last person."""
+    pronoun = _PRONOUN_PAPER.match(sent_text)
+    if pronoun is None or not before or any(e.label_ == "PERSON" for e in sent.ents):
+        return []
+    return before if pronoun.group("plural") else before[-1:]
 
 
 def _byline(sent: Span, text: str) -> list[Span]:

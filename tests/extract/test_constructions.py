@@ -150,6 +150,12 @@ def test_organisers(nlp, sentence: str, organisers: set[str]) -> None:
         ("Congratulations to James Wilson, whose research on soil has been published in Nature "
          "Medicine.", {"James Wilson"}),
         ("Westby Data Research UK will be running a three-day course led by Owen Clarke.", set()),
+        ("Congratulations to James Wilson and Sarah Thompson! Their paper appeared in Nature "
+         "Medicine.", {"James Wilson", "Sarah Thompson"}),
+        ("We welcome Sarah Thompson and James Wilson. His new paper appeared in Nature Medicine.",
+         {"James Wilson"}),
+        ("The paper is the result of a collaboration between James Wilson and Sarah Thompson.",
+         {"James Wilson", "Sarah Thompson"}),
         ("Nadia Rahman and Tomas Berg have both published papers this month.", set()),
         ("We spoke to Mira Holt about the paper.", set()),
     ],
