@@ -4,8 +4,8 @@ Titles: quoted phrases of several words ('…', ‘…’, "…"). Venue: the ti
 name after "published in". Authors: "X's paper", "paper/study by X", "X et al.",
 "written/authored by X", "'Title' by X", "X, whose paper", "Lead author X", "X has a paper
 with Y", "X and Y show … in a new paper", "… X and Y! Their paper", "a collaboration
-between X and Y". The publication itself is the
-slot ``"PUBLICATION"`` when the sentence names no title, bound per item later.
+between X and Y". The publication itself is the slot ``"PUBLICATION"`` when the sentence
+names no title, bound per item later.
 """
 
 from __future__ import annotations
