@@ -39,6 +39,8 @@ class MentionBuilder:
     # per non-event item: the events its heading says someone goes to -> mention ids
     heading_events: dict[int, list[str]] = field(default_factory=dict)
     asserted: set[tuple[str, Relation, str, str]] = field(default_factory=set)
+    # mentions a later one replaced (a heading that only announced a paper)
+    superseded: set[str] = field(default_factory=set)
 
     def index(self, mention_id: str) -> int:
         """Position of a mention in ``mentions`` (ids are numbered in order)."""

@@ -149,7 +149,7 @@ def _without_common_phrases(builder: MentionBuilder, units: Sequence[Unit]) -> t
     return tuple(
         m
         for m in builder.mentions
-        if not (
+        if m.id not in builder.superseded and not (
             (m.kind, m.component) in only_ner
             and not m.attributes
             and m.id not in used
@@ -615,7 +615,18 @@ def _publications(
             if title.start_char <= start < title.end_char or start <= title.start_char < end:
                 builder.by_chars[(index, (title.start_char, title.end_char))] = mention_id
         if len(found) == 1:
+            _supersede_heading_paper(builder, things.get("PUBLICATION"), text)
             things["PUBLICATION"] = mention_id
+
+
+def _supersede_heading_paper(builder: MentionBuilder, previous: str | None, title: str) -> None:
+    """A heading that announces a paper ("New paper by X") gives way to the one title the
+    item's text names: the heading was never the paper's name."""
+    if previous is None:
+        return
+    heading = builder.mentions[builder.index(previous)]
+    if heading.component == "publications.heading" and heading.text != title:
+        builder.superseded.add(previous)
 
 
 def _announces_paper(unit: Unit) -> bool:

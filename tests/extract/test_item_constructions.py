@@ -239,3 +239,13 @@ def test_the_items_event_named_in_its_text_with_the_headings_words_is_one_event(
 )
 def test_a_paper_items_authors(nlp, tmp_path: Path, markdown: str, pairs) -> None:
     assert _pairs(_resolved(nlp, tmp_path, markdown), Relation.AUTHOR) == pairs
+
+
+def test_a_heading_that_announces_a_paper_gives_way_to_the_title_its_text_names(
+        nlp, tmp_path: Path) -> None:
+    resolved = _resolved(nlp, tmp_path, (
+        "## Publications\n\n### New paper by James Wilson\n\n"
+        "'Sparse models for soil records' appeared in Nature Medicine this month.\n"
+    ))
+    assert _names(resolved, EntityKind.PUBLICATION) == ["Sparse models for soil records"]
+    assert _pairs(resolved, Relation.AUTHOR) == {("Sparse models for soil records", "James Wilson")}
