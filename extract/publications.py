@@ -58,7 +58,8 @@ _AUTHOR_CUES = tuple(  # separate patterns: one phrase may hold two cues ("X's p
         r"published)\b)",
         r"\bauthors? (?:include|are|were)\b",
         # "The study, led by X, …", "In a new paper, X and Y show …"
-        r"\b(?:study|paper|preprint|article|review|analysis)\b[^.]{0,40}?\bled by\b|"
+        r"\b(?:study|paper|preprint|article|review|analysis|researchers|team)\b[^.]{0,40}?"
+        r"\bled by\b|"
         r"\b(?:work|research),? (?:co-)?led by\b",
         r"^\W*in (?:a|an|the|their|his|her|our|this) (?:\w+ )?(?:paper|preprint|article|study)"
         r"\b,?",
