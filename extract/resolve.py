@@ -284,9 +284,12 @@ def _keys(mention: Mention, issue: str, forms: Iterable[str]) -> tuple[str, ...]
             if mention.kind is EntityKind.EVENT:
                 # "Praxis Auril 2023 Knowledge Exchange Awards" is "PraxisAuril Knowledge
                 # Exchange Awards": spacing and the year aside (dates still split editions)
-                compact = "".join(t for t in tokens if not _YEAR.match(t))
+                yearless = [t for t in tokens if not _YEAR.match(t)]
+                compact = "".join(yearless)
                 if len(compact) >= 12:
                     keys.append(f"event:{compact}")
+                if len(yearless) >= 2 and len(yearless) < len(tokens):
+                    keys.append(f"name:{' '.join(yearless)}")  # "AI UK 2030" is an "AI UK"
             middle = tokens[1:-1]
             if mention.kind is EntityKind.PERSON and middle and all(map(names.is_initial, middle)):
                 keys.append(f"name:{tokens[0]} {tokens[-1]}")
@@ -684,7 +687,7 @@ def _split_events(cluster: _Cluster, occ: list[_Occurrence]) -> list[_Cluster]:
         date = occ[i].mention.attributes.get("start_date")
         (dated[date] if date else undated).append(i)
     if not dated:
-        return [cluster]
+        return _split_by_named_year(cluster, occ)
     apart: dict[str, list[int]] = defaultdict(list)  # by the year it names, or its issue's
     for i in undated:
         year = _named_year(occ[i].mention.text)  # "the 2029 Westby Lecture": not the 2030 one
@@ -702,6 +705,20 @@ def _split_events(cluster: _Cluster, occ: list[_Occurrence]) -> list[_Cluster]:
     if len(clusters) == 1:
         return [cluster]
     return [_Cluster(sorted(ms)) for ms in sorted(clusters, key=min)]
+
+
+def _split_by_named_year(cluster: _Cluster, occ: list[_Occurrence]) -> list[_Cluster]:
+    """Undated editions the names tell apart ("AI UK 2029", "AI UK 2030"); a name without a
+    year joins the one edition its issue names, else stays apart."""
+    by_year: dict[str | None, list[int]] = defaultdict(list)
+    for i in cluster.members:
+        by_year[_named_year(occ[i].mention.text)].append(i)
+    if len(by_year) - (None in by_year) <= 1:
+        return [cluster]
+    for i in by_year.pop(None, []):
+        own = {y for y, ms in by_year.items() if any(occ[m].issue == occ[i].issue for m in ms)}
+        by_year[own.pop() if len(own) == 1 else None].append(i)
+    return [_Cluster(sorted(ms)) for ms in sorted(by_year.values(), key=min)]
 
 
 def _named_year(name: str) -> str | None:

@@ -235,6 +235,25 @@ def test_an_undated_mention_naming_another_year_stays_apart_from_this_years_inst
     assert events == ["2029 Westby Lecture", "Westby Lecture 2030"]
 
 
+def test_a_name_with_its_year_is_the_dated_edition_the_name_without_it_announces():
+    resolved = resolve([
+        issue("2030-03", [("m1", E, "Soil UK", {"start_date": "2030-05-12"}),
+                          ("m2", E, "Soil UK 2030")]),
+        issue("2030-04", [("m1", E, "Soil UK 2030", {"start_date": "2030-05-12"})]),
+    ])
+    events = [(e.name, len(e.mention_ids)) for e in resolved.entities if e.kind is E]
+    assert events == [("Soil UK 2030", 3)]
+
+
+def test_undated_editions_the_names_tell_apart_stay_apart():
+    resolved = resolve([
+        issue("2029-02", [("m1", E, "Soil UK 2029")]),
+        issue("2029-11", [("m1", E, "Soil UK 2030"), ("m2", E, "Soil UK")]),
+    ])
+    events = sorted((e.name, len(e.mention_ids)) for e in resolved.entities if e.kind is E)
+    assert events == [("Soil UK 2029", 1), ("Soil UK 2030", 2)]
+
+
 def test_facts_are_deduplicated_per_issue_and_roles_keep_their_month():
     resolved = resolve([
         issue("2023-01", [("p", P, "Ada Byron"), ("o", ORG, "Analytical Society"),
