@@ -283,7 +283,7 @@ def _entities(
         words = _words(event.text)
         items_own = (f" {words} " in title or f" {key} " in title
                      or _one_word_apart(words, heading) or _words_within(words, heading)
-                     ) and not (host and words in host_words)
+                     or _one_word_inside(heading, words)) and not (host and words in host_words)
         if not items_own and not _date_like(event):
             if key not in named and host_key in named and words in host_words:
                 key = host_key  # "Bristol's Data Week" under "… at Bristol Data Week"
@@ -404,6 +404,15 @@ def _one_word_apart(short: str, long: str) -> bool:
     words, longer = short.split(), long.split()
     return len(words) >= 3 and len(longer) == len(words) + 1 and any(
         longer[:i] + longer[i + 1 :] == words for i in range(len(longer)))
+
+
+def _one_word_inside(short: str, long: str) -> bool:
+    """ "acme health hackathon" in an item headed "Acme Hackathon": the heading's name with
+    one more word inside it (its first and last words kept), the full name of the item's own
+    event."""
+    words, longer = short.split(), long.split()
+    return len(words) >= 2 and len(longer) == len(words) + 1 and any(
+        longer[:i] + longer[i + 1 :] == words for i in range(1, len(words)))
 
 
 def _titled(ent: Span) -> bool:

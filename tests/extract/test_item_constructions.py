@@ -249,3 +249,12 @@ def test_a_heading_that_announces_a_paper_gives_way_to_the_title_its_text_names(
     ))
     assert _names(resolved, EntityKind.PUBLICATION) == ["Sparse models for soil records"]
     assert _pairs(resolved, Relation.AUTHOR) == {("Sparse models for soil records", "James Wilson")}
+
+
+def test_the_full_name_of_the_items_event_with_one_more_word_is_that_event(
+        nlp, tmp_path: Path) -> None:
+    resolved = _resolved(nlp, tmp_path, (
+        "## Events\n\n### Acme Hackathon\n\n**12 May 2030**\n\n"
+        "The Acme Health Hackathon brings together clinicians and coders.\n"
+    ))
+    assert _names(resolved, EntityKind.EVENT) == ["Acme Hackathon"]
