@@ -41,6 +41,7 @@ from rapidfuzz import fuzz
 
 from partnerkg.extract import lexicon, names
 from partnerkg.extract.curation import Curation, RelationEdit, SplitPart, load_curation
+from partnerkg.extract.items import names_event
 from partnerkg.extract.model import (
     Entity,
     EntityKind,
@@ -284,16 +285,25 @@ def _keys(mention: Mention, issue: str, forms: Iterable[str]) -> tuple[str, ...]
             if mention.kind is EntityKind.EVENT:
                 # "Praxis Auril 2023 Knowledge Exchange Awards" is "PraxisAuril Knowledge
                 # Exchange Awards": spacing and the year aside (dates still split editions)
-                yearless = [t for t in tokens if not _YEAR.match(t)]
-                compact = "".join(yearless)
+                compact = "".join(t for t in tokens if not _YEAR.match(t))
                 if len(compact) >= 12:
                     keys.append(f"event:{compact}")
-                if len(yearless) >= 2 and len(yearless) < len(tokens):
-                    keys.append(f"name:{' '.join(yearless)}")  # "AI UK 2030" is an "AI UK"
+                core = _event_core(tokens)
+                if core != tokens and len(core) >= 2:
+                    keys.append(f"name:{' '.join(core)}")  # "AI UK 2030" is an "AI UK"
             middle = tokens[1:-1]
             if mention.kind is EntityKind.PERSON and middle and all(map(names.is_initial, middle)):
                 keys.append(f"name:{tokens[0]} {tokens[-1]}")
     return tuple(dict.fromkeys(keys))
+
+
+def _event_core(tokens: list[str]) -> list[str]:
+    """An event's name without its edition ("The 3rd Annual Acme Symposium 2030" -> "acme
+    symposium") and with its head word last ("Workshop on Graphs" -> "graphs workshop")."""
+    core = [t for t in tokens if not (_YEAR.match(t) or _EDITION.match(t))]
+    if len(core) >= 3 and names_event(core[0]) and core[1] in ("on", "of"):
+        core = [*core[2:], core[0]]
+    return core
 
 
 def _organisation_keys(words: list[str]) -> tuple[str, str]:
@@ -359,6 +369,11 @@ _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 #: issue, kind, the words before, the acronym, the words after
 _AcronymKey = tuple[str, EntityKind, tuple[str, ...], str, tuple[str, ...]]
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
+#: Words that number an event's edition ("3rd"), which tell editions apart, and words
+#: that only say it has editions ("Annual")
+_ORDINAL = re.compile(r"^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|"
+                      r"eighth|ninth|tenth)$")
+_EDITION = re.compile(_ORDINAL.pattern + r"|^(?:annual|inaugural)$")
 
 
 def _link_embedded_acronyms(occ: list[_Occurrence], union: _UnionFind) -> None:
@@ -687,7 +702,7 @@ def _split_events(cluster: _Cluster, occ: list[_Occurrence]) -> list[_Cluster]:
         date = occ[i].mention.attributes.get("start_date")
         (dated[date] if date else undated).append(i)
     if not dated:
-        return _split_by_named_year(cluster, occ)
+        return _split_by_named_edition(cluster, occ)
     apart: dict[str, list[int]] = defaultdict(list)  # by the year it names, or its issue's
     for i in undated:
         year = _named_year(occ[i].mention.text)  # "the 2029 Westby Lecture": not the 2030 one
@@ -707,18 +722,28 @@ def _split_events(cluster: _Cluster, occ: list[_Occurrence]) -> list[_Cluster]:
     return [_Cluster(sorted(ms)) for ms in sorted(clusters, key=min)]
 
 
-def _split_by_named_year(cluster: _Cluster, occ: list[_Occurrence]) -> list[_Cluster]:
-    """Undated editions the names tell apart ("AI UK 2029", "AI UK 2030"); a name without a
-    year joins the one edition its issue names, else stays apart."""
-    by_year: dict[str | None, list[int]] = defaultdict(list)
+def _split_by_named_edition(cluster: _Cluster, occ: list[_Occurrence]) -> list[_Cluster]:
+    """Undated editions the names tell apart by year ("AI UK 2029", "AI UK 2030"), then by
+    number ("the 3rd Acme Symposium"); a name without one joins the one edition its issue
+    names, else stays apart."""
+    parts = [cluster]
+    for marks in (_YEAR, _ORDINAL):
+        parts = [piece for part in parts for piece in _split_by_mark(part, occ, marks)]
+    return parts
+
+
+def _split_by_mark(cluster: _Cluster, occ: list[_Occurrence], marks: re.Pattern[str]
+                   ) -> list[_Cluster]:
+    by_mark: dict[str | None, list[int]] = defaultdict(list)
     for i in cluster.members:
-        by_year[_named_year(occ[i].mention.text)].append(i)
-    if len(by_year) - (None in by_year) <= 1:
+        words = names.normalise(occ[i].mention.text).split()
+        by_mark[next((w for w in words if marks.match(w)), None)].append(i)
+    if len(by_mark) - (None in by_mark) <= 1:
         return [cluster]
-    for i in by_year.pop(None, []):
-        own = {y for y, ms in by_year.items() if any(occ[m].issue == occ[i].issue for m in ms)}
-        by_year[own.pop() if len(own) == 1 else None].append(i)
-    return [_Cluster(sorted(ms)) for ms in sorted(by_year.values(), key=min)]
+    for i in by_mark.pop(None, []):
+        own = {m for m, ms in by_mark.items() if any(occ[j].issue == occ[i].issue for j in ms)}
+        by_mark[own.pop() if len(own) == 1 else None].append(i)
+    return [_Cluster(sorted(ms)) for ms in sorted(by_mark.values(), key=min)]
 
 
 def _named_year(name: str) -> str | None:

@@ -254,6 +254,23 @@ def test_undated_editions_the_names_tell_apart_stay_apart():
     assert events == [("Soil UK 2029", 1), ("Soil UK 2030", 2)]
 
 
+def test_an_events_edition_words_and_inverted_head_do_not_split_it():
+    resolved = resolve([
+        issue("2030-03", [("m1", E, "The 3rd Annual Soil Symposium", {"start_date": "2030-05-12"}),
+                          ("m2", E, "Soil Symposium"),
+                          ("m3", E, "Workshop on Causal Graphs", {"start_date": "2030-06-01"}),
+                          ("m4", E, "Causal Graphs Workshop")]),
+    ])
+    events = sorted((e.name, len(e.mention_ids)) for e in resolved.entities if e.kind is E)
+    assert events == [("The 3rd Annual Soil Symposium", 2), ("Workshop on Causal Graphs", 2)]
+
+
+def test_undated_editions_numbered_apart_stay_apart():
+    resolved = resolve([issue("2030-03", [("m1", E, "2nd Soil Symposium"),
+                                          ("m2", E, "3rd Soil Symposium")])])
+    assert len(resolved.entities) == 2
+
+
 def test_facts_are_deduplicated_per_issue_and_roles_keep_their_month():
     resolved = resolve([
         issue("2023-01", [("p", P, "Ada Byron"), ("o", ORG, "Analytical Society"),
