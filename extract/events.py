@@ -44,7 +44,9 @@ SPEAKER_CUES = re.compile(
     r"speakers?(?=\s*:)|"
     r"(?:guest|invited|with|by) speakers?|"
     r"panel(?:lists?| discussion)? with|panell?ists?|presented by|presentations? (?:from|by)|"
-    r"talks? (?:from|by)|chaired by|featur(?:e|es|ing)|in conversation with|fireside chat with|"
+    r"talks? (?:from|by)|chaired by|featur(?:e|es|ing)|in (?:conversation|discussion|dialogue) "
+    r"with|fireside chat with|"
+    r"(?:talk|seminar|lecture|presentation)s? (?:is|are|will be|comes?) (?:from|by)|"
     r"lecture by|welcom(?:e|es|ing)|(?:be|is|are) led by|join(?= (?-i:[A-Z][a-z]+ [A-Z]))|"
     r"(?:seminar|webinar|talk|lecture|session)s? with|speakers? (?-i:(?=[A-Z]))|"
     r"joining us\b[^.]{0,80}?\b(?:will be|is|are)|"
@@ -56,7 +58,8 @@ _HEADING_SPEAKS_AT = re.compile(rf"\s+{SPEAKS_AT}")  # "Jane Doe speaker at …"
 _I_WORD = re.compile(r"\bI\b")
 _SPEAKERS_NAMED_BEFORE = re.compile(
     r"\b(?:are|is) (?:amongst|among|one of)\b[^.]{0,60}\bspeakers\b|"
-    r"\b(?:will be|is|are) in conversation with\b|"  # "X will be in conversation with Y"
+    # "X will be in conversation with Y"
+    r"\b(?:will be|is|are) in (?:conversation|discussion|dialogue) with\b|"
     r"\bwill (?:lead|facilitate|run) (?:a|the) (?:\w+ )?(?:workshop|session|tutorial|"
     r"masterclass|discussion)\b|"
     r"\b(?:took|take|takes|taking) part in (?:a|the) (?:\w+ )?(?:panel|discussion)|"
@@ -823,14 +826,15 @@ def _subject_of_passive_join(person: Span) -> bool:
 
 def heading_speakers(doc: Doc) -> list[Span]:
     """People named after the colon of an event heading ("… Series: Dr Jane Doe"; not "PhD
-    Opportunity at Acme: Digital Twins"), after "with"/"by", or before "speaker at"/"presenting
-    at" are its speakers."""
+    Opportunity at Acme: Digital Twins"), after a dash that ends it ("Title - Jane Doe"),
+    after "with"/"by", or before "speaker at"/"presenting at" are its speakers."""
     found = []
     text = doc.text  # rebuilt from the tokens on every access: read it once
     for ent in doc.ents:
         before = [t for t in doc[max(0, ent.start - 2) : ent.start]]
+        last = ent.end == len(doc) or doc[ent.end].text == "("  # "Title - Jane Doe (Acme)"
         cue = any(
-            (t.text in (":", "-", "–") and any(names_event(w.text) for w in doc[: t.i]))
+            (t.text in (":", "-", "–") and (last or any(names_event(w.text) for w in doc[: t.i])))
             or t.lower_ in ("with", "by")
             or t.lower_.rstrip(".") in ("dr", "prof", "professor")
             for t in before

@@ -60,6 +60,9 @@ def _pairs(doc, relation: str) -> set[tuple[str, str]]:
         ("Tomas Berg will lead a workshop on causal inference.", {"Tomas Berg"}),
         ("Nadia Rahman will join us to talk about federated learning.", {"Nadia Rahman"}),
         ("Hosted by Lina Haddad, the webinar will cover privacy.", set()),
+        ("This month's talk is from James Wilson.", {"James Wilson"}),
+        ("James Wilson will be in discussion with Sarah Thompson.",
+         {"James Wilson", "Sarah Thompson"}),
     ],
 )
 def test_speakers(nlp, sentence: str, speakers: set[str]) -> None:

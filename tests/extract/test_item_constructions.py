@@ -258,3 +258,12 @@ def test_the_full_name_of_the_items_event_with_one_more_word_is_that_event(
         "The Acme Health Hackathon brings together clinicians and coders.\n"
     ))
     assert _names(resolved, EntityKind.EVENT) == ["Acme Hackathon"]
+
+
+def test_a_person_after_a_dash_that_ends_an_event_heading_speaks(nlp, tmp_path: Path) -> None:
+    resolved = _resolved(nlp, tmp_path, (
+        "## Events\n\n### Graphs in the clinic - James Wilson\n\n**12 May 2030**\n\n"
+        "Graph learning is changing medicine.\n"
+    ))
+    assert _pairs(resolved, Relation.SPEAKER) == {
+        ("Graphs in the clinic - James Wilson", "James Wilson")}
