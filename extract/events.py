@@ -384,8 +384,8 @@ def _joined_for_event(org: Span) -> bool:
 
 
 def _owns_event_by_pronoun(org: Span) -> bool:
-    """ "Acme invites you to its annual conference": the subject's own ("its", "their")
-    event."""
+    """ "Acme invites you to its annual conference", "Acme is pleased to announce its annual
+    conference": the subject's own ("its", "their") event."""
     token = _climb(org.root)
     if token.dep_ != "nsubj" or not any(t.lower_ in ("its", "their") for t in org.sent):
         return False
@@ -400,10 +400,11 @@ def _owns_event_by_pronoun(org: Span) -> bool:
 
 def _same_clause(token: Token, verb: Token) -> bool:
     """No other verb between ``token`` and ``verb`` ("partnered with X to support their
-    launch event": "their" is X's, in another clause)."""
+    launch event": "their" is X's, in another clause) but an open complement, which shares
+    the subject ("is pleased to announce its conference")."""
     while token.i != verb.i and token.head.i != token.i:
         token = token.head
-        if token.i != verb.i and token.pos_ in ("VERB", "AUX"):
+        if token.i != verb.i and token.pos_ in ("VERB", "AUX") and token.dep_ != "xcomp":
             return False
     return token.i == verb.i
 

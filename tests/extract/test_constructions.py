@@ -88,6 +88,8 @@ def test_speakers(nlp, sentence: str, speakers: set[str]) -> None:
          "school in June.", {"GraphMed-AI"}),
         ("Northby Care Research UK is dedicated to better services and they will be holding "
          "their annual conference in July.", {"Northby Care Research UK"}),
+        ("The Acme Society is pleased to announce its annual conference in May.",
+         {"Acme Society"}),
     ],
 )
 def test_organisers(nlp, sentence: str, organisers: set[str]) -> None:
