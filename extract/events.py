@@ -20,6 +20,7 @@ from spacy.util import filter_spans
 from partnerkg.extract import lexicon
 from partnerkg.extract.items import SPEAKS_AT, names_event, names_event_or_opportunity
 from partnerkg.extract.names import TITLES
+from partnerkg.extract.roles import is_role_noun
 from partnerkg.extract.spans import (
     EVENTS,
     NARRATOR,
@@ -691,12 +692,24 @@ def _verb_of(ent: Span, lemmas: frozenset[str], active: bool) -> bool:
         return False
     head = token.head
     if head.lemma_.lower() in lemmas:
-        return True
+        return not _holds_a_post(head)
     # "X are hosting" heads: xcomp/aux chains
     return any(  # "X travelled to Y to present": a purpose clause counts too
         child.lemma_.lower() in lemmas and child.dep_ in ("xcomp", "conj", "advcl")
-        for child in head.children
+        and not _holds_a_post(child) for child in head.children
     )
+
+
+def _holds_a_post(verb: Token) -> bool:
+    """ "X holds a joint appointment", "X holds a PhD": "hold" with a post or a degree, no
+    event."""
+    return verb.lemma_.lower() == "hold" and any(
+        c.dep_ == "dobj" and (c.lemma_.lower() in _POSTS or is_role_noun(c.text))
+        for c in verb.children)
+
+
+_POSTS = frozenset({"appointment", "position", "post", "role", "degree", "phd", "grant", "award",
+                    "fellowship", "chair", "title", "record", "patent", "view", "belief"})
 
 
 def _before_speak_verb(person: Span) -> bool:
@@ -778,7 +791,7 @@ def _host_list(sent: Span) -> list[Span]:
     listed: list[Span] = []
     for verb in sent:
         if not (verb.lemma_.lower() in ORGANISE_VERBS and verb.pos_ == "VERB" or (
-                verb.is_lower and _ORGANISE_STEM.match(verb.text))):
+                verb.is_lower and _ORGANISE_STEM.match(verb.text))) or _holds_a_post(verb):
             continue
         end = verb.i - 2 if verb.i >= 2 and doc[verb.i - 1].text == "-" else verb.i  # "co-host"
         while end > sent.start and doc[end - 1].lower_ in _AUX_WORDS:

@@ -296,7 +296,7 @@ class OrganisationFinder:
             self._before_event_modifier(_before_job_words(_trim(part)))
             for span in candidates
             for piece in _split_separators(span)
-            for part in _split_coordination(piece)
+            for part in _split_coordination(piece, self.dictionary)
         ]
         split = [s for s in trimmed if s is not None and _plausible(s) and self._not_a_theme(s)
                  and not _written_work(s)]
@@ -313,7 +313,7 @@ class OrganisationFinder:
             self._before_event_modifier(_before_job_words(_before_event_word(_trim(part))))
             for span in ner
             for piece in _split_separators(span)
-            for part in _split_coordination(piece)
+            for part in _split_coordination(piece, self.dictionary)
         ]
         ner_parts = [s for s in cut if s is not None and not lexicon.joins_partners(s.text)
                      and _plausible(s) and not _names_a_session(s)]
@@ -959,10 +959,11 @@ def _quoted_or_indefinite(span: Span) -> bool:
     return quoted or (before.lower() in ("a", "an") and len(span) <= 2)
 
 
-def _split_coordination(span: Span) -> list[Span]:
+def _split_coordination(span: Span, dictionary: frozenset[str]) -> list[Span]:
     """Two organisations joined by "and": both sides name a kind of organisation
     ("X Institute and University of Y"), the first does and the second is a name of three or
-    more capitalised words ("University of Y and Acme Medical Research Europe"), both start
+    more capitalised words ("University of Y and Acme Medical Research Europe") or one
+    capitalised word no dictionary holds ("University of Y and AstraZeneca"), both start
     with the same word ("NHS A and NHS B"), or the span ends a comma list of short names
     ("…, Quality, Regulatory and Supply Chain")."""
     for token in span:
@@ -978,9 +979,12 @@ def _split_coordination(span: Span) -> list[Span]:
             # "University of X and EMBL"; "Institute for Data Science and AI" is one name
             acronym = left_kind and len(right) == 1 and len(right.text) > 2 and (
                 looks_like_acronym(right.text))
-            if (both_kinds or full_right or same_head or acronym or _ends_list(left, right)
-                    or _partner_and_org(left, right)):
-                return [left, *_split_coordination(right)]
+            proper = left_kind and len(right) == 1 and right.text[:1].isupper() and (
+                right.text.isalpha() and dictionary and not _in_dictionary(right.text.lower(),
+                                                                           dictionary))
+            if (both_kinds or full_right or same_head or acronym or proper
+                    or _ends_list(left, right) or _partner_and_org(left, right)):
+                return [left, *_split_coordination(right, dictionary)]
     return [span]
 
 

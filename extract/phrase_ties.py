@@ -186,22 +186,23 @@ def _first_person_roles(doc: Doc) -> list[Found]:
 
 
 def _role_of_organisation(doc: Doc, start: int, orgs: dict[int, Span]) -> Span | None:
-    """The organisation of "(a|the) <role words> of/at (the) ORG" starting at ``start``."""
+    """The organisation of "(a|the) <role words> of/at/with (the) ORG" starting at ``start``."""
     i = start + (start < len(doc) and doc[start].lower_ in ("a", "an", "the"))
     end = i
     while end < min(len(doc), i + 5) and (doc[end].is_alpha or doc[end].text == "-") and not (
             is_role_noun(doc[end].text)):
         end += 1
     if end + 2 >= len(doc) or not is_role_noun(doc[end].text) or doc[end + 1].lower_ not in (
-            "of", "at"):
+            "of", "at", "with"):
         return None
     return orgs.get(end + 2 + (doc[end + 2].lower_ == "the"))
 
 
 def _relative_clause_ties(doc: Doc) -> list[Found]:
     """ "Jane Doe, who is completing her PhD in Psychology at Westby College", "Jane Doe is
-    based at Westby College", "Jane Doe recently joined Acme": the place a clause about the
-    person's work or study puts them (not one they speak at)."""
+    based at Westby College", "Jane Doe recently joined Acme", "Jane Doe holds a joint
+    appointment at X and Y": the places a clause about the person's work or study puts them
+    (not one they speak at)."""
     ties = []
     orgs = ents_by_start(doc, "ORG")
     people_starts = {e.start for e in doc.ents if e.label_ == "PERSON"}
@@ -221,15 +222,19 @@ def _relative_clause_ties(doc: Doc) -> list[Found]:
             working = working or token.lower_ in _WORK_WORDS
             start = token.i + 1 + (token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "the")
             if (token.lower_ == "at" and working or token.lower_ in _JOINED) and start in orgs:
-                ties.append(tie("affiliation", person, orgs[start],
-                                 chars(doc[person.start : orgs[start].end]),
-                                 "partnerkg_person_roles.relative_clause"))
+                org: Span | None = orgs[start]
+                while org is not None:  # "… at the University of Y and Acme"
+                    ties.append(tie("affiliation", person, org, chars(doc[person.start : org.end]),
+                                    "partnerkg_person_roles.relative_clause"))
+                    joined = org.end < len(doc) and doc[org.end].lower_ == "and"
+                    org = orgs.get(org.end + 1) if joined else None
                 break
     return ties
 
 
 _JOINED = frozenset({"joined", "joins"})
-_WORK_WORDS = frozenset({"is", "works", "based", "studying", "completing", "doing", "leads"})
+_WORK_WORDS = frozenset({"is", "works", "based", "studying", "completing", "doing", "leads",
+                        "holds", "employed", "appointed"})
 _NOT_WORK_VERBS = frozenset({"speak", "present", "talk", "give", "deliver", "visit", "attend"})
 
 

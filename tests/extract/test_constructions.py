@@ -90,6 +90,7 @@ def test_speakers(nlp, sentence: str, speakers: set[str]) -> None:
          "their annual conference in July.", {"Northby Care Research UK"}),
         ("The Acme Society is pleased to announce its annual conference in May.",
          {"Acme Society"}),
+        ("James Wilson holds a joint appointment at the University of Oxford.", set()),
     ],
 )
 def test_organisers(nlp, sentence: str, organisers: set[str]) -> None:
@@ -179,6 +180,12 @@ def test_authors(nlp, sentence: str, authors: set[str]) -> None:
         ("Speakers include Dr Priya Nair of GSK and Leonie Schmidt from Bayer.",
          {("Priya Nair", "GSK"), ("Leonie Schmidt", "Bayer")}),
         ("We welcome Dr Henrik Larsen (Novo Nordisk).", {("Henrik Larsen", "Novo Nordisk")}),
+        ("James Wilson holds a joint appointment at the University of Oxford and AstraZeneca.",
+         {("James Wilson", "University of Oxford"), ("James Wilson", "AstraZeneca")}),
+        ("James Wilson (University of Oxford and AstraZeneca) will speak.",
+         {("James Wilson", "University of Oxford"), ("James Wilson", "AstraZeneca")}),
+        ("James Wilson is currently a Research Fellow with the University of Edinburgh.",
+         {("James Wilson", "University of Edinburgh")}),
         ("She moved to Karolinska Institutet last year, said Thomas Lindqvist (Karolinska "
          "Institutet).", {("Thomas Lindqvist", "Karolinska Institutet")}),
         ("Tomas Berg recently joined AstraZeneca as a data scientist.",
