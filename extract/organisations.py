@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from partnerkg.extract import lexicon
+from partnerkg.extract.items import names_event
 from partnerkg.extract.name_joins import DOTTED_NAME
 from partnerkg.extract.names import acronym_fits, looks_like_acronym
 from partnerkg.extract.roles import ROLE_NOUNS, is_role_phrase
@@ -740,6 +741,7 @@ def _with_place_tail(span: Span, heads: frozenset[str]) -> Span:
         and tail.is_title
         and tail.is_alpha
         and tail.text not in heads
+        and not names_event(tail.text)  # "Acme Facility Seminar: …": the facility's seminar
         and not is_role_phrase(tail.text)
         and tail.ent_type_ not in ("DATE", "TIME")
         and not (tail.ent_type_ == "PERSON" and tail.ent_iob_ == "B")  # not "… College Jane Doe"

@@ -62,6 +62,11 @@ def test_a_head_only_whole_names_give_ends_a_name(nlp) -> None:
     assert "Genomics England" in _orgs(nlp("She works with Genomics England on rare disease."))
 
 
+def test_an_event_word_after_a_name_is_no_place_in_it(nlp) -> None:
+    doc = nlp("Acme Soil Research Support Facility Seminar: Developing Code")
+    assert _orgs(doc) == ["Acme Soil Research Support Facility"]
+
+
 def test_a_plural_labs_heads_a_name(nlp) -> None:
     assert "Westby Labs" in _orgs(nlp("He moved from Acme to Westby Labs last year."))
 
