@@ -68,6 +68,13 @@ _PERSON_FUZZ = 90
 _TITLE_FUZZ = 95
 # Words an organisation's name may drop or add without naming something else.
 _ORG_FUNCTION_WORDS = frozenset({"of", "the", "for", "and", "at", "in"})
+#: Nouns a company calls the same unit by ("group", "chapter") in names of five words or more
+_UNIT_NOUNS = frozenset({"group", "team", "chapter", "unit"})
+#: British spellings in organisation names, as their American forms
+_US_SPELLING = {"centre": "center", "modelling": "modeling", "programme": "program",
+                "organisation": "organization", "behavioural": "behavioral",
+                "paediatric": "pediatric", "paediatrics": "pediatrics", "tumour": "tumor",
+                "haematology": "hematology", "labour": "labor", "optimisation": "optimization"}
 _DROPPED_ATTRIBUTES = frozenset({"refers_to", "acronym"})
 _CLOSING_PARENS = re.compile(r"^(.*\S)\s*\(([^()]+)\)$")
 
@@ -306,11 +313,17 @@ def _event_core(tokens: list[str]) -> list[str]:
     return core
 
 
-def _organisation_keys(words: list[str]) -> tuple[str, str]:
+def _organisation_keys(words: list[str]) -> tuple[str, ...]:
     """An organisation's content words as they are and stemmed ("King's", "Kings" and "Kings's
-    College London": no possessive, no plural)."""
+    College London": no possessive, no plural; "Centre" and "Center": one spelling); a long
+    unit's name whatever its unit noun ("Predictive Modelling and Data Analytics group" and
+    "… chapter")."""
+    words = [_US_SPELLING.get(t, t) for t in words]
     stems = [t.removesuffix("s") for t in words if t != "s"]
-    return f"organisation:{' '.join(words)}", f"organisation-stem:{' '.join(stems)}"
+    keys = (f"organisation:{' '.join(words)}", f"organisation-stem:{' '.join(stems)}")
+    if len(words) >= 5 and words[-1] in _UNIT_NOUNS:
+        return (*keys, f"organisation-unit:{' '.join(stems[:-1])}")
+    return keys
 
 
 # -- machine linking ---------------------------------------------------------------------
@@ -433,7 +446,8 @@ def _context(words: list[str]) -> tuple[str, ...]:
 def _link_qualified(occ: list[_Occurrence], union: _UnionFind) -> None:
     """An organisation name of three or more words joins the one organisation that, in the
     same issues, is it with a qualifier in front ("Centre for Data Science" and
-    "UCL Centre for Data Science"); ambiguity anywhere leaves it alone."""
+    "UCL Centre for Data Science"); a name of five or more words, the one in any issue;
+    ambiguity anywhere leaves it alone."""
     groups = union.groups()
     orgs = {r: m for r, m in groups.items() if _kind_votes(m, occ) is EntityKind.ORGANISATION}
     by_tail: dict[tuple[str, tuple[str, ...]], set[tuple[int, str]]] = defaultdict(set)
@@ -441,15 +455,22 @@ def _link_qualified(occ: list[_Occurrence], union: _UnionFind) -> None:
         for i in members:
             tokens = tuple(names.normalise(occ[i].forms[0]).split(" "))
             for cut in range(1, len(tokens) - 2):
-                by_tail[(occ[i].issue, tokens[cut:])].add((root, " ".join(tokens)))
+                for issue in (occ[i].issue, _ANY_ISSUE):
+                    by_tail[(issue, tokens[cut:])].add((root, " ".join(tokens)))
     for root, members in orgs.items():
         targets = set()
         for i in members:
             tokens = tuple(names.normalise(occ[i].forms[0]).split(" "))
             if len(tokens) >= 3:
-                targets |= {r for r, _ in by_tail.get((occ[i].issue, tokens), ())} - {root}
+                issue = occ[i].issue if len(tokens) < _DISTINCT_NAME_WORDS else _ANY_ISSUE
+                targets |= {r for r, _ in by_tail.get((issue, tokens), ())} - {root}
         if len(targets) == 1:
             union.union(root, targets.pop())
+
+
+#: A name this long is distinctive enough to join its qualified form across issues.
+_DISTINCT_NAME_WORDS = 5
+_ANY_ISSUE = ""
 
 
 @dataclass(slots=True)

@@ -271,6 +271,28 @@ def test_undated_editions_numbered_apart_stay_apart():
     assert len(resolved.entities) == 2
 
 
+def test_a_long_units_name_whatever_its_unit_noun_or_spelling_is_one_organisation():
+    resolved = resolve([
+        issue("2030-03", [("m1", ORG, "Soil Modelling and Data Analytics group"),
+                          ("m2", ORG, "Center for Soil Research"),
+                          ("m3", ORG, "Soil Science team")]),
+        issue("2030-04", [("m1", ORG, "Soil Modeling and Data Analytic chapter"),
+                          ("m2", ORG, "Centre for Soil Research"),
+                          ("m3", ORG, "Soil Science group")]),
+    ])
+    assert sorted(len(e.mention_ids) for e in resolved.entities) == [1, 1, 2, 2]
+
+
+def test_a_long_name_joins_its_one_qualified_form_in_another_issue_a_short_one_does_not():
+    resolved = resolve([
+        issue("2030-03", [("m1", ORG, "Long-Term Soil Conditions Support Facility"),
+                          ("m2", ORG, "Centre for Soil Science")]),
+        issue("2030-04", [("m1", ORG, "Acme for Long-Term Soil Conditions Support Facility"),
+                          ("m2", ORG, "Westby Centre for Soil Science")]),
+    ])
+    assert sorted(len(e.mention_ids) for e in resolved.entities) == [1, 1, 2]
+
+
 def test_facts_are_deduplicated_per_issue_and_roles_keep_their_month():
     resolved = resolve([
         issue("2023-01", [("p", P, "Ada Byron"), ("o", ORG, "Analytical Society"),
