@@ -267,8 +267,9 @@ def _keys(mention: Mention, issue: str, forms: Iterable[str]) -> tuple[str, ...]
     keys = []
     for form in forms:
         norm = names.normalise(form)
-        if norm in partners:
-            keys.append(f"partner:{partners[norm]}")
+        bare = norm.removesuffix(" team")  # "The Acme Partnership team" is the partnership
+        if bare in partners:
+            keys.append(f"partner:{partners[bare]}")
         elif mention.kind is EntityKind.PERSON and " " not in norm:
             keys.append(f"single:{issue}:{norm}")  # a lone first name is only safe in its issue
         else:

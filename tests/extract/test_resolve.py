@@ -168,6 +168,14 @@ def test_partner_aliases_from_the_vocabulary(monkeypatch):
     assert resolved.entities[0].name == "The Alan Turing Institute"
 
 
+def test_a_partners_team_is_the_partner(monkeypatch):
+    table = {"acme partnership": "Acme Partnership"}
+    monkeypatch.setattr(resolve_module, "_partner_names", lambda: table)
+    resolved = resolve([issue("2030-01", [("m1", ORG, "The Acme Partnership team"),
+                                          ("m2", ORG, "Acme Partnership")])])
+    assert [e.name for e in resolved.entities] == ["Acme Partnership"]
+
+
 def test_a_partners_unit_is_one_organisation_however_it_is_prefixed(monkeypatch):
     aliases = ("The Alan Turing Institute", "Turing", "Turing Institute")
     table = {resolve_module.names.normalise(a): aliases[0] for a in aliases}
