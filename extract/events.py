@@ -31,6 +31,7 @@ from partnerkg.extract.spans import (
     overlaps,
     register_extensions,
     relations,
+    text_of,
     tokens_in,
 )
 
@@ -178,11 +179,12 @@ class EventRoles:
     def __call__(self, doc: Doc) -> Doc:
         hosts = _name_hosts(doc)
         # every pattern needs a head word or a year: most texts have neither, skip the matcher
-        cued = self.cue.search(doc.text) is not None
+        doc_text = text_of(doc)
+        cued = self.cue.search(doc_text) is not None
         named = [_widened(doc, s, e) for _, s, e in self.matcher(doc)
                  if not _venue_word(doc, e) and not _in_proceedings(doc, s)] if cued else []
         named += [_with_cut_tail(e) for e in doc.ents if e.label_ == "EVENT"]
-        if _EVENT_NOUN_WORD.search(doc.text):  # a cheap test before walking the tokens
+        if _EVENT_NOUN_WORD.search(doc_text):  # a cheap test before walking the tokens
             defined = _defined_as_events(doc)
             named += (defined + _repeats(doc, defined) + _named_after_event_nouns(doc)
                       + _called(doc))
@@ -209,7 +211,7 @@ class EventRoles:
             named_before = _SPEAKERS_NAMED_BEFORE.search(text)  # "X and Y are amongst …"
             before = sent.start_char + named_before.start() if named_before else -1
             for person in people:
-                between = doc.text[sent.start_char + cue.end() : person.start_char] if cue else ""
+                between = doc_text[sent.start_char + cue.end() : person.start_char] if cue else ""
                 if (
                     cue
                     and person.start_char >= sent.start_char + cue.start()
@@ -320,7 +322,7 @@ def _listed_after(ent: Span, start: int) -> bool:
     doc = ent.doc
     if ent.start_char < start:
         return False
-    between = doc.text[start : ent.start_char]
+    between = text_of(doc)[start : ent.start_char]
     for other in doc.ents:  # "for"/"and" inside a listed name do not end the list
         if start <= other.start_char and other.end_char <= ent.start_char:
             offset = other.start_char - start
@@ -492,7 +494,7 @@ def _repeats(doc: Doc, events: list[Span]) -> list[Span]:
     """The other places the text writes an event's name ("took part in Acme Day on 6 March.
     Acme Day is a poster competition"): the sentence that says what it is names it for all."""
     found = []
-    text = doc.text  # rebuilt from the tokens on every access: read it once
+    text = text_of(doc)
     for event in events:
         start = text.find(event.text)
         while start >= 0:
@@ -543,7 +545,7 @@ def _called(doc: Doc) -> list[Span]:
     """ "a workshop called 'AI in Pathology: Research Meets Reality'": the quoted name an
     event noun is given."""
     found = []
-    for match in _CALLED.finditer(doc.text):
+    for match in _CALLED.finditer(text_of(doc)):
         span = doc.char_span(match.start(1), match.end(1), label="EVENT",
                              alignment_mode="contract")
         if span is not None and len(span):
@@ -573,7 +575,7 @@ def _name_hosts(doc: Doc) -> list[Span]:
             for p in places) and span.text.lower() not in lexicon.topic_label_set()
 
     added: list[Span] = []
-    if not _ORGANISE_STEM.search(doc.text):  # a cheap test before walking the tokens
+    if not _ORGANISE_STEM.search(text_of(doc)):  # a cheap test before walking the tokens
         return added
     for token in doc:
         if token.lemma_.lower() not in ORGANISE_VERBS or token.pos_ not in ("VERB", "AUX"):
@@ -843,7 +845,7 @@ def heading_speakers(doc: Doc) -> list[Span]:
     Opportunity at Acme: Digital Twins"), after a dash that ends it ("Title - Jane Doe"),
     after "with"/"by", or before "speaker at"/"presenting at" are its speakers."""
     found = []
-    text = doc.text  # rebuilt from the tokens on every access: read it once
+    text = text_of(doc)
     for ent in doc.ents:
         before = [t for t in doc[max(0, ent.start - 2) : ent.start]]
         last = ent.end == len(doc) or doc[ent.end].text == "("  # "Title - Jane Doe (Acme)"

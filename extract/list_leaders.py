@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from partnerkg.extract import lexicon
 from partnerkg.extract.model import BlockKind
+from partnerkg.extract.spans import text_of
 from partnerkg.extract.units import Unit
 
 _LEADER = re.compile(
@@ -62,7 +63,7 @@ def _leader(index: int, unit: Unit) -> Leader | None:
 
 
 def _is_organisation(doc: Doc, start: int, end: int) -> bool:
-    name = doc.text[start:end]
+    name = text_of(doc)[start:end]
     span = doc.char_span(start, end)
     org_ent = span is not None and any(
         e.label_ == "ORG" and e.start <= span.start and span.end <= e.end for e in doc.ents

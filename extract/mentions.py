@@ -58,6 +58,7 @@ from partnerkg.extract.spans import (
     RELATIONS,
     TOPICS,
     VENUES,
+    text_of,
 )
 from partnerkg.extract.units import Unit
 
@@ -276,7 +277,7 @@ def _entities(
         events = [e for e in events if host and _words(e.text) in host_words] if (
             event_heading) else [e for e in events if _goes_to(e)]
     named = builder.item_events.setdefault(id(item), {})
-    text = doc.text if events else ""  # rebuilt from the tokens on every access: read it once
+    text = text_of(doc)
     for event in events:
         # "Acme Conference" in a heading is the text's "Acme conference 2030"
         key = _YEAR_TAIL.sub("", names.normalise(event.text))

@@ -14,6 +14,8 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from partnerkg.extract.spans import text_of
+
 _APOSTROPHES = frozenset({"'", "’"})
 _PREFIXES = frozenset({"O", "D"})
 _APART = re.compile(r"\b[OD]\s*['’]\s+[A-Z]")
@@ -25,7 +27,7 @@ _NICKNAME = re.compile(r"[A-Z][a-z]+ \([A-Z][a-z]+\) [A-Z]")
 @Language.component("partnerkg_name_joins")
 def join_names(doc: Doc) -> Doc:
     """"O' Reilly", "D' Souza", "Unlearn.AI", "A (B) C": no sentence starts inside the name."""
-    text = doc.text  # rebuilt from the tokens on every access: read it once
+    text = text_of(doc)
     apart, dotted, nickname = _APART.search(text), DOTTED_NAME.search(text), _NICKNAME.search(text)
     if not apart and not dotted and not nickname:  # a cheap test before walking the tokens
         return doc

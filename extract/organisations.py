@@ -30,6 +30,7 @@ from partnerkg.extract.spans import (
     org_attributes,
     overlaps,
     register_extensions,
+    text_of,
 )
 
 _CONNECTORS = ("of", "for", "on", "and", "&", "the", "de", "du")
@@ -93,7 +94,7 @@ _NOT_NAME_PREPOSITIONS = frozenset(
     "from at with by to into in as about via through across within between among after "
     "before during under over like per".split()
 )
-_ACRONYM = re.compile(r"^\s*\(([A-Za-z][A-Za-z0-9&\- ]{1,15})\)")
+_ACRONYM = re.compile(r"\s*\(([A-Za-z][A-Za-z0-9&\- ]{1,15})\)")
 
 
 @Language.factory(
@@ -283,7 +284,7 @@ class OrganisationFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         heads = self.heads
-        text = doc.text  # rebuilt from the tokens on every access: read it once
+        text = text_of(doc)
         # every pattern ends on a head word: most texts have none, skip the matchers
         matches = [*(self.matcher(doc) if self.head_cue.search(text) else []),
                    *(self.unit_matcher(doc) if self.unit_cue.search(text) else [])]
@@ -449,9 +450,8 @@ def _has_own_acronym(span: Span) -> bool:
 
 
 def _acronym_after(span: Span) -> re.Match[str] | None:
-    """The "(ACRONYM)" right after ``span`` (read off tokens: ``doc.text`` rebuilds the text)."""
-    following = span.doc[span.end : span.end + 8]
-    return _ACRONYM.match(span[-1].whitespace_ + following.text)
+    """The "(ACRONYM)" right after ``span``."""
+    return _ACRONYM.match(text_of(span.doc), span.end_char)
 
 
 def _names_a_kind(span: Span, dictionary: frozenset[str]) -> bool:

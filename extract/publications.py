@@ -24,6 +24,7 @@ from partnerkg.extract.spans import (
     overlaps,
     register_extensions,
     relations,
+    text_of,
 )
 
 # "there is a saying that '…'", "her motto: '…'": a quotation, not a title
@@ -111,7 +112,7 @@ class PublicationFinder:
         self.min_title_words = min_title_words
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text  # rebuilt from the tokens on every access
+        text = text_of(doc)
         titles = []
         events = doc.spans.get(EVENTS, [])
         for match in _QUOTED.finditer(text):
@@ -155,7 +156,7 @@ class PublicationFinder:
             ]
             writers = _writers(sent) if worded else []
             told = _told_before(sent, sent_text, before)
-            for person in [*people, *writers, *_byline(sent, text), *told]:
+            for person in [*people, *writers, *_byline(sent), *told]:
                 found.append(self._found("author", subject, person, sent, 0.85))
             before = [e for e in sent.ents if e.label_ == "PERSON"]
             for venue in venues:
@@ -235,10 +236,10 @@ def _told_before(sent: Span, sent_text: str, before: list[Span]) -> list[Span]:
     return before if pronoun.group("plural") else before[-1:]
 
 
-def _byline(sent: Span, text: str) -> list[Span]:
+def _byline(sent: Span) -> list[Span]:
     """ "Jane Doe, John Roe and Ann Poe (et al.)": a line of names and nothing else lists a
-    paper's authors (in an item that has a paper; elsewhere the subject does not bind).
-    ``text`` is the doc's text (rebuilt from the tokens on every access)."""
+    paper's authors (in an item that has a paper; elsewhere the subject does not bind)."""
+    text = text_of(sent.doc)
     people = [e for e in sent.ents if e.label_ == "PERSON"]
     if len(people) < 2:
         return []
@@ -260,7 +261,7 @@ def _people_in_subject(sent: Span, verb: Token) -> list[Span]:
 def _people_near(sent: Span, cue_start: int, cue_end: int) -> list[Span]:
     """The person right before a possessive cue, or the people right after a "by" cue."""
     doc = sent.doc
-    full = doc.text  # rebuilt from the tokens on every access: read it once
+    full = text_of(doc)
     text = full[cue_start:cue_end].lower()
     people = [e for e in sent.ents if e.label_ == "PERSON"]
     if text.startswith(("'", "’")):

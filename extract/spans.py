@@ -39,6 +39,7 @@ VENUES = "pkg_venues"  # doc.spans key
 TOPICS = "pkg_topics"  # doc.spans key
 EVENTS = "pkg_events"  # doc.spans key: events named in running text
 DOUBTFUL_ORGS = "pkg_doubtful_orgs"  # doc.spans key: NER ORG spans the organisation rules rejected
+_TEXT = "pkg_text"  # doc.user_data key: the doc's text, read once
 
 
 def register_extensions() -> None:
@@ -47,6 +48,15 @@ def register_extensions() -> None:
         Doc.set_extension(RELATIONS, default=None)
     if not Doc.has_extension(ORG_ATTRIBUTES):
         Doc.set_extension(ORG_ATTRIBUTES, default=None)
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, which spaCy rebuilds from the tokens on every access, read once: no
+    component changes the characters (retokenizing and entities keep them)."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
 
 
 def relations(doc: Doc) -> list[Found]:
