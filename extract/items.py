@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from partnerkg.extract import lexicon
 from partnerkg.extract.dates import prose_event_date, says_when
 from partnerkg.extract.model import DateLabel, Item
+from partnerkg.extract.roles import is_role_phrase
 
 _OPPORTUNITY_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
@@ -127,6 +128,9 @@ def classify(item: Item) -> ItemKind:
         return ItemKind("event", event_kind(title))
     if opportunity in _ALWAYS_OPPORTUNITY or (opportunity and re.match(r"(?i)call\b", title)):
         return ItemKind("opportunity", opportunity)
+    if _JOBS_SECTION.search(item.section) or (
+            _job_title(title) and any(_HIRING.search(b.text) for b in item.blocks)):
+        return ItemKind("opportunity", opportunity or "job")  # "Research Fellow in X"
     if _EVENT_WORD.search(title) and (has_date or (
             not item.dated_lines and any(says_when(b.text) for b in item.blocks))):
         return ItemKind("event", event_kind(title))  # "… is taking place on 24-26 October"
@@ -139,6 +143,21 @@ def classify(item: Item) -> ItemKind:
     if has_deadline:
         return ItemKind("opportunity", "scheme")
     return ItemKind(None)
+
+
+_JOBS_SECTION = re.compile(r"^\W*(?:jobs?|vacanc(?:y|ies)|careers?|we(?:'re| are) hiring)\b", re.I)
+_HIRING = re.compile(r"\b(?:hiring|recruiting|vacanc(?:y|ies)|apply|applications?|deadline|"
+                     r"closing date|salary)\b", re.I)
+_NOT_A_JOB = frozenset({"meet", "welcome", "welcoming", "congratulations", "introducing", "new",
+                        "our", "farewell", "goodbye", "spotlight"})
+
+
+def _job_title(title: str) -> bool:
+    """ "Research Fellow in Causal Machine Learning", "Data Scientist (12 months)": a heading
+    that is a job's title (the caller asks for hiring words in its text)."""
+    head = re.split(r"\s+(?:in|on|for|of|at|with)\s+|\s*[:(–-]\s*", title, maxsplit=1)[0]
+    words = head.split()
+    return 0 < len(words) <= 5 and words[0].lower() not in _NOT_A_JOB and is_role_phrase(head)
 
 
 def attended_event(title: str) -> tuple[int, int] | None:

@@ -267,3 +267,24 @@ def test_a_person_after_a_dash_that_ends_an_event_heading_speaks(nlp, tmp_path: 
     ))
     assert _pairs(resolved, Relation.SPEAKER) == {
         ("Graphs in the clinic - James Wilson", "James Wilson")}
+
+
+@pytest.mark.parametrize(
+    ("markdown", "opportunities"),
+    [
+        pytest.param(
+            "## Jobs\n\n### Research Fellow in Causal Machine Learning\n\n"
+            "Acme University seeks a fellow to work on causal models.\n",
+            ["Research Fellow in Causal Machine Learning"], id="an item in a jobs section"),
+        pytest.param(
+            "## News\n\n### Data Scientist at Acme University\n\n"
+            "Acme University is hiring a data scientist. Apply by 30 June 2030.\n",
+            ["Data Scientist at Acme University"], id="a job's title over hiring words"),
+        pytest.param(
+            "## News\n\n### Meet our Community Scholar: Maria Lopez\n\n"
+            "Maria Lopez applies federated learning to rare diseases.\n",
+            [], id="a person's introduction is no job"),
+    ],
+)
+def test_a_job_is_an_opportunity(nlp, tmp_path: Path, markdown: str, opportunities) -> None:
+    assert _names(_resolved(nlp, tmp_path, markdown), EntityKind.OPPORTUNITY) == opportunities
