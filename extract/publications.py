@@ -61,7 +61,7 @@ _AUTHOR_CUES = tuple(  # separate patterns: one phrase may hold two cues ("X's p
         # "The study, led by X, …", "In a new paper, X and Y show …"
         r"\b(?:study|paper|preprint|article|review|analysis|researchers|team)\b[^.]{0,40}?"
         r"\bled by\b|"
-        r"\b(?:work|research),? (?:co-)?led by\b",
+        r"\b(?:work|research),? (?:was |is )?(?:co-)?led by\b",
         r"^\W*in (?:a|an|the|their|his|her|our|this) (?:\w+ )?(?:paper|preprint|article|study)"
         r"\b,?",
         r"^\W*by\b",  # a byline: "By X, Y and Z."

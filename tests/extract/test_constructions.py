@@ -153,6 +153,8 @@ def test_organisers(nlp, sentence: str, organisers: set[str]) -> None:
         ("James Wilson and Sarah Thompson describe how sparse models travel in a new paper.",
          {"James Wilson", "Sarah Thompson"}),
         ("Work led by James Wilson shows that sparse models travel well.", {"James Wilson"}),
+        ("The work was led by James Wilson together with Sarah Thompson.",
+         {"James Wilson", "Sarah Thompson"}),
         ("Researchers at Acme University, led by James Wilson, show that sparse models travel.",
          {"James Wilson"}),
         ("Congratulations to James Wilson, whose research on soil has been published in Nature "
