@@ -162,6 +162,26 @@ def date_after_name(text: str, issue: dt.date) -> ParsedDate | None:
     return prose_event_date(text[back.end() :], issue) if back else None
 
 
+_DATE_AFTER_COMMA = re.compile(r"^\s*(?:,|\n|\s[-–—]\s)\s*([^,;\n]{4,40})")
+
+
+def date_beside_name(before: str, after: str, issue: dt.date) -> ParsedDate | None:
+    """The date a list entry or a line puts next to an event's name, with nothing else
+    between: "12 July 2030 - [Acme Forum], London", "[Acme Forum], 12 July 2030, London",
+    "[Acme Forum]" over "12 July 2030". ``before`` runs from the line's start to the name,
+    ``after`` from the name to the sentence's end."""
+    lead = before.strip(" *-–—:|")
+    if lead:
+        return _unlabelled(parse_dated_line(lead, issue))
+    tail = _DATE_AFTER_COMMA.match(after)
+    return _unlabelled(parse_dated_line(tail[1], issue)) if tail else None
+
+
+def _unlabelled(parsed: ParsedDate | None) -> ParsedDate | None:
+    """A date with no label ("Deadline: …" dates something else)."""
+    return parsed if parsed is not None and not parsed.raw_label else None
+
+
 def says_when(text: str) -> bool:
     """``text`` says when something takes place (see :func:`prose_event_date`)."""
     return _PROSE_DATE.search(text) is not None

@@ -139,12 +139,18 @@ class EventRoles:
             {"LOWER": {"IN": ["on", "of", "for", "in"]}},
             {"IS_TITLE": True, "OP": "+"},
         ]
+        # a name may open a sentence or a list entry ("Responsible AI Forum, 12 July"), but
+        # not with a verb, a pronoun or a determiner ("Join Acme Summit", "Our Summit")
+        opening = {"TEXT": {"REGEX": "^[A-Z][a-z]"}, "IS_SENT_START": True, "IS_STOP": False,
+                   "POS": {"IN": ["PROPN", "NOUN", "ADJ"]}}
         season_school: list[dict[str, Any]] = [
             {"ORTH": {"IN": ["Summer", "Winter", "Spring", "Autumn"]}}, {"ORTH": "School"}]
         self.matcher.add(
             "EVENT_NAME",
             [
                 [year, cap, cap_or_acronym, head, year],
+                [opening, cap_or_acronym, head, year],
+                [opening, {**cap, "OP": "*"}, head, *complement, year],
                 [year, {**cap, "OP": "+"}, head, *complement, year],
                 # "Workshop on Causal Machine Learning for Real-World Impact"
                 [year, {**cap, "OP": "+"}, head, *complement, complement[0],
@@ -156,6 +162,8 @@ class EventRoles:
                 [{**cap, "OP": "+"}, {"SHAPE": "dddd"}, {**cap, "OP": "+"}, head],
                 [{**cap, "OP": "+"}, complement[0], {"TEXT": {"REGEX": "^[A-Z]"}, "OP": "+"},
                  head, year],
+                [opening, {**cap, "OP": "*"}, complement[0],
+                 {"TEXT": {"REGEX": "^[A-Z]"}, "OP": "+"}, head, year],
                 # "the Complex Networks conference 2023": a year makes a lower-case noun a name
                 [{**cap, "OP": "+"}, {"LOWER": {"IN": [h.lower() for h in event_heads]},
                                       "IS_LOWER": True}, {"SHAPE": "dddd"}],

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 
 from partnerkg.extract import items as item_rules
 from partnerkg.extract import lexicon, names
-from partnerkg.extract.dates import date_after_name
+from partnerkg.extract.dates import date_after_name, date_beside_name
 from partnerkg.extract.events import (
     NOT_SPEAKING,
     SPEAKER_CUES,
@@ -92,6 +92,9 @@ _FUNCTION_WORDS = "|".join(sorted(
      "would", "should", "also", "team", "teams"}))
 _PROSE_WORD = re.compile(r"(?<![\w/%.=@-])[a-z][a-z'-]+(?![\w/%=@])")  # not in a URL or address
 _BRACKETED_AFTER = re.compile(r"\s*\(([^()]{2,40})\)")  # "… Networks (CompleNet)"
+_CALENDAR_WORD = re.compile(
+    "|".join([*calendar.month_name[1:], *calendar.month_abbr[1:], *calendar.day_name,
+              *calendar.day_abbr]), re.I)
 _DATE_WORDS = re.compile(
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)? )?(?:{'|'.join(calendar.month_name[1:])})(?: \d{{4}})?", re.I
 )
@@ -294,8 +297,10 @@ def _entities(
                 # "the International Conference on Complex Networks (CompleNet)" under the
                 # heading "… at CompleNet Conference 2030": the item's own event
                 same = {"refers_to": builder.event_items[id(item)]}
-            when = date_after_name(text[event.end_char : event.sent.end_char],
-                                   builder.newsletter.issue_date)
+            after = text[event.end_char : event.sent.end_char]
+            line_start = max(text.rfind("\n", 0, event.start_char) + 1, event.sent.start_char)
+            when = date_after_name(after, builder.newsletter.issue_date) or date_beside_name(
+                text[line_start : event.start_char], after, builder.newsletter.issue_date)
             if when is not None:
                 same.update(item_rules.date_fields(when.start, when.end))
             elif unit.is_heading and item is not None and not event_item:
@@ -380,7 +385,8 @@ def _goes_to(event: Span) -> bool:
 def _date_like(span: Span) -> bool:
     """ "9 September 2022" tagged as an event: a date, not an event's name (which may hold
     a year: "Acme conference 2023")."""
-    named = any(t.is_alpha and t.ent_type_ != "DATE" and t.text[:1].isupper() for t in span)
+    named = any(t.is_alpha and t.text[:1].isupper() and not _CALENDAR_WORD.fullmatch(t.text)
+                for t in span)  # not the NER's DATE: "12 July 2030 - Acme Forum" is one
     return not named or bool(_DATE_WORDS.fullmatch(span.text))
 
 
@@ -766,14 +772,18 @@ def _event_named_in(builder: MentionBuilder, index: int, unit: Unit,
                     evidence: tuple[int, int]) -> str | None:
     """In an item that is no event, the event the sentence itself names ("… took part in X.
     X is a poster competition organised by Y") is the one its speakers and hosts belong to;
-    failing that, the one event its heading says someone goes to ("Jane Doe attending the Acme
-    Summit")."""
+    failing that, the one event its paragraph or list entry names ("- 12 July: Acme Forum,
+    London. Speakers include …"), or the one its heading says someone goes to ("Jane Doe
+    attending the Acme Summit")."""
     start, end = evidence
+    named = set()
     for (unit_index, (first, last)), mention_id in builder.by_chars.items():
-        if unit_index == index and start <= first and last <= end:
-            if builder.mentions[builder.index(mention_id)].kind is EntityKind.EVENT:
+        if unit_index == index and builder.mentions[builder.index(mention_id)].kind is (
+                EntityKind.EVENT):
+            if start <= first and last <= end:
                 return mention_id
-    return _heading_goes_to(builder, unit)
+            named.add(mention_id)
+    return named.pop() if len(named) == 1 else _heading_goes_to(builder, unit)
 
 
 def _heading_goes_to(builder: MentionBuilder, unit: Unit) -> str | None:

@@ -288,3 +288,26 @@ def test_a_person_after_a_dash_that_ends_an_event_heading_speaks(nlp, tmp_path: 
 )
 def test_a_job_is_an_opportunity(nlp, tmp_path: Path, markdown: str, opportunities) -> None:
     assert _names(_resolved(nlp, tmp_path, markdown), EntityKind.OPPORTUNITY) == opportunities
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        pytest.param("## Upcoming Events\n\n- **12 July 2030** - Responsible AI Forum, London. "
+                     "Speakers include Joanna Shields and Sandra Wachter.\n",
+                     id="a date, a dash and the name"),
+        pytest.param("## Upcoming Events\n\n- Responsible AI Forum, 12 July 2030, London. "
+                     "Speakers include Joanna Shields and Sandra Wachter.\n",
+                     id="the name, a comma and the date"),
+        pytest.param("## Upcoming Events\n\n**Responsible AI Forum**\n12 July 2030, London\n"
+                     "Speakers include Joanna Shields and Sandra Wachter.\n",
+                     id="the name over a date line"),
+    ],
+)
+def test_an_event_listed_with_its_date_outside_any_item(nlp, tmp_path: Path, markdown) -> None:
+    resolved = _resolved(nlp, tmp_path, markdown)
+    events = [e for e in resolved.entities if e.kind is EntityKind.EVENT]
+    assert [(e.name, _dates(e)) for e in events] == [
+        ("Responsible AI Forum", ("2030-07-12", None))]
+    assert _pairs(resolved, Relation.SPEAKER) == {
+        ("Responsible AI Forum", "Joanna Shields"), ("Responsible AI Forum", "Sandra Wachter")}
