@@ -33,7 +33,7 @@ _OPPORTUNITY_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
-    ("award", re.compile(r"\b(?:award|prize|nominations?)\b(?!s? ceremony)", re.I)),
+    ("award", re.compile(r"\b(?:award|prize|medal|nominations?)\b(?!s? ceremony)", re.I)),
     (
         "funding_call",
         re.compile(

@@ -120,6 +120,12 @@ def test_a_name_before_its_organisation_in_brackets_or_a_role_is_a_person(nlp) -
     assert "Hui Min Ko" in _people(nationality)
 
 
+def test_an_award_named_like_a_person_is_no_person(nlp) -> None:
+    doc = nlp("Aisha Bello has won the Royal Statistical Society's Guy Medal in Bronze.")
+    assert _people(doc) == ["Aisha Bello"]
+    assert not [tie for tie in _ties(doc) if tie[2] == "Royal Statistical Society"]
+
+
 def test_a_capitalised_run_after_a_year_is_no_person(nlp) -> None:
     doc = nlp("Hosted by Westby Health, the 2030 Soil Equity DataJam invites participants.")
     assert not _people(doc)
