@@ -49,6 +49,7 @@ from partnerkg.extract.model import (
     Section,
 )
 from partnerkg.extract.narrators import narrators_of
+from partnerkg.extract.publications import people_after_title
 from partnerkg.extract.roles import is_role_phrase
 from partnerkg.extract.spans import (
     EVENTS,
@@ -627,6 +628,12 @@ def _publications(
             **attributes,
         )
         builder.by_chars[(index, (start, end))] = mention_id
+        for person in people_after_title(doc, end):
+            author = builder.by_chars.get((index, (person.start_char, person.end_char)))
+            if author is not None:
+                builder.assert_(mention_id, Relation.AUTHOR, author,
+                                unit.block.source_span(start, person.end_char),
+                                "publications.reference", 0.8)
         for title in titles:
             if title.start_char <= start < title.end_char or start <= title.start_char < end:
                 builder.by_chars[(index, (title.start_char, title.end_char))] = mention_id

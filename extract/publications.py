@@ -297,6 +297,20 @@ def _people_near(sent: Span, cue_start: int, cue_end: int) -> list[Span]:
     return [p for p in people if p.start_char >= cue_start and p.start_char - cue_end < 80]
 
 
+_AFTER_TITLE = re.compile(r"['’\"”]?\s*(?:,|[-–—]|\()?\s*(?:by\s+)?", re.IGNORECASE)
+
+
+def people_after_title(doc: Doc, end: int) -> list[Span]:
+    """ "[Title], by A, B and C, Nature Medicine", "'Title' - A and B (2030)": the people a
+    reference lists right after its title (``end``: the title's last character)."""
+    text = text_of(doc)
+    people = sorted((e for e in doc.ents if e.label_ == "PERSON" and e.start_char >= end),
+                    key=lambda e: e.start_char)
+    if not people or not _AFTER_TITLE.fullmatch(text[end : people[0].start_char]):
+        return []
+    return _listed_with(people[0], people, text)
+
+
 def _listed_with(person: Span, people: list[Span], text: str) -> list[Span]:
     """``person`` and the people joined to it by commas and "and" ("X and Y's paper",
     "Lead authors X and Y")."""

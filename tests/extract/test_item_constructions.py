@@ -235,6 +235,18 @@ def test_the_items_event_named_in_its_text_with_the_headings_words_is_one_event(
              ("Graph learning in the clinic", "Mira Holt"),
              ("Graph learning in the clinic", "Owen Clarke")},
             id="each reference in a list of papers has its own authors"),
+        pytest.param(
+            "## Recent Papers\n\n"
+            "- [Fair risk scores for kidney injury](https://doi.org/10.1000/abc1), by Aisha "
+            "Bello, Oliver Hughes and Fiona Walsh, Nature Medicine\n"
+            "- [Graph networks for drug repurposing](https://doi.org/10.1000/abc2), Marco Rossi "
+            "and Lena Fischer, Bioinformatics\n",
+            {("Fair risk scores for kidney injury", "Aisha Bello"),
+             ("Fair risk scores for kidney injury", "Oliver Hughes"),
+             ("Fair risk scores for kidney injury", "Fiona Walsh"),
+             ("Graph networks for drug repurposing", "Marco Rossi"),
+             ("Graph networks for drug repurposing", "Lena Fischer")},
+            id="the names right after a linked title"),
     ],
 )
 def test_a_paper_items_authors(nlp, tmp_path: Path, markdown: str, pairs) -> None:
