@@ -310,6 +310,8 @@ class OrganisationFinder:
         if _DEFINES.search(text):  # a cheap test before walking the tokens
             sure_names += _defined_as_organisations(doc)
         sure_names += _bodies_tagged_as_facilities(doc)
+        if _EMPLOYER_CUE.search(text):  # a cheap test before walking the tokens
+            sure_names += _employer_slot_names(doc, self.dictionary)
         ner = [e for e in doc.ents if e.label_ == "ORG"]
         cut = [
             self._before_event_modifier(_before_job_words(_before_event_word(_trim(part))))
@@ -682,6 +684,33 @@ def _bodies_tagged_as_facilities(doc: Doc) -> list[Span]:
             doc) and doc[ent.end].lower_ == "in" and doc[ent.end + 1].ent_type_ == "GPE"
         if len(span) and (located or _has_own_acronym(span)):
             found.append(Span(doc, span.start, span.end, label="ORG"))
+    return found
+
+
+#: "works at X", "is based at X", "employed by X", "has joined X as Director": X is an employer
+_EMPLOYER_CUE = re.compile(
+    r"\b(?:work(?:s|ed|ing)? (?:at|for)|(?:is|are|was|were) based at|employed by|"
+    r"join(?:s|ed)(?= (?:[A-Z][\w.&-]* ){1,4}as\b))(?: the)? (?=[A-Z])")
+
+
+def _employer_slot_names(doc: Doc, dictionary: frozenset[str]) -> list[Span]:
+    """ "Jane Doe works at Novartis", "has joined AstraZeneca as Director": the capitalised
+    words an employer cue puts in an organisation's place, when one of them is no common word
+    (the NER often misses or mislabels a lone company name). Not a place, not a full name."""
+    found = []
+    for match in _EMPLOYER_CUE.finditer(text_of(doc)):
+        start = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
+        if start is None:
+            continue
+        end = start.start
+        while end < min(len(doc), start.start + 4) and doc[end].text[:1].isupper() and (
+                doc[end].ent_type_ not in ("GPE", "DATE")):
+            end += 1
+        span = Span(doc, start.start, end, label="ORG")
+        person = any(e.label_ == "PERSON" and len(e) > 1 and overlaps(e, span) for e in doc.ents)
+        if len(span) and not person and any(
+                not _in_dictionary(t.lower_, dictionary) for t in span if t.is_alpha):
+            found.append(span)
     return found
 
 

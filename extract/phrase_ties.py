@@ -221,7 +221,9 @@ def _relative_clause_ties(doc: Doc) -> list[Found]:
                 break
             working = working or token.lower_ in _WORK_WORDS
             start = token.i + 1 + (token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "the")
-            if (token.lower_ == "at" and working or token.lower_ in _JOINED) and start in orgs:
+            works_for = token.lower_ == "for" and doc[token.i - 1].lemma_ == "work"
+            if (token.lower_ == "at" and working or works_for or token.lower_ in _JOINED) and (
+                    start in orgs):
                 org: Span | None = orgs[start]
                 while org is not None:  # "… at the University of Y and Acme"
                     ties.append(tie("affiliation", person, org, chars(doc[person.start : org.end]),

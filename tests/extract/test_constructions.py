@@ -188,6 +188,12 @@ def test_authors(nlp, sentence: str, authors: set[str]) -> None:
          {("James Wilson", "University of Oxford"), ("James Wilson", "AstraZeneca")}),
         ("James Wilson is currently a Research Fellow with the University of Edinburgh.",
          {("James Wilson", "University of Edinburgh")}),
+        ("Oliver Hughes has joined AstraZeneca as Director of Data Science.",
+         {("Oliver Hughes", "AstraZeneca")}),
+        ("Oliver Hughes works at Novartis.", {("Oliver Hughes", "Novartis")}),
+        ("Oliver Hughes works for Google DeepMind in London.",
+         {("Oliver Hughes", "Google DeepMind")}),
+        ("Oliver Hughes joined Sarah Thompson as co-host.", set()),
         ("She moved to Karolinska Institutet last year, said Thomas Lindqvist (Karolinska "
          "Institutet).", {("Thomas Lindqvist", "Karolinska Institutet")}),
         ("Tomas Berg recently joined AstraZeneca as a data scientist.",
