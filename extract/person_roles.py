@@ -630,6 +630,19 @@ def _role_after_comma(span: Span) -> bool:
         lexicon.org_kind_of(phrase))
 
 
+def _team_line(span: Span) -> bool:
+    """ "Jane Doe, Acme Institute, Community Manager": a line that opens with the name, then
+    an organisation and a role after commas (a team list)."""
+    doc = span.doc
+    if any(t.is_alpha for t in doc[: span.start]) or span.end + 1 >= len(doc) or (
+            doc[span.end].text != ","):
+        return False
+    org = next((e for e in doc.ents if e.start == span.end + 1 and e.label_ == "ORG"), None)
+    if org is None or org.end + 1 >= len(doc) or doc[org.end].text != ",":
+        return False
+    return is_role_phrase(doc[org.end + 1 : min(len(doc), org.end + 7)].text.split(",")[0])
+
+
 def _phrase_after_comma(span: Span) -> str | None:
     """The words after a comma right after ``span``, up to the next comma, "at" or "from"
     ("Jane Doe, Reader in Biostatistics at …" -> "Reader in Biostatistics"); None without the
@@ -694,6 +707,7 @@ def _unlabelled_names(doc: Doc, ents: list[Span]) -> list[Span]:
             and not after_preposition
             and not _common_noun_phrase(span)
             and (_person_shaped_slot(span) or _role_after_comma(span) or _from_org_after(span)
+                 or _team_line(span)
                  or _person_after_and(span)
                  or (_bracket_after(span) is not None and _listed_with_brackets(span)))
         ):

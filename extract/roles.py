@@ -21,6 +21,8 @@ ROLE_NOUNS = frozenset(
     architect assistant assistants technician
     investigator pi intern trainee specialist partner physician surgeon nurse
     administrator secretary executive vp chancellor vice-chancellor reader
+    leader leaders biologist chemist physicist mathematician bioinformatician economist
+    supervisor curator pharmacist programmer strategist ambassador trustee commissioner
     """.split()
 )
 

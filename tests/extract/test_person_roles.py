@@ -120,6 +120,20 @@ def test_a_name_before_its_organisation_in_brackets_or_a_role_is_a_person(nlp) -
     assert "Hui Min Ko" in _people(nationality)
 
 
+@pytest.mark.parametrize(
+    ("text", "person", "org"),
+    [
+        ("Tobias Richter, Roche, Senior Research Associate", "Tobias Richter", "Roche"),
+        ("We will be hearing from Grace Obi, Group Leader at the Francis Crick Institute.",
+         "Grace Obi", "Francis Crick Institute"),
+    ],
+)
+def test_a_name_the_ner_misses_in_a_team_line_or_before_a_role(nlp, text, person, org) -> None:
+    doc = nlp(text)
+    assert _people(doc) == [person]
+    assert ("affiliation", person, org, None) in _ties(doc)
+
+
 def test_an_award_named_like_a_person_is_no_person(nlp) -> None:
     doc = nlp("Aisha Bello has won the Royal Statistical Society's Guy Medal in Bronze.")
     assert _people(doc) == ["Aisha Bello"]
