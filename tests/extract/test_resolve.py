@@ -195,6 +195,8 @@ def test_the_configured_partners_are_read_from_the_ontology():
     table = CONFIGURED_PARTNERS()
     assert table  # partners.yaml ships with the package
     assert all(key == resolve_module.names.normalise(key) for key in table)
+    # the newsletter's own short name for the partnership ("September's Turing-Roche newsletter")
+    assert table["turing roche"] == table["turing roche strategic partnership"]
 
 
 def test_a_mistyped_mention_does_not_split_the_entity():
