@@ -320,7 +320,7 @@ class OrganisationFinder:
             for part in _split_coordination(piece, self.dictionary)
         ]
         ner_parts = [s for s in cut if s is not None and not lexicon.joins_partners(s.text)
-                     and _plausible(s) and not _names_a_session(s)]
+                     and _plausible(s) and not _names_a_session(s) and not _a_papers_venue(s)]
         keyworded = {(o.start, o.end) for o in [*sure_names, *split]}
         kept = [(o.start, o.end) in keyworded or self._ner_org_ok(o) for o in ner_parts]
         doc.spans[DOUBTFUL_ORGS] = [o for o, ok in zip(ner_parts, kept, strict=True) if not ok]
@@ -925,6 +925,15 @@ def _served_by(token: Token) -> bool:
     doc, i = token.doc, token.i
     return i >= 2 and doc[i - 1].lower_ in ("for", "of") and doc[i - 2].text in (
         lexicon.org_head_words())
+
+
+def _a_papers_venue(span: Span) -> bool:
+    """ "Paper accepted at AISTATS": what a paper is accepted at or presented at is a
+    conference or a journal, unless its name says it is a body ("… at the University of X")."""
+    doc = span.doc
+    return span.start > 1 and doc[span.start - 1].lower_ in ("at", "to", "in") and (
+        doc[span.start - 2].lower_ in ("accepted", "presented")) and not lexicon.org_kind_of(
+        span.text)
 
 
 def _names_a_session(span: Span) -> bool:

@@ -62,6 +62,12 @@ def test_a_head_only_whole_names_give_ends_a_name(nlp) -> None:
     assert "Genomics England" in _orgs(nlp("She works with Genomics England on rare disease."))
 
 
+def test_what_a_paper_is_accepted_at_is_no_organisation_unless_named_as_a_body(nlp) -> None:
+    assert _orgs(nlp("Partnership paper on soil graphs accepted at AISTATS")) == []
+    doc = nlp("The paper was presented at the University of Leeds last week.")
+    assert _orgs(doc) == ["University of Leeds"]
+
+
 def test_an_event_word_after_a_name_is_no_place_in_it(nlp) -> None:
     doc = nlp("Acme Soil Research Support Facility Seminar: Developing Code")
     assert _orgs(doc) == ["Acme Soil Research Support Facility"]
