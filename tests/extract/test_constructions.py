@@ -91,6 +91,8 @@ def test_speakers(nlp, sentence: str, speakers: set[str]) -> None:
         ("The Acme Society is pleased to announce its annual conference in May.",
          {"Acme Society"}),
         ("James Wilson holds a joint appointment at the University of Oxford.", set()),
+        ("In this seminar, hosted by the Acme Society, Dr Nina Schulz from the University of "
+         "Leipzig will present her work.", {"Acme Society"}),
     ],
 )
 def test_organisers(nlp, sentence: str, organisers: set[str]) -> None:
