@@ -339,8 +339,10 @@ def _listed_after(ent: Span, start: int) -> bool:
         return False
     if _starts_new_clause(ent, start):
         return False
-    before = ent.start - 1 - (ent.start > 1 and doc[ent.start - 1].lower_ == "the")
-    return before < 0 or doc[before].lower_ not in ("at", "in", "of", "from")
+    if ent.start > 1 and doc[ent.start - 1].lower_ == "the" and doc[ent.start - 2].lower_ in (
+            "at", "from"):
+        return False  # "… Dr Jane Doe from the University of X": her employer
+    return ent.start == 0 or doc[ent.start - 1].lower_ not in ("at", "in", "of", "from")
 
 
 def _starts_new_clause(ent: Span, start: int) -> bool:
