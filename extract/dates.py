@@ -162,6 +162,24 @@ def date_after_name(text: str, issue: dt.date) -> ParsedDate | None:
     return prose_event_date(text[back.end() :], issue) if back else None
 
 
+#: "15 October 2030: Dr Jane Doe - Title", "Tue 3 May - …": a list entry that opens with a date
+_DATE_OPENING = re.compile(
+    rf"^\s*(?:{_WEEKDAY_WORD}\s*)?(?P<date>(?:{_RANGE}\s+(?:of\s+)?(?:{_MONTHS})|"
+    rf"(?:{_MONTHS})\s+{_RANGE})(?:,?\s+\d{{4}})?)\s*(?::|\s[-–—]\s)\s*", re.I)
+
+
+def date_opening(text: str, issue: dt.date) -> tuple[ParsedDate, int] | None:
+    """The date a list entry opens with, and where the rest of the entry starts."""
+    match = _DATE_OPENING.match(text)
+    parsed = _parsed(DateLabel.EVENT, "", _parse_pieces(match["date"], issue)) if match else None
+    return (parsed, match.end()) if match and parsed else None
+
+
+def opens_with_date(text: str) -> bool:
+    """ "15 October 2030: …": see :func:`date_opening`."""
+    return _DATE_OPENING.match(text) is not None
+
+
 _DATE_AFTER_COMMA = re.compile(r"^\s*(?:,|\n|\s[-–—]\s)\s*([^,;\n]{4,40})")
 
 

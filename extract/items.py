@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 
 from partnerkg.extract import lexicon
-from partnerkg.extract.dates import prose_event_date, says_when
-from partnerkg.extract.model import DateLabel, Item
+from partnerkg.extract.dates import opens_with_date, prose_event_date, says_when
+from partnerkg.extract.model import BlockKind, DateLabel, Item
 from partnerkg.extract.roles import is_role_phrase
 
 _OPPORTUNITY_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -138,7 +138,8 @@ def classify(item: Item) -> ItemKind:
         return ItemKind("opportunity", opportunity)
     if _TAUGHT.search(title) and any(_HELD.search(b.text) for b in item.blocks):
         return ItemKind("event", "workshop")  # "X Training" whose courses "will be held in Leeds"
-    if has_date or _NAMED_EVENT.search(title) or _recalled_event(title):
+    if has_date or _NAMED_EVENT.search(title) or _recalled_event(title) or (
+            _EVENT_WORD.search(title) and _dated_entries(item)):
         return ItemKind("event", event_kind(title))
     if has_deadline:
         return ItemKind("opportunity", "scheme")
@@ -158,6 +159,12 @@ def _job_title(title: str) -> bool:
     head = re.split(r"\s+(?:in|on|for|of|at|with)\s+|\s*[:(–-]\s*", title, maxsplit=1)[0]
     words = head.split()
     return 0 < len(words) <= 5 and words[0].lower() not in _NOT_A_JOB and is_role_phrase(head)
+
+
+def _dated_entries(item: Item) -> bool:
+    """A list of entries that open with dates ("- 15 October 2030: Dr Jane Doe - Title"): a
+    series' programme."""
+    return any(b.kind is BlockKind.LIST_ITEM and opens_with_date(b.text) for b in item.blocks)
 
 
 def attended_event(title: str) -> tuple[int, int] | None:

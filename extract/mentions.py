@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 
 from partnerkg.extract import items as item_rules
 from partnerkg.extract import lexicon, names
-from partnerkg.extract.dates import date_after_name, date_beside_name
+from partnerkg.extract.dates import date_after_name, date_beside_name, date_opening
 from partnerkg.extract.events import (
     NOT_SPEAKING,
     SPEAKER_CUES,
@@ -113,6 +113,9 @@ def assemble(newsletter: Newsletter, units: Sequence[Unit], docs: Sequence[Doc])
             item_things[id(unit.item)] = _item_mentions(builder, unit, doc)
         things = _slots_for(builder, unit, doc, item_things, section_things)
         _publications(builder, index, unit, doc, things)
+        if unit.item is not None and id(unit.item) in builder.event_items and (
+                unit.block.kind is BlockKind.LIST_ITEM):
+            _programme_entry(builder, index, unit, doc)
     for index, unit, ent in builder.later_first_names:  # the full name came later in the issue
         if not as_first_names(builder, index, unit, ent):
             _add_organisation(builder, index, unit, ent, docs[index])
@@ -128,6 +131,32 @@ def assemble(newsletter: Newsletter, units: Sequence[Unit], docs: Sequence[Doc])
     return Extraction(
         newsletter, _without_common_phrases(builder, units), _strongest_hosts(builder.assertions)
     )
+
+
+def _programme_entry(builder: MentionBuilder, index: int, unit: Unit, doc: Doc) -> None:
+    """ "- 15 October 2030: Dr Jane Doe (Acme) - Instrumental variables" under an event item: a
+    dated entry of its programme is a talk of its own, part of the item's event, on that date,
+    by the people it names."""
+    opening = date_opening(unit.text, builder.newsletter.issue_date)
+    dash = max(unit.text.rfind(" - "), unit.text.rfind(" – "))
+    if opening is None or dash < opening[1]:
+        return
+    when, start = opening
+    name = unit.text[dash + 3 :].strip().strip("'‘’\"“”.")
+    if len(name.split()) < 2:
+        return
+    name_start = unit.text.index(name, dash)
+    talk = builder.add(EntityKind.EVENT, name,
+                       unit.block.source_span(name_start, name_start + len(name)),
+                       "items.programme_entry", CONFIDENCE["rule"], unit.item,
+                       event_kind="talk", **item_rules.date_fields(when.start, when.end))
+    entry = unit.block.source_span(0, len(unit.text))
+    builder.assert_(talk, Relation.PART_OF_SERIES, builder.event_items[id(unit.item)], entry,
+                    "items.programme_entry", 0.8)
+    for person in (e for e in doc.ents if e.label_ == "PERSON" and start <= e.start_char < dash):
+        speaker = builder.by_chars.get((index, (person.start_char, person.end_char)))
+        if speaker is not None:
+            builder.assert_(talk, Relation.SPEAKER, speaker, entry, "items.programme_entry", 0.8)
 
 
 def _strongest_hosts(assertions: list[Assertion]) -> tuple[Assertion, ...]:

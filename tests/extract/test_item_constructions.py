@@ -323,3 +323,25 @@ def test_an_event_listed_with_its_date_outside_any_item(nlp, tmp_path: Path, mar
         ("Responsible AI Forum", ("2030-07-12", None))]
     assert _pairs(resolved, Relation.SPEAKER) == {
         ("Responsible AI Forum", "Joanna Shields"), ("Responsible AI Forum", "Sandra Wachter")}
+
+
+def test_a_series_programme_of_dated_entries_lists_talks_with_their_speakers(
+        nlp, tmp_path: Path) -> None:
+    resolved = _resolved(nlp, tmp_path, (
+        "## Events\n\n### Causal Data Science Seminar Series\n\n"
+        "The series continues this autumn:\n\n"
+        "- 15 October 2030: Dr Chloe Martin (University of Bath) - Instrumental variables in "
+        "genetics\n"
+        "- 12 November 2030: Prof. Samuel Green (Westby School of Economics) - Sensitivity "
+        "analysis for confounding\n"
+    ))
+    events = {e.name: _dates(e) for e in resolved.entities if e.kind is EntityKind.EVENT}
+    assert events == {"Causal Data Science Seminar Series": (None, None),
+                      "Instrumental variables in genetics": ("2030-10-15", None),
+                      "Sensitivity analysis for confounding": ("2030-11-12", None)}
+    assert _pairs(resolved, Relation.SPEAKER) == {
+        ("Instrumental variables in genetics", "Chloe Martin"),
+        ("Sensitivity analysis for confounding", "Samuel Green")}
+    assert _pairs(resolved, Relation.PART_OF_SERIES) == {
+        ("Instrumental variables in genetics", "Causal Data Science Seminar Series"),
+        ("Sensitivity analysis for confounding", "Causal Data Science Seminar Series")}
