@@ -59,6 +59,7 @@ from partnerkg.extract.spans import (
     RELATIONS,
     TOPICS,
     VENUES,
+    overlaps,
     text_of,
 )
 from partnerkg.extract.units import Unit
@@ -307,8 +308,10 @@ def _entities(
     host_key = _YEAR_TAIL.sub("", names.normalise(host)) if host else ""
     if unit.is_heading:  # an event heading's event is the item's own (_item_mentions)
         event_heading = item is None or item_rules.classify(item).kind == "event"
+        called = None if event_heading else _called_for(doc)
         events = [e for e in events if host and _words(e.text) in host_words] if (
-            event_heading) else [e for e in events if _goes_to(e)]
+            event_heading) else [e for e in events if _goes_to(e) and not (
+                called and overlaps(e, called))] + ([called] if called else [])
     named = builder.item_events.setdefault(id(item), {})
     text = text_of(doc)
     for event in events:
@@ -401,6 +404,19 @@ def _words(text: str) -> str:
     """Lower-case words of ``text`` without punctuation: "Industry (PSI) 2023" -> "industry psi
     2023"."""
     return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _called_for(heading: Doc) -> Span | None:
+    """ "Call for Papers: [Acme Workshop on Causality for Real-world Impact] at NeurIPS 2030":
+    the event a call's heading names after its colon, up to where it is held."""
+    if len(heading) < 4 or heading[0].lower_ != "call" or heading[1].lower_ != "for":
+        return None
+    colon = next((t.i for t in heading if t.text == ":"), None)
+    if colon is None:
+        return None
+    end = next((t.i for t in heading[colon + 1 :] if t.lower_ == "at"), len(heading))
+    named = heading[colon + 1 : end]
+    return named if len(named) >= 2 and any(item_rules.names_event(t.text) for t in named) else None
 
 
 def _goes_to(event: Span) -> bool:
@@ -819,12 +835,19 @@ def _event_named_in(builder: MentionBuilder, index: int, unit: Unit,
             if start <= first and last <= end:
                 return mention_id
             named.add(mention_id)
-    return named.pop() if len(named) == 1 else _heading_goes_to(builder, unit)
+    return named.pop() if len(named) == 1 else _heading_goes_to(
+        builder, unit, unit.text[start:end])
 
 
-def _heading_goes_to(builder: MentionBuilder, unit: Unit) -> str | None:
-    """The one event the heading of a non-event item says someone goes to, if there is one."""
+def _heading_goes_to(builder: MentionBuilder, unit: Unit, sentence: str = "") -> str | None:
+    """The one event the heading of a non-event item says someone goes to, if there is one;
+    of two or more, the one whose last word the sentence uses ("The workshop is organised by
+    …" under "Call for Papers: Acme Workshop at NeurIPS 2030")."""
     gone_to = set(builder.heading_events.get(id(unit.item), ())) if unit.item else set()
+    if len(gone_to) > 1:
+        words = set(re.findall(r"[a-z]+", sentence.lower()))
+        gone_to = {m for m in gone_to
+                   if builder.mentions[builder.index(m)].text.split()[-1].lower() in words}
     return gone_to.pop() if len(gone_to) == 1 else None
 
 

@@ -345,3 +345,18 @@ def test_a_series_programme_of_dated_entries_lists_talks_with_their_speakers(
     assert _pairs(resolved, Relation.PART_OF_SERIES) == {
         ("Instrumental variables in genetics", "Causal Data Science Seminar Series"),
         ("Sensitivity analysis for confounding", "Causal Data Science Seminar Series")}
+
+
+def test_a_calls_heading_names_its_event_after_the_colon_up_to_where_it_is_held(
+        nlp, tmp_path: Path) -> None:
+    resolved = _resolved(nlp, tmp_path, (
+        "## Other Opportunities\n\n"
+        "### Call for Papers: Soil Learning for Real-world Impact Workshop at NeurIPS 2030\n\n"
+        "**Submission deadline: 1 September 2030**\n\n**Workshop: 14 December 2030**\n\n"
+        "The workshop is organised by Irene Chen and Tom Pollard.\n"
+    ))
+    workshop = "Soil Learning for Real-world Impact Workshop"
+    events = {e.name: _dates(e) for e in resolved.entities if e.kind is EntityKind.EVENT}
+    assert events[workshop] == ("2030-12-14", None)
+    assert _pairs(resolved, Relation.ORGANIZER) == {(workshop, "Irene Chen"),
+                                                     (workshop, "Tom Pollard")}
