@@ -209,7 +209,8 @@ class OrganisationFinder:
                 # "King's College London": a possessive name right before the head word
                 [{**_CAP_ANY, "OP": "+"}, {"ORTH": {"IN": ["'s", "’s"]}}, head],
                 # "AI for Precision Public Health Network": a field "for" a field, then the head
-                [first, {"LOWER": "for"}, {**_CAP_ANY, "OP": "+"}, head],
+                # ("AI for Multiple Long-Term Conditions Research Support Facility")
+                [first, {"LOWER": "for"}, _CAP_ANY, {**_CAP_HYPHEN, "OP": "*"}, head],
             ],
             greedy="LONGEST",
         )
@@ -274,7 +275,8 @@ class OrganisationFinder:
             return False
         if len(span) > 2 and span[0].text in lexicon.org_head_words() and span[1].lower_ == "of":
             return False  # "University of Bath researcher Jane Doe": a named body's member
-        return all(_in_dictionary(t.lower_, self.dictionary) for t in span if t.is_alpha)
+        return all(_in_dictionary(t.lower_, self.dictionary) or lexicon.is_partner_name(t.text)
+                   for t in span if t.is_alpha)  # "Turing-Roche Community Scholar"
 
     def _not_a_theme(self, span: Span) -> bool:
         """A head-word match that is no topic label and no field noun after common words."""

@@ -47,6 +47,11 @@ def test_a_channel_and_a_titles_words_are_no_organisations(nlp, text) -> None:
     assert not [name for name in _orgs(nlp(text)) if "YouTube" in name or "Digital" in name]
 
 
+def test_a_partners_name_before_a_role_is_the_roles_title_not_a_body(nlp) -> None:
+    doc = nlp("Applications are open for our Turing-Roche Community Scholar scheme.")
+    assert _orgs(doc) == []
+
+
 def test_the_words_before_a_role_name_the_jobs_field(nlp) -> None:
     from spacy.tokens import Span
 
@@ -71,6 +76,8 @@ def test_what_a_paper_is_accepted_at_is_no_organisation_unless_named_as_a_body(n
 def test_an_event_word_after_a_name_is_no_place_in_it(nlp) -> None:
     doc = nlp("Acme Soil Research Support Facility Seminar: Developing Code")
     assert _orgs(doc) == ["Acme Soil Research Support Facility"]
+    doc = nlp("AI for Multiple Long-Term Soil Conditions Support Facility Seminar: Code")
+    assert _orgs(doc) == ["AI for Multiple Long-Term Soil Conditions Support Facility"]
 
 
 def test_a_plural_labs_heads_a_name(nlp) -> None:
