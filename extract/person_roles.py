@@ -604,9 +604,13 @@ def _before_et_al(span: Span) -> bool:
 
 
 def _person_after_and(span: Span) -> bool:
-    """ "hearing from Jane Doe and John Roe, …": coordinated with a person."""
+    """ "hearing from Jane Doe and John Roe, …": coordinated with a person (after it, or
+    before it: "Our Theme Leads Jane Doe and John Roe")."""
     doc, i = span.doc, span.end
-    return i + 1 < len(doc) and doc[i].lower_ == "and" and i + 1 in ents_by_start(doc, "PERSON")
+    after = i + 1 < len(doc) and doc[i].lower_ == "and" and i + 1 in ents_by_start(doc, "PERSON")
+    owner = i < len(doc) and doc[i].text in ("'s", "’s")  # "… and Acme's Jane Doe"
+    return after or span.start > 1 and doc[span.start - 1].lower_ == "and" and not owner and any(
+        e.label_ == "PERSON" and e.end == span.start - 1 for e in doc.ents)
 
 
 def _from_org_after(span: Span) -> bool:

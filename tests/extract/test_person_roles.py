@@ -134,6 +134,12 @@ def test_a_name_the_ner_misses_in_a_team_line_or_before_a_role(nlp, text, person
     assert ("affiliation", person, org, None) in _ties(doc)
 
 
+def test_a_name_the_ner_misses_after_a_person_and_and_is_a_person(nlp) -> None:
+    doc = nlp("Our Theme Leads Hannah Kim and Tobias Richter have both published papers.")
+    assert _people(doc) == ["Hannah Kim", "Tobias Richter"]
+    assert _people(nlp("Hannah Kim and Acme University signed it.")) == ["Hannah Kim"]
+
+
 def test_an_award_named_like_a_person_is_no_person(nlp) -> None:
     doc = nlp("Aisha Bello has won the Royal Statistical Society's Guy Medal in Bronze.")
     assert _people(doc) == ["Aisha Bello"]
