@@ -78,6 +78,7 @@ _AUTHOR_CUES = tuple(  # separate patterns: one phrase may hold two cues ("X's p
         r"colleagues|collaborators|co-authors)\b",
     )
 )
+_CONGRATULATED = re.compile(r"\W*congratulations to\b", re.I)
 # "Their new paper …" opening a sentence that names nobody: the people of the sentence before
 _PRONOUN_PAPER = re.compile(
     r"\W*(?:(?P<plural>their)|his|her) (?:\w+ )?(?:paper|preprint|article|study|book|chapter)\b",
@@ -138,6 +139,7 @@ class PublicationFinder:
         # Journal (2030)." splits after "et al."), or of the item's paper
         own = chars(titles[0]) if len(titles) == 1 else "PUBLICATION"
         before: list[Span] = []  # the people of the sentence before
+        after_paper = False  # the sentence before names a paper
         for sent in doc.sents:
             sent_titles = [t for t in titles if sent.start <= t.start < sent.end]
             subject = chars(sent_titles[0]) if len(sent_titles) == 1 else (
@@ -156,9 +158,12 @@ class PublicationFinder:
             ]
             writers = _writers(sent) if worded else []
             told = _told_before(sent, sent_text, before)
+            if after_paper and _CONGRATULATED.match(sent_text):  # "… published. Congratulations
+                told += [e for e in sent.ents if e.label_ == "PERSON"]  # to X and Y!"
             for person in [*people, *writers, *_byline(sent), *told]:
                 found.append(self._found("author", subject, person, sent, 0.85))
             before = [e for e in sent.ents if e.label_ == "PERSON"]
+            after_paper = bool(sent_titles) or _PAPER_WORD.search(sent_text) is not None
             for venue in venues:
                 if sent.start <= venue.start < sent.end:
                     found.append(self._found("venue", subject, venue, sent, 0.85))

@@ -162,6 +162,9 @@ def test_organisers(nlp, sentence: str, organisers: set[str]) -> None:
         ("Congratulations to James Wilson, whose research on soil has been published in Nature "
          "Medicine.", {"James Wilson"}),
         ("Westby Data Research UK will be running a three-day course led by Owen Clarke.", set()),
+        ("Our first clinical paper has been published in The Lancet. Congratulations to Hannah "
+         "Kim and the rest of the team!", {"Hannah Kim"}),
+        ("Registration is open. Congratulations to Hannah Kim on her promotion!", set()),
         ("Congratulations to James Wilson and Sarah Thompson! Their paper appeared in Nature "
          "Medicine.", {"James Wilson", "Sarah Thompson"}),
         ("We welcome Sarah Thompson and James Wilson. His new paper appeared in Nature Medicine.",
