@@ -123,19 +123,28 @@ def _item(draft: _Draft, section: str, issue: dt.date) -> Item:
     dated = tuple(
         line
         for block in draft.blocks
-        if block.kind is BlockKind.BOLD_LINE
-        for line in _dated_lines(block, issue)
+        if block.kind is not BlockKind.LIST_ITEM
+        for line in _dated_lines(block, issue, plain=block.kind is BlockKind.PARAGRAPH)
     )
     links = tuple(link for block in draft.blocks for link in block.links)
     return Item(draft.title, draft.span, section, tuple(draft.blocks), dated, links)
 
 
-def _dated_lines(block: Block, issue: dt.date) -> list[DatedLine]:
-    """Each line of a bold block that is a date (a bold paragraph may stack several)."""
+#: The longest plain line read as a date line ("When: Tuesday 12 May 2030, 14:00-15:30 BST")
+_SHORT_LINE = 60
+
+
+def _dated_lines(block: Block, issue: dt.date, plain: bool = False) -> list[DatedLine]:
+    """Each line of a bold block that is a date (a bold paragraph may stack several); of a
+    plain paragraph, only a short line that is a date or "Label: date" ("**When:** Tuesday
+    12 May 2030, 2-3pm", "May 12th, 2030"), never a sentence that holds one."""
     found = []
     start = 0
     for line in block.text.split("\n"):
         parsed = parse_dated_line(line, issue)
+        if parsed is not None and plain and (len(line) > _SHORT_LINE or parsed.raw_label and not (
+                ":" in line and len(parsed.raw_label.split()) <= 3)):
+            parsed = None
         if parsed is not None:
             span = block.source_span(start, start + len(line))
             found.append(DatedLine(parsed.label, parsed.raw_label, parsed.start, parsed.end, span))

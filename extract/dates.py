@@ -300,9 +300,11 @@ def _parse_piece(piece: str, right: dt.date | None, issue: dt.date) -> _Piece | 
 
 
 def _dateutil(piece: str, default: dt.datetime) -> dt.datetime | None:
-    """dateutil's reading of ``piece`` with ``default`` filling the gaps, or None."""
+    """dateutil's reading of ``piece`` with ``default`` filling the gaps, or None; "12/05/2030"
+    is 12 May (British newsletters write the day first), "2030-05-12" too."""
     try:
-        return date_parser.parse(piece, default=default)
+        return date_parser.parse(piece, default=default,
+                                 dayfirst=not re.match(r"\s*\d{4}", piece))
     except (ValueError, OverflowError, TypeError):
         return None
 

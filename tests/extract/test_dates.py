@@ -61,6 +61,7 @@ D = dt.date
         ("Monday 7 - Friday 11 July 2025", DateLabel.DATE, D(2025, 7, 7), D(2025, 7, 11)),
         ("When: Thursday 5 June 2025, 11am–12pm", DateLabel.DATE, D(2025, 6, 5), None),
         ("Closing date: 3 June 2025", DateLabel.DEADLINE, D(2025, 6, 3), None),
+        ("Date: 12/05/2030", DateLabel.DATE, D(2030, 5, 12), None),  # the day first
     ],
 )
 def test_dated_lines(line: str, label: DateLabel, start: dt.date, end: dt.date | None) -> None:

@@ -360,3 +360,27 @@ def test_a_calls_heading_names_its_event_after_the_colon_up_to_where_it_is_held(
     assert events[workshop] == ("2030-12-14", None)
     assert _pairs(resolved, Relation.ORGANIZER) == {(workshop, "Irene Chen"),
                                                      (workshop, "Tom Pollard")}
+
+
+@pytest.mark.parametrize(
+    "date_line",
+    [
+        pytest.param("**When:** Tuesday 12 May 2030, 2-3pm", id="a bold label over a plain date"),
+        pytest.param("May 12th, 2030", id="a plain date line"),
+    ],
+)
+def test_a_plain_date_line_under_an_event_heading_dates_it(nlp, tmp_path: Path, date_line) -> None:
+    resolved = _resolved(nlp, tmp_path, (
+        f"## Events\n\n### Acme Seminar\n\n{date_line}\n\n"
+        "The seminar takes stock of soil records.\n"
+    ))
+    events = [(e.name, _dates(e)) for e in resolved.entities if e.kind is EntityKind.EVENT]
+    assert events == [("Acme Seminar", ("2030-05-12", None))]
+
+
+def test_a_sentence_with_a_date_is_no_date_line(nlp, tmp_path: Path) -> None:
+    resolved = _resolved(nlp, tmp_path, (
+        "## News\n\n### Soil records\n\nOur report was sent to the board on 12 May 2030.\n"
+    ))
+    assert _names(resolved, EntityKind.EVENT) == []
+    assert _names(resolved, EntityKind.OPPORTUNITY) == []
