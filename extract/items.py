@@ -131,8 +131,12 @@ def classify(item: Item) -> ItemKind:
     if _JOBS_SECTION.search(item.section) or (
             _job_title(title) and any(_HIRING.search(b.text) for b in item.blocks)):
         return ItemKind("opportunity", opportunity or "job")  # "Research Fellow in X"
-    if _EVENT_WORD.search(title) and (has_date or (
-            not item.dated_lines and any(says_when(b.text) for b in item.blocks))):
+    # a deadline to submit or apply makes a call; one to register does not
+    calls = any(d.label not in (*EVENT_DATE_LABELS, DateLabel.REGISTRATION_DEADLINE)
+                for d in item.dated_lines)
+    listed = _EVENTS_SECTION.search(item.section) and _names_only(title)  # "## Events" over it
+    if _EVENT_WORD.search(title) and (has_date or not calls and (
+            listed or any(says_when(b.text) for b in item.blocks))):
         return ItemKind("event", event_kind(title))  # "… is taking place on 24-26 October"
     if opportunity:
         return ItemKind("opportunity", opportunity)
@@ -146,6 +150,7 @@ def classify(item: Item) -> ItemKind:
     return ItemKind(None)
 
 
+_EVENTS_SECTION = re.compile(r"\bevents?\b", re.I)
 _JOBS_SECTION = re.compile(r"^\W*(?:jobs?|vacanc(?:y|ies)|careers?|we(?:'re| are) hiring)\b", re.I)
 _HIRING = re.compile(r"\b(?:hiring|recruiting|vacanc(?:y|ies)|apply|applications?|deadline|"
                      r"closing date|salary)\b", re.I)
@@ -159,6 +164,16 @@ def _job_title(title: str) -> bool:
     head = re.split(r"\s+(?:in|on|for|of|at|with)\s+|\s*[:(–-]\s*", title, maxsplit=1)[0]
     words = head.split()
     return 0 < len(words) <= 5 and words[0].lower() not in _NOT_A_JOB and is_role_phrase(head)
+
+
+def _names_only(title: str) -> bool:
+    """ "Acme Summit 2030", "Workshop on Soil and Water": a name ending on an event word, not
+    news about one ("New speakers announced for the Acme Conference")."""
+    return bool(_ENDS_ON_EVENT_WORD.search(title)) and all(
+        w[:1].isupper() or w.isdigit() or w in _NAME_CONNECTORS for w in title.split())
+
+
+_NAME_CONNECTORS = frozenset({"of", "for", "on", "in", "and", "&", "the", "at", "-", "–"})
 
 
 def _dated_entries(item: Item) -> bool:
@@ -289,10 +304,11 @@ def _names_a_host(match: re.Match[str]) -> bool:
 
 def event_dates(item: Item, issue: dt.date) -> dict[str, str]:
     """``start_date``/``end_date`` from the item's own date line (never a deadline); without
-    one, from a sentence saying when it takes place ("is taking place from 24-26 October")."""
+    one, from a sentence saying when it takes place ("is taking place from 24-26 October"),
+    even under a registration deadline."""
     found = next(((line.start, line.end) for line in item.dated_lines
                   if line.label in EVENT_DATE_LABELS), None)
-    if found is None and not item.dated_lines:
+    if found is None:
         prose = next((d for b in item.blocks if (d := prose_event_date(b.text, issue))), None)
         found = (prose.start, prose.end) if prose else None
     return date_fields(*found) if found else {}

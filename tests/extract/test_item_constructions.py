@@ -384,3 +384,20 @@ def test_a_sentence_with_a_date_is_no_date_line(nlp, tmp_path: Path) -> None:
     ))
     assert _names(resolved, EntityKind.EVENT) == []
     assert _names(resolved, EntityKind.OPPORTUNITY) == []
+
+
+@pytest.mark.parametrize(
+    ("markdown", "event"),
+    [
+        pytest.param("## News\n\n### Acme Summit\n\n**Registration closes: 1 May 2030**\n\n"
+                     "The summit takes place on 12 May 2030.\n",
+                     ("Acme Summit", ("2030-05-12", None)),
+                     id="a registration deadline over a sentence that dates it"),
+        pytest.param("## Events\n\n### Acme Summit 2030\n\n**Date: TBC**\n\nTalks on soil.\n",
+                     ("Acme Summit 2030", (None, None)), id="an undated event in Events"),
+    ],
+)
+def test_an_event_item_without_an_event_date_line(nlp, tmp_path: Path, markdown, event) -> None:
+    resolved = _resolved(nlp, tmp_path, markdown)
+    assert [(e.name, _dates(e)) for e in resolved.entities if e.kind is EntityKind.EVENT] == [
+        event]
