@@ -166,14 +166,15 @@ def _job_title(title: str) -> bool:
     return 0 < len(words) <= 5 and words[0].lower() not in _NOT_A_JOB and is_role_phrase(head)
 
 
+_NAME_CONNECTORS = frozenset({"of", "for", "on", "in", "and", "&", "the", "at", "-", "–"})
+
+
 def _names_only(title: str) -> bool:
     """ "Acme Summit 2030", "Workshop on Soil and Water": a name ending on an event word, not
     news about one ("New speakers announced for the Acme Conference")."""
     return bool(_ENDS_ON_EVENT_WORD.search(title)) and all(
         w[:1].isupper() or w.isdigit() or w in _NAME_CONNECTORS for w in title.split())
 
-
-_NAME_CONNECTORS = frozenset({"of", "for", "on", "in", "and", "&", "the", "at", "-", "–"})
 
 
 def _dated_entries(item: Item) -> bool:

@@ -454,18 +454,22 @@ def _words_within(words: str, heading: str) -> bool:
 def _one_word_apart(short: str, long: str) -> bool:
     """ "wellcome data science ideathon" in the heading "Wellcome Trust Data Science
     Ideathon": the heading's name with one word left out (a held-at event aside)."""
-    words, longer = short.split(), long.split()
-    return len(words) >= 3 and len(longer) == len(words) + 1 and any(
-        longer[:i] + longer[i + 1 :] == words for i in range(len(longer)))
+    words = short.split()
+    return len(words) >= 3 and _one_more_word(words, long.split(), range(len(words) + 1))
 
 
 def _one_word_inside(short: str, long: str) -> bool:
     """ "acme health hackathon" in an item headed "Acme Hackathon": the heading's name with
     one more word inside it (its first and last words kept), the full name of the item's own
     event."""
-    words, longer = short.split(), long.split()
-    return len(words) >= 2 and len(longer) == len(words) + 1 and any(
-        longer[:i] + longer[i + 1 :] == words for i in range(1, len(words)))
+    words = short.split()
+    return len(words) >= 2 and _one_more_word(words, long.split(), range(1, len(words)))
+
+
+def _one_more_word(words: list[str], longer: list[str], places: range) -> bool:
+    """``longer`` is ``words`` with one word added at one of ``places``."""
+    return len(longer) == len(words) + 1 and any(
+        longer[:i] + longer[i + 1 :] == words for i in places)
 
 
 def _titled(ent: Span) -> bool:

@@ -701,14 +701,14 @@ def _employer_slot_names(doc: Doc, dictionary: frozenset[str]) -> list[Span]:
     (the NER often misses or mislabels a lone company name). Not a place, not a full name."""
     found = []
     for match in _EMPLOYER_CUE.finditer(text_of(doc)):
-        start = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
-        if start is None:
+        first = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
+        if first is None:
             continue
-        end = start.start
-        while end < min(len(doc), start.start + 4) and doc[end].text[:1].isupper() and (
+        end = first.start
+        while end < min(len(doc), first.start + 4) and doc[end].text[:1].isupper() and (
                 doc[end].ent_type_ not in ("GPE", "DATE")):
             end += 1
-        span = Span(doc, start.start, end, label="ORG")
+        span = Span(doc, first.start, end, label="ORG")
         person = any(e.label_ == "PERSON" and len(e) > 1 and overlaps(e, span) for e in doc.ents)
         if len(span) and not person and any(
                 not _in_dictionary(t.lower_, dictionary) for t in span if t.is_alpha):

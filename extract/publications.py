@@ -216,9 +216,9 @@ def _writers(sent: Span) -> list[Span]:
                 sent.doc[verb.i + 1].lower_ in ("a", "an", "their", "his", "her", "this")):
             while verb.dep_ in ("prep", "ccomp", "advcl") and verb.head.i != verb.i:
                 verb = verb.head  # "X and Y describe [how models travel in a new paper]"
-                if any(c.dep_ == "nsubj" for c in verb.children) and verb.pos_ == "VERB" and (
-                        _people_in_subject(sent, verb)):
-                    found += _people_in_subject(sent, verb)
+                writers = _people_in_subject(sent, verb) if verb.pos_ == "VERB" else []
+                if writers:
+                    found += writers
                     break
     return found
 

@@ -756,6 +756,7 @@ def _split_by_named_edition(cluster: _Cluster, occ: list[_Occurrence]) -> list[_
 
 def _split_by_mark(cluster: _Cluster, occ: list[_Occurrence], marks: re.Pattern[str]
                    ) -> list[_Cluster]:
+    """The cluster's parts by the first word of their names ``marks`` matches."""
     by_mark: dict[str | None, list[int]] = defaultdict(list)
     for i in cluster.members:
         words = names.normalise(occ[i].mention.text).split()
