@@ -53,7 +53,10 @@ _AUTHOR_CUES = tuple(  # separate patterns: one phrase may hold two cues ("X's p
         r"\b(?:is|was|are|were) (?:the |a |an )?(?:\w+ )?(?:co-)?authors?\b",  # X is …
         _LEAD_AUTHOR.pattern,
         # "X's group has a new publication": the person before the possessive
-        r"['’]s\s+(?:group|team|lab)\b[^.]{0,30}\b(?:paper|publication|preprint|article)",
+        r"['’]s\s+(?:group|team|lab)\b[^.]{0,30}\b(?:paper|publication|preprint|article|"
+        r"published)",
+        # "X, first author of the paper, …", "X (first author) and Y …": the person before
+        r"[,(]\s*(?:the\s+)?(?:lead|first|senior|last|joint|corresponding)[- ]authors?\b",
         # "Congratulations to X and Y on their new paper", "Authors include X and Y"
         r"\bcongratulations to\b(?=[^.]{0,150}\b(?:paper|article|preprint|publication|book|"
         r"published)\b)",
@@ -293,13 +296,30 @@ def _people_near(sent: Span, cue_start: int, cue_end: int) -> list[Span]:
         return [p for p in people if full[p.end_char:cue_start].strip() in (",", "")]
     if re.match(r"(?:is|was|are|were)\b", text):  # "X, a PhD student at Y, is the first author"
         return [p for p in people if p.end_char <= cue_start]
+    if text.startswith((",", "(")):  # "X, first author of …", "X (first author)"
+        return [p for p in people if 0 <= cue_start - p.end_char <= 1]
     if _LEAD_AUTHOR.fullmatch(text):
         after = [p for p in people if 0 <= p.start_char - cue_end <= 2]  # "Lead author X"
         return _listed_with(after[0], people, full) if after else []
     if "et al" in text or text.startswith("and "):  # "X (Acme) and colleagues": an aside between
         return [p for p in people if 0 <= cue_start - p.end_char <= 2
                 or _ASIDE.fullmatch(full[p.end_char:cue_start])]
-    return [p for p in people if p.start_char >= cue_start and p.start_char - cue_end < 80]
+    after = [p for p in people if p.start_char >= cue_start and p.start_char - cue_end < 80]
+    return after or (_possessor_after(doc, cue_end) if text.endswith("from") else [])
+
+
+def _possessor_after(doc: Doc, start: int) -> list[Span]:
+    """ "… this paper from Jane Doe's lab": the name before the possessive right after
+    ``start``, which the NER often misses."""
+    words = doc.char_span(start, min(len(text_of(doc)), start + 60), alignment_mode="expand")
+    if words is None:
+        return []
+    possessive = [t for t in words[:4] if t.text in ("'s", "’s")]
+    end = possessive[0].i if possessive else words.start
+    run = doc[words.start : end]
+    if run and len(run) <= 3 and all(t.is_title and t.pos_ == "PROPN" for t in run):
+        return [Span(doc, run.start, run.end, label="PERSON")]
+    return []
 
 
 _AFTER_TITLE = re.compile(r"['’\"”]?\s*(?:,|[-–—]|\()?\s*(?:by\s+)?", re.IGNORECASE)

@@ -165,6 +165,12 @@ def test_organisers(nlp, sentence: str, organisers: set[str]) -> None:
         ("Our first clinical paper has been published in The Lancet. Congratulations to Hannah "
          "Kim and the rest of the team!", {"Hannah Kim"}),
         ("Registration is open. Congratulations to Hannah Kim on her promotion!", set()),
+        ("This is a new paper from James Wilson's lab at Acme University.", {"James Wilson"}),
+        ("James Wilson, first author of the paper, is a PhD student.", {"James Wilson"}),
+        ("James Wilson's team at Acme University has published a new framework.",
+         {"James Wilson"}),
+        ("James Wilson (first author) and Sarah Thompson propose sparse models.",
+         {"James Wilson"}),
         ("Congratulations to James Wilson and Sarah Thompson! Their paper appeared in Nature "
          "Medicine.", {"James Wilson", "Sarah Thompson"}),
         ("We welcome Sarah Thompson and James Wilson. His new paper appeared in Nature Medicine.",
