@@ -63,6 +63,14 @@ def _pairs(doc, relation: str) -> set[tuple[str, str]]:
         ("This month's talk is from James Wilson.", {"James Wilson"}),
         ("James Wilson will be in discussion with Sarah Thompson.",
          {"James Wilson", "Sarah Thompson"}),
+        ("James Wilson will be our guest speaker.", {"James Wilson"}),
+        ("James Wilson is this month's speaker.", {"James Wilson"}),
+        ("The workshop will be facilitated by James Wilson.", {"James Wilson"}),
+        ("With James Wilson (Acme University) and Sarah Thompson (Globex Health).",
+         {"James Wilson", "Sarah Thompson"}),
+        ("James Wilson, who will speak on graph learning, is a Professor at Acme University.",
+         {"James Wilson"}),
+        ("With support from Acme University, the series continues.", set()),
     ],
 )
 def test_speakers(nlp, sentence: str, speakers: set[str]) -> None:
