@@ -614,11 +614,16 @@ def _person_after_and(span: Span) -> bool:
 
 
 def _from_org_after(span: Span) -> bool:
-    """ "This month's scholar is Jane Doe, from Westby University"."""
+    """ "This month's scholar is Jane Doe, from Westby University", and at a sentence's start
+    "Jane Doe from the Westby Institute opened the session"."""
     doc, i = span.doc, span.end
-    if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ != "from":
+    if i < len(doc) and doc[i].text == ",":
+        i += 1
+    elif not span[0].is_sent_start:
         return False
-    return i + 2 + (doc[i + 2].lower_ == "the") in ents_by_start(doc, "ORG")
+    if i + 1 >= len(doc) or doc[i].lower_ != "from":
+        return False
+    return i + 1 + (doc[i + 1].lower_ == "the") in ents_by_start(doc, "ORG")
 
 
 def _role_noun_before(span: Span) -> bool:

@@ -126,6 +126,8 @@ def test_a_name_before_its_organisation_in_brackets_or_a_role_is_a_person(nlp) -
         ("Tobias Richter, Roche, Senior Research Associate", "Tobias Richter", "Roche"),
         ("We will be hearing from Grace Obi, Group Leader at the Francis Crick Institute.",
          "Grace Obi", "Francis Crick Institute"),
+        ("Grace Obi from the Francis Crick Institute opened the session.", "Grace Obi",
+         "Francis Crick Institute"),
     ],
 )
 def test_a_name_the_ner_misses_in_a_team_line_or_before_a_role(nlp, text, person, org) -> None:
