@@ -639,10 +639,11 @@ def _in_proceedings(doc: Doc, start: int) -> bool:
 
 
 def _without_place(event: Span) -> Span:
-    """ "the 2030 Acme Summit in Manchester": a place after "in/at" is no part of the name."""
+    """ "the 2030 Acme Summit in Manchester", "the Acme Symposium in March": a place or a time
+    after "in/at" is no part of the name."""
     doc = event.doc
     place = next((t.i for t in event[1:] if t.lower_ in ("in", "at") and t.i + 1 < event.end
-                  and doc[t.i + 1].ent_type_ in _PLACE_LABELS), None)
+                  and doc[t.i + 1].ent_type_ in (*_PLACE_LABELS, "DATE", "TIME")), None)
     return Span(doc, event.start, place, label="EVENT") if place is not None else event
 
 

@@ -464,6 +464,7 @@ def test_a_mixed_case_acronym_with_a_year_names_an_event(nlp) -> None:
     [
         ("He presented at the Acme Winter School on Graphs.", "Acme Winter School on Graphs"),
         ("We attended the 2030 Acme Health Summit in Manchester.", "2030 Acme Health Summit"),
+        ("Over 200 people joined us at the Acme Symposium in March.", "Acme Symposium"),
     ],
 )
 def test_a_seasons_school_is_an_event_and_a_place_after_a_name_is_not_part_of_it(
