@@ -264,7 +264,7 @@ class EventRoles:
                                               or _owns_event_by_pronoun(ent)
                                               or _event_from(ent)):
                     found.append(self._found("organizer", ent, sent, "own_event", 0.75))
-                elif ent.label_ == "ORG" and _owns_event(ent):
+                elif ent.label_ == "ORG" and (_owns_event(ent) or _joint_owner(ent)):
                     found.append(self._found("organizer", ent, sent, WEAK_HOST, 0.6))
             found.extend(self._partners_of_host(sent, text, found))
             antecedent = _pronoun_host(sent)
@@ -316,6 +316,8 @@ _HOSTED_BY = re.compile(
     r"brought to you by|"
     r"(?:event|workshop|conference|symposium|seminar|webinar|course|school) "
     r"(?:is|was) a (?:joint )?collaboration between|"
+    # "This is a joint event between X and Y", "a joint workshop of X and Y"
+    r"\bjoint (?:event|workshop|conference|symposium|seminar|webinar|meeting) (?:between|of|by)|"
     r"(?:hosted|organi[sz]ed|run|held) in (?:collaboration|partnership|association) with)\b|"
     r"\b(?:organi[sz]ers?|hosts?)\s*:",  # "Organisers: X and Y"
     re.IGNORECASE,
@@ -440,6 +442,15 @@ def _owns_event(org: Span) -> bool:
             doc[i].text not in EVENT_HEADS and doc[i].lower_ not in _EVENT_NOUNS):
         i += 1
     return i < len(doc) and (doc[i].text in EVENT_HEADS or doc[i].lower_ in _EVENT_NOUNS)
+
+
+def _joint_owner(org: Span) -> bool:
+    """ "Acme and the Globex Society's joint workshop": the first of two owners."""
+    doc = org.doc
+    i = org.end + 1 + (org.end + 1 < len(doc) and doc[org.end + 1].lower_ == "the")
+    if org.end >= len(doc) or doc[org.end].lower_ != "and":
+        return False
+    return any(e.start == i and e.label_ == "ORG" and _owns_event(e) for e in doc.ents)
 
 
 _MODIFIER_POS = frozenset({"ADJ", "NUM", "PROPN", "NOUN"})

@@ -101,6 +101,10 @@ def test_speakers(nlp, sentence: str, speakers: set[str]) -> None:
         ("James Wilson holds a joint appointment at the University of Oxford.", set()),
         ("In this seminar, hosted by the Acme Society, Dr Nina Schulz from the University of "
          "Leipzig will present her work.", {"Acme Society"}),
+        ("This is a joint event between Acme University and the Wellcome Trust.",
+         {"Acme University", "Wellcome Trust"}),
+        ("Acme University and the Wellcome Trust's joint workshop returns in May.",
+         {"Acme University", "Wellcome Trust"}),
     ],
 )
 def test_organisers(nlp, sentence: str, organisers: set[str]) -> None:
