@@ -242,7 +242,7 @@ def _entities(
             unit.item,
             **({"org_kind": kind} if (kind := lexicon.org_kind_of(unit.text[start:end])) else {}),
         )
-    speakers = heading_speakers(doc) if unit.is_heading else []
+    speakers = heading_speakers(doc) + _introduced(doc) if unit.is_heading else []
     for ent in doc.ents:
         if any(ent.start_char < end and start < ent.end_char for start, end in leaders):
             continue
@@ -417,6 +417,18 @@ def _called_for(heading: Doc) -> Span | None:
     end = next((t.i for t in heading[colon + 1 :] if t.lower_ == "at"), len(heading))
     named = heading[colon + 1 : end]
     return named if len(named) >= 2 and any(item_rules.names_event(t.text) for t in named) else None
+
+
+_INTRODUCES = re.compile(r"\W*(?:meet|introducing|spotlight(?: on)?|five minutes with|"
+                         r"(?:an )?interview with|in conversation with|q&a with|"
+                         r"getting to know)\b", re.I)
+
+
+def _introduced(heading: Doc) -> list[Span]:
+    """ "Meet Jane Doe", "Five minutes with Jane Doe": the person a heading introduces."""
+    if not _INTRODUCES.match(text_of(heading)):
+        return []
+    return [e for e in heading.ents if e.label_ == "PERSON"]
 
 
 def _goes_to(event: Span) -> bool:

@@ -169,20 +169,36 @@ def _copular_roles(doc: Doc) -> list[Found]:
 
 def _first_person_roles(doc: Doc) -> list[Found]:
     """ "I am a clinical PhD student at Westby Cancer Institute", "I'm a second-year PhD
-    student at UCL": the organisation of the person the text is by (the ``NARRATOR`` slot)."""
+    student at UCL", "I am based at X", "I work as a data scientist at X": the organisation of
+    the person the text is by (the ``NARRATOR`` slot)."""
     orgs = ents_by_start(doc, "ORG")
     found: list[Found] = []
     for word in tokens_in(doc, ("i",)):
         verb = doc[word.i + 1] if word.i + 1 < len(doc) else None
-        if word.text != "I" or verb is None or verb.lower_ not in ("am", "'m", "’m", "was"):
+        if word.text != "I" or verb is None:
             continue
-        org = _role_of_organisation(doc, verb.i + 1, orgs)
+        if verb.lower_ in ("am", "'m", "’m", "was"):
+            org = _role_of_organisation(doc, verb.i + 1, orgs) or _based_at(doc, verb.i + 1, orgs)
+        elif verb.lemma_ == "work":  # "I work as a data scientist at Acme", "I work for Acme"
+            at = next((t.i for t in doc[verb.i + 1 : verb.i + 9] if t.lower_ in ("at", "for")),
+                      None)
+            org = orgs.get(at + 1 + (doc[at + 1].lower_ == "the")) if at is not None and (
+                at + 1 < len(doc)) else None
+        else:
+            continue
         if org is not None:
             found.append({"relation": "affiliation", "subject": NARRATOR, "object": chars(org),
                           "evidence": chars(doc[word.i : org.end]),
                           "rule": "partnerkg_person_roles.first_person", "confidence": 0.8,
                           "attributes": {}})
     return found
+
+
+def _based_at(doc: Doc, start: int, orgs: dict[int, Span]) -> Span | None:
+    """The organisation of "based at (the) ORG" starting at ``start``."""
+    if start + 2 >= len(doc) or doc[start].lower_ != "based" or doc[start + 1].lower_ != "at":
+        return None
+    return orgs.get(start + 2 + (doc[start + 2].lower_ == "the"))
 
 
 def _role_of_organisation(doc: Doc, start: int, orgs: dict[int, Span]) -> Span | None:

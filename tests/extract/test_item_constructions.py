@@ -401,3 +401,21 @@ def test_an_event_item_without_an_event_date_line(nlp, tmp_path: Path, markdown,
     resolved = _resolved(nlp, tmp_path, markdown)
     assert [(e.name, _dates(e)) for e in resolved.entities if e.kind is EntityKind.EVENT] == [
         event]
+
+
+@pytest.mark.parametrize(
+    ("answer", "org"),
+    [
+        pytest.param("I am based at the Westby Soil Institute.", "Westby Soil Institute",
+                     id="based at"),
+        pytest.param("I work as a data scientist at AstraZeneca in Cambridge.", "AstraZeneca",
+                     id="work as … at"),
+    ],
+)
+def test_a_scholar_a_meet_heading_introduces_answers_where_they_work(
+        nlp, tmp_path: Path, answer: str, org: str) -> None:
+    resolved = _resolved(nlp, tmp_path, (
+        "## Featured Community Scholar of the Month\n\n### Meet Priya Nair\n\n"
+        f"**Where are you based?**\n\n{answer}\n"
+    ))
+    assert _pairs(resolved, Relation.AFFILIATION) == {("Priya Nair", org)}
