@@ -639,7 +639,7 @@ def _role_after_comma(span: Span) -> bool:
         lexicon.org_kind_of(phrase))
 
 
-def _introduced(span: Span) -> bool:
+def _after_meet(span: Span) -> bool:
     """ "Meet Jane Doe": a line that introduces a person."""
     return span.start == 1 and span.doc[0].lower_ == "meet"
 
@@ -701,7 +701,7 @@ def _unlabelled_names(doc: Doc, ents: list[Span]) -> list[Span]:
             dotted = token.i + 1 < len(doc) and doc[token.i + 1].text == "."
             start = token.i + 1 + int(dotted)
         elif token.is_title and (token.i == 0 or not doc[token.i - 1].is_title or (
-                _introduced(doc[token.i : token.i + 1]))):
+                _after_meet(doc[token.i : token.i + 1]))):
             start = token.i
         else:
             continue
@@ -722,7 +722,7 @@ def _unlabelled_names(doc: Doc, ents: list[Span]) -> list[Span]:
             and not after_preposition
             and not _common_noun_phrase(span)
             and (_person_shaped_slot(span) or _role_after_comma(span) or _from_org_after(span)
-                 or _team_line(span) or _introduced(span)
+                 or _team_line(span) or _after_meet(span)
                  or _person_after_and(span)
                  or (_bracket_after(span) is not None and _listed_with_brackets(span)))
         ):
