@@ -17,6 +17,8 @@ from dateutil import parser as date_parser
 from partnerkg.extract.model import DateLabel
 
 _MONTHS = "|".join(name for name in (*calendar.month_name[1:], *calendar.month_abbr[1:]))
+_CALENDAR_WORD = re.compile(
+    rf"{_MONTHS}|{'|'.join((*calendar.day_name, *calendar.day_abbr))}", re.I)
 # The label ends at a colon, or before the first day number or month name.
 _LABEL = re.compile(rf"^(?P<label>[^:]*?):\s*|^(?P<bare>\D*?)\s*(?=\d|\b(?:{_MONTHS})\b)", re.I)
 _PIECE_SEPARATOR = re.compile(r"\s*(?:-|–|—|\bto\b|\band\b|&)\s*", re.I)
@@ -198,6 +200,11 @@ def date_beside_name(before: str, after: str, issue: dt.date) -> ParsedDate | No
 def _unlabelled(parsed: ParsedDate | None) -> ParsedDate | None:
     """A date with no label ("Deadline: …" dates something else)."""
     return parsed if parsed is not None and not parsed.raw_label else None
+
+
+def is_calendar_word(word: str) -> bool:
+    """A month's or a weekday's name, in full or short ("May", "Tue")."""
+    return _CALENDAR_WORD.fullmatch(word) is not None
 
 
 def says_when(text: str) -> bool:

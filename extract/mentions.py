@@ -18,7 +18,12 @@ from spacy.tokens import Doc, Span
 
 from partnerkg.extract import items as item_rules
 from partnerkg.extract import lexicon, names
-from partnerkg.extract.dates import date_after_name, date_beside_name, date_opening
+from partnerkg.extract.dates import (
+    date_after_name,
+    date_beside_name,
+    date_opening,
+    is_calendar_word,
+)
 from partnerkg.extract.events import (
     NOT_SPEAKING,
     SPEAKER_CUES,
@@ -94,9 +99,6 @@ _FUNCTION_WORDS = "|".join(sorted(
      "would", "should", "also", "team", "teams"}))
 _PROSE_WORD = re.compile(r"(?<![\w/%.=@-])[a-z][a-z'-]+(?![\w/%=@])")  # not in a URL or address
 _BRACKETED_AFTER = re.compile(r"\s*\(([^()]{2,40})\)")  # "… Networks (CompleNet)"
-_CALENDAR_WORD = re.compile(
-    "|".join([*calendar.month_name[1:], *calendar.month_abbr[1:], *calendar.day_name,
-              *calendar.day_abbr]), re.I)
 _DATE_WORDS = re.compile(
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)? )?(?:{'|'.join(calendar.month_name[1:])})(?: \d{{4}})?", re.I
 )
@@ -443,7 +445,7 @@ def _goes_to(event: Span) -> bool:
 def _date_like(span: Span) -> bool:
     """ "9 September 2022" tagged as an event: a date, not an event's name (which may hold
     a year: "Acme conference 2023")."""
-    named = any(t.is_alpha and t.text[:1].isupper() and not _CALENDAR_WORD.fullmatch(t.text)
+    named = any(t.is_alpha and t.text[:1].isupper() and not is_calendar_word(t.text)
                 for t in span)  # not the NER's DATE: "12 July 2030 - Acme Forum" is one
     return not named or bool(_DATE_WORDS.fullmatch(span.text))
 
