@@ -65,18 +65,6 @@ def test_a_heading_speaker_at_an_event_the_item_does_not_date(nlp, tmp_path: Pat
         resolved, Relation.SPEAKER)
 
 
-def test_a_second_level_heading_over_a_date_line_is_an_event_item(nlp, tmp_path: Path) -> None:
-    resolved = _resolved(nlp, tmp_path, (
-        "## Events\n\n"
-        "## Westby Patient Safety Awareness Week\n\n"
-        "**13-17 June 2030**\n\n"
-        "The Westby Safety Trust are hosting a week of lunchtime talks.\n"
-    ))
-    (event,) = [e for e in resolved.entities if e.kind is EntityKind.EVENT]
-    assert (event.name, *_dates(event)) == (
-        "Westby Patient Safety Awareness Week", "2030-06-13", "2030-06-17")
-
-
 def test_the_role_of_in_a_dated_heading_is_no_job(nlp, tmp_path: Path) -> None:
     resolved = _resolved(nlp, tmp_path, (
         "## Events\n\n"
@@ -362,22 +350,6 @@ def test_a_calls_heading_names_its_event_after_the_colon_up_to_where_it_is_held(
                                                      (workshop, "Tom Pollard")}
 
 
-@pytest.mark.parametrize(
-    "date_line",
-    [
-        pytest.param("**When:** Tuesday 12 May 2030, 2-3pm", id="a bold label over a plain date"),
-        pytest.param("May 12th, 2030", id="a plain date line"),
-    ],
-)
-def test_a_plain_date_line_under_an_event_heading_dates_it(nlp, tmp_path: Path, date_line) -> None:
-    resolved = _resolved(nlp, tmp_path, (
-        f"## Events\n\n### Acme Seminar\n\n{date_line}\n\n"
-        "The seminar takes stock of soil records.\n"
-    ))
-    events = [(e.name, _dates(e)) for e in resolved.entities if e.kind is EntityKind.EVENT]
-    assert events == [("Acme Seminar", ("2030-05-12", None))]
-
-
 def test_a_sentence_with_a_date_is_no_date_line(nlp, tmp_path: Path) -> None:
     resolved = _resolved(nlp, tmp_path, (
         "## News\n\n### Soil records\n\nOur report was sent to the board on 12 May 2030.\n"
@@ -389,6 +361,17 @@ def test_a_sentence_with_a_date_is_no_date_line(nlp, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("markdown", "event"),
     [
+        pytest.param("## Events\n\n## Westby Patient Safety Awareness Week\n\n"
+                     "**13-17 June 2030**\n\n"
+                     "The Westby Safety Trust are hosting a week of lunchtime talks.\n",
+                     ("Westby Patient Safety Awareness Week", ("2030-06-13", "2030-06-17")),
+                     id="a second-level heading over a date line"),
+        pytest.param("## Events\n\n### Acme Seminar\n\n**When:** Tuesday 12 May 2030, 2-3pm\n\n"
+                     "The seminar takes stock of soil records.\n",
+                     ("Acme Seminar", ("2030-05-12", None)), id="a bold label over a plain date"),
+        pytest.param("## Events\n\n### Acme Seminar\n\nMay 12th, 2030\n\n"
+                     "The seminar takes stock of soil records.\n",
+                     ("Acme Seminar", ("2030-05-12", None)), id="a plain date line"),
         pytest.param("## News\n\n### Acme Summit\n\n**Registration closes: 1 May 2030**\n\n"
                      "The summit takes place on 12 May 2030.\n",
                      ("Acme Summit", ("2030-05-12", None)),
@@ -397,7 +380,7 @@ def test_a_sentence_with_a_date_is_no_date_line(nlp, tmp_path: Path) -> None:
                      ("Acme Summit 2030", (None, None)), id="an undated event in Events"),
     ],
 )
-def test_an_event_item_without_an_event_date_line(nlp, tmp_path: Path, markdown, event) -> None:
+def test_an_event_items_one_event_and_its_dates(nlp, tmp_path: Path, markdown, event) -> None:
     resolved = _resolved(nlp, tmp_path, markdown)
     assert [(e.name, _dates(e)) for e in resolved.entities if e.kind is EntityKind.EVENT] == [
         event]
