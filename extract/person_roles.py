@@ -24,7 +24,7 @@ from partnerkg.extract import lexicon
 from partnerkg.extract.items import names_event_or_opportunity
 from partnerkg.extract.name_joins import DOTTED_NAME
 from partnerkg.extract.names import TITLE_TOKENS as TITLES
-from partnerkg.extract.phrase_ties import phrase_ties, tie
+from partnerkg.extract.phrase_ties import org_after, phrase_ties, tie
 from partnerkg.extract.roles import is_role_phrase
 from partnerkg.extract.spans import (
     DOUBTFUL_ORGS,
@@ -623,7 +623,7 @@ def _from_org_after(span: Span) -> bool:
         return False
     if i + 1 >= len(doc) or doc[i].lower_ != "from":
         return False
-    return i + 1 + (doc[i + 1].lower_ == "the") in ents_by_start(doc, "ORG")
+    return org_after(doc, i + 1, ents_by_start(doc, "ORG")) is not None
 
 
 def _role_noun_before(span: Span) -> bool:

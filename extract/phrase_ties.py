@@ -141,7 +141,7 @@ def _own_team(doc: Doc) -> list[Found]:
         if len(after) < 3 or after[0].lower_ not in _TEAM_WORDS or after[1].lower_ not in (
                 "at", "in"):
             continue
-        org = ents_by_start(doc, "ORG").get(after[2].i + (after[2].lower_ == "the"))
+        org = org_after(doc, after[2].i, ents_by_start(doc, "ORG"))
         people = [e for e in word.sent.ents if e.label_ == "PERSON" and e.end <= word.i]
         if org is not None and len(people) == 1:
             ties.append(tie("affiliation", people[0], org, chars(doc[word.i : org.end]),
@@ -182,8 +182,7 @@ def _first_person_roles(doc: Doc) -> list[Found]:
         elif verb.lemma_ == "work":  # "I work as a data scientist at Acme", "I work for Acme"
             at = next((t.i for t in doc[verb.i + 1 : verb.i + 9] if t.lower_ in ("at", "for")),
                       None)
-            org = orgs.get(at + 1 + (doc[at + 1].lower_ == "the")) if at is not None and (
-                at + 1 < len(doc)) else None
+            org = org_after(doc, at + 1, orgs) if at is not None else None
         else:
             continue
         if org is not None:
@@ -194,11 +193,17 @@ def _first_person_roles(doc: Doc) -> list[Found]:
     return found
 
 
+def org_after(doc: Doc, i: int, orgs: dict[int, Span]) -> Span | None:
+    """The organisation of ``orgs`` (by start token) that starts at token ``i``, or right after
+    a "the" there ("at the University of X")."""
+    return orgs.get(i + (i < len(doc) and doc[i].lower_ == "the"))
+
+
 def _based_at(doc: Doc, start: int, orgs: dict[int, Span]) -> Span | None:
     """The organisation of "based at (the) ORG" starting at ``start``."""
     if start + 2 >= len(doc) or doc[start].lower_ != "based" or doc[start + 1].lower_ != "at":
         return None
-    return orgs.get(start + 2 + (doc[start + 2].lower_ == "the"))
+    return org_after(doc, start + 2, orgs)
 
 
 def _role_of_organisation(doc: Doc, start: int, orgs: dict[int, Span]) -> Span | None:
@@ -211,7 +216,7 @@ def _role_of_organisation(doc: Doc, start: int, orgs: dict[int, Span]) -> Span |
     if end + 2 >= len(doc) or not is_role_noun(doc[end].text) or doc[end + 1].lower_ not in (
             "of", "at", "with"):
         return None
-    return orgs.get(end + 2 + (doc[end + 2].lower_ == "the"))
+    return org_after(doc, end + 2, orgs)
 
 
 def _relative_clause_ties(doc: Doc) -> list[Found]:
@@ -236,11 +241,10 @@ def _relative_clause_ties(doc: Doc) -> list[Found]:
                     _NOT_WORK_VERBS):
                 break
             working = working or token.lower_ in _WORK_WORDS
-            start = token.i + 1 + (token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "the")
             works_for = token.lower_ == "for" and doc[token.i - 1].lemma_ == "work"
-            if (token.lower_ == "at" and working or works_for or token.lower_ in _JOINED) and (
-                    start in orgs):
-                org: Span | None = orgs[start]
+            placed = token.lower_ == "at" and working or works_for or token.lower_ in _JOINED
+            org = org_after(doc, token.i + 1, orgs) if placed else None
+            if org is not None:
                 while org is not None:  # "… at the University of Y and Acme"
                     ties.append(tie("affiliation", person, org, chars(doc[person.start : org.end]),
                                     "partnerkg_person_roles.relative_clause"))
