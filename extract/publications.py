@@ -228,11 +228,8 @@ def _writers(sent: Span) -> list[Span]:
 
 def _people_with(sent: Span, verb: Token) -> list[Span]:
     """The people in a "with" phrase of ``verb`` ("X has a new paper out with Y and Z")."""
-    found = []
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"):
-        lo, hi = prep.left_edge.i, prep.right_edge.i
-        found += [p for p in sent.ents if p.label_ == "PERSON" and lo <= p.start <= hi]
-    return found
+    return _people_under(sent, [c for c in verb.children
+                                if c.dep_ == "prep" and c.lower_ == "with"])
 
 
 def _told_before(sent: Span, sent_text: str, before: list[Span]) -> list[Span]:
@@ -259,11 +256,13 @@ def _byline(sent: Span) -> list[Span]:
 
 def _people_in_subject(sent: Span, verb: Token) -> list[Span]:
     """The people inside the active subject of ``verb``."""
-    found = []
-    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
-        lo, hi = subject.left_edge.i, subject.right_edge.i
-        found += [p for p in sent.ents if p.label_ == "PERSON" and lo <= p.start <= hi]
-    return found
+    return _people_under(sent, [c for c in verb.children if c.dep_ == "nsubj"])
+
+
+def _people_under(sent: Span, heads: list[Token]) -> list[Span]:
+    """The people of ``sent`` that start inside the phrase of one of ``heads``."""
+    return [p for head in heads for p in sent.ents if p.label_ == "PERSON"
+            and head.left_edge.i <= p.start <= head.right_edge.i]
 
 
 def _people_near(sent: Span, cue_start: int, cue_end: int) -> list[Span]:
