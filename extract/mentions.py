@@ -83,6 +83,10 @@ _LABELLED_PAPER = re.compile(r"^(?:[\w-]+ ){0,3}?(?:publication|paper|preprint|a
 _PAPER_NOUN_BEFORE = re.compile(r"\b(?:book|paper|preprint|article|chapter|report)"
                                 r"(?: on| titled| entitled| called)?\s*$", re.I)
 _PIECE = re.compile(r"\b(?:piece|blog|article|essay|op-ed|paper|book|chapter|preprint)\b", re.I)
+#: A word that makes a quoted phrase in the same text a publication's title.
+_PUBLICATION_WORD = re.compile(
+    r"\b(?:paper|preprint|article|published|publication|book|chapter|report|blog|"
+    r"co-?authored|authors?)\b", re.I)
 _PUBLICATION_SECTION = re.compile(r"\bpublications?\b|\bpapers?\b|\breading\b", re.I)
 _PUBLICATION_KINDS = (
     ("preprint", re.compile(r"\bpreprint|arxiv|biorxiv|medrxiv", re.I)),
@@ -646,12 +650,9 @@ def _publications(
     book", "a chapter on") become publication mentions."""
     titles = list(doc.spans.get(PUBLICATION_TITLES, []))
     heading = unit.item.title + " " + unit.item.section if unit.item else (
-        unit.section.title if unit.section and unit.block.kind is BlockKind.LIST_ITEM else ""
-    )  # "## Recent papers" over a list of them
+        unit.section.title if unit.section else "")  # "## Recent papers" over a list of them
     in_publication_context = bool(
-        _PUBLICATION_SECTION.search(heading)
-        or re.search(r"\b(paper|preprint|article|published|publication|book)\b", unit.text, re.I)
-    )
+        _PUBLICATION_SECTION.search(heading) or _PUBLICATION_WORD.search(unit.text))
     found = []
     for title in titles:
         link = next(

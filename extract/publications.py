@@ -3,8 +3,9 @@
 Titles: quoted phrases of several words ('…', ‘…’, "…"). Venue: the title-case
 name after "published in". Authors: "X's paper", "paper/study by X", "X et al.",
 "written/authored by X", "'Title' by X", "X, whose paper", "Lead author X", "X has a paper
-with Y", "X and Y show … in a new paper", "… X and Y! Their paper", "a collaboration
-between X and Y". The publication itself is the slot ``"PUBLICATION"`` when the sentence
+with Y", "X's paper with Y", "X wrote 'Title'", "X and Y show … in a new paper", "… X and Y!
+Their paper", "a collaboration between X and Y". A quoted talk's title ("a lecture on '…'")
+is no paper's. The publication itself is the slot ``"PUBLICATION"`` when the sentence
 names no title, bound per item later.
 """
 
@@ -30,6 +31,9 @@ from partnerkg.extract.spans import (
 # "there is a saying that '…'", "her motto: '…'": a quotation, not a title
 _SAYING = re.compile(r"\b(?:saying|says|said|quote|motto|slogan|mantra|adage|proverb)\b\W*"
                      r"(?:that|is|was|goes)?\W*$", re.IGNORECASE)
+# "gave a lecture on '…'", "a talk titled '…'": a talk's title, not a paper's
+_TALK_BEFORE = re.compile(r"\b(?:talk|lecture|keynote|seminar|webinar|presentation)s?"
+                          r"(?: (?:on|titled|entitled|called))?\W*$", re.IGNORECASE)
 _QUOTED = re.compile(r"(?<![\w])['‘\"“]([A-Z0-9][^'’\"”]{12,300}?)['’\"”](?![\w])")
 _VENUE = re.compile(
     r"\b(?i:published) (?:in|by|at|on)(?: the)? ((?:[A-Z][\w&:\-]*|of|in|for|and|on|the|&)"
@@ -44,13 +48,16 @@ _AUTHOR_CUES = tuple(  # separate patterns: one phrase may hold two cues ("X's p
         r"['’]s?\s+(?:\w+\s+)?(?:paper|article|preprint|book|chapter|report|blog|publication|"
         r"work|study|research|review|findings)",
         r"\b(?:paper|article|preprint|book|report|blog(?: post)?|publication|work|chapter|study|"
-        r"research|review|analysis) (?:written |(?:co-)?authored |co-written )?by\b",
+        r"research|review|analysis)"
+        r"(?: in (?:the )?(?-i:[A-Z])[\w&-]*(?: (?-i:[A-Z&])[\w&-]*){0,4})?"  # "in Nature"
+        r" (?:written |(?:co-)?authored |co-written )?by\b",
         r"\bet al\b|\b(?:written|authored|co-authored|co-written) by\b|"
         r"\bby .{0,40}\band colleagues\b",
         r"(?<=['’\"”]) by\b|\bco-?authored with\b",  # "'Title' by X", "co-authored with X"
         # "with co-authors X and Y", "Authors: X, Y", "The authors, X and Y, …"
         r"\bco-?authors?\b|\bauthors?(?=\s*:)|\bthe authors\b,?",
-        r"\b(?:is|was|are|were) (?:the |a |an )?(?:\w+ )?(?:co-)?authors?\b",  # X is …
+        r"\b(?:is|was|are|were) (?:the |a |an |one of the |among the )?(?:\w+ )?(?:co-)?"
+        r"authors?\b",  # "X is the first author", "X is one of the authors"
         _LEAD_AUTHOR.pattern,
         # "X's group has a new publication": the person before the possessive
         r"['’]s\s+(?:group|team|lab)\b[^.]{0,30}\b(?:paper|publication|preprint|article|"
@@ -124,9 +131,10 @@ class PublicationFinder:
                 match.start(1), match.end(1), label="PUBLICATION", alignment_mode="expand"
             )
             if span is not None and len(match.group(1).split()) >= self.min_title_words and not any(
-                    overlaps(e, span) for e in events) and not _SAYING.search(
-                    text, max(0, match.start() - 40), match.start()):
-                titles.append(span)  # a quoted event name or saying is no paper's title
+                    overlaps(e, span) for e in events) and not any(
+                    rx.search(text, max(0, match.start() - 40), match.start())
+                    for rx in (_SAYING, _TALK_BEFORE)):
+                titles.append(span)  # a quoted event name, saying or talk is no paper's title
         venues = []
         for match in _VENUE.finditer(text):
             name = re.sub(r"(?: (?:of|in|for|and|on|the|&))+$", "", match.group(1)).rstrip(":")
@@ -159,11 +167,13 @@ class PublicationFinder:
                     sent, sent.start_char + cue.start(), sent.start_char + cue.end()
                 )
             ]
-            writers = _writers(sent) if worded else []
+            writers = _writers(sent, sent_titles) if worded else []
             told = _told_before(sent, sent_text, before)
             if after_paper and _CONGRATULATED.match(sent_text):  # "… published. Congratulations
                 told += [e for e in sent.ents if e.label_ == "PERSON"]  # to X and Y!"
             for person in [*people, *writers, *_byline(sent), *told]:
+                if any(overlaps(person, title) for title in titles):
+                    continue  # the NER's "person" inside a quoted title
                 found.append(self._found("author", subject, person, sent, 0.85))
             before = [e for e in sent.ents if e.label_ == "PERSON"]
             after_paper = bool(sent_titles) or _PAPER_WORD.search(sent_text) is not None
@@ -186,17 +196,18 @@ class PublicationFinder:
         }
 
 
-def _writers(sent: Span) -> list[Span]:
-    """ "X, Y and Z have a new paper (with W)", "X and Y have written an article": the people
-    in the subject of a writing verb whose object is a paper word, and those it is "with";
+def _writers(sent: Span, titles: list[Span]) -> list[Span]:
+    """ "X, Y and Z have a new paper (with W)", "X and Y have written an article", "Together
+    with W, X wrote 'Title'": the people in the subject of a writing verb whose object is a
+    paper word or one of ``titles``, and those it is "with";
     "X and Y recently published in Nature", "X has had her paper accepted": the people in the
     subject of "publish" (not of "X and Y have published papers": which paper is whose?), or
     of the verb whose object is "her/his/their paper"; "X and Y show … in a new paper": the
     subject of the verb the paper is "in"."""
     found = []
     for token in sent:
-        owned = token.lower_ in ("his", "her", "their") and _PAPER_WORD.fullmatch(
-            token.head.text) and token.head.dep_ in ("dobj", "nsubjpass", "nsubj")
+        owned = token.lower_ in ("his", "her", "their") and _is_paper_word(
+            token.head) and token.head.dep_ in ("dobj", "nsubjpass", "nsubj")
         publishes = token.lemma_.lower() == "publish" and token.pos_ == "VERB" and not any(
             c.dep_ == "dobj" and c.tag_ == "NNS" and _PAPER_WORD.fullmatch(c.lemma_)
             for c in token.children)
@@ -207,7 +218,8 @@ def _writers(sent: Span) -> list[Span]:
                 people = _people_in_subject(sent, verb.head)
             found += people
     for token in sent:
-        if not _PAPER_WORD.fullmatch(token.text):
+        if not (_is_paper_word(token) or token.dep_ == "dobj" and any(
+                t.start <= token.i < t.end for t in titles)):
             continue
         while token.dep_ in ("nmod", "compound", "amod") and token.head.i != token.i:
             token = token.head  # "a new paper 'Title'": the paper word modifies the title
@@ -224,6 +236,12 @@ def _writers(sent: Span) -> list[Span]:
                     found += writers
                     break
     return found
+
+
+def _is_paper_word(token: Token) -> bool:
+    """ "paper", "study", …, and the "post" of "blog post"."""
+    return _PAPER_WORD.fullmatch(token.text) is not None or token.lower_ == "post" and any(
+        c.lower_ == "blog" for c in token.children)
 
 
 def _people_with(sent: Span, verb: Token) -> list[Span]:
@@ -274,7 +292,7 @@ def _people_near(sent: Span, cue_start: int, cue_end: int) -> list[Span]:
     if text.startswith(("'", "’")):
         before = [p for p in people if 0 <= cue_start - p.end_char <= 1]
         if before:
-            return _listed_with(before[0], people, full)
+            return _listed_with(before[0], people, full) + _written_with(people, full, cue_end)
         token = doc.char_span(
             cue_start - 40 if cue_start >= 40 else 0, cue_start, alignment_mode="expand"
         )
@@ -289,7 +307,8 @@ def _people_near(sent: Span, cue_start: int, cue_end: int) -> list[Span]:
             while start > token.start and start > token[-1].i - 2 and doc[start - 1].is_title and (
                     doc[start - 1].pos_ == "PROPN"):
                 start -= 1
-            return _listed_with(Span(doc, start, token[-1].i + 1, label="PERSON"), people, full)
+            owner = Span(doc, start, token[-1].i + 1, label="PERSON")
+            return _listed_with(owner, people, full) + _written_with(people, full, cue_end)
         return []
     if text.startswith("whose"):  # "X, whose paper …"
         return [p for p in people if full[p.end_char:cue_start].strip() in (",", "")]
@@ -305,6 +324,17 @@ def _people_near(sent: Span, cue_start: int, cue_end: int) -> list[Span]:
                 or _ASIDE.fullmatch(full[p.end_char:cue_start])]
     after = [p for p in people if p.start_char >= cue_start and p.start_char - cue_end < 80]
     return after or (_possessor_after(doc, cue_end) if text.endswith("from") else [])
+
+
+# "X's paper with Y", "X's paper, written with her colleague Y": the co-authors after
+_WRITTEN_WITH = re.compile(r",?\s*(?:(?:co-)?written |co-authored )?with (?:[a-z]+ ){0,3}")
+
+
+def _written_with(people: list[Span], text: str, cue_end: int) -> list[Span]:
+    """The people a possessive paper cue (ending at ``cue_end``) was written "with"."""
+    match = _WRITTEN_WITH.match(text, cue_end)
+    after = [p for p in people if match is not None and p.start_char == match.end()]
+    return _listed_with(after[0], people, text) if after else []
 
 
 def _possessor_after(doc: Doc, start: int) -> list[Span]:

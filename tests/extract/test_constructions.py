@@ -189,6 +189,15 @@ def test_organisers(nlp, sentence: str, organisers: set[str]) -> None:
          {"James Wilson"}),
         ("The paper is the result of a collaboration between James Wilson and Sarah Thompson.",
          {"James Wilson", "Sarah Thompson"}),
+        ("James Wilson is one of the authors of the new report.", {"James Wilson"}),
+        ("A new paper in Nature Medicine by James Wilson and Sarah Thompson shows how.",
+         {"James Wilson", "Sarah Thompson"}),
+        ("Together with Sarah Thompson, James Wilson wrote 'Sparse models for soil records in "
+         "the field' for Nature Medicine.", {"James Wilson", "Sarah Thompson"}),
+        ("James Wilson's paper with Sarah Thompson, 'Sparse models for soil records in the "
+         "field', is out.", {"James Wilson", "Sarah Thompson"}),
+        ("James Wilson shares her latest blog post, 'Why sparse models matter for soil'.",
+         {"James Wilson"}),
         ("Nadia Rahman and Tomas Berg have both published papers this month.", set()),
         ("We spoke to Mira Holt about the paper.", set()),
     ],

@@ -235,6 +235,20 @@ def test_the_items_event_named_in_its_text_with_the_headings_words_is_one_event(
              ("Graph networks for drug repurposing", "Marco Rossi"),
              ("Graph networks for drug repurposing", "Lena Fischer")},
             id="the names right after a linked title"),
+        pytest.param(
+            "## Publications\n\n'Sparse models for soil records in the field' (James Wilson and "
+            "Sarah Thompson) is out now in Nature Medicine.\n",
+            {("Sparse models for soil records in the field", "James Wilson"),
+             ("Sparse models for soil records in the field", "Sarah Thompson")},
+            id="a quoted title in a publications section with no item heading"),
+        pytest.param(
+            "## Publication of the Month\n\n**Sparse models for soil records**\n\n"
+            "Published in Soil Letters, [this paper](http://example.org/p) by Prof James Wilson "
+            "and colleagues explores sparse models.\n\n"
+            "Prof Wilson also gave a Westby Lecture on 'What sparse models can tell us about "
+            "soil' last year.\n",
+            {("Sparse models for soil records", "James Wilson")},
+            id="a quoted lecture title in a paper item is no second paper"),
     ],
 )
 def test_a_paper_items_authors(nlp, tmp_path: Path, markdown: str, pairs) -> None:
