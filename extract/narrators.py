@@ -27,20 +27,23 @@ def narrators_of(builder: MentionBuilder, units: Sequence[Unit]) -> dict[int, st
     named: dict[int, dict[str, str]] = {}  # group -> normalised full name -> mention id
     narrators: dict[int, str] = {}
     closed: set[int] = set()
-    people_of: dict[int, list[str]] = {}  # unit index -> its person mentions, in order
-    for (unit_index, _), mention_id in sorted(builder.by_chars.items()):
+    people_of: dict[int, list[tuple[int, str]]] = {}  # unit index -> (start, person mention)
+    for (unit_index, (start, _)), mention_id in sorted(builder.by_chars.items()):
         if builder.mentions[builder.index(mention_id)].kind is EntityKind.PERSON:
-            people_of.setdefault(unit_index, []).append(mention_id)
+            people_of.setdefault(unit_index, []).append((start, mention_id))
     for index, unit in enumerate(units):
         group = id(unit.section)
         if group in closed or unit.section is None:
             continue
         people = named.setdefault(group, {})
-        for mention_id in people_of.get(index, []):
+        first_person = FIRST_PERSON.search(unit.text)
+        # the people up to the end of the first first-person sentence ("I'm Jane Doe, …")
+        cut = unit.text.find(". ", first_person.end()) if first_person else -1
+        for start, mention_id in people_of.get(index, []):
             key = normalise(builder.mentions[builder.index(mention_id)].text)
-            if " " in key:  # a full name; a first name may be the same person
+            if " " in key and (cut < 0 or start < cut):  # a first name may be the same person
                 people.setdefault(key, mention_id)
-        if FIRST_PERSON.search(unit.text):
+        if first_person:
             closed.add(group)
             if len(people) == 1:
                 narrators[group] = next(iter(people.values()))

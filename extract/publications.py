@@ -4,7 +4,9 @@ Titles: quoted phrases of several words ('…', ‘…’, "…"). Venue: the ti
 name after "published in". Authors: "X's paper", "paper/study by X", "X et al.",
 "written/authored by X", "'Title' by X", "X, whose paper", "Lead author X", "X has a paper
 with Y", "X's paper with Y", "X wrote 'Title'", "X and Y show … in a new paper", "… X and Y!
-Their paper", "a collaboration between X and Y". A quoted talk's title ("a lecture on '…'")
+Their paper", "a collaboration between X and Y", "X contributed to this paper", "the team
+that published", and in an interview "I published …", "My paper" (the ``NARRATOR``). A
+quoted talk's title ("a lecture on '…'")
 is no paper's. The publication itself is the slot ``"PUBLICATION"`` when the sentence
 names no title, bound per item later.
 """
@@ -18,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from partnerkg.extract.spans import (
     EVENTS,
+    NARRATOR,
     PUBLICATION_TITLES,
     VENUES,
     Found,
@@ -64,9 +67,10 @@ _AUTHOR_CUES = tuple(  # separate patterns: one phrase may hold two cues ("X's p
         r"published)",
         # "X, first author of the paper, …", "X (first author) and Y …": the person before
         r"[,(]\s*(?:the\s+)?(?:lead|first|senior|last|joint|corresponding)[- ]authors?\b",
+        r"[,(]\s*one of the (?:\w+['’]s )?(?:co-)?authors\b",  # "X, one of the paper's authors"
         # "Congratulations to X and Y on their new paper", "Authors include X and Y"
         r"\bcongratulations to\b(?=[^.]{0,150}\b(?:paper|article|preprint|publication|book|"
-        r"published)\b)",
+        r"publish(?:ed|ing))\b)",
         r"\bauthors? (?:include|are|were)\b",
         # "The study, led by X, …", "In a new paper, X and Y show …"
         r"\b(?:study|paper|preprint|article|review|analysis|researchers|team)\b[^.]{0,40}?"
@@ -98,6 +102,15 @@ _BYLINE_GLUE = re.compile(r"(?:\s|,|;|&|\band\b|\bet al\b\.?|\.|['‘\"“])*", 
 # "X (Acme)", "X from the University of Acme": an aside between a name and "and colleagues"
 _ASIDE = re.compile(
     r"\s*\([^()]{1,80}\)\s*|,?\s+(?:from|at|of)\s+(?:the\s+)?[A-Z][^,.;()]{0,60}?,?\s*")
+# "X contributed to this paper", "X worked with Y on this paper": (preposition, verb)
+_WORKED_ON = frozenset({("to", "contribute"), ("on", "work"), ("on", "collaborate")})
+# "X and Y have co-authored", "I co-wrote": the parser splits the verb into three words
+_CO_WROTE = re.compile(r"\b(?:have |has |had )?(?:\w+ly |just |also )?co-?(?:authored|wrote)\b",
+                       re.IGNORECASE)
+_I_CO_WROTE = re.compile(r"\bI (?:have |had )?(?:\w+ly |just |also )?co-?(?:authored|wrote)\b")
+_ASIDE_OR_SPACE = re.compile(r"\s*(?:\([^()]{1,80}\))?\s*")
+_PAREN_ASIDE = re.compile(r"^\s*\([^()]{1,80}\)")
+_WITH_WHOM = re.compile(r" with (?:(?:my|our|his|her|their|the) )?(?:[a-z]+ ){0,2}")
 _WRITING_VERBS = frozenset(
     {"have", "write", "publish", "co-author", "author", "release", "contribute"})
 _PAPER_WORD = re.compile(
@@ -156,44 +169,52 @@ class PublicationFinder:
             subject = chars(sent_titles[0]) if len(sent_titles) == 1 else (
                 own if not sent_titles else "PUBLICATION")
             sent_text = text[sent.start_char : sent.end_char]
-            # every cue holds one of these words: a sentence without any is spared the cues
-            worded = bool(sent_titles) or _CUE_WORD.search(sent_text) is not None
-            cues = [cue for pattern in _AUTHOR_CUES for cue in pattern.finditer(sent_text)] if (
-                worded) else []
-            people = [
-                person
-                for cue in cues
-                for person in _people_near(
-                    sent, sent.start_char + cue.start(), sent.start_char + cue.end()
-                )
-            ]
-            writers = _writers(sent, sent_titles) if worded else []
-            told = _told_before(sent, sent_text, before)
+            people, by_narrator = _authors_in(sent, sent_text, sent_titles)
+            people += _told_before(sent, sent_text, before)
             if after_paper and _CONGRATULATED.match(sent_text):  # "… published. Congratulations
-                told += [e for e in sent.ents if e.label_ == "PERSON"]  # to X and Y!"
-            for person in [*people, *writers, *_byline(sent), *told]:
-                if any(overlaps(person, title) for title in titles):
-                    continue  # the NER's "person" inside a quoted title
-                found.append(self._found("author", subject, person, sent, 0.85))
+                people += [e for e in sent.ents if e.label_ == "PERSON"]  # to X and Y!"
+            for person in people:
+                if not any(overlaps(person, title) for title in titles):  # the NER's "person"
+                    found.append(self._found("author", subject, chars(person), sent, 0.85))
+            if by_narrator:
+                found.append(self._found("author", subject, NARRATOR, sent, 0.8))
             before = [e for e in sent.ents if e.label_ == "PERSON"]
             after_paper = bool(sent_titles) or _PAPER_WORD.search(sent_text) is not None
             for venue in venues:
                 if sent.start <= venue.start < sent.end:
-                    found.append(self._found("venue", subject, venue, sent, 0.85))
+                    found.append(self._found("venue", subject, chars(venue), sent, 0.85))
         return doc
 
-    def _found(
-        self, relation: str, subject: tuple[int, int] | str, obj: Span, sent: Span, conf: float
-    ) -> Found:
+    def _found(self, relation: str, subject: tuple[int, int] | str, obj: tuple[int, int] | str,
+               sent: Span, conf: float) -> Found:
         return {
             "relation": relation,
             "subject": subject,
-            "object": chars(obj),
+            "object": obj,
             "evidence": chars(sent),
             "rule": f"{self.name}.{relation}",
             "confidence": conf,
             "attributes": {},
         }
+
+
+def _authors_in(sent: Span, sent_text: str, titles: list[Span]) -> tuple[list[Span], bool]:
+    """The people ``sent`` names as a paper's authors, and whether "I" is one of them."""
+    # every cue holds one of these words: a sentence without any is spared the cues
+    if not titles and _CUE_WORD.search(sent_text) is None:
+        return _byline(sent), False
+    people = [
+        person
+        for pattern in _AUTHOR_CUES
+        for cue in pattern.finditer(sent_text)
+        for person in _people_near(
+            sent, sent.start_char + cue.start(), sent.start_char + cue.end())
+    ]
+    people += _writers(sent, titles) + _co_writers(sent, sent_text) + _byline(sent)
+    verb = _narrator_wrote(sent, titles)
+    if verb is not None:
+        people += _people_with(sent, verb)
+    return people, verb is not None or _I_CO_WROTE.search(sent_text) is not None
 
 
 def _writers(sent: Span, titles: list[Span]) -> list[Span]:
@@ -206,27 +227,29 @@ def _writers(sent: Span, titles: list[Span]) -> list[Span]:
     subject of the verb the paper is "in"."""
     found = []
     for token in sent:
-        owned = token.lower_ in ("his", "her", "their") and _is_paper_word(
-            token.head) and token.head.dep_ in ("dobj", "nsubjpass", "nsubj")
-        publishes = token.lemma_.lower() == "publish" and token.pos_ == "VERB" and not any(
-            c.dep_ == "dobj" and c.tag_ == "NNS" and _PAPER_WORD.fullmatch(c.lemma_)
-            for c in token.children)
-        if publishes or owned:
+        owned = token.lower_ in ("his", "her", "their") and _is_paper_word(token.head) and (
+            token.head.dep_ in ("dobj", "nsubjpass", "nsubj", "pobj"))
+        if _publishes(token) or owned:
             verb = token if not owned else token.head.head
+            if verb.dep_ == "prep":  # "X reflects on her new book"
+                verb = verb.head
             people = _people_in_subject(sent, verb)
             if not people and verb.dep_ in ("ccomp", "xcomp"):  # "X has had [her paper accepted]"
                 people = _people_in_subject(sent, verb.head)
             found += people
     for token in sent:
-        if not (_is_paper_word(token) or token.dep_ == "dobj" and any(
-                t.start <= token.i < t.end for t in titles)):
+        writing = _writing_verb_of(token, titles)
+        if writing is not None:
+            writers = _people_in_subject(sent, writing)
+            found += writers + (_people_with(sent, writing) if writers else [])
             continue
-        while token.dep_ in ("nmod", "compound", "amod") and token.head.i != token.i:
-            token = token.head  # "a new paper 'Title'": the paper word modifies the title
+        if not _is_paper_word(token):
+            continue
+        token = _phrase_head(token)
         verb = token.head
-        if token.dep_ in ("dobj", "attr") and verb.lemma_.lower() in _WRITING_VERBS:
-            writers = _people_in_subject(sent, verb)
-            found += writers + (_people_with(sent, verb) if writers else [])
+        if token.dep_ == "pobj" and (verb.lower_, verb.head.lemma_.lower()) in _WORKED_ON:
+            writers = _people_in_subject(sent, verb.head)  # "X contributed to this paper"
+            found += writers + (_people_with(sent, verb.head) if writers else [])
         elif token.dep_ == "pobj" and verb.lower_ == "in" and token.i > verb.i + 1 and (
                 sent.doc[verb.i + 1].lower_ in ("a", "an", "their", "his", "her", "this")):
             while verb.dep_ in ("prep", "ccomp", "advcl") and verb.head.i != verb.i:
@@ -238,6 +261,63 @@ def _writers(sent: Span, titles: list[Span]) -> list[Span]:
     return found
 
 
+def _phrase_head(token: Token) -> Token:
+    """The noun a paper word modifies ("a new paper 'Title'": the title's head)."""
+    while token.dep_ in ("nmod", "compound", "amod") and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _co_writers(sent: Span, sent_text: str) -> list[Span]:
+    """ "X (Acme) and Y have co-authored 'Title' with Z": the people listed right before
+    "co-authored" (which the parser splits into three words) and after its "with"."""
+    match = _CO_WROTE.search(sent_text)
+    if match is None:
+        return []
+    text, start = text_of(sent.doc), sent.start_char
+    people = [e for e in sent.ents if e.label_ == "PERSON"]
+    last = [p for p in people if p.end_char <= start + match.start() and _ASIDE_OR_SPACE.fullmatch(
+        text[p.end_char : start + match.start()])]
+    with_word = sent_text.find(" with ", match.end())
+    after = [p for p in people if with_word >= 0 and _WITH_WHOM.fullmatch(
+        text[start + with_word : p.start_char])]
+    return [*(_listed_with(last[-1], people, text) if last else []),
+            *(_listed_with(after[0], people, text) if after else [])]
+
+
+def _publishes(token: Token) -> bool:
+    """ "publish" (not in "X and Y have published papers": which paper is whose?)."""
+    return token.lemma_.lower() == "publish" and token.pos_ == "VERB" and not any(
+        c.dep_ == "dobj" and c.tag_ == "NNS" and _PAPER_WORD.fullmatch(c.lemma_)
+        for c in token.children)
+
+
+def _writing_verb_of(token: Token, titles: list[Span]) -> Token | None:
+    """The writing verb ``token`` (a paper word or a title's word) is the object of: "have
+    written an article", "wrote 'Title'", "have co-authored 'Title'"."""
+    if not (_is_paper_word(token) or token.dep_ == "dobj" and any(
+            t.start <= token.i < t.end for t in titles)):
+        return None
+    token = _phrase_head(token)
+    verb, doc = token.head, token.doc
+    co_verb = verb.lower_ == "co" and verb.i + 2 < len(doc) and doc[verb.i + 1].text == "-" and (
+        doc[verb.i + 2].lemma_.lower() in _WRITING_VERBS)  # "co", "-", "authored"
+    writes = verb.lemma_.lower() in _WRITING_VERBS or co_verb
+    return verb if token.dep_ in ("dobj", "attr") and writes else None
+
+
+def _narrator_wrote(sent: Span, titles: list[Span]) -> Token | None:
+    """ "I recently published …", "I have written a paper", "My paper 'Title' …": the person
+    "I" is (the ``NARRATOR``) wrote the paper; the verb (or the "paper"), for its "with"."""
+    for token in sent:
+        if token.lower_ == "my" and _is_paper_word(token.head):
+            return token.head
+        if token.lower_ == "i" and token.dep_ == "nsubj" and (_publishes(token.head) or any(
+                _writing_verb_of(t, titles) is token.head for t in token.head.children)):
+            return token.head
+    return None
+
+
 def _is_paper_word(token: Token) -> bool:
     """ "paper", "study", …, and the "post" of "blog post"."""
     return _PAPER_WORD.fullmatch(token.text) is not None or token.lower_ == "post" and any(
@@ -245,8 +325,10 @@ def _is_paper_word(token: Token) -> bool:
 
 
 def _people_with(sent: Span, verb: Token) -> list[Span]:
-    """The people in a "with" phrase of ``verb`` ("X has a new paper out with Y and Z")."""
-    return _people_under(sent, [c for c in verb.children
+    """The people in a "with" phrase of ``verb`` or of its object ("X has a new paper out with
+    Y and Z", "I published 'Title' with my supervisor Y")."""
+    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    return _people_under(sent, [c for head in heads for c in head.children
                                 if c.dep_ == "prep" and c.lower_ == "with"])
 
 
@@ -273,8 +355,18 @@ def _byline(sent: Span) -> list[Span]:
 
 
 def _people_in_subject(sent: Span, verb: Token) -> list[Span]:
-    """The people inside the active subject of ``verb``."""
-    return _people_under(sent, [c for c in verb.children if c.dep_ == "nsubj"])
+    """The people inside the active subject of ``verb``; for "the team that published", of
+    the team's phrase, or of the sentence's subject when it is "part of the team"."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if verb.dep_ != "relcl" or not any(s.lower_ in ("that", "who", "which") for s in subjects):
+        return _people_under(sent, subjects)
+    antecedent = verb.head
+    people = [p for p in _people_under(sent, [antecedent]) if p.start < antecedent.i]
+    while not people and antecedent.dep_ in ("pobj", "prep", "attr"):
+        antecedent = antecedent.head
+        if antecedent.lemma_ == "be":
+            people = _people_in_subject(sent, antecedent)
+    return people
 
 
 def _people_under(sent: Span, heads: list[Token]) -> list[Span]:
@@ -367,7 +459,7 @@ def people_after_title(doc: Doc, end: int) -> list[Span]:
 
 def _listed_with(person: Span, people: list[Span], text: str) -> list[Span]:
     """``person`` and the people joined to it by commas and "and" ("X and Y's paper",
-    "Lead authors X and Y")."""
+    "Lead authors X and Y", "X (Acme) and Y")."""
     listed = [person]
     for step in (-1, 1):
         edge = person
@@ -375,7 +467,7 @@ def _listed_with(person: Span, people: list[Span], text: str) -> list[Span]:
             if step * (other.start_char - edge.start_char) <= 0:
                 continue
             lo, hi = (other, edge) if step < 0 else (edge, other)
-            if not _BYLINE_GLUE.fullmatch(text[lo.end_char:hi.start_char]):
+            if not _BYLINE_GLUE.fullmatch(_PAREN_ASIDE.sub("", text[lo.end_char:hi.start_char])):
                 break
             listed.append(other)
             edge = other

@@ -198,6 +198,21 @@ def test_organisers(nlp, sentence: str, organisers: set[str]) -> None:
          "field', is out.", {"James Wilson", "Sarah Thompson"}),
         ("James Wilson shares her latest blog post, 'Why sparse models matter for soil'.",
          {"James Wilson"}),
+        ("Congratulations to James Wilson for publishing 'Sparse models for soil records in the "
+         "field' in Nature Medicine.", {"James Wilson"}),
+        ("James Wilson was part of the team that published 'Sparse models for soil records in "
+         "the field'.", {"James Wilson"}),
+        ("James Wilson reflects on her new book, 'Sparse models for soil records in the field'.",
+         {"James Wilson"}),
+        ("James Wilson, one of the paper's authors, is pleased with the reception.",
+         {"James Wilson"}),
+        ("James Wilson (Roche) and Sarah Thompson (Acme University) have co-authored 'Sparse "
+         "models for soil records in the field'.", {"James Wilson", "Sarah Thompson"}),
+        ("Partnership members James Wilson and Sarah Thompson contributed to this paper.",
+         {"James Wilson", "Sarah Thompson"}),
+        ("James Wilson worked with Sarah Thompson on this paper, now out in Nature Medicine.",
+         {"James Wilson", "Sarah Thompson"}),
+        ("James Wilson thanked the team that published the paper.", set()),
         ("Nadia Rahman and Tomas Berg have both published papers this month.", set()),
         ("We spoke to Mira Holt about the paper.", set()),
     ],

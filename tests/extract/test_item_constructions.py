@@ -249,6 +249,26 @@ def test_the_items_event_named_in_its_text_with_the_headings_words_is_one_event(
             "soil' last year.\n",
             {("Sparse models for soil records", "James Wilson")},
             id="a quoted lecture title in a paper item is no second paper"),
+        pytest.param(
+            "## Featured Community Scholar\n\nThis month we meet Jane Doe, a PhD student at "
+            "Westby University.\n\nI am a PhD student. Last year I published 'Sparse models "
+            "for soil records in the field' with my supervisor John Roe.\n",
+            {("Sparse models for soil records in the field", "Jane Doe"),
+             ("Sparse models for soil records in the field", "John Roe")},
+            id="what the interviewed scholar published, and with whom"),
+        pytest.param(
+            "## Featured Community Scholar\n\nThis month we meet Jane Doe, a PhD student at "
+            "Westby University.\n\nI am a PhD student. I co-authored a paper, 'Sparse models "
+            "for soil records in the field', with John Roe.\n",
+            {("Sparse models for soil records in the field", "Jane Doe"),
+             ("Sparse models for soil records in the field", "John Roe")},
+            id="what the interviewed scholar co-authored"),
+        pytest.param(
+            "## Featured Community Scholar\n\nThis month we meet Jane Doe, a PhD student at "
+            "Westby University.\n\nI am a PhD student. My paper 'Sparse models for soil "
+            "records in the field' was accepted at MICCAI.\n",
+            {("Sparse models for soil records in the field", "Jane Doe")},
+            id="the interviewed scholar's own paper"),
     ],
 )
 def test_a_paper_items_authors(nlp, tmp_path: Path, markdown: str, pairs) -> None:
