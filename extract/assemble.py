@@ -120,14 +120,37 @@ def _section(draft: _Draft, issue: dt.date) -> Section:
 
 def _item(draft: _Draft, section: str, issue: dt.date) -> Item:
     assert draft.span is not None  # items always have a heading
-    dated = tuple(
+    title, span, dated = _heading_date(draft.title, draft.span, issue)
+    dated += tuple(
         line
         for block in draft.blocks
         if block.kind is not BlockKind.LIST_ITEM
         for line in _dated_lines(block, issue, plain=block.kind is BlockKind.PARAGRAPH)
     )
     links = tuple(link for block in draft.blocks for link in block.links)
-    return Item(draft.title, draft.span, section, tuple(draft.blocks), dated, links)
+    return Item(title, span, section, tuple(draft.blocks), dated, links)
+
+
+# "### Acme Hackathon, 12-13 March 2030", "### Acme Forum - 12 March", "### Acme Day (12 May)"
+_NAME_THEN_DATE = re.compile(r"^(?P<name>.*?\w)\s*(?:,|\s[-–—|]|:|\()\s*(?P<date>[^,()]+?)\)?$")
+_DAY_NUMBER = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\b")
+
+
+def _heading_date(
+    title: str, span: SourceSpan, issue: dt.date
+) -> tuple[str, SourceSpan, tuple[DatedLine, ...]]:
+    """A heading that ends on a day's date is the item's name over its date line (a month
+    alone, "Acme Event - April 2030", stays part of the name). Headings with markup inside
+    keep their date: their characters do not map one to one onto the source."""
+    match = _NAME_THEN_DATE.match(title)
+    parsed = parse_dated_line(match["date"], issue) if match and _DAY_NUMBER.search(
+        match["date"]) else None
+    if match is None or parsed is None or parsed.raw_label or span.end - span.start != len(title):
+        return title, span, ()
+    name = SourceSpan(span.file, span.start, span.start + len(match["name"]), match["name"])
+    when = SourceSpan(span.file, span.start + match.start("date"), span.start + match.end("date"),
+                      match["date"])
+    return match["name"], name, (DatedLine(parsed.label, "", parsed.start, parsed.end, when),)
 
 
 #: The longest plain line read as a date line ("When: Tuesday 12 May 2030, 14:00-15:30 BST")

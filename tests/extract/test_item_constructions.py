@@ -412,6 +412,17 @@ def test_a_sentence_with_a_date_is_no_date_line(nlp, tmp_path: Path) -> None:
                      id="a registration deadline over a sentence that dates it"),
         pytest.param("## Events\n\n### Acme Summit 2030\n\n**Date: TBC**\n\nTalks on soil.\n",
                      ("Acme Summit 2030", (None, None)), id="an undated event in Events"),
+        pytest.param("## Events\n\n### Soil Data Hackathon, 12-13 March 2030\n\n"
+                     "Join the hackathon at Acme University.\n",
+                     ("Soil Data Hackathon", ("2030-03-12", "2030-03-13")),
+                     id="a heading that ends on the date"),
+        pytest.param("## Events\n\n### Acme Soil Forum - 12 March 2030\n\nTalks on soil.\n",
+                     ("Acme Soil Forum", ("2030-03-12", None)),
+                     id="a heading's date after a dash"),
+        pytest.param("## Events\n\n### Acme Networking Event - April 2030\n\n"
+                     "**12 April 2030**\n\nTalks on soil.\n",
+                     ("Acme Networking Event - April 2030", ("2030-04-12", None)),
+                     id="a month in a heading stays in the name"),
     ],
 )
 def test_an_event_items_one_event_and_its_dates(nlp, tmp_path: Path, markdown, event) -> None:
