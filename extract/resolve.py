@@ -380,7 +380,7 @@ def _link_acronyms(occ: list[_Occurrence], union: _UnionFind) -> None:
 
 
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
-#: issue, kind, the words before, the acronym, the words after
+#: scope (issue or year), kind, the words before, the acronym, the words after
 _AcronymKey = tuple[str, EntityKind, tuple[str, ...], str, tuple[str, ...]]
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 #: Words that number an event's edition ("3rd"), which tell editions apart, and words
@@ -397,8 +397,10 @@ def _link_embedded_acronyms(occ: list[_Occurrence], union: _UnionFind) -> None:
     Statistical Society Conference", "University of Edinburgh CDT" and "University of
     Edinburgh UKRI Centre for Doctoral Training". Years, ordinals and other acronyms among
     the surrounding words do not count; an organisation needs surrounding words (a bare
-    acronym is :func:`_link_acronyms`' job)."""
-    named: list[tuple[int, EntityKind, str, list[str]]] = []  # root, kind, issue, words
+    acronym is :func:`_link_acronyms`' job). An event's year (named, or of its date) counts
+    as its issue: "SMC 2030" in one issue is "Soil Modelling Conference" dated 2030 in
+    another."""
+    named: list[tuple[int, EntityKind, str, list[str]]] = []  # root, kind, scope, words
     for root, members in union.groups().items():
         kind = _kind_votes(members, occ)
         if kind in (EntityKind.EVENT, EntityKind.ORGANISATION):
@@ -406,36 +408,44 @@ def _link_embedded_acronyms(occ: list[_Occurrence], union: _UnionFind) -> None:
                 for form in occ[i].forms:
                     words = [w for w in form.split() if not _ORDINAL.match(w)]
                     words = words[1:] if words[:1] in (["The"], ["the"]) else words
-                    named.append((root, kind, occ[i].issue, words))
+                    named += [(root, kind, scope, words)
+                              for scope in _acronym_scopes(occ[i], kind, form)]
     short: list[tuple[int, _AcronymKey]] = []
-    for root, kind, issue, words in named:
+    for root, kind, scope, words in named:
         for k, word in enumerate(words):
             if sum(c.isupper() for c in word) < 2 or not (
                     word.isalpha() and names.looks_like_acronym(word)):
                 continue
             before, after = _context(words[:k]), _context(words[k + 1 :])
             if kind is EntityKind.EVENT or before or after:
-                short.append((root, (issue, kind, before, word.lower(), after)))
+                short.append((root, (scope, kind, before, word.lower(), after)))
     # spell out only where an acronym waits, from a word with its first letter, over at most
     # twice its letters in words
     waiting: dict[tuple[str, EntityKind], set[str]] = defaultdict(set)
-    for _, (issue, kind, _, letters, _) in short:
-        waiting[(issue, kind)].add(letters)
+    for _, (scope, kind, _, letters, _) in short:
+        waiting[(scope, kind)].add(letters)
     spelled: dict[_AcronymKey, set[int]] = defaultdict(set)
-    for root, kind, issue, words in named:
-        acronyms = waiting.get((issue, kind), set())
+    for root, kind, scope, words in named:
+        acronyms = waiting.get((scope, kind), set())
         reach = 2 * max(map(len, acronyms), default=0) + 1
         firsts = {a[0] for a in acronyms}
         for start in (i for i, w in enumerate(words) if w[:1].lower() in firsts):
             for end in range(start + 2, min(len(words), start + reach) + 1):
                 acronym = names.acronym_of(" ".join(words[start:end]))
                 if acronym in acronyms:
-                    spelled[(issue, kind, _context(words[:start]), acronym,
+                    spelled[(scope, kind, _context(words[:start]), acronym,
                              _context(words[end:]))].add(root)
     for root, wanted in short:
         candidates = spelled.get(wanted, set()) - {root}
         if len(candidates) == 1:
             union.union(root, candidates.pop())
+
+
+def _acronym_scopes(occurrence: _Occurrence, kind: EntityKind, form: str) -> tuple[str, ...]:
+    """Where an acronym may be spelled out: its issue, and an event's year."""
+    date = str(occurrence.mention.attributes.get("start_date") or "")
+    year = _named_year(form) or date[:4] if kind is EntityKind.EVENT else None
+    return (occurrence.issue, year) if year else (occurrence.issue,)
 
 
 def _context(words: list[str]) -> tuple[str, ...]:

@@ -571,6 +571,15 @@ def test_an_acronym_among_a_names_words_joins_the_name_spelling_it_out_in_its_is
         "University of Westby UKRI Centre for Doctoral Training", "Westby Data Lab"]
 
 
+def test_an_events_acronym_joins_its_spelled_out_name_of_the_same_year_in_any_issue():
+    resolved = resolve([
+        issue("2030-02", [("m1", E, "Soil Modelling Conference", {"start_date": "2030-03-12"})]),
+        issue("2030-04", [("m1", E, "SMC 2030")]),
+        issue("2031-02", [("m1", E, "SMC 2031")]),
+    ])
+    assert sorted(e.name for e in resolved.entities) == ["SMC 2031", "Soil Modelling Conference"]
+
+
 def test_event_names_differing_in_spacing_or_a_year_are_one_event():
     resolved = resolve([
         issue("2023-11", [("m1", E, "Praxis Auril 2023 Knowledge Exchange Awards")]),
