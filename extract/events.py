@@ -604,7 +604,8 @@ def _name_hosts(doc: Doc) -> list[Span]:
     if not _ORGANISE_STEM.search(text_of(doc)):  # a cheap test before walking the tokens
         return added
     for token in doc:
-        if token.lemma_.lower() not in ORGANISE_VERBS or token.pos_ not in ("VERB", "AUX"):
+        if token.lemma_.lower() not in ORGANISE_VERBS or token.pos_ not in ("VERB", "AUX") or (
+                _organises_nothing(token)):
             continue
         for agent in (c for c in token.children if c.dep_ == "agent"):
             for name in (c for c in agent.children if c.dep_ == "pobj" and c.pos_ == "PROPN"):
@@ -721,20 +722,22 @@ def _verb_of(ent: Span, lemmas: frozenset[str], active: bool) -> bool:
         return False
     head = token.head
     if head.lemma_.lower() in lemmas:
-        return not _holds_a_post(head)
+        return not _organises_nothing(head)
     # "X are hosting" heads: xcomp/aux chains
     return any(  # "X travelled to Y to present": a purpose clause counts too
         child.lemma_.lower() in lemmas and child.dep_ in ("xcomp", "conj", "advcl")
-        and not _holds_a_post(child) for child in head.children
+        and not _organises_nothing(child) for child in head.children
     )
 
 
-def _holds_a_post(verb: Token) -> bool:
-    """ "X holds a joint appointment", "X holds a PhD": "hold" with a post or a degree, no
-    event."""
-    return verb.lemma_.lower() == "hold" and any(
+def _organises_nothing(verb: Token) -> bool:
+    """ "X holds a joint appointment", "X holds a PhD": "hold" with a post or a degree; "the
+    school runs for five days": "run" with no object. No event is organised."""
+    lemma = verb.lemma_.lower()
+    return lemma == "hold" and any(
         c.dep_ == "dobj" and (c.lemma_.lower() in _POSTS or is_role_noun(c.text))
-        for c in verb.children)
+        for c in verb.children) or lemma == "run" and not any(
+        c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in verb.children)
 
 
 _POSTS = frozenset({"appointment", "position", "post", "role", "degree", "phd", "grant", "award",
@@ -820,7 +823,7 @@ def _host_list(sent: Span) -> list[Span]:
     listed: list[Span] = []
     for verb in sent:
         if not (verb.lemma_.lower() in ORGANISE_VERBS and verb.pos_ == "VERB" or (
-                verb.is_lower and _ORGANISE_STEM.match(verb.text))) or _holds_a_post(verb):
+                verb.is_lower and _ORGANISE_STEM.match(verb.text))) or _organises_nothing(verb):
             continue
         end = verb.i - 2 if verb.i >= 2 and doc[verb.i - 1].text == "-" else verb.i  # "co-host"
         while end > sent.start and doc[end - 1].lower_ in _AUX_WORDS:

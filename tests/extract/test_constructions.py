@@ -99,6 +99,9 @@ def test_speakers(nlp, sentence: str, speakers: set[str]) -> None:
         ("The Acme Society is pleased to announce its annual conference in May.",
          {"Acme Society"}),
         ("James Wilson holds a joint appointment at the University of Oxford.", set()),
+        ("The Acme Summer School on Soil Modelling runs for five days.", set()),
+        ("The Acme Summer School runs for five days.", set()),
+        ("The Acme Society runs the Soil Summer School.", {"Acme Society"}),
         ("In this seminar, hosted by the Acme Society, Dr Nina Schulz from the University of "
          "Leipzig will present her work.", {"Acme Society"}),
         ("This is a joint event between Acme University and the Wellcome Trust.",
