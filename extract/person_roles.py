@@ -255,9 +255,27 @@ def _role_text(doc: Doc, indices: list[int]) -> str | None:
     return None
 
 
+def _names_after_roles(doc: Doc, ents: list[Span]) -> list[Span]:
+    """ "our Theme Lead Priya Natarajan": the NER takes role and name for one span of another
+    kind ("Theme Lead Priya Natarajan"), or splits them ("Theme Lead Priya" + "Natarajan");
+    the name after the role words is a person."""
+    fixed: list[Span] = []
+    for ent in ents:
+        if ent.label_ == "PERSON":
+            fixed.append(ent)
+            continue
+        following = next((e for e in ents if e.start == ent.end and e.label_ == "PERSON"), None)
+        whole = doc[ent.start : following.end] if following is not None else ent
+        name = next((Span(doc, whole.start + k, whole.end, label="PERSON")
+                     for k in range(1, len(whole) - 1)
+                     if is_role_phrase(whole[:k].text) and looks_like_name(whole[k:])), None)
+        fixed.append(name or ent)  # the following PERSON, inside the name, falls to filter_spans
+    return fixed
+
+
 def _repair_people(doc: Doc) -> None:
     """Relabel name-shaped spans as PERSON, strip titles, join "A (B) C" nicknames."""
-    ents = list(doc.ents)
+    ents = _names_after_roles(doc, list(doc.ents))
     taken = {i for e in ents for i in range(e.start, e.end)}
     doubtful = [
         s

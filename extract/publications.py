@@ -75,7 +75,9 @@ _AUTHOR_CUES = tuple(  # separate patterns: one phrase may hold two cues ("X's p
         # "The study, led by X, …", "In a new paper, X and Y show …"
         r"\b(?:study|paper|preprint|article|review|analysis|researchers|team)\b[^.]{0,40}?"
         r"\bled by\b|"
-        r"\b(?:work|research),? (?:was |is )?(?:co-)?led by\b",
+        r"\b(?:work|research),? (?:was |is )?(?:co-)?led by\b|"
+        r"\b(?:work|research|study|analysis),? (?:was |is )?(?:carried out|conducted|done|"
+        r"performed|undertaken) by\b",  # "The research, carried out by X, …"
         r"^\W*in (?:a|an|the|their|his|her|our|this) (?:\w+ )?(?:paper|preprint|article|study)"
         r"\b,?",
         r"^\W*by\b",  # a byline: "By X, Y and Z."
@@ -94,8 +96,11 @@ _AUTHOR_CUES = tuple(  # separate patterns: one phrase may hold two cues ("X's p
 )
 _CONGRATULATED = re.compile(r"\W*congratulations to\b", re.I)
 # "Their new paper …" opening a sentence that names nobody: the people of the sentence before
+# "She is senior author of the paper", "They co-authored …": the same
 _PRONOUN_PAPER = re.compile(
-    r"\W*(?:(?P<plural>their)|his|her) (?:\w+ )?(?:paper|preprint|article|study|book|chapter)\b",
+    r"\W*(?:(?:(?P<plural>their)|his|her) (?:\w+ )?(?:paper|preprint|article|study|book|chapter|"
+    r"blog)\b|(?:(?P<they>they)|he|she) (?:(?:is|was|are|were) (?:the |a |an |one of the )?"
+    r"(?:\w+ )?(?:co-)?authors?\b|(?:\w+ )?(?:co-)?(?:authored|wrote|published)\b))",
     re.I)
 # what a byline holds besides its names (the parser may end it on the title's opening quote)
 _BYLINE_GLUE = re.compile(r"(?:\s|,|;|&|\band\b|\bet al\b\.?|\.|['‘\"“])*", re.IGNORECASE)
@@ -170,7 +175,7 @@ class PublicationFinder:
                 own if not sent_titles else "PUBLICATION")
             sent_text = text[sent.start_char : sent.end_char]
             people, by_narrator = _authors_in(sent, sent_text, sent_titles)
-            people += _told_before(sent, sent_text, before)
+            people += _told_before(sent, sent_text, sent_titles, before)
             if after_paper and _CONGRATULATED.match(sent_text):  # "… published. Congratulations
                 people += [e for e in sent.ents if e.label_ == "PERSON"]  # to X and Y!"
             for person in people:
@@ -319,9 +324,9 @@ def _narrator_wrote(sent: Span, titles: list[Span]) -> Token | None:
 
 
 def _is_paper_word(token: Token) -> bool:
-    """ "paper", "study", …, and the "post" of "blog post"."""
-    return _PAPER_WORD.fullmatch(token.text) is not None or token.lower_ == "post" and any(
-        c.lower_ == "blog" for c in token.children)
+    """ "paper", "study", …, "blog" and the "post" of "blog post"."""
+    return _PAPER_WORD.fullmatch(token.text) is not None or token.lower_ == "blog" or (
+        token.lower_ == "post" and any(c.lower_ == "blog" for c in token.children))
 
 
 def _people_with(sent: Span, verb: Token) -> list[Span]:
@@ -332,13 +337,15 @@ def _people_with(sent: Span, verb: Token) -> list[Span]:
                                 if c.dep_ == "prep" and c.lower_ == "with"])
 
 
-def _told_before(sent: Span, sent_text: str, before: list[Span]) -> list[Span]:
-    """ "Congratulations to X and Y! Their paper …": "their" is everyone in the sentence before,
-    "his"/"her" its last person."""
+def _told_before(sent: Span, sent_text: str, titles: list[Span], before: list[Span]
+                 ) -> list[Span]:
+    """ "Congratulations to X and Y! Their paper …", "… X. She is senior author of …": "their"
+    and "they" are everyone in the sentence before, "his"/"her"/"he"/"she" its last person."""
     pronoun = _PRONOUN_PAPER.match(sent_text)
-    if pronoun is None or not before or any(e.label_ == "PERSON" for e in sent.ents):
-        return []
-    return before if pronoun.group("plural") else before[-1:]
+    if pronoun is None or not before or any(e.label_ == "PERSON" and not any(
+            overlaps(e, t) for t in titles) for e in sent.ents):
+        return []  # a sentence that names someone speaks of them
+    return before if pronoun.group("plural") or pronoun.group("they") else before[-1:]
 
 
 def _byline(sent: Span) -> list[Span]:

@@ -216,6 +216,14 @@ def test_organisers(nlp, sentence: str, organisers: set[str]) -> None:
         ("James Wilson worked with Sarah Thompson on this paper, now out in Nature Medicine.",
          {"James Wilson", "Sarah Thompson"}),
         ("James Wilson thanked the team that published the paper.", set()),
+        ("Priya Natarajan has joined Acme University. She is senior author of the paper "
+         "'Sparse models for soil records in the field'.", {"Priya Natarajan"}),
+        ("We welcome Priya Natarajan and Tomas Berg. They co-authored the new report.",
+         {"Priya Natarajan", "Tomas Berg"}),
+        ("Priya Natarajan has also written an accompanying blog, 'Why sparse models matter'.",
+         {"Priya Natarajan"}),
+        ("The research, carried out by Priya Natarajan and Tomas Berg, appears in Nature "
+         "Medicine.", {"Priya Natarajan", "Tomas Berg"}),
         ("Nadia Rahman and Tomas Berg have both published papers this month.", set()),
         ("We spoke to Mira Holt about the paper.", set()),
     ],

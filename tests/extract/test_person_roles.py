@@ -91,6 +91,15 @@ def test_a_name_after_a_lower_case_role_noun_is_a_person(nlp) -> None:
     assert "Arjun Kapoor" in _people(doc)
 
 
+@pytest.mark.parametrize("text", [
+    "This paper by Theme Lead Priya Natarajan explores sparse models.",  # one span, not PERSON
+    "Published in Nature Medicine, this paper by our Theme Lead Priya Natarajan explores sparse "
+    "models.",  # role and first name one span, the surname another
+])
+def test_a_name_the_ner_joins_to_the_role_before_it_is_a_person(nlp, text: str) -> None:
+    assert _people(nlp(text)) == ["Priya Natarajan"]
+
+
 def test_an_acronym_after_role_of_is_an_organisation_a_field_is_not(nlp) -> None:
     acronym = nlp("Anna is the president of EUROGRAPHICS and a member of the Westby Committee.")
     field = nlp("Jane Doe, Head of AI at Acme Labs, will speak.")
