@@ -87,6 +87,9 @@ _PIECE = re.compile(r"\b(?:piece|blog|article|essay|op-ed|paper|book|chapter|pre
 _PUBLICATION_WORD = re.compile(
     r"\b(?:paper|preprint|article|published|publication|book|chapter|report|blog|"
     r"co-?authored|authors?)\b", re.I)
+#: An item heading over one paper's bold title ("### Publication of the Month")
+_ONE_PAPER = re.compile(r"\W*(?:(?:our|new|latest|featured|recent) )?(?:publication|paper|preprint)"
+                        r"(?: of the (?:month|week))?\W*$", re.I)
 _PUBLICATION_SECTION = re.compile(r"\bpublications?\b|\bpapers?\b|\breading\b", re.I)
 _PUBLICATION_KINDS = (
     ("preprint", re.compile(r"\bpreprint|arxiv|biorxiv|medrxiv", re.I)),
@@ -269,7 +272,7 @@ def _entities(
             if not as_first_names(builder, index, unit, ent):
                 builder.later_first_names.append((index, unit, ent))
             continue
-        if ent.label_ == "PERSON":
+        if ent.label_ == "PERSON" or ent.label_ == "ORG" and _named_person(builder, ent.text):
             text = strip_title(ent.text)
             full = len(text.split()) >= 2
             attributes = {} if full else (
@@ -596,34 +599,40 @@ def _slots_for(
     item_things: dict[int, dict[str, str]],
     section_things: dict[int, dict[str, str]],
 ) -> dict[str, str]:
-    """The slots of the unit's item, or of its section (a section-level publication title)."""
+    """The slots of the unit's item, or of its section; a bold line under a "Publication of
+    the Month" heading (of either) is the paper they speak of."""
     if unit.item is not None:
-        return item_things.setdefault(id(unit.item), {})
-    if unit.section is None:
+        things = item_things.setdefault(id(unit.item), {})
+        heading, blocks, item = unit.item.title, unit.item.blocks, unit.item
+    elif unit.section is not None:
+        things = section_things.setdefault(id(unit.section), {})
+        heading, blocks, item = unit.section.title, unit.section.blocks, None
+    else:
         return {}
-    section = unit.section
-    things = section_things.setdefault(id(section), {})
     if "PUBLICATION" in things:
         return things
+    section = unit.section
     if (
-        _PUBLICATION_SECTION.search(section.title)
+        (_PUBLICATION_SECTION.search(heading) if item is None else _ONE_PAPER.match(heading))
         and unit.block.kind == "bold_line"
+        and not unit.is_heading
         and len(unit.text.split()) >= 2
     ):
         text = unit.text.strip().strip("*").strip()
         start = unit.text.index(text)
         span = unit.block.source_span(start, start + len(text))
-    elif section.title_span is not None and _titled_by_its_paper(section, unit):
+    elif item is None and section is not None and section.title_span is not None and (
+            _titled_by_its_paper(section, unit)):
         text, span = section.title, section.title_span  # "## <paper title>" over "… this paper"
     else:
         return things
-    doi = next((link.doi for b in section.blocks for link in b.links if link.doi), None)
-    attributes = {"publication_kind": _publication_kind(section.title + " " + text)}
+    doi = next((link.doi for b in blocks for link in b.links if link.doi), None)
+    attributes = {"publication_kind": _publication_kind(heading + " " + text)}
     if doi:
         attributes["doi"] = doi
     things["PUBLICATION"] = builder.add(
         EntityKind.PUBLICATION, text, span, "publications.section_title", CONFIDENCE["rule"],
-        None, **attributes)
+        item, **attributes)
     return things
 
 
@@ -877,6 +886,13 @@ _OBJECT_KINDS = {
     "author": {EntityKind.PERSON},
     "organizer": {EntityKind.ORGANISATION, EntityKind.PERSON},
 }
+
+
+def _named_person(builder: MentionBuilder, text: str) -> bool:
+    """ "Rohan Chakraborty" tagged an organisation, where the issue has already named that
+    person: the NER's labels vary from sentence to sentence, the name does not."""
+    key = names.normalise(strip_title(text))
+    return " " in key and any(names.normalise(m.text) == key for m in builder.people.values())
 
 
 def _kinds_fit(builder: MentionBuilder, relation: str, obj: str) -> bool:

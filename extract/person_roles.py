@@ -553,7 +553,24 @@ def _person_shaped_slot(span: Span) -> bool:
     organisation in brackets, after a role noun, before "et al."/"and colleagues", the subject
     of "speak/talk"."""
     return (_org_in_brackets_after(span) or _role_noun_before(span) or _before_et_al(span)
-            or _talks(span))
+            or _talks(span) or _role_after_copula(span))
+
+
+# "is a", "was our", "has been the", "is now a": between a name and the role it holds
+_COPULA = re.compile(r"(?:is|was|has been)(?: now| currently)?(?: (?:a|an|the|our|their))?$",
+                     re.IGNORECASE)
+
+
+def _role_after_copula(span: Span) -> bool:
+    """ "Nina Petrova is a Senior Research Associate at …", "… has been our Theme Lead": only
+    a person is a role."""
+    doc = span.doc
+    for start in range(span.end + 1, min(len(doc), span.end + 4) + 1):
+        if _COPULA.match(doc[span.end : start].text):
+            if any(is_role_phrase(doc[start:end].text)
+                   for end in range(start + 1, min(len(doc), start + 5) + 1)):
+                return True
+    return False
 
 
 def _org_in_brackets_after(span: Span) -> bool:

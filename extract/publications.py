@@ -18,6 +18,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from partnerkg.extract.person_roles import looks_like_name
 from partnerkg.extract.spans import (
     EVENTS,
     NARRATOR,
@@ -94,7 +95,7 @@ _AUTHOR_CUES = tuple(  # separate patterns: one phrase may hold two cues ("X's p
         r"colleagues|collaborators|co-authors)\b",
     )
 )
-_CONGRATULATED = re.compile(r"\W*congratulations to\b", re.I)
+_CONGRATULATED = re.compile(r"\W*(?:many |huge |big )?congratulations(?: to)?\b", re.I)
 # "Their new paper …" opening a sentence that names nobody: the people of the sentence before
 # "She is senior author of the paper", "They co-authored …": the same
 _PRONOUN_PAPER = re.compile(
@@ -113,6 +114,7 @@ _WORKED_ON = frozenset({("to", "contribute"), ("on", "work"), ("on", "collaborat
 _CO_WROTE = re.compile(r"\b(?:have |has |had )?(?:\w+ly |just |also )?co-?(?:authored|wrote)\b",
                        re.IGNORECASE)
 _I_CO_WROTE = re.compile(r"\bI (?:have |had )?(?:\w+ly |just |also )?co-?(?:authored|wrote)\b")
+_AUTHORS_THEN_TITLE = re.compile(r"\s*(?:et al\.?)?\s*[:–—-]\s*['‘\"“]?\s*")
 _ASIDE_OR_SPACE = re.compile(r"\s*(?:\([^()]{1,80}\))?\s*")
 _PAREN_ASIDE = re.compile(r"^\s*\([^()]{1,80}\)")
 _WITH_WHOM = re.compile(r" with (?:(?:my|our|his|her|their|the) )?(?:[a-z]+ ){0,2}")
@@ -177,13 +179,13 @@ class PublicationFinder:
             people, by_narrator = _authors_in(sent, sent_text, sent_titles)
             people += _told_before(sent, sent_text, sent_titles, before)
             if after_paper and _CONGRATULATED.match(sent_text):  # "… published. Congratulations
-                people += [e for e in sent.ents if e.label_ == "PERSON"]  # to X and Y!"
+                people += [e for e in sent.ents if _is_person(e)]  # to X and Y!"
             for person in people:
                 if not any(overlaps(person, title) for title in titles):  # the NER's "person"
                     found.append(self._found("author", subject, chars(person), sent, 0.85))
             if by_narrator:
                 found.append(self._found("author", subject, NARRATOR, sent, 0.8))
-            before = [e for e in sent.ents if e.label_ == "PERSON"]
+            before = [e for e in sent.ents if _is_person(e)]
             after_paper = bool(sent_titles) or _PAPER_WORD.search(sent_text) is not None
             for venue in venues:
                 if sent.start <= venue.start < sent.end:
@@ -215,7 +217,8 @@ def _authors_in(sent: Span, sent_text: str, titles: list[Span]) -> tuple[list[Sp
         for person in _people_near(
             sent, sent.start_char + cue.start(), sent.start_char + cue.end())
     ]
-    people += _writers(sent, titles) + _co_writers(sent, sent_text) + _byline(sent)
+    people += (_writers(sent, titles) + _co_writers(sent, sent_text) + _byline(sent)
+               + _names_before_title(sent, titles))
     verb = _narrator_wrote(sent, titles)
     if verb is not None:
         people += _people_with(sent, verb)
@@ -280,7 +283,7 @@ def _co_writers(sent: Span, sent_text: str) -> list[Span]:
     if match is None:
         return []
     text, start = text_of(sent.doc), sent.start_char
-    people = [e for e in sent.ents if e.label_ == "PERSON"]
+    people = [e for e in sent.ents if _is_person(e)]
     last = [p for p in people if p.end_char <= start + match.start() and _ASIDE_OR_SPACE.fullmatch(
         text[p.end_char : start + match.start()])]
     with_word = sent_text.find(" with ", match.end())
@@ -342,17 +345,37 @@ def _told_before(sent: Span, sent_text: str, titles: list[Span], before: list[Sp
     """ "Congratulations to X and Y! Their paper …", "… X. She is senior author of …": "their"
     and "they" are everyone in the sentence before, "his"/"her"/"he"/"she" its last person."""
     pronoun = _PRONOUN_PAPER.match(sent_text)
-    if pronoun is None or not before or any(e.label_ == "PERSON" and not any(
+    if pronoun is None or not before or any(_is_person(e) and not any(
             overlaps(e, t) for t in titles) for e in sent.ents):
         return []  # a sentence that names someone speaks of them
     return before if pronoun.group("plural") or pronoun.group("they") else before[-1:]
+
+
+def _names_before_title(sent: Span, titles: list[Span]) -> list[Span]:
+    """ "Jane Doe and John Roe: 'Title', Journal": a reference that opens with its authors."""
+    text = text_of(sent.doc)
+    people = [e for e in sent.ents if _is_person(e)]
+    first = people[0] if people else None
+    if first is None or text[sent.start_char : first.start_char].strip(" -–*•"):
+        return []
+    listed = _listed_with(first, people, text)
+    last = max(listed, key=lambda p: p.end_char)
+    title = next((t for t in titles if t.start_char > last.end_char), None)
+    return listed if title is not None and _AUTHORS_THEN_TITLE.fullmatch(
+        text[last.end_char : title.start_char]) else []
+
+
+def _is_person(ent: Span) -> bool:
+    """A PERSON, or a name the NER took for an organisation ("Rohan Chakraborty"): the
+    mention builder keeps its relations only where the issue names that person."""
+    return ent.label_ == "PERSON" or ent.label_ == "ORG" and looks_like_name(ent)
 
 
 def _byline(sent: Span) -> list[Span]:
     """ "Jane Doe, John Roe and Ann Poe (et al.)": a line of names and nothing else lists a
     paper's authors (in an item that has a paper; elsewhere the subject does not bind)."""
     text = text_of(sent.doc)
-    people = [e for e in sent.ents if e.label_ == "PERSON"]
+    people = [e for e in sent.ents if _is_person(e)]
     if len(people) < 2:
         return []
     bounds = [sent.start_char, *(c for p in people for c in (p.start_char, p.end_char)),
@@ -378,7 +401,7 @@ def _people_in_subject(sent: Span, verb: Token) -> list[Span]:
 
 def _people_under(sent: Span, heads: list[Token]) -> list[Span]:
     """The people of ``sent`` that start inside the phrase of one of ``heads``."""
-    return [p for head in heads for p in sent.ents if p.label_ == "PERSON"
+    return [p for head in heads for p in sent.ents if _is_person(p)
             and head.left_edge.i <= p.start <= head.right_edge.i]
 
 
@@ -387,7 +410,7 @@ def _people_near(sent: Span, cue_start: int, cue_end: int) -> list[Span]:
     doc = sent.doc
     full = text_of(doc)
     text = full[cue_start:cue_end].lower()
-    people = [e for e in sent.ents if e.label_ == "PERSON"]
+    people = [e for e in sent.ents if _is_person(e)]
     if text.startswith(("'", "’")):
         before = [p for p in people if 0 <= cue_start - p.end_char <= 1]
         if before:
@@ -457,7 +480,7 @@ def people_after_title(doc: Doc, end: int) -> list[Span]:
     """ "[Title], by A, B and C, Nature Medicine", "'Title' - A and B (2030)": the people a
     reference lists right after its title (``end``: the title's last character)."""
     text = text_of(doc)
-    people = sorted((e for e in doc.ents if e.label_ == "PERSON" and e.start_char >= end),
+    people = sorted((e for e in doc.ents if _is_person(e) and e.start_char >= end),
                     key=lambda e: e.start_char)
     if not people or not _AFTER_TITLE.fullmatch(text[end : people[0].start_char]):
         return []

@@ -269,6 +269,30 @@ def test_the_items_event_named_in_its_text_with_the_headings_words_is_one_event(
             "records in the field' was accepted at MICCAI.\n",
             {("Sparse models for soil records in the field", "Jane Doe")},
             id="the interviewed scholar's own paper"),
+        pytest.param(
+            "## Updates\n\n### Partnership news\n\nOur Senior Research Associate Rohan "
+            "Chakraborty gave a talk at the Acme Forum.\n\nRohan Chakraborty recently "
+            "co-authored 'Sparse models for soil records in the field' with Prof Yoshua "
+            "Bengio.\n",
+            {("Sparse models for soil records in the field", "Rohan Chakraborty"),
+             ("Sparse models for soil records in the field", "Yoshua Bengio")},
+            id="a person named before, whose name the NER takes for an organisation here"),
+        pytest.param(
+            "## Updates\n\n### Paper news\n\nThe paper 'Sparse models for soil records in the "
+            "field' was published this month. Congratulations Chris Banerji!\n",
+            {("Sparse models for soil records in the field", "Chris Banerji")},
+            id="congratulations without 'to' after the paper's sentence"),
+        pytest.param(
+            "## Updates\n\n### Partnership papers\n\n- Chris Banerji: 'Sparse models for soil "
+            "records in the field', Nature Medicine\n",
+            {("Sparse models for soil records in the field", "Chris Banerji")},
+            id="a reference that opens with its author and a colon"),
+        pytest.param(
+            "## Updates\n\n### Publication of the Month\n\n**Sparse models for soil records in "
+            "the field**\n\nAuthors: Chris Banerji, Tomas Berg\n\nJournal: Nature Medicine\n",
+            {("Sparse models for soil records in the field", "Chris Banerji"),
+             ("Sparse models for soil records in the field", "Tomas Berg")},
+            id="a bold title under an item heading 'Publication of the Month'"),
     ],
 )
 def test_a_paper_items_authors(nlp, tmp_path: Path, markdown: str, pairs) -> None:

@@ -100,6 +100,12 @@ def test_a_name_the_ner_joins_to_the_role_before_it_is_a_person(nlp, text: str) 
     assert _people(nlp(text)) == ["Priya Natarajan"]
 
 
+def test_a_name_before_is_a_role_is_a_person(nlp) -> None:
+    assert _people(nlp("Rohan Chakraborty is a Senior Research Associate at Acme.")) == [
+        "Rohan Chakraborty"]
+    assert _people(nlp("Acme University is a leading university in soil science.")) == []
+
+
 def test_an_acronym_after_role_of_is_an_organisation_a_field_is_not(nlp) -> None:
     acronym = nlp("Anna is the president of EUROGRAPHICS and a member of the Westby Committee.")
     field = nlp("Jane Doe, Head of AI at Acme Labs, will speak.")
