@@ -5,10 +5,11 @@ name after "published in". Authors: "X's paper", "paper/study by X", "X et al.",
 "written/authored by X", "'Title' by X", "X, whose paper", "Lead author X", "X has a paper
 with Y", "X's paper with Y", "X wrote 'Title'", "X and Y show … in a new paper", "… X and Y!
 Their paper", "a collaboration between X and Y", "X contributed to this paper", "the team
-that published", and in an interview "I published …", "My paper" (the ``NARRATOR``). A
-quoted talk's title ("a lecture on '…'")
-is no paper's. The publication itself is the slot ``"PUBLICATION"`` when the sentence
-names no title, bound per item later.
+that published", "She is senior author", "X: 'Title'", and in an interview "I published …",
+"My paper" (the ``NARRATOR``). A quoted talk's title ("a lecture on '…'") is no paper's. A
+name the NER took for an organisation counts where the issue names that person. The
+publication itself is the slot ``"PUBLICATION"`` when the sentence names no title, bound
+per item later.
 """
 
 from __future__ import annotations
