@@ -12,7 +12,7 @@ from spacy.tokens import Span
 from partnerkg.extract import lexicon
 from partnerkg.extract.mention_builder import CONFIDENCE, MentionBuilder
 from partnerkg.extract.model import EntityKind, Item
-from partnerkg.extract.names import TITLES
+from partnerkg.extract.names import TITLES, normalise
 from partnerkg.extract.roles import is_role_phrase
 from partnerkg.extract.units import Unit
 
@@ -93,20 +93,34 @@ def _given_names(full_name: str) -> list[str]:
 def _heading_full_name(builder: MentionBuilder, first: str, item: Item | None) -> str | None:
     """ "### Research Associate Jane Doe presents …" then "Jane said …": the first name in the
     text confirms the heading's name, which the NER alone is not trusted with."""
-    for index, unit, ent in builder.heading_people.get(id(item), []) if item else []:
-        text = strip_title(ent.text)
-        if first in _given_names(text):
-            mention_id = builder.add(
-                EntityKind.PERSON,
-                text,
-                unit.block.source_span(ent.start_char, ent.end_char),
-                "ner",
-                CONFIDENCE["ner"],
-                item,
-            )
-            builder.people[mention_id] = builder.mentions[-1]
-            builder.by_chars[(index, (ent.start_char, ent.end_char))] = mention_id
-            builder.rejected.discard((index, (ent.start_char, ent.end_char)))
-            builder.heading_people[id(item)].remove((index, unit, ent))
-            return mention_id
+    for entry in builder.heading_people.get(id(item), []) if item else []:
+        if first in _given_names(strip_title(entry[2].text)):
+            return _accept_heading_person(builder, entry)
     return None
+
+
+def confirm_heading_people(builder: MentionBuilder) -> None:
+    """ "### New paper from Jane Doe", where the issue's text names Jane Doe as well (in a
+    team list, another item): the heading's name is that person."""
+    named = {normalise(m.text) for m in builder.people.values()}
+    for entries in builder.heading_people.values():
+        for entry in list(entries):
+            if normalise(strip_title(entry[2].text)) in named:
+                _accept_heading_person(builder, entry)
+
+
+def _accept_heading_person(builder: MentionBuilder, entry: tuple[int, Unit, Span]) -> str:
+    index, unit, ent = entry
+    mention_id = builder.add(
+        EntityKind.PERSON,
+        strip_title(ent.text),
+        unit.block.source_span(ent.start_char, ent.end_char),
+        "ner",
+        CONFIDENCE["ner"],
+        unit.item,
+    )
+    builder.people[mention_id] = builder.mentions[-1]
+    builder.by_chars[(index, (ent.start_char, ent.end_char))] = mention_id
+    builder.rejected.discard((index, (ent.start_char, ent.end_char)))
+    builder.heading_people[id(unit.item)].remove(entry)
+    return mention_id

@@ -34,6 +34,7 @@ from partnerkg.extract.events import (
 )
 from partnerkg.extract.first_names import (
     as_first_names,
+    confirm_heading_people,
     first_name_reference,
     first_names_shape,
     strip_title,
@@ -85,7 +86,7 @@ _PAPER_NOUN_BEFORE = re.compile(r"\b(?:book|paper|preprint|article|chapter|repor
 _PIECE = re.compile(r"\b(?:piece|blog|article|essay|op-ed|paper|book|chapter|preprint)\b", re.I)
 #: A word that makes a quoted phrase in the same text a publication's title.
 _PUBLICATION_WORD = re.compile(
-    r"\b(?:paper|preprint|article|published|publication|book|chapter|report|blog|"
+    r"\b(?:paper|preprint|article|publish(?:es|ed|ing)|publication|book|chapter|report|blog|"
     r"co-?authored|authors?)\b", re.I)
 #: An item heading over one paper's bold title ("### Publication of the Month")
 _ONE_PAPER = re.compile(r"\W*(?:(?:our|new|latest|featured|recent) )?(?:publication|paper|preprint)"
@@ -129,6 +130,7 @@ def assemble(newsletter: Newsletter, units: Sequence[Unit], docs: Sequence[Doc])
     for index, unit, ent in builder.later_first_names:  # the full name came later in the issue
         if not as_first_names(builder, index, unit, ent):
             _add_organisation(builder, index, unit, ent, docs[index])
+    confirm_heading_people(builder)
     narrators = narrators_of(builder, units)
     for index, (unit, doc) in enumerate(zip(units, docs, strict=True)):
         group = id(unit.item) if unit.item else id(unit.section)
@@ -660,8 +662,8 @@ def _publications(
     titles = list(doc.spans.get(PUBLICATION_TITLES, []))
     heading = unit.item.title + " " + unit.item.section if unit.item else (
         unit.section.title if unit.section else "")  # "## Recent papers" over a list of them
-    in_publication_context = bool(
-        _PUBLICATION_SECTION.search(heading) or _PUBLICATION_WORD.search(unit.text))
+    in_publication_context = bool(_PUBLICATION_SECTION.search(heading) or any(
+        _PUBLICATION_WORD.search(text) for text in (heading, unit.text)))
     found = []
     for title in titles:
         link = next(

@@ -122,7 +122,7 @@ _WITH_WHOM = re.compile(r" with (?:(?:my|our|his|her|their|the) )?(?:[a-z]+ ){0,
 _WRITING_VERBS = frozenset(
     {"have", "write", "publish", "co-author", "author", "release", "contribute"})
 _PAPER_WORD = re.compile(
-    r"\b(paper|article|preprint|publication|published|study|review|book|chapter|report|"
+    r"\b(paper|article|preprint|publication|publish(?:es|ed|ing)|study|review|book|chapter|report|"
     r"journal|co-?authors?|authors?|et al)\b", re.I
 )
 #: A word every author cue holds (the paper words, "by", "colleagues", …).

@@ -293,6 +293,14 @@ def test_the_items_event_named_in_its_text_with_the_headings_words_is_one_event(
             {("Sparse models for soil records in the field", "Chris Banerji"),
              ("Sparse models for soil records in the field", "Tomas Berg")},
             id="a bold title under an item heading 'Publication of the Month'"),
+        *(pytest.param(
+            f"## Updates\n\n### {heading}\n\n'Sparse models for soil records in the field' "
+            "appeared in Nature Medicine.\n\n## Team\n\n- Chris Banerji, Acme University, "
+            "Research Associate\n",
+            {("Sparse models for soil records in the field", "Chris Banerji")},
+            id=f"a heading's author the issue names elsewhere: {heading}")
+          for heading in ("New paper from Chris Banerji", "Chris Banerji publishes in Nature "
+                          "Medicine", "Congratulations to Chris Banerji on his new paper")),
     ],
 )
 def test_a_paper_items_authors(nlp, tmp_path: Path, markdown: str, pairs) -> None:
