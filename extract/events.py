@@ -702,8 +702,11 @@ def _place_after_org(span: Span) -> bool:
 
 def _climb(token: Token) -> Token:
     """From a conjunct, appositive, "for"-complement or a name cut short ("the Turing"
-    of "the Turing Institute") up to the phrase it belongs to."""
-    while token.head.i != token.i and (
+    of "the Turing Institute") up to the phrase it belongs to; not from a person's employer
+    ("talks from Jane Doe (Acme University)") up to the person."""
+    while token.head.i != token.i and not (
+        token.dep_ == "appos" and token.head.ent_type_ == "PERSON" and token.ent_type_ != "PERSON"
+    ) and (
         token.dep_ in ("conj", "appos")
         or (token.dep_ == "compound" and token.head.pos_ == "PROPN" and token.head.i == token.i + 1)
         or (token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head.pos_ == "PROPN")

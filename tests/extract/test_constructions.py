@@ -100,6 +100,8 @@ def test_speakers(nlp, sentence: str, speakers: set[str]) -> None:
          {"Acme Society"}),
         ("James Wilson holds a joint appointment at the University of Oxford.", set()),
         ("The Acme Summer School on Soil Modelling runs for five days.", set()),
+        ("The forum features talks from Nadia Rahman (Westby University) and Owen Clarke "
+         "(Roche).", set()),
         ("The Acme Summer School runs for five days.", set()),
         ("The Acme Society runs the Soil Summer School.", {"Acme Society"}),
         ("In this seminar, hosted by the Acme Society, Dr Nina Schulz from the University of "
