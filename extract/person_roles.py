@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from partnerkg.extract import lexicon
+from partnerkg.extract.events import SPEAKER_CUES
 from partnerkg.extract.items import names_event_or_opportunity
 from partnerkg.extract.name_joins import DOTTED_NAME
 from partnerkg.extract.names import TITLE_TOKENS as TITLES
@@ -553,7 +554,14 @@ def _person_shaped_slot(span: Span) -> bool:
     organisation in brackets, after a role noun, before "et al."/"and colleagues", the subject
     of "speak/talk"."""
     return (_org_in_brackets_after(span) or _role_noun_before(span) or _before_et_al(span)
-            or _talks(span) or _role_after_copula(span))
+            or _talks(span) or _role_after_copula(span) or _after_speaker_cue(span))
+
+
+def _after_speaker_cue(span: Span) -> bool:
+    """ "Speakers will include Nina Petrova from …", "we will hear from Nina Petrova": the name
+    right after a cue that introduces speakers."""
+    before = span.doc[max(span.sent.start, span.start - 6) : span.start].text
+    return any(cue.end() == len(before) for cue in SPEAKER_CUES.finditer(before))
 
 
 # "is a", "was our", "has been the", "is now a": between a name and the role it holds
@@ -617,14 +625,20 @@ _ONLY_PEOPLE_DO = frozenset({"speak", "talk", "lecture"})
 
 
 def _talks(span: Span) -> bool:
-    """ "Nina Petrova will talk us through …", "Nina Petrova will join us to talk about …":
-    only a person speaks or lectures."""
+    """ "Nina Petrova will talk us through …", "Nina Petrova will join us to talk about …",
+    "Nina Petrova and Jo Lee will be giving the keynote talks": only a person speaks or
+    lectures."""
     root = span[-1]
     if root.dep_ != "nsubj":
         return False
     verb = root.head
     return verb.lemma_ in _ONLY_PEOPLE_DO or any(
-        c.dep_ in ("xcomp", "advcl") and c.lemma_ in _ONLY_PEOPLE_DO for c in verb.children)
+        c.dep_ in ("xcomp", "advcl") and c.lemma_ in _ONLY_PEOPLE_DO for c in verb.children) or (
+        verb.lemma_ in ("give", "deliver") and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in _TALKS for c in verb.children))
+
+
+_TALKS = frozenset({"talk", "keynote", "lecture", "presentation", "speech", "seminar"})
 
 
 _COLLEAGUES = frozenset({"colleagues", "collaborators", "co-authors", "coauthors"})

@@ -100,6 +100,15 @@ def test_a_name_the_ner_joins_to_the_role_before_it_is_a_person(nlp, text: str) 
     assert _people(nlp(text)) == ["Priya Natarajan"]
 
 
+@pytest.mark.parametrize("text", [
+    "Speakers will include Nadia Rahman from Westby University, as well as Owen Clarke.",
+    "Nadia Rahman and Owen Clarke will be giving the keynote talks.",
+])
+def test_a_name_the_ner_takes_for_an_organisation_in_a_speakers_slot_is_a_person(
+        nlp, text: str) -> None:
+    assert "Nadia Rahman" in _people(nlp(text))
+
+
 def test_a_name_before_is_a_role_is_a_person(nlp) -> None:
     assert _people(nlp("Rohan Chakraborty is a Senior Research Associate at Acme.")) == [
         "Rohan Chakraborty"]
