@@ -7,7 +7,11 @@ DEMO_OUT := demo-output
 
 .PHONY: demo test install system-deps lint ontology docs bench clean
 
-$(STAMP): requirements.lock pyproject.toml
+# The strict editable install links each source file: a module added or removed (its folder
+# changes) needs a reinstall.
+PACKAGE_DIRS := $(shell find src/partnerkg extract graph ontology -type d -not -name __pycache__ -printf '%p/ ')
+
+$(STAMP): requirements.lock pyproject.toml $(PACKAGE_DIRS)
 	python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --require-hashes -r requirements.lock
 	@# setuptools warns about data folders (queries/, projections/) at length: keep its log.

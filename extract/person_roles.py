@@ -24,6 +24,7 @@ from partnerkg.extract import lexicon
 from partnerkg.extract.events import SPEAKER_CUES
 from partnerkg.extract.items import names_event_or_opportunity
 from partnerkg.extract.name_joins import DOTTED_NAME
+from partnerkg.extract.name_shape import NAME_PARTICLES, NAME_WORD, looks_like_name
 from partnerkg.extract.names import TITLE_TOKENS as TITLES
 from partnerkg.extract.phrase_ties import org_after, phrase_ties, tie
 from partnerkg.extract.roles import is_role_phrase
@@ -41,12 +42,6 @@ from partnerkg.extract.spans import (
     tokens_in,
 )
 
-#: Lower-case particles inside a name ("Ghadi al Hajj", "Ludwig van Beethoven").
-_NAME_PARTICLES = frozenset(
-    {"al", "el", "bin", "ibn", "de", "da", "di", "du", "del", "dos", "das", "van", "von", "der",
-     "den", "ter", "ten"}
-)
-_NAME_WORD = re.compile(r"^[A-Z][a-zà-ÿ'’A-Z-]*[a-zà-ÿ]$|^[A-Z]\.?$|^[A-Z][a-z]*['’][A-Z][a-z]+$")
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})  # a surname is singular, even "Davies"
 _MODIFIER_TAGS = frozenset({"JJ", "JJR", "JJS", "VBG"})  # nor does a name open with an adjective
 _PARTNERING = frozenset(
@@ -64,21 +59,6 @@ _STOP_WORDS = frozenset(
 @Language.factory("partnerkg_person_roles", default_config={"max_window": 25})
 def make_person_roles(nlp: Language, name: str, max_window: int) -> PersonRoles:
     return PersonRoles(name, max_window)
-
-
-def looks_like_name(span: Span) -> bool:
-    """Two to four capitalised name words, none an organisation or role word."""
-    words = span.text.replace("(", " ").replace(")", " ").split()  # "Fenwick-Achebe" is one
-    if not 2 <= len(words) <= 5:
-        return False
-    if lexicon.org_kind_of(span.text) or is_role_phrase(span.text):
-        return False
-    inner = words[1:-1]
-    return (
-        all(_NAME_WORD.match(w) for w in (words[0], words[-1]))
-        and all(_NAME_WORD.match(w) or w in _NAME_PARTICLES for w in inner)
-        and not all(w.isupper() for w in words)
-    )
 
 
 class PersonRoles:
@@ -417,7 +397,7 @@ def _with_first_name(span: Span, taken: set[int]) -> Span:
     took for a nationality before a two-word name ("Hui" of "Hui [Min Ko]")."""
     doc = span.doc
     i = span.start - 1
-    if len(span) == 1 and i >= 0 and i not in taken and _NAME_WORD.match(doc[i].text):
+    if len(span) == 1 and i >= 0 and i not in taken and NAME_WORD.match(doc[i].text):
         word = doc[i]
         if not (
             word.is_stop or word.is_sent_start or word.lower_ in TITLES or is_role_phrase(word.text)
@@ -466,13 +446,13 @@ def _hyphen_compound_start(doc: Doc, i: int) -> int:
 def _person_ok(span: Span) -> bool:
     """Name-like: capitalised words, not an acronym, not a role, not a common noun phrase."""
     words = [t.text for t in span if t.text not in ("(", ")")]
-    if len(words) == 1 and (words[0].isupper() or not _NAME_WORD.match(words[0])):
+    if len(words) == 1 and (words[0].isupper() or not NAME_WORD.match(words[0])):
         return False
     titled = span.start > 0 and span.doc[span.start - 1].lower_ in TITLES
     if not titled and (_common_noun_phrase(span) or _after_a_year(span)):
         return False
     return all(
-        w[:1].isupper() or w in ("-", "'", "’") or w in _NAME_PARTICLES for w in words
+        w[:1].isupper() or w in ("-", "'", "’") or w in NAME_PARTICLES for w in words
     ) and not is_role_phrase(span.text)
 
 
@@ -729,7 +709,7 @@ def _nicknames(doc: Doc) -> list[Span]:
         if i < 0 or i + 4 >= len(doc):
             continue
         a, b, rp, c = doc[i], doc[i + 2], doc[i + 3], doc[i + 4]
-        if rp.text == ")" and all(_NAME_WORD.match(t.text) for t in (a, b, c)):
+        if rp.text == ")" and all(NAME_WORD.match(t.text) for t in (a, b, c)):
             if a.is_title and b.is_title and c.is_title:
                 start = _hyphen_compound_start(doc, i)  # "Eleni-Rosalina (Elrozy) …"
                 found.append(Span(doc, start, _hyphen_compound_end(doc, i + 4), label="PERSON"))
@@ -755,12 +735,12 @@ def _unlabelled_names(doc: Doc, ents: list[Span]) -> list[Span]:
         else:
             continue
         end, words = start, 0
-        while end < len(doc) and words < 4 and _NAME_WORD.match(doc[end].text):
+        while end < len(doc) and words < 4 and NAME_WORD.match(doc[end].text):
             if any(i in taken for i in range(end, _hyphen_compound_end(doc, end))):
                 break
             end, words = _hyphen_compound_end(doc, end), words + 1
-            if (end + 1 < len(doc) and doc[end].text in _NAME_PARTICLES
-                    and _NAME_WORD.match(doc[end + 1].text) and end + 1 not in taken):
+            if (end + 1 < len(doc) and doc[end].text in NAME_PARTICLES
+                    and NAME_WORD.match(doc[end + 1].text) and end + 1 not in taken):
                 end += 1  # "Ghadi al [Hajj]": the particle joins the next word
         if words < 2 - titled or start in taken:  # "Prof Dwork": a title makes one word a name
             continue

@@ -19,7 +19,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from partnerkg.extract.person_roles import looks_like_name
+from partnerkg.extract.name_shape import person_like
 from partnerkg.extract.spans import (
     EVENTS,
     NARRATOR,
@@ -180,13 +180,13 @@ class PublicationFinder:
             people, by_narrator = _authors_in(sent, sent_text, sent_titles)
             people += _told_before(sent, sent_text, sent_titles, before)
             if after_paper and _CONGRATULATED.match(sent_text):  # "… published. Congratulations
-                people += [e for e in sent.ents if _is_person(e)]  # to X and Y!"
+                people += [e for e in sent.ents if person_like(e)]  # to X and Y!"
             for person in people:
                 if not any(overlaps(person, title) for title in titles):  # the NER's "person"
                     found.append(self._found("author", subject, chars(person), sent, 0.85))
             if by_narrator:
                 found.append(self._found("author", subject, NARRATOR, sent, 0.8))
-            before = [e for e in sent.ents if _is_person(e)]
+            before = [e for e in sent.ents if person_like(e)]
             after_paper = bool(sent_titles) or _PAPER_WORD.search(sent_text) is not None
             for venue in venues:
                 if sent.start <= venue.start < sent.end:
@@ -284,7 +284,7 @@ def _co_writers(sent: Span, sent_text: str) -> list[Span]:
     if match is None:
         return []
     text, start = text_of(sent.doc), sent.start_char
-    people = [e for e in sent.ents if _is_person(e)]
+    people = [e for e in sent.ents if person_like(e)]
     last = [p for p in people if p.end_char <= start + match.start() and _ASIDE_OR_SPACE.fullmatch(
         text[p.end_char : start + match.start()])]
     with_word = sent_text.find(" with ", match.end())
@@ -346,7 +346,7 @@ def _told_before(sent: Span, sent_text: str, titles: list[Span], before: list[Sp
     """ "Congratulations to X and Y! Their paper …", "… X. She is senior author of …": "their"
     and "they" are everyone in the sentence before, "his"/"her"/"he"/"she" its last person."""
     pronoun = _PRONOUN_PAPER.match(sent_text)
-    if pronoun is None or not before or any(_is_person(e) and not any(
+    if pronoun is None or not before or any(person_like(e) and not any(
             overlaps(e, t) for t in titles) for e in sent.ents):
         return []  # a sentence that names someone speaks of them
     return before if pronoun.group("plural") or pronoun.group("they") else before[-1:]
@@ -355,7 +355,7 @@ def _told_before(sent: Span, sent_text: str, titles: list[Span], before: list[Sp
 def _names_before_title(sent: Span, titles: list[Span]) -> list[Span]:
     """ "Jane Doe and John Roe: 'Title', Journal": a reference that opens with its authors."""
     text = text_of(sent.doc)
-    people = [e for e in sent.ents if _is_person(e)]
+    people = [e for e in sent.ents if person_like(e)]
     first = people[0] if people else None
     if first is None or text[sent.start_char : first.start_char].strip(" -–*•"):
         return []
@@ -366,17 +366,11 @@ def _names_before_title(sent: Span, titles: list[Span]) -> list[Span]:
         text[last.end_char : title.start_char]) else []
 
 
-def _is_person(ent: Span) -> bool:
-    """A PERSON, or a name the NER took for an organisation ("Rohan Chakraborty"): the
-    mention builder keeps its relations only where the issue names that person."""
-    return ent.label_ == "PERSON" or ent.label_ == "ORG" and looks_like_name(ent)
-
-
 def _byline(sent: Span) -> list[Span]:
     """ "Jane Doe, John Roe and Ann Poe (et al.)": a line of names and nothing else lists a
     paper's authors (in an item that has a paper; elsewhere the subject does not bind)."""
     text = text_of(sent.doc)
-    people = [e for e in sent.ents if _is_person(e)]
+    people = [e for e in sent.ents if person_like(e)]
     if len(people) < 2:
         return []
     bounds = [sent.start_char, *(c for p in people for c in (p.start_char, p.end_char)),
@@ -402,7 +396,7 @@ def _people_in_subject(sent: Span, verb: Token) -> list[Span]:
 
 def _people_under(sent: Span, heads: list[Token]) -> list[Span]:
     """The people of ``sent`` that start inside the phrase of one of ``heads``."""
-    return [p for head in heads for p in sent.ents if _is_person(p)
+    return [p for head in heads for p in sent.ents if person_like(p)
             and head.left_edge.i <= p.start <= head.right_edge.i]
 
 
@@ -411,7 +405,7 @@ def _people_near(sent: Span, cue_start: int, cue_end: int) -> list[Span]:
     doc = sent.doc
     full = text_of(doc)
     text = full[cue_start:cue_end].lower()
-    people = [e for e in sent.ents if _is_person(e)]
+    people = [e for e in sent.ents if person_like(e)]
     if text.startswith(("'", "’")):
         before = [p for p in people if 0 <= cue_start - p.end_char <= 1]
         if before:
@@ -481,7 +475,7 @@ def people_after_title(doc: Doc, end: int) -> list[Span]:
     """ "[Title], by A, B and C, Nature Medicine", "'Title' - A and B (2030)": the people a
     reference lists right after its title (``end``: the title's last character)."""
     text = text_of(doc)
-    people = sorted((e for e in doc.ents if _is_person(e) and e.start_char >= end),
+    people = sorted((e for e in doc.ents if person_like(e) and e.start_char >= end),
                     key=lambda e: e.start_char)
     if not people or not _AFTER_TITLE.fullmatch(text[end : people[0].start_char]):
         return []
