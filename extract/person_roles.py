@@ -513,6 +513,8 @@ def _in_person_slot(span: Span) -> bool:
         return True
     if _person_shaped_slot(span):
         return True
+    if _listed_before_a_person(span):
+        return True
     if span.start > 0 and doc[span.start - 1].lower_ in ("by", "with") and _person_after_and(span):
         return True  # "written by Jane Doe and <person>"
     if span.start > 1 and doc[span.start - 1].lower_ == "by" and (
@@ -642,6 +644,26 @@ def _person_after_and(span: Span) -> bool:
         e.label_ == "PERSON" and e.end == span.start - 1 for e in doc.ents)
 
 
+def _listed_before_a_person(span: Span) -> bool:
+    """ "Tobias Richter, Grace Obi and Amelia Ford": a name in a list of names that ends on
+    "and <person>" is a person too (a team line "Jane Doe, Genomics England, Lead" has no
+    such end)."""
+    doc, i = span.doc, span.end
+    people = ents_by_start(doc, "PERSON")
+    while i + 1 < len(doc) and doc[i].text in (",", "and"):
+        if doc[i].text == "," and doc[i + 1].lower_ == "and":
+            i += 1
+        if doc[i].lower_ == "and":
+            return i + 1 in people
+        end = i + 1  # the next entry: two or three name words
+        while end < len(doc) and end - i <= 3 and NAME_WORD.match(doc[end].text):
+            end += 1
+        if end - i < 3:
+            return False
+        i = end
+    return False
+
+
 def _from_org_after(span: Span) -> bool:
     """ "This month's scholar is Jane Doe, from Westby University", and at a sentence's start
     "Jane Doe from the Westby Institute opened the session"."""
@@ -674,13 +696,16 @@ def _after_meet(span: Span) -> bool:
 
 
 def _team_line(span: Span) -> bool:
-    """ "Jane Doe, Acme Institute, Community Manager": a line that opens with the name, then
-    an organisation and a role after commas (a team list)."""
+    """ "Jane Doe, Acme Institute, Community Manager", "Jane Doe, Acme University": a line that
+    opens with the name, then an organisation and a role after commas (a team list), or
+    nothing but an organisation its name says is one (a list of speakers)."""
     doc = span.doc
     if any(t.is_alpha for t in doc[: span.start]) or span.end + 1 >= len(doc) or (
             doc[span.end].text != ","):
         return False
     org = next((e for e in doc.ents if e.start == span.end + 1 and e.label_ == "ORG"), None)
+    if org is not None and all(not t.is_alpha for t in doc[org.end :]):
+        return bool(lexicon.org_kind_of(org.text))
     if org is None or org.end + 1 >= len(doc) or doc[org.end].text != ",":
         return False
     return is_role_phrase(doc[org.end + 1 : min(len(doc), org.end + 7)].text.split(",")[0])
@@ -752,7 +777,7 @@ def _unlabelled_names(doc: Doc, ents: list[Span]) -> list[Span]:
             and not _common_noun_phrase(span)
             and (_person_shaped_slot(span) or _role_after_comma(span) or _from_org_after(span)
                  or _team_line(span) or _after_meet(span)
-                 or _person_after_and(span)
+                 or _person_after_and(span) or _listed_before_a_person(span)
                  or (_bracket_after(span) is not None and _listed_with_brackets(span)))
         ):
             found.append(span)

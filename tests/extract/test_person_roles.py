@@ -109,6 +109,18 @@ def test_a_name_the_ner_takes_for_an_organisation_in_a_speakers_slot_is_a_person
     assert "Nadia Rahman" in _people(nlp(text))
 
 
+@pytest.mark.parametrize(("text", "people"), [
+    ("We are excited to be joined by Tobias Richter, Grace Obi, Amelia Ford and Kofi Boateng.",
+     ["Amelia Ford", "Grace Obi", "Kofi Boateng", "Tobias Richter"]),
+    ("We welcome three new PhD students: Tobias Richter, Grace Obi and Amelia Ford.",
+     ["Amelia Ford", "Grace Obi", "Tobias Richter"]),
+    ("Tobias Richter, Acme University", ["Tobias Richter"]),
+])
+def test_names_listed_with_a_person_or_before_their_organisation_are_people(
+        nlp, text: str, people: list[str]) -> None:
+    assert sorted(_people(nlp(text))) == people
+
+
 def test_a_name_before_is_a_role_is_a_person(nlp) -> None:
     assert _people(nlp("Rohan Chakraborty is a Senior Research Associate at Acme.")) == [
         "Rohan Chakraborty"]
