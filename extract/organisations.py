@@ -534,7 +534,9 @@ def _title_case_text(doc: Doc) -> bool:
     (worked out once per text)."""
     if "pkg_title_case" not in doc.user_data:
         words = [t for t in doc if t.is_alpha and not t.is_stop]
-        doc.user_data["pkg_title_case"] = len(words) >= 3 and sum(
+        sentence = text_of(doc).rstrip().endswith(".") and any(  # "Speakers came from A, B, C."
+            t.pos_ in ("VERB", "AUX") and t.is_lower for t in doc)
+        doc.user_data["pkg_title_case"] = not sentence and len(words) >= 3 and sum(
             t.text[:1].isupper() for t in words) >= 0.7 * len(words)
     return bool(doc.user_data["pkg_title_case"])
 

@@ -22,6 +22,12 @@ def test_two_coordinated_organisations_are_split(nlp) -> None:
     assert {"Eastport Institute", "University of Westby"} <= set(_orgs(doc))
 
 
+def test_a_sentence_listing_companies_is_no_title_case_heading(nlp) -> None:
+    doc = nlp("Speakers came from Google DeepMind, Microsoft Research, AstraZeneca, GSK and "
+              "Novartis.")
+    assert {"Google DeepMind", "AstraZeneca", "GSK", "Novartis"} <= set(_orgs(doc))
+
+
 def test_an_acronym_after_and_is_a_second_organisation_a_field_acronym_is_not(nlp) -> None:
     doc = nlp("Researchers from the University of Westby and EMBL will meet.")
     assert {"University of Westby", "EMBL"} <= set(_orgs(doc))

@@ -221,11 +221,11 @@ def test_an_organisation_colleague_or_own_team_or_both_at_ties_people(nlp) -> No
             ("affiliation", "Tom Berg", "Roche", None)} <= _ties(both)
 
 
-def test_a_partnership_named_by_its_partners_is_no_employer(nlp) -> None:
+def test_a_partnership_named_by_its_partners_makes_neither_partner_an_employer(nlp) -> None:
     doc = nlp("We will hear from Ana Lopes, Lecturer at Westby University, part of the "
               "Turing-Roche Partnership.")
     orgs = {org for relation, _, org, _ in _ties(doc) if relation == "affiliation"}
-    assert orgs == {"Westby University"}
+    assert "Westby University" in orgs and not orgs & {"Turing", "Roche", "Roche Partnership"}
 
 
 def test_a_bracketed_parent_and_a_co_role_tie_the_person_too(nlp) -> None:
