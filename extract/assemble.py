@@ -16,7 +16,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 
-from partnerkg.extract.dates import names_a_season, parse_dated_line
+from partnerkg.extract.dates import ParsedDate, date_opening, names_a_season, parse_dated_line
 from partnerkg.extract.layout import RawBlock, RawLink, Role
 from partnerkg.extract.links import doi_of, unwrap
 from partnerkg.extract.model import (
@@ -101,6 +101,8 @@ def _is_derived_title(block: Block, following: object, issue: dt.date) -> bool:
     "7 April 2022" titles an event, where an interview question is followed by an answer)."""
     if block.kind is not BlockKind.BOLD_LINE or block.links:
         return False
+    if _names_after_date(block.text, issue):
+        return True  # "12 March 2030 - Soil Data Forum": an event of a round-up
     if parse_dated_line(block.text, issue) is not None or names_a_season(block.text):
         return False
     return _is_dated_line(following, issue) or not block.text.endswith(_NOT_A_TITLE_END)
@@ -110,7 +112,7 @@ def _is_dated_line(part: object, issue: dt.date) -> bool:
     """A bold date line ("**13-17 June 2030**"): what follows an item's heading. A section
     heading it follows ("## Acme Awareness Week" in the Events section) titles an item."""
     return isinstance(part, Block) and part.kind is BlockKind.BOLD_LINE and (
-        parse_dated_line(part.text, issue) is not None)
+        parse_dated_line(part.text, issue) is not None) and not _names_after_date(part.text, issue)
 
 
 def _section(draft: _Draft, issue: dt.date) -> Section:
@@ -121,14 +123,26 @@ def _section(draft: _Draft, issue: dt.date) -> Section:
 def _item(draft: _Draft, section: str, issue: dt.date) -> Item:
     assert draft.span is not None  # items always have a heading
     title, span, dated = _heading_date(draft.title, draft.span, issue)
-    dated += tuple(
-        line
-        for block in draft.blocks
-        if block.kind is not BlockKind.LIST_ITEM
-        for line in _dated_lines(block, issue, plain=block.kind is BlockKind.PARAGRAPH)
-    )
+    lines = [line for block in draft.blocks if block.kind is not BlockKind.LIST_ITEM
+             for line in _dated_lines(block, issue, plain=block.kind is BlockKind.PARAGRAPH)]
+    listing = [line for line in lines if _names_after_date(line.span.text, issue)]
+    dated += tuple(line for line in lines if len(listing) < 2 or line not in listing)
     links = tuple(link for block in draft.blocks for link in block.links)
     return Item(title, span, section, tuple(draft.blocks), dated, links)
+
+
+def _names_after_date(line: str, issue: dt.date) -> bool:
+    """ "12 March 2030 - Soil Data Forum": a line that names something after its date. Two
+    such lines in one item list other events (a round-up), none of them the item's date."""
+    return _date_then_name(line.strip(_STRIP), issue) is not None
+
+
+def _date_then_name(text: str, issue: dt.date) -> tuple[ParsedDate, int] | None:
+    """The date ``text`` opens with and where the name after it starts, if a capitalised
+    name of two words or more follows."""
+    opening = date_opening(text, issue)
+    rest = text[opening[1] :].split() if opening else []
+    return opening if len(rest) >= 2 and all(word[:1].isupper() for word in rest[:2]) else None
 
 
 # "### Acme Hackathon, 12-13 March 2030", "### Acme Forum - 12 March", "### Acme Day (12 May)"
@@ -139,18 +153,28 @@ _DAY_NUMBER = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\b")
 def _heading_date(
     title: str, span: SourceSpan, issue: dt.date
 ) -> tuple[str, SourceSpan, tuple[DatedLine, ...]]:
-    """A heading that ends on a day's date is the item's name over its date line (a month
-    alone, "Acme Event - April 2030", stays part of the name). Headings with markup inside
-    keep their date: their characters do not map one to one onto the source."""
+    """A heading that ends on a day's date, or opens with one ("12 March 2030 - Soil Data
+    Forum"), is the item's name over its date line (a month alone, "Acme Event - April 2030",
+    stays part of the name). Headings with markup inside keep their date: their characters do
+    not map one to one onto the source."""
+    if span.end - span.start != len(title):
+        return title, span, ()
     match = _NAME_THEN_DATE.match(title)
     parsed = parse_dated_line(match["date"], issue) if match and _DAY_NUMBER.search(
         match["date"]) else None
-    if match is None or parsed is None or parsed.raw_label or span.end - span.start != len(title):
+    if match is not None and parsed is not None and not parsed.raw_label:
+        (name_start, name_end), (date_start, date_end) = match.span("name"), match.span("date")
+    elif (opening := _date_then_name(title, issue)) is not None:
+        parsed, name_start = opening
+        name_end, date_start = len(title), 0
+        date_end = len(title[:name_start].rstrip(" :-–—"))
+    else:
         return title, span, ()
-    name = SourceSpan(span.file, span.start, span.start + len(match["name"]), match["name"])
-    when = SourceSpan(span.file, span.start + match.start("date"), span.start + match.end("date"),
-                      match["date"])
-    return match["name"], name, (DatedLine(parsed.label, "", parsed.start, parsed.end, when),)
+    name = title[name_start:name_end]
+    at = SourceSpan(span.file, span.start + name_start, span.start + name_end, name)
+    when = SourceSpan(span.file, span.start + date_start, span.start + date_end,
+                      title[date_start:date_end])
+    return name, at, (DatedLine(parsed.label, "", parsed.start, parsed.end, when),)
 
 
 #: The longest plain line read as a date line ("When: Tuesday 12 May 2030, 14:00-15:30 BST")

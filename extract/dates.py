@@ -182,14 +182,14 @@ def opens_with_date(text: str) -> bool:
     return _DATE_OPENING.match(text) is not None
 
 
-_DATE_AFTER_COMMA = re.compile(r"^\s*(?:,|\n|\s[-–—]\s)\s*([^,;\n]{4,40})")
+_DATE_AFTER_COMMA = re.compile(r"^\s*(?:,|\n|\s[-–—]\s|\()\s*([^,;\n()]{4,40})")
 
 
 def date_beside_name(before: str, after: str, issue: dt.date) -> ParsedDate | None:
     """The date a list entry or a line puts next to an event's name, with nothing else
     between: "12 July 2030 - [Acme Forum], London", "[Acme Forum], 12 July 2030, London",
-    "[Acme Forum]" over "12 July 2030". ``before`` runs from the line's start to the name,
-    ``after`` from the name to the sentence's end."""
+    "[Acme Forum] (12 July 2030): …", "[Acme Forum]" over "12 July 2030". ``before`` runs
+    from the line's start to the name, ``after`` from the name to the sentence's end."""
     lead = before.strip(" *-–—:|")
     if lead:
         return _unlabelled(parse_dated_line(lead, issue))

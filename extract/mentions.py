@@ -802,6 +802,8 @@ def _relations(
     if "EVENT" in things and not unit.is_heading and unit.item is not None and (
             id(unit.item) in builder.event_items):
         _bare_people_speak(builder, index, unit, doc, things["EVENT"])
+    elif unit.block.kind is BlockKind.LIST_ITEM:
+        _entry_speakers(builder, index, unit, doc)
     if unit.is_heading and (event := things.get("EVENT") or _heading_goes_to(builder, unit)):
         heading = unit.block.source_span(0, len(unit.text))
         for relation, spans, rule in (
@@ -848,6 +850,29 @@ def _after_speaker_list_cue(unit: Unit) -> bool:
     lead = next((b for b in reversed(before) if b.kind is not BlockKind.LIST_ITEM), None)
     return lead is not None and lead.text.rstrip().endswith(":") and bool(
         SPEAKER_CUES.search(lead.text.rstrip()[-60:]))
+
+
+#: Between a list entry's event and its speakers: "Acme Forum (12 July 2030): Jane Doe, …"
+_NAME_THEN_COLON = re.compile(r"\s*(?:\([^()]*\))?\s*:\s*(?:(?:Dr|Prof|Professor)\.?\s+)?")
+
+
+def _entry_speakers(builder: MentionBuilder, index: int, unit: Unit, doc: Doc) -> None:
+    """ "- Acme Forum (12 July 2030): Jane Doe, Westby University": the people a list entry
+    names after its one event and a colon speak at it."""
+    events = [(chars, mention_id) for (at, chars), mention_id in builder.by_chars.items()
+              if at == index and builder.mentions[builder.index(mention_id)].kind is (
+                  EntityKind.EVENT)]
+    if len(events) != 1:
+        return
+    (_, event_end), event = events[0]
+    people = [e for e in doc.ents if e.label_ == "PERSON" and e.start_char >= event_end]
+    if not people or not _NAME_THEN_COLON.fullmatch(unit.text[event_end : people[0].start_char]):
+        return
+    entry = unit.block.source_span(0, len(unit.text))
+    for person in people:
+        speaker = builder.by_chars.get((index, (person.start_char, person.end_char)))
+        if speaker is not None:
+            builder.assert_(event, Relation.SPEAKER, speaker, entry, "events.entry_speaker", 0.75)
 
 
 def _event_named_in(builder: MentionBuilder, index: int, unit: Unit,

@@ -424,6 +424,35 @@ def test_a_sentence_with_a_date_is_no_date_line(nlp, tmp_path: Path) -> None:
     assert _names(resolved, EntityKind.OPPORTUNITY) == []
 
 
+def test_bold_lines_that_open_with_a_date_title_the_events_of_a_round_up(
+        nlp, tmp_path: Path) -> None:
+    resolved = _resolved(nlp, tmp_path, (
+        "## Upcoming events\n\n**12 March 2030 - Soil Data Forum**\n\nNadia Rahman will speak "
+        "on soil data.\n\n**15 April 2030 - Graph Learning Workshop**\n\nOwen Clarke will "
+        "speak on graphs.\n"))
+    assert sorted((e.name, _dates(e)) for e in resolved.entities if e.kind is EntityKind.EVENT) == [
+        ("Graph Learning Workshop", ("2030-04-15", None)),
+        ("Soil Data Forum", ("2030-03-12", None))]
+    assert _pairs(resolved, Relation.SPEAKER) == {("Soil Data Forum", "Nadia Rahman"),
+                                                  ("Graph Learning Workshop", "Owen Clarke")}
+
+
+def test_a_round_up_item_is_no_event_of_its_own(nlp, tmp_path: Path) -> None:
+    resolved = _resolved(nlp, tmp_path, (
+        "## Events\n\n### Soil round-up\n\n**12 March 2030 - Soil Data Forum**\n\nTalks on "
+        "soil.\n\n**15 April 2030 - Graph Learning Workshop**\n\nTalks on graphs.\n"))
+    assert _names(resolved, EntityKind.EVENT) == ["Graph Learning Workshop", "Soil Data Forum"]
+
+
+def test_an_events_list_entry_dates_it_and_names_its_speakers(nlp, tmp_path: Path) -> None:
+    resolved = _resolved(nlp, tmp_path, (
+        "## Upcoming events\n\n- **Graph Learning Workshop** (15 April 2030): Owen Clarke, "
+        "Roche\n"))
+    (event,) = [e for e in resolved.entities if e.kind is EntityKind.EVENT]
+    assert (event.name, _dates(event)) == ("Graph Learning Workshop", ("2030-04-15", None))
+    assert _pairs(resolved, Relation.SPEAKER) == {("Graph Learning Workshop", "Owen Clarke")}
+
+
 @pytest.mark.parametrize(
     ("markdown", "event"),
     [
