@@ -235,22 +235,27 @@ def _relative_clause_ties(doc: Doc) -> list[Found]:
             clause = person.end  # "Jane Doe is based at …", "Jane Doe recently joined Acme"
         else:
             continue
-        working = False
+        working, after = False, clause
         for token in doc[clause : min(len(doc), clause + 25)]:
             if token.text in (".", ";") or token.i in people_starts or token.lemma_ in (
                     _NOT_WORK_VERBS):
                 break
+            if token.i < after:
+                continue  # inside the organisation just tied
             working = working or token.lower_ in _WORK_WORDS
             works_for = token.lower_ == "for" and doc[token.i - 1].lemma_ == "work"
-            placed = token.lower_ == "at" and working or works_for or token.lower_ in _JOINED
+            member_of = token.lower_ == "of" and doc[token.i - 1].lower_ == "member"
+            placed = token.lower_ in ("at", "in") and working or works_for or member_of or (
+                token.lower_ in _JOINED)
             org = org_after(doc, token.i + 1, orgs) if placed else None
-            if org is not None:
-                while org is not None:  # "… at the University of Y and Acme"
-                    ties.append(tie("affiliation", person, org, chars(doc[person.start : org.end]),
-                                    "partnerkg_person_roles.relative_clause"))
-                    joined = org.end < len(doc) and doc[org.end].lower_ == "and"
-                    org = orgs.get(org.end + 1) if joined else None
-                break
+            if org is not None and token.lower_ == "in" and not lexicon.org_kind_of(org.text):
+                org = None  # "a lecturer in the Department of Statistics", not "in London"
+            while org is not None:  # "… at the University of Y and Acme"
+                ties.append(tie("affiliation", person, org, chars(doc[person.start : org.end]),
+                                "partnerkg_person_roles.relative_clause"))
+                after = org.end
+                joined = org.end < len(doc) and doc[org.end].lower_ == "and"
+                org = orgs.get(org.end + 1) if joined else None
     return ties
 
 

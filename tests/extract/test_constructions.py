@@ -251,6 +251,12 @@ def test_authors(nlp, sentence: str, authors: set[str]) -> None:
         ("Oliver Hughes has joined AstraZeneca as Director of Data Science.",
          {("Oliver Hughes", "AstraZeneca")}),
         ("Oliver Hughes works at Novartis.", {("Oliver Hughes", "Novartis")}),
+        ("Mira Holt is a lecturer in the Department of Statistics at the University of Warwick "
+         "and a member of the Big Data Institute.",
+         {("Mira Holt", "Department of Statistics"), ("Mira Holt", "University of Warwick"),
+          ("Mira Holt", "Big Data Institute")}),
+        ("Mira Holt is based in London and works at Acme University.",
+         {("Mira Holt", "Acme University")}),
         ("Oliver Hughes works for Google DeepMind in London.",
          {("Oliver Hughes", "Google DeepMind")}),
         ("Oliver Hughes joined Sarah Thompson as co-host.", set()),
