@@ -182,21 +182,25 @@ _SHORT_LINE = 60
 
 
 def _dated_lines(block: Block, issue: dt.date, plain: bool = False) -> list[DatedLine]:
-    """Each line of a bold block that is a date (a bold paragraph may stack several); of a
-    plain paragraph, only a short line that is a date or "Label: date" ("**When:** Tuesday
-    12 May 2030, 2-3pm", "May 12th, 2030"), never a sentence that holds one."""
+    """Each line of a bold block that is a date (a bold paragraph may stack several, or put
+    them side by side: "Deadline: 1 May | Conference: 12 June"); of a plain paragraph, only a
+    short line that is a date or "Label: date" ("**When:** Tuesday 12 May 2030, 2-3pm", "May
+    12th, 2030"), never a sentence that holds one."""
     found = []
-    start = 0
-    for line in block.text.split("\n"):
+    for segment in _LINE_PART.finditer(block.text):
+        line = segment.group()
         parsed = parse_dated_line(line, issue)
         if parsed is not None and plain and (len(line) > _SHORT_LINE or parsed.raw_label and not (
                 ":" in line and len(parsed.raw_label.split()) <= 3)):
             parsed = None
         if parsed is not None:
-            span = block.source_span(start, start + len(line))
+            span = block.source_span(segment.start(), segment.end())
             found.append(DatedLine(parsed.label, parsed.raw_label, parsed.start, parsed.end, span))
-        start += len(line) + 1
     return found
+
+
+#: A line, or a part of one between " | " separators.
+_LINE_PART = re.compile(r"(?:(?! \| )[^\n])+")
 
 
 def _build(raw: RawBlock, source: str) -> Block | _Heading | None:

@@ -484,6 +484,10 @@ def test_an_events_list_entry_dates_it_and_names_its_speakers(nlp, tmp_path: Pat
                      "**12 April 2030**\n\nTalks on soil.\n",
                      ("Acme Networking Event - April 2030", ("2030-04-12", None)),
                      id="a month in a heading stays in the name"),
+        pytest.param("## Events\n\n### Soil Data Forum\n\n**Abstract deadline: 1 February 2030 "
+                     "| Conference: 12-14 March 2030**\n\nTalks on soil.\n",
+                     ("Soil Data Forum", ("2030-03-12", "2030-03-14")),
+                     id="a deadline and the event's dates side by side on one line"),
     ],
 )
 def test_an_event_items_one_event_and_its_dates(nlp, tmp_path: Path, markdown, event) -> None:
