@@ -64,7 +64,7 @@ _SPEAKERS_NAMED_BEFORE = re.compile(
     # "X will be in conversation with Y"
     r"\b(?:will be|is|are) in (?:conversation|discussion|dialogue) with\b|"
     # "X will be our guest speaker", "X is this month's speaker", "X, who will speak on …"
-    r"\b(?:is|are|will be) (?:our|the|this \w+['’]s|a|an) (?:\w+ )?(?:speaker|presenter|"
+    r"\b(?:is|are|was|were|will be) (?:our|the|this \w+['’]s|a|an) (?:\w+ )?(?:speaker|presenter|"
     r"panell?ist|keynote)s?\b|, who (?:will|is going to) (?:speak|present|talk|give|deliver)\b|"
     r"\bwill (?:lead|facilitate|run) (?:a|the) (?:\w+ )?(?:workshop|session|tutorial|"
     r"masterclass|discussion)\b|"
@@ -164,8 +164,9 @@ class EventRoles:
                  {"IS_TITLE": True, "ENT_TYPE": {"NOT_IN": ["PERSON", "ORG"]}, "OP": "+"}, year],
                 # "Acme 2023 Knowledge Exchange Awards", "Global Partnership on AI Summit 2023"
                 [{**cap, "OP": "+"}, {"SHAPE": "dddd"}, {**cap, "OP": "+"}, head],
-                [{**cap, "OP": "+"}, complement[0], {"TEXT": {"REGEX": "^[A-Z]"}, "OP": "+"},
-                 head, year],
+                # "Acme in Soil Summit", "AI in Health Summit"
+                [{**cap, "TEXT": {"REGEX": "^[A-Z](?:[a-z]|[A-Z]+$)"}, "OP": "+"}, complement[0],
+                 {"TEXT": {"REGEX": "^[A-Z]"}, "OP": "+"}, head, year],
                 [opening, {**cap, "OP": "*"}, complement[0],
                  {"TEXT": {"REGEX": "^[A-Z]"}, "OP": "+"}, head, year],
                 # "the Complex Networks conference 2023": a year makes a lower-case noun a name

@@ -678,12 +678,16 @@ def _names_a_body(noun: Token) -> bool:
 def _bodies_tagged_as_facilities(doc: Doc) -> list[Span]:
     """ "roles at Human Technopole in Milan", "the Global Partnership on AI (GPAI)": a name the
     NER took for a facility is an organisation when it stands where employers stand (after
-    "at", before "in <place>") or carries its own acronym."""
+    "at", before "in <place>") or carries its own acronym, unless an event word heads it
+    ("at the Soil Summit 2030 in Leeds")."""
     found = []
     for ent in doc.ents:
         if ent.label_ != "FAC":
             continue
         span = ent[1:] if ent[0].lower_ == "the" else ent
+        head = [t for t in span if t.shape_ != "dddd"][-1:]  # "the Soil Summit 2030": an event
+        if head and names_event(head[0].text):
+            continue
         located = ent.start > 0 and doc[ent.start - 1].lower_ == "at" and ent.end + 1 < len(
             doc) and doc[ent.end].lower_ == "in" and doc[ent.end + 1].ent_type_ == "GPE"
         if len(span) and (located or _has_own_acronym(span)):

@@ -71,6 +71,8 @@ def _pairs(doc, relation: str) -> set[tuple[str, str]]:
         ("James Wilson, who will speak on graph learning, is a Professor at Acme University.",
          {"James Wilson"}),
         ("With support from Acme University, the series continues.", set()),
+        ("Kwame Mensah was a panellist at the AI in Health Summit, organised by the Westby Data "
+         "Trust.", {"Kwame Mensah"}),
     ],
 )
 def test_speakers(nlp, sentence: str, speakers: set[str]) -> None:

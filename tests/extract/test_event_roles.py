@@ -11,7 +11,7 @@ from partnerkg.extract.events import _before_speak_verb, heading_owner
 from partnerkg.extract.items import classify, event_dates, event_names
 from partnerkg.extract.model import Block, BlockKind, DatedLine, DateLabel, Item, SourceSpan
 from partnerkg.extract.pipeline import load_pipeline
-from partnerkg.extract.spans import RELATIONS
+from partnerkg.extract.spans import EVENTS, RELATIONS
 
 
 @pytest.fixture(scope="module")
@@ -173,6 +173,14 @@ def test_names_opening_a_sentence_before_an_organising_verb_organise(nlp) -> Non
     assert _found(doc, "organizer") == {"Jane Okafor", "Tomas Berg"}
 
 
+def test_an_event_name_the_ner_takes_for_a_facility_or_opens_with_an_acronym(nlp) -> None:
+    summit = nlp("Last month, Kwame Mensah presented his work at the Soil Summit 2030 in Leeds.")
+    assert [s.text for s in summit.spans[EVENTS]] == ["Soil Summit 2030"]
+    assert [e.text for e in summit.ents if e.label_ == "ORG"] == []
+    acronym = nlp("Kwame Mensah spoke at the AI in Health Summit in May.")
+    assert [s.text for s in acronym.spans[EVENTS]] == ["AI in Health Summit"]
+
+
 def test_a_lower_case_series_after_an_event_name_belongs_to_it(nlp) -> None:
     doc = nlp("We are also looking to develop a Seminar/Knowledge Share series on soil.")
     assert [e.text for e in doc.spans["pkg_events"]] == ["Seminar/Knowledge Share series"]
@@ -185,8 +193,6 @@ def test_societies_an_event_is_held_under_the_auspices_of_organise_it(nlp) -> No
 
 
 def test_events_named_in_running_text(nlp) -> None:
-    from partnerkg.extract.spans import EVENTS
-
     defined = nlp("Data for Westby is a major scientific poster competition held every spring.")
     apposed = nlp("Northby's national conference Data NB is taking place in March.")
     plain = nlp("The workshop will be held in London.")
