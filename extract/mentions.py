@@ -332,6 +332,13 @@ def _entities(
         items_own = (f" {words} " in title or f" {key} " in title
                      or _one_word_apart(words, heading) or _words_within(words, heading)
                      or _one_word_inside(heading, words)) and not (host and words in host_words)
+        if items_own and event_item and not unit.is_heading and f" {key} " not in title:
+            # "The Wellcome Data Science Ideathon" under "Wellcome Trust Data Science
+            # Ideathon": a second name of the item's event, for other issues to match
+            builder.add(EntityKind.EVENT, event.text,
+                        unit.block.source_span(event.start_char, event.end_char),
+                        "items.text_name", CONFIDENCE["ner"], unit.item,
+                        refers_to=builder.event_items[id(item)])
         if not items_own and not _date_like(event):
             if key not in named and host_key in named and words in host_words:
                 key = host_key  # "Bristol's Data Week" under "… at Bristol Data Week"

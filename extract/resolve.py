@@ -819,11 +819,22 @@ def _fullest(forms: Iterable[str]) -> str:
     ))
 
 
+#: Mentions that give a thing a second name to match by, never its name
+_SECOND_NAMES = frozenset({"items.text_name"})
+
+
+def _naming(members: Iterable[int], occ: list[_Occurrence]) -> list[int]:
+    """The members whose forms may name the entity (all, if only second names are left)."""
+    members = list(members)
+    return [i for i in members if occ[i].mention.component not in _SECOND_NAMES] or members
+
+
 def _anchor(cluster: _Cluster, occ: list[_Occurrence]) -> str:
     if cluster.anchor:
         return cluster.anchor
-    first_issue = min(occ[i].issue for i in cluster.members)
-    early = [i for i in cluster.members if occ[i].issue == first_issue]
+    naming = _naming(cluster.members, occ)
+    first_issue = min(occ[i].issue for i in naming)
+    early = [i for i in naming if occ[i].issue == first_issue]
     kind = _kind_votes(cluster.members, occ)
     anchor = names.normalise(_fullest(f for i in early for f in occ[i].forms))
     if kind is EntityKind.PERSON and " " not in anchor:
@@ -909,7 +920,8 @@ def _entity(cluster: _Cluster, occ: list[_Occurrence], spilled: set[str]) -> Ent
     partners = _partner_names()
     norms = (names.normalise(f) for f in forms)
     partner = next((partners[n] for n in norms if n in partners), None)
-    name = cluster.name or partner or _label(forms, kind, spilled)
+    named_by = [f for i in _naming(members, occ) for f in occ[i].forms]
+    name = cluster.name or partner or _label(named_by, kind, spilled)
     surfaces = [names.strip_possessive(occ[i].mention.text) for i in members]
     alternates = sorted({*forms, *raw, *surfaces} - {name, ""})
     return Entity(

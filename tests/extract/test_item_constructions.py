@@ -326,6 +326,17 @@ def test_the_full_name_of_the_items_event_with_one_more_word_is_that_event(
     assert _names(resolved, EntityKind.EVENT) == ["Acme Hackathon"]
 
 
+def test_the_shorter_name_an_events_text_uses_joins_that_event_in_another_issue(
+        nlp, tmp_path: Path) -> None:
+    issues = {"2030-03": "## Events\n\n### Acme Data Science Ideathon\n\nTeams compete.\n",
+              "2030-04": "## Events\n\n### Acme Trust Data Science Ideathon\n\nThe Acme Data "
+                         "Science Ideathon is a competition for teams.\n"}
+    for month, markdown in issues.items():
+        (tmp_path / f"{month}.md").write_text("# Acme Newsletter\n\n" + markdown, "utf-8")
+    resolved = resolve([extract(read(tmp_path / f"{month}.md"), nlp) for month in issues])
+    assert len(_names(resolved, EntityKind.EVENT)) == 1
+
+
 def test_a_person_after_a_dash_that_ends_an_event_heading_speaks(nlp, tmp_path: Path) -> None:
     resolved = _resolved(nlp, tmp_path, (
         "## Events\n\n### Graphs in the clinic - James Wilson\n\n**12 May 2030**\n\n"
