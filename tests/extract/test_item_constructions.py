@@ -328,9 +328,11 @@ def test_the_full_name_of_the_items_event_with_one_more_word_is_that_event(
 
 def test_the_shorter_name_an_events_text_uses_joins_that_event_in_another_issue(
         nlp, tmp_path: Path) -> None:
-    issues = {"2030-03": "## Events\n\n### Acme Data Science Ideathon\n\nTeams compete.\n",
-              "2030-04": "## Events\n\n### Acme Trust Data Science Ideathon\n\nThe Acme Data "
-                         "Science Ideathon is a competition for teams.\n"}
+    dates = "**Deadline: 30 April 2030**\n\n**Event: 10-12 July 2030**\n\n"
+    issues = {"2030-03": f"## Events\n\n### Westby Data Science Ideathon\n\n{dates}Teams "
+                         "compete.\n",
+              "2030-04": f"## Events\n\n### Westby Trust Data Science Ideathon\n\n{dates}The "
+                         "Westby Data Science Ideathon is a competition for teams.\n"}
     for month, markdown in issues.items():
         (tmp_path / f"{month}.md").write_text("# Acme Newsletter\n\n" + markdown, "utf-8")
     resolved = resolve([extract(read(tmp_path / f"{month}.md"), nlp) for month in issues])
