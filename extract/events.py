@@ -173,10 +173,11 @@ class EventRoles:
                 [{**cap, "OP": "+"}, {"LOWER": {"IN": [h.lower() for h in event_heads]},
                                       "IS_LOWER": True}, {"SHAPE": "dddd"}],
                 [
+                    {**cap, "OP": "*"},
                     {"IS_UPPER": True, "LENGTH": {">=": 2}, "OP": "+"},
                     {"SHAPE": "dddd"},
                     {**head, "OP": "?"},
-                ],  # "IJCAI 2024", "PSI 2023 Conference"
+                ],  # "IJCAI 2024", "PSI 2023 Conference", "Soil UK 2030"
                 [{"TEXT": {"REGEX": "^[A-Z][a-z]+[A-Z][A-Za-z]*$"}}, {"SHAPE": "dddd"},
                  {**head, "OP": "?"}],  # "NeurIPS 2030": capitals inside a word
                 # "Acme Winter School on Graphs", "a Soil and Water Summer School": a season's

@@ -275,9 +275,27 @@ def _name_before_event_word(title: str) -> str | None:
     return name if start < ends[-1] else None
 
 
+#: "Join us at the Acme Forum", "Attend the Acme Hackathon", "Registration open for Acme
+#: 2030": an invitation before the event's name
+_INVITATION = re.compile(
+    r"^(?:join us (?:at|for|in)|attend|come to|sign up (?:for|to)|register (?:now )?for|"
+    r"book (?:your|a) (?:place|ticket|seat) (?:at|for|on)|registration (?:is )?(?:now )?open "
+    r"(?:for|to))\s+(?:(?:a|an|the|our)\s+)?(?=[A-Z0-9])", re.IGNORECASE)
+
+
+def invited_to(title: str) -> tuple[int, int] | None:
+    """ "Join us at the Acme Forum" -> the characters of "Acme Forum": a heading that invites
+    readers names the event after its invitation."""
+    match = _INVITATION.match(title)
+    return (match.end(), len(title)) if match and len(title) - match.end() > 3 else None
+
+
 def held_at(title: str) -> str | None:
     """ "Workshop on X at the Acme Conference" -> "Acme Conference": the other event (or the
-    place) a heading's own event is held at, or None."""
+    place) a heading's own event is held at, or None ("Join us at the Acme Forum" invites to
+    the heading's own)."""
+    invited = invited_to(title)
+    title = title[invited[0] :] if invited else title
     match = re.match(r"(?P<own>.*?)\bat (?:the )?(?P<host>[A-Z].*)$", title)
     if match is None:
         return None

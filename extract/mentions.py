@@ -528,7 +528,7 @@ def _item_mentions(builder: MentionBuilder, unit: Unit, doc: Doc) -> dict[str, s
     reading = item_rules.classify(item)
     span = item.title_span
     if reading.kind == "event":
-        attended = item_rules.attended_event(item.title)
+        attended = item_rules.attended_event(item.title) or item_rules.invited_to(item.title)
         name = item.title
         if attended is not None:  # "Jane Doe presenting at Acme Conference 2030"
             name = item.title[attended[0] : attended[1]]

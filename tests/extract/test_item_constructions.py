@@ -501,6 +501,16 @@ def test_an_events_list_entry_dates_it_and_names_its_speakers(nlp, tmp_path: Pat
                      "| Conference: 12-14 March 2030**\n\nTalks on soil.\n",
                      ("Soil Data Forum", ("2030-03-12", "2030-03-14")),
                      id="a deadline and the event's dates side by side on one line"),
+        pytest.param("## Events\n\n### Join us at the Soil Data Forum\n\n**12 March 2030**\n\n"
+                     "Talks on soil.\n", ("Soil Data Forum", ("2030-03-12", None)),
+                     id="an invitation heading names the event after it, and only once"),
+        pytest.param("## Events\n\n### Registration open for the Soil Data Forum 2030\n\n"
+                     "**12 March 2030**\n\nTalks on soil.\n",
+                     ("Soil Data Forum 2030", ("2030-03-12", None)),
+                     id="registration open for the event"),
+        pytest.param("## Updates\n\n### Come and see us\n\nCome and see us at Soil UK 2030 in "
+                     "London on 12 March 2030.\n", ("Soil UK 2030", ("2030-03-12", None)),
+                     id="a capitalised word before an acronym and a year"),
     ],
 )
 def test_an_event_items_one_event_and_its_dates(nlp, tmp_path: Path, markdown, event) -> None:
