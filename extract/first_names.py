@@ -102,7 +102,7 @@ def _heading_full_name(builder: MentionBuilder, first: str, item: Item | None) -
 def confirm_heading_people(builder: MentionBuilder) -> None:
     """ "### New paper from Jane Doe", where the issue's text names Jane Doe as well (in a
     team list, another item): the heading's name is that person."""
-    named = {normalise(m.text) for m in builder.people.values()}
+    named = builder.named_people()
     for entries in builder.heading_people.values():
         for entry in list(entries):
             if normalise(strip_title(entry[2].text)) in named:

@@ -15,6 +15,7 @@ from partnerkg.extract.model import (
     Relation,
     SourceSpan,
 )
+from partnerkg.extract.names import normalise
 from partnerkg.extract.units import Unit
 
 CONFIDENCE = {"rule": 0.9, "heading": 0.9, "ner": 0.6, "proposed": 0.4}
@@ -41,6 +42,10 @@ class MentionBuilder:
     asserted: set[tuple[str, Relation, str, str]] = field(default_factory=set)
     # mentions a later one replaced (a heading that only announced a paper)
     superseded: set[str] = field(default_factory=set)
+
+    def named_people(self) -> set[str]:
+        """The normalised full names of the people named so far."""
+        return {normalise(m.text) for m in self.people.values()}
 
     def index(self, mention_id: str) -> int:
         """Position of a mention in ``mentions`` (ids are numbered in order)."""

@@ -926,7 +926,7 @@ def _named_person(builder: MentionBuilder, text: str) -> bool:
     """ "Rohan Chakraborty" tagged an organisation, where the issue has already named that
     person: the NER's labels vary from sentence to sentence, the name does not."""
     key = names.normalise(strip_title(text))
-    return " " in key and any(names.normalise(m.text) == key for m in builder.people.values())
+    return " " in key and key in builder.named_people()
 
 
 def _kinds_fit(builder: MentionBuilder, relation: str, obj: str) -> bool:
