@@ -221,9 +221,9 @@ def _role_of_organisation(doc: Doc, start: int, orgs: dict[int, Span]) -> Span |
 
 def _relative_clause_ties(doc: Doc) -> list[Found]:
     """ "Jane Doe, who is completing her PhD in Psychology at Westby College", "Jane Doe is
-    based at Westby College", "Jane Doe recently joined Acme", "Jane Doe holds a joint
-    appointment at X and Y": the places a clause about the person's work or study puts them
-    (not one they speak at)."""
+    based at Westby College", "Jane Doe recently joined Acme", "Jane Doe has moved to Acme",
+    "Jane Doe holds a joint appointment at X and Y": the places a clause about the person's
+    work or study puts them (not one they speak at)."""
     ties = []
     orgs = ents_by_start(doc, "ORG")
     people_starts = {e.start for e in doc.ents if e.label_ == "PERSON"}
@@ -245,8 +245,9 @@ def _relative_clause_ties(doc: Doc) -> list[Found]:
             working = working or token.lower_ in _WORK_WORDS
             works_for = token.lower_ == "for" and doc[token.i - 1].lemma_ == "work"
             member_of = token.lower_ == "of" and doc[token.i - 1].lower_ == "member"
+            moved_to = token.lower_ == "to" and doc[token.i - 1].lemma_ == "move"
             placed = token.lower_ in ("at", "in") and working or works_for or member_of or (
-                token.lower_ in _JOINED)
+                moved_to or token.lower_ in _JOINED)
             org = org_after(doc, token.i + 1, orgs) if placed else None
             if org is not None and token.lower_ == "in" and not lexicon.org_kind_of(org.text):
                 org = None  # "a lecturer in the Department of Statistics", not "in London"
@@ -260,8 +261,8 @@ def _relative_clause_ties(doc: Doc) -> list[Found]:
 
 
 _JOINED = frozenset({"joined", "joins"})
-_WORK_WORDS = frozenset({"is", "works", "based", "studying", "completing", "doing", "leads",
-                        "holds", "employed", "appointed"})
+_WORK_WORDS = frozenset({"is", "works", "based", "studying", "completing", "completed",
+                        "doing", "leads", "holds", "employed", "appointed"})
 _NOT_WORK_VERBS = frozenset({"speak", "present", "talk", "give", "deliver", "visit", "attend"})
 
 
