@@ -73,6 +73,9 @@ def _pairs(doc, relation: str) -> set[tuple[str, str]]:
         ("With support from Acme University, the series continues.", set()),
         ("Kwame Mensah was a panellist at the AI in Health Summit, organised by the Westby Data "
          "Trust.", {"Kwame Mensah"}),
+        ("Our guests this month are Owen Clarke and Mira Holt.", {"Owen Clarke", "Mira Holt"}),
+        ("Owen Clarke will lead a hands-on tutorial on soil models.", {"Owen Clarke"}),
+        ("The event will open with remarks from Owen Clarke.", {"Owen Clarke"}),
     ],
 )
 def test_speakers(nlp, sentence: str, speakers: set[str]) -> None:
