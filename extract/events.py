@@ -320,7 +320,8 @@ _HOSTED_BY = re.compile(
     r"(?:event|workshop|conference|symposium|seminar|webinar|course|school) "
     r"(?:is|was) a (?:joint )?collaboration between|"
     # "This is a joint event between X and Y", "a joint workshop of X and Y"
-    r"\bjoint (?:event|workshop|conference|symposium|seminar|webinar|meeting) (?:between|of|by)|"
+    r"\bjoint (?:event|workshop|conference|symposium|seminar|webinar|meeting|initiative) "
+    r"(?:between|of|by|from)|"
     r"(?:hosted|organi[sz]ed|run|held) in (?:collaboration|partnership|association) with)\b|"
     r"\b(?:organi[sz]ers?|hosts?)\s*:",  # "Organisers: X and Y"
     re.IGNORECASE,
@@ -380,12 +381,17 @@ def _first_name_after(ent: Span, start: int) -> bool:
 
 
 def _presents_event(org: Span) -> bool:
-    """ "The Acme Group has their next seminar", "Acme present the first workshop": the
-    organisation is the subject of a verb whose object is an event noun."""
+    """ "The Acme Group has their next seminar", "Acme present the first workshop", "Acme are
+    delighted to present the Acme Forum": the organisation is the subject of a verb whose
+    object is an event noun."""
     token = _climb(org.root)
-    verb = token.head
-    return token.dep_ == "nsubj" and verb.lemma_.lower() in _PRESENT_VERBS and any(
+    if token.dep_ != "nsubj":
+        return False
+    verbs = [token.head, *(x for a in token.head.children if a.dep_ == "acomp"
+                           for x in a.children if x.dep_ == "xcomp")]  # "are delighted to present"
+    return any(verb.lemma_.lower() in _PRESENT_VERBS and any(
         c.dep_ == "dobj" and c.lemma_.lower() in _PRESENTED_EVENTS for c in verb.children)
+        for verb in verbs)
 
 
 def _event_from(org: Span) -> bool:

@@ -107,6 +107,10 @@ def test_speakers(nlp, sentence: str, speakers: set[str]) -> None:
         ("The Acme Summer School on Soil Modelling runs for five days.", set()),
         ("The forum features talks from Nadia Rahman (Westby University) and Owen Clarke "
          "(Roche).", set()),
+        ("The workshop is a joint initiative of the Westby Data Trust and Acme University.",
+         {"Westby Data Trust", "Acme University"}),
+        ("The Westby Data Trust and Acme University are delighted to present the Soil Data "
+         "Forum.", {"Westby Data Trust", "Acme University"}),
         ("The Acme Summer School runs for five days.", set()),
         ("The Acme Society runs the Soil Summer School.", {"Acme Society"}),
         ("In this seminar, hosted by the Acme Society, Dr Nina Schulz from the University of "
