@@ -195,8 +195,8 @@ def _first_person_roles(doc: Doc) -> list[Found]:
 
 def org_after(doc: Doc, i: int, orgs: dict[int, Span]) -> Span | None:
     """The organisation of ``orgs`` (by start token) that starts at token ``i``, or right after
-    a "the" there ("at the University of X")."""
-    return orgs.get(i + (i < len(doc) and doc[i].lower_ == "the"))
+    a "the" there ("at the University of X"); the NER's span may hold the "the" ("the Turing")."""
+    return orgs.get(i) or orgs.get(i + (i < len(doc) and doc[i].lower_ == "the"))
 
 
 def _based_at(doc: Doc, start: int, orgs: dict[int, Span]) -> Span | None:

@@ -267,6 +267,8 @@ def test_authors(nlp, sentence: str, authors: set[str]) -> None:
         ("Mira Holt is based in London and works at Acme University.",
          {("Mira Holt", "Acme University")}),
         ("Owen Clarke has moved to AstraZeneca.", {("Owen Clarke", "AstraZeneca")}),
+        ("Owen Clarke is a member of the Research Software Engineering team at the Turing.",
+         {("Owen Clarke", "Research Software Engineering team"), ("Owen Clarke", "the Turing")}),
         ("Owen Clarke, who recently completed her PhD at Imperial College London, will speak.",
          {("Owen Clarke", "Imperial College London")}),
         ("Oliver Hughes works for Google DeepMind in London.",
