@@ -141,6 +141,7 @@ class OrganisationFinder:
         # "Applied Mathematics & Theoretical Physics group", "Data Science for X community"
         lower_head = {"LOWER": {"IN": sorted(self.lower_heads)}, "IS_LOWER": True}
         joined: dict[str, Any] = {"LOWER": {"IN": ["and", "&", "for", "of"]}}
+        comma: dict[str, Any] = {"ORTH": ","}
         # "Novel data linkages for health Interest Group": a capitalised word, a few lower-case
         # words, then a capitalised name ending on a head word
         first: dict[str, Any] = {**_CAP_ANY, "POS": {"IN": ["PROPN", "NOUN", "ADJ"]},
@@ -158,6 +159,10 @@ class OrganisationFinder:
             [
                 [_CAP, {**_CAP_ANY, "OP": "+"}, lower_head],
                 [_CAP, {**_CAP_ANY, "OP": "*"}, joined, {**_CAP_ANY, "OP": "+"}, lower_head],
+                # "Science, Technology & Society department": a listed unit name
+                [_CAP, comma, _CAP_ANY, joined, {**_CAP_ANY, "OP": "+"}, lower_head],
+                [_CAP, comma, _CAP_ANY, comma, _CAP_ANY, {**comma, "OP": "?"}, joined,
+                 {**_CAP_ANY, "OP": "+"}, lower_head],
                 # "the DEMON network", "N/LAB research centre": an acronym names the unit
                 [{"IS_UPPER": True, "IS_ALPHA": True, "LENGTH": {">=": 3}}, lower_head],
                 [{"IS_UPPER": True}, {"ORTH": "/"}, {"IS_UPPER": True},
@@ -1069,8 +1074,10 @@ def _split_separators(span: Span) -> list[Span]:
     a partner or a spaced dash separates names (or a unit, topic, event or job and its
     organisation), so each side is judged on its own."""
     parts, start = [], span.start
+    listed_unit = _listed_unit(span)
     for token in span:
-        if token.text == "," or (token.lower_ == "at" and not _campus(span, token)) or (
+        if token.text == "," and not listed_unit or (
+                token.lower_ == "at" and not _campus(span, token)) or (
                 _spaced_dash(token) or _partner_slash(token) or _owner_and_unit(span, token)):
             if token.i > start:
                 parts.append(Span(span.doc, start, token.i, label="ORG"))
@@ -1078,6 +1085,14 @@ def _split_separators(span: Span) -> list[Span]:
     if start < span.end:
         parts.append(Span(span.doc, start, span.end, label="ORG"))
     return parts
+
+
+def _listed_unit(span: Span) -> bool:
+    """ "Science, Technology & Society department": single words listed before a unit's
+    lower-case head name one unit (where "Quality, Regulatory and Z" lists several)."""
+    words = [t for t in span[:-1] if t.text not in (",", "&", "and")]
+    return span[-1].lower_ in lexicon.name_words().lower_heads and len(words) <= 5 and all(
+        t.is_title for t in words) and any(t.text == "," for t in span)
 
 
 def _owner_and_unit(span: Span, token: Token) -> bool:
