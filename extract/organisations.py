@@ -159,6 +159,9 @@ class OrganisationFinder:
             [
                 [_CAP, {**_CAP_ANY, "OP": "+"}, lower_head],
                 [_CAP, {**_CAP_ANY, "OP": "*"}, joined, {**_CAP_ANY, "OP": "+"}, lower_head],
+                # "Research Software Engineering (RSE) team": its acronym before the head
+                [_CAP, {**_CAP_ANY, "OP": "+"}, {"ORTH": "("}, {"IS_UPPER": True, "IS_ALPHA": True},
+                 {"ORTH": ")"}, lower_head],
                 # "Science, Technology & Society department": a listed unit name
                 [_CAP, comma, _CAP_ANY, joined, {**_CAP_ANY, "OP": "+"}, lower_head],
                 [_CAP, comma, _CAP_ANY, comma, _CAP_ANY, {**comma, "OP": "?"}, joined,

@@ -22,6 +22,11 @@ def test_two_coordinated_organisations_are_split(nlp) -> None:
     assert {"Eastport Institute", "University of Westby"} <= set(_orgs(doc))
 
 
+def test_a_units_acronym_in_brackets_before_its_head_stays_in_its_name(nlp) -> None:
+    doc = nlp("Owen Clarke leads the Soil Data Science (SDS) group at Westby University.")
+    assert "Soil Data Science (SDS) group" in _orgs(doc)
+
+
 def test_single_words_listed_before_a_units_head_name_one_unit(nlp) -> None:
     doc = nlp("Owen Clarke joined the Science, Technology & Society department at UCL last year.")
     assert "Science, Technology & Society department" in _orgs(doc)
