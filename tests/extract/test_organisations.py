@@ -17,25 +17,25 @@ def _orgs(doc):
     return [e.text for e in doc.ents if e.label_ == "ORG"]
 
 
-def test_two_coordinated_organisations_are_split(nlp) -> None:
-    doc = nlp("The workshop is run by Eastport Institute and University of Westby this year.")
-    assert {"Eastport Institute", "University of Westby"} <= set(_orgs(doc))
-
-
-def test_a_units_acronym_in_brackets_before_its_head_stays_in_its_name(nlp) -> None:
-    doc = nlp("Owen Clarke leads the Soil Data Science (SDS) group at Westby University.")
-    assert "Soil Data Science (SDS) group" in _orgs(doc)
-
-
-def test_single_words_listed_before_a_units_head_name_one_unit(nlp) -> None:
-    doc = nlp("Owen Clarke joined the Science, Technology & Society department at UCL last year.")
-    assert "Science, Technology & Society department" in _orgs(doc)
-
-
-def test_a_sentence_listing_companies_is_no_title_case_heading(nlp) -> None:
-    doc = nlp("Speakers came from Google DeepMind, Microsoft Research, AstraZeneca, GSK and "
-              "Novartis.")
-    assert {"Google DeepMind", "AstraZeneca", "GSK", "Novartis"} <= set(_orgs(doc))
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    [
+        pytest.param("The workshop is run by Eastport Institute and University of Westby this "
+                     "year.", {"Eastport Institute", "University of Westby"},
+                     id="two coordinated organisations are split"),
+        pytest.param("Owen Clarke leads the Soil Data Science (SDS) group at Westby University.",
+                     {"Soil Data Science (SDS) group"},
+                     id="a unit's acronym in brackets before its head stays in its name"),
+        pytest.param("Owen Clarke joined the Science, Technology & Society department at UCL "
+                     "last year.", {"Science, Technology & Society department"},
+                     id="single words listed before a unit's head name one unit"),
+        pytest.param("Speakers came from Google DeepMind, Microsoft Research, AstraZeneca, GSK "
+                     "and Novartis.", {"Google DeepMind", "AstraZeneca", "GSK", "Novartis"},
+                     id="a sentence listing companies is no title-case heading"),
+    ],
+)
+def test_organisations_named_in_a_sentence(nlp, text: str, orgs: set[str]) -> None:
+    assert orgs <= set(_orgs(nlp(text)))
 
 
 def test_an_acronym_after_and_is_a_second_organisation_a_field_acronym_is_not(nlp) -> None:
