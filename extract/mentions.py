@@ -78,7 +78,7 @@ _GENERIC_LINK = re.compile(  # link texts that are no title ("Published in Acme 
 )
 _WRITTEN_BY = re.compile(r"\b(?:written|authored|co-authored|penned) by\b", re.I)
 # "New paper: <title>", "First Partnership Paper Published: <title>"
-_LABELLED_PAPER = re.compile(r"^(?:[\w-]+ ){0,3}?(?:publication|paper|preprint|article)"
+_LABELLED_PAPER = re.compile(r"^(?:[\w-]+ ){0,3}?(?:publication|paper|preprint|article|blog)"
                              r"(?: published| out| accepted| released)?\s*:\s*"
                              r"(?P<title>\S.{10,})$", re.I)
 _PAPER_NOUN_BEFORE = re.compile(r"\b(?:book|paper|preprint|article|chapter|report)"

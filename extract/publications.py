@@ -119,6 +119,8 @@ _AUTHORS_THEN_TITLE = re.compile(r"\s*(?:et al\.?)?\s*[:–—-]\s*['‘\"“]?\
 _ASIDE_OR_SPACE = re.compile(r"\s*(?:\([^()]{1,80}\))?\s*")
 _PAREN_ASIDE = re.compile(r"^\s*\([^()]{1,80}\)")
 _WITH_WHOM = re.compile(r" with (?:(?:my|our|his|her|their|the) )?(?:[a-z]+ ){0,2}")
+#: Verbs that open a sentence before a name ("Read Jane Doe's blog"), never part of it
+_IMPERATIVES = frozenset({"read", "see", "watch", "listen", "meet", "join", "check", "visit"})
 _WRITING_VERBS = frozenset(
     {"have", "write", "publish", "co-author", "author", "release", "contribute"})
 _PAPER_WORD = re.compile(
@@ -328,8 +330,8 @@ def _narrator_wrote(sent: Span, titles: list[Span]) -> Token | None:
 
 
 def _is_paper_word(token: Token) -> bool:
-    """ "paper", "study", …, "blog" and the "post" of "blog post"."""
-    return _PAPER_WORD.fullmatch(token.text) is not None or token.lower_ == "blog" or (
+    """ "paper", "study", …, "blog", "piece" and the "post" of "blog post"."""
+    return _PAPER_WORD.fullmatch(token.text) is not None or token.lower_ in ("blog", "piece") or (
         token.lower_ == "post" and any(c.lower_ == "blog" for c in token.children))
 
 
@@ -422,7 +424,7 @@ def _people_near(sent: Span, cue_start: int, cue_end: int) -> list[Span]:
         ):
             start = token[-1].i  # "Jonas Weber's group": the name's words before the last
             while start > token.start and start > token[-1].i - 2 and doc[start - 1].is_title and (
-                    doc[start - 1].pos_ == "PROPN"):
+                    doc[start - 1].pos_ == "PROPN") and doc[start - 1].lower_ not in _IMPERATIVES:
                 start -= 1
             owner = Span(doc, start, token[-1].i + 1, label="PERSON")
             return _listed_with(owner, people, full) + _written_with(people, full, cue_end)
@@ -437,8 +439,9 @@ def _people_near(sent: Span, cue_start: int, cue_end: int) -> list[Span]:
         after = [p for p in people if 0 <= p.start_char - cue_end <= 2]  # "Lead author X"
         return _listed_with(after[0], people, full) if after else []
     if "et al" in text or text.startswith("and "):  # "X (Acme) and colleagues": an aside between
-        return [p for p in people if 0 <= cue_start - p.end_char <= 2
-                or _ASIDE.fullmatch(full[p.end_char:cue_start])]
+        before = [p for p in people if 0 <= cue_start - p.end_char <= 2
+                  or _ASIDE.fullmatch(full[p.end_char:cue_start])]
+        return _listed_with(before[-1], people, full) if before else []  # "X, Y and colleagues"
     after = [p for p in people if p.start_char >= cue_start and p.start_char - cue_end < 80]
     return after or (_possessor_after(doc, cue_end) if text.endswith("from") else [])
 

@@ -235,6 +235,12 @@ def test_organisers(nlp, sentence: str, organisers: set[str]) -> None:
          {"Priya Natarajan"}),
         ("The research, carried out by Priya Natarajan and Tomas Berg, appears in Nature "
          "Medicine.", {"Priya Natarajan", "Tomas Berg"}),
+        ("Aiko Tanaka has written a piece for The Conversation, 'Why soil records matter for "
+         "clinical models'.", {"Aiko Tanaka"}),
+        ("Read Aiko Tanaka's blog, 'Why soil records matter for clinical models', online.",
+         {"Aiko Tanaka"}),
+        ("Aiko Tanaka, Owen Clarke and colleagues report in Nature Medicine that sparse models "
+         "travel well.", {"Aiko Tanaka", "Owen Clarke"}),
         ("Nadia Rahman and Tomas Berg have both published papers this month.", set()),
         ("We spoke to Mira Holt about the paper.", set()),
     ],

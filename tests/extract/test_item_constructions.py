@@ -293,6 +293,11 @@ def test_the_items_event_named_in_its_text_with_the_headings_words_is_one_event(
             {("Sparse models for soil records in the field", "Chris Banerji"),
              ("Sparse models for soil records in the field", "Tomas Berg")},
             id="a bold title under an item heading 'Publication of the Month'"),
+        pytest.param(
+            "## Community\n\n### Community Scholar Blog: Why soil records matter\n\nOur "
+            "community scholar Aiko Tanaka has written a blog post about soil records.\n",
+            {("Why soil records matter", "Aiko Tanaka")},
+            id="a blog's title after its heading's label, and who has written it"),
         *(pytest.param(
             f"## Updates\n\n### {heading}\n\n'Sparse models for soil records in the field' "
             "appeared in Nature Medicine.\n\n## Team\n\n- Chris Banerji, Acme University, "
