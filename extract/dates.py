@@ -56,6 +56,9 @@ LABEL_RULES: tuple[tuple[tuple[str, ...], DateLabel], ...] = (
     (("date",), DateLabel.DATE),
     (("when",), DateLabel.DATE),
 )
+#: Labels that only say when ("From 1 July to 3 July", "On 12 May", "Takes place 12 May")
+_WHEN_WORDS = re.compile(r"(?:from|on|runs?|running|(?:takes|taking) place|held(?: on)?)",
+                         re.IGNORECASE)
 #: "Pre-conference events", "Post-conference workshop": dates of side events, not the event's.
 _SIDE_EVENT_LABEL = re.compile(r"^(?:pre|post)\b", re.I)
 #: A year left out is the one that puts the date in this window around the issue (days):
@@ -233,7 +236,7 @@ def prose_event_date(text: str, issue: dt.date) -> ParsedDate | None:
 def label_of(raw_label: str) -> DateLabel:
     """The DateLabel of a label such as "Registration deadline" (DATE when empty)."""
     words = raw_label.lower()
-    if not words:
+    if not words or _WHEN_WORDS.fullmatch(words):
         return DateLabel.DATE
     if _SIDE_EVENT_LABEL.match(words):
         return DateLabel.OTHER
@@ -250,7 +253,8 @@ def _parse_pieces(body: str, issue: dt.date) -> list[dt.date]:
     has_month = False
     right: dt.date | None = None
     for index in reversed(range(len(pieces))):
-        parsed = _parse_piece(pieces[index], right, issue)
+        day_and_year = index and _DAY_AND_YEAR.fullmatch(pieces[index])  # "June 3-[4, 2030]"
+        parsed = None if day_and_year else _parse_piece(pieces[index], right, issue)
         if parsed is None and index:
             parsed = _parse_piece(_with_left_month(pieces, index, issue), right, issue)
         if parsed is None:
@@ -261,6 +265,10 @@ def _parse_pieces(body: str, issue: dt.date) -> list[dt.date]:
         dates.append(parsed.date)
         right = parsed.date
     return list(reversed(dates)) if has_month else []
+
+
+#: A day and a year with no month ("4, 2030"): dateutil would read the day as a month
+_DAY_AND_YEAR = re.compile(r"\s*\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\s*")
 
 
 def _with_left_month(pieces: list[str], index: int, issue: dt.date) -> str:

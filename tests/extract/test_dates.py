@@ -62,6 +62,9 @@ D = dt.date
         ("When: Thursday 5 June 2025, 11am–12pm", DateLabel.DATE, D(2025, 6, 5), None),
         ("Closing date: 3 June 2025", DateLabel.DEADLINE, D(2025, 6, 3), None),
         ("Date: 12/05/2030", DateLabel.DATE, D(2030, 5, 12), None),  # the day first
+        ("June 3-4, 2030", DateLabel.DATE, D(2030, 6, 3), D(2030, 6, 4)),  # "4, 2030" is a day
+        ("From 1 July to 3 July 2030", DateLabel.DATE, D(2030, 7, 1), D(2030, 7, 3)),
+        ("Takes place 12 May 2030", DateLabel.DATE, D(2030, 5, 12), None),
     ],
 )
 def test_dated_lines(line: str, label: DateLabel, start: dt.date, end: dt.date | None) -> None:
