@@ -82,7 +82,7 @@ def parse_dated_line(text: str, issue: dt.date) -> ParsedDate | None:
     A line counts only when some piece names a month, so titles such as
     "Seminar Series 2022" stay titles. Years left out are the nearest to ``issue``.
     """
-    line = _ASIDE.sub(" ", text).strip()
+    line = _ISO_DATE.sub(_spelled_out, _ASIDE.sub(" ", text)).strip()
     if not line or len(line) > _MAX_LINE:
         return None
     # times go first: the colon of "14:00" would read as a label's
@@ -92,6 +92,19 @@ def parse_dated_line(text: str, issue: dt.date) -> ParsedDate | None:
     raw_label = (match.group("label") or match.group("bare") or "").strip()
     body = _date_part(match.string[match.end() :])
     return _parsed(label_of(raw_label), raw_label, _parse_pieces(body, issue))
+
+
+#: "2030-06-30": its dashes would read as a range
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+def _spelled_out(match: re.Match[str]) -> str:
+    """ "2030-06-30" -> "30 June 2030" (an impossible date stays as it is)."""
+    year, month, day = (int(part) for part in match.groups())
+    try:
+        return f"{dt.date(year, month, day):%d %B %Y}"
+    except ValueError:
+        return match.group()
 
 
 def _date_part(body: str) -> str:

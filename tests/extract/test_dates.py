@@ -65,6 +65,7 @@ D = dt.date
         ("June 3-4, 2030", DateLabel.DATE, D(2030, 6, 3), D(2030, 6, 4)),  # "4, 2030" is a day
         ("From 1 July to 3 July 2030", DateLabel.DATE, D(2030, 7, 1), D(2030, 7, 3)),
         ("Takes place 12 May 2030", DateLabel.DATE, D(2030, 5, 12), None),
+        ("Date: 2030-06-30 to 2030-07-02", DateLabel.DATE, D(2030, 6, 30), D(2030, 7, 2)),
     ],
 )
 def test_dated_lines(line: str, label: DateLabel, start: dt.date, end: dt.date | None) -> None:
