@@ -84,6 +84,8 @@ _LABELLED_PAPER = re.compile(r"^(?:[\w-]+ ){0,3}?(?:publication|paper|preprint|a
 _PAPER_NOUN_BEFORE = re.compile(r"\b(?:book|paper|preprint|article|chapter|report)"
                                 r"(?: on| titled| entitled| called)?\s*$", re.I)
 _PIECE = re.compile(r"\b(?:piece|blog|article|essay|op-ed|paper|book|chapter|preprint)\b", re.I)
+#: A DOI printed in the text, bare or as a resolver address
+_PRINTED_DOI = re.compile(r"\b(?:doi:?\s*|doi\.org/)(10\.\d{4,9}/\S+?)(?=[.,;)]*(?:\s|$))", re.I)
 #: A word that makes a quoted phrase in the same text a publication's title.
 _PUBLICATION_WORD = re.compile(
     r"\b(?:paper|preprint|article|publish(?:es|ed|ing)|publication|book|chapter|report|blog|"
@@ -695,7 +697,9 @@ def _publications(
         attributes = {"publication_kind": _publication_kind(unit.text)}
         doi = link.doi if link is not None else None
         if doi is None and len(found) == 1:
-            doi = next((lk.doi for lk in unit.block.links if lk.doi), None)
+            printed = _PRINTED_DOI.search(unit.text)  # "DOI: 10.1038/…", "https://doi.org/…"
+            doi = next((lk.doi for lk in unit.block.links if lk.doi), None) or (
+                printed.group(1) if printed else None)
         if doi:
             attributes["doi"] = doi
         if link is not None:

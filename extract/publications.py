@@ -41,8 +41,8 @@ _TALK_BEFORE = re.compile(r"\b(?:talk|lecture|keynote|seminar|webinar|presentati
                           r"(?: (?:on|titled|entitled|called))?\W*$", re.IGNORECASE)
 _QUOTED = re.compile(r"(?<![\w])['‘\"“]([A-Z0-9][^'’\"”]{12,300}?)['’\"”](?![\w])")
 _VENUE = re.compile(
-    r"\b(?i:published) (?:in|by|at|on)(?: the)? ((?:[A-Z][\w&:\-]*|of|in|for|and|on|the|&)"
-    r"(?: (?:[A-Z0-9][\w&:\-]*|of|in|for|and|on|the|&))*)"
+    r"\b(?i:published (?:in|by|at|on)|appear(?:s|ed)? in|out (?:now )?in)(?: the)?(?: journal)? "
+    r"([A-Z][\w&:\-]*(?: (?:[A-Z0-9][\w&:\-]*|of|in|for|and|on|the|&))*)"
 )
 # "Lead author X worked with …": the person right after
 _LEAD_AUTHOR = re.compile(

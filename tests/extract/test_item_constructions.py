@@ -312,6 +312,24 @@ def test_a_paper_items_authors(nlp, tmp_path: Path, markdown: str, pairs) -> Non
     assert _pairs(_resolved(nlp, tmp_path, markdown), Relation.AUTHOR) == pairs
 
 
+@pytest.mark.parametrize(
+    ("sentence", "venue", "doi"),
+    [
+        pytest.param("was published in the journal Patterns (doi:10.1016/j.patter.2030.100123).",
+                     "Patterns", "10.1016/j.patter.2030.100123", id="the journal X and doi:"),
+        pytest.param("appeared in Nature Medicine this month. DOI: 10.1038/s41591-030-01234-5",
+                     "Nature Medicine", "10.1038/s41591-030-01234-5", id="appeared in, DOI:"),
+    ],
+)
+def test_a_papers_venue_and_printed_doi(nlp, tmp_path: Path, sentence: str, venue: str,
+                                        doi: str) -> None:
+    resolved = _resolved(nlp, tmp_path, (
+        "## Publications\n\n### New paper\n\nOwen Clarke's paper 'Sparse models for soil "
+        f"records in the field' {sentence}\n"))
+    (paper,) = [e for e in resolved.entities if e.kind is EntityKind.PUBLICATION]
+    assert (paper.attributes.get("venue"), paper.attributes.get("doi")) == (venue, doi)
+
+
 def test_a_heading_that_announces_a_paper_gives_way_to_the_title_its_text_names(
         nlp, tmp_path: Path) -> None:
     resolved = _resolved(nlp, tmp_path, (
