@@ -47,6 +47,10 @@ class MentionBuilder:
         """The normalised full names of the people named so far."""
         return {normalise(m.text) for m in self.people.values()}
 
+    def mention_at(self, index: int, span: Span) -> str | None:
+        """The mention made of ``span`` in unit ``index``, if one was."""
+        return self.by_chars.get((index, (span.start_char, span.end_char)))
+
     def index(self, mention_id: str) -> int:
         """Position of a mention in ``mentions`` (ids are numbered in order)."""
         return int(mention_id.rsplit("/m", 1)[1]) - 1

@@ -168,7 +168,7 @@ def _programme_entry(builder: MentionBuilder, index: int, unit: Unit, doc: Doc) 
     builder.assert_(talk, Relation.PART_OF_SERIES, builder.event_items[id(unit.item)], entry,
                     "items.programme_entry", 0.8)
     for person in (e for e in doc.ents if e.label_ == "PERSON" and start <= e.start_char < dash):
-        speaker = builder.by_chars.get((index, (person.start_char, person.end_char)))
+        speaker = builder.mention_at(index, person)
         if speaker is not None:
             builder.assert_(talk, Relation.SPEAKER, speaker, entry, "items.programme_entry", 0.8)
 
@@ -715,7 +715,7 @@ def _publications(
         )
         builder.by_chars[(index, (start, end))] = mention_id
         for person in people_after_title(doc, end):
-            author = builder.by_chars.get((index, (person.start_char, person.end_char)))
+            author = builder.mention_at(index, person)
             if author is not None:
                 builder.assert_(mention_id, Relation.AUTHOR, author,
                                 unit.block.source_span(start, person.end_char),
@@ -804,8 +804,7 @@ def _relations(
         )
     if "EVENT" in things and _after_speaker_list_cue(unit):
         person = next((e for e in doc.ents if e.label_ == "PERSON"), None)
-        speaker = builder.by_chars.get((index, (person.start_char, person.end_char))) if (
-            person is not None) else None
+        speaker = builder.mention_at(index, person) if person is not None else None
         if speaker:  # "… with talks from:" then "- Jane Doe, Role: 'Title'"
             builder.assert_(things["EVENT"], Relation.SPEAKER, speaker,
                             unit.block.source_span(0, len(unit.text)),
@@ -823,7 +822,7 @@ def _relations(
             (Relation.SPEAKER, heading_speakers(doc), "events.heading_speaker"),
         ):
             for span in spans:
-                obj = builder.by_chars.get((index, (span.start_char, span.end_char)))
+                obj = builder.mention_at(index, span)
                 if obj:
                     builder.assert_(event, relation, obj, heading, rule, 0.8)
 
@@ -840,7 +839,7 @@ def _bare_people_speak(builder: MentionBuilder, index: int, unit: Unit, doc: Doc
              if a.relation not in (Relation.AFFILIATION, Relation.ROLE)]
     tied = {a.object for a in parts} | {a.subject for a in parts}
     for person in people:
-        mention = builder.by_chars.get((index, (person.start_char, person.end_char)))
+        mention = builder.mention_at(index, person)
         if mention and mention not in tied and _kinds_fit(builder, "speaker", mention) and (
                 not _NOT_SPEAKING_HERE.search(person.sent.text)):
             sentence = unit.block.source_span(person.sent.start_char, person.sent.end_char)
@@ -870,9 +869,7 @@ _NAME_THEN_COLON = re.compile(r"\s*(?:\([^()]*\))?\s*:\s*(?:(?:Dr|Prof|Professor
 def _entry_speakers(builder: MentionBuilder, index: int, unit: Unit, doc: Doc) -> None:
     """ "- Acme Forum (12 July 2030): Jane Doe, Westby University": the people a list entry
     names after its one event and a colon speak at it."""
-    events = [(chars, mention_id) for (at, chars), mention_id in builder.by_chars.items()
-              if at == index and builder.mentions[builder.index(mention_id)].kind is (
-                  EntityKind.EVENT)]
+    events = _events_in_unit(builder, index)
     if len(events) != 1:
         return
     (_, event_end), event = events[0]
@@ -881,7 +878,7 @@ def _entry_speakers(builder: MentionBuilder, index: int, unit: Unit, doc: Doc) -
         return
     entry = unit.block.source_span(0, len(unit.text))
     for person in people:
-        speaker = builder.by_chars.get((index, (person.start_char, person.end_char)))
+        speaker = builder.mention_at(index, person)
         if speaker is not None:
             builder.assert_(event, Relation.SPEAKER, speaker, entry, "events.entry_speaker", 0.75)
 
@@ -895,14 +892,19 @@ def _event_named_in(builder: MentionBuilder, index: int, unit: Unit,
     attending the Acme Summit")."""
     start, end = evidence
     named = set()
-    for (unit_index, (first, last)), mention_id in builder.by_chars.items():
-        if unit_index == index and builder.mentions[builder.index(mention_id)].kind is (
-                EntityKind.EVENT):
-            if start <= first and last <= end:
-                return mention_id
-            named.add(mention_id)
+    for (first, last), mention_id in _events_in_unit(builder, index):
+        if start <= first and last <= end:
+            return mention_id
+        named.add(mention_id)
     return named.pop() if len(named) == 1 else _heading_goes_to(
         builder, unit, unit.text[start:end])
+
+
+def _events_in_unit(builder: MentionBuilder, index: int) -> list[tuple[tuple[int, int], str]]:
+    """The event mentions unit ``index`` names, with their characters, in the order added."""
+    return [(chars, mention_id) for (at, chars), mention_id in builder.by_chars.items()
+            if at == index and builder.mentions[builder.index(mention_id)].kind is (
+                EntityKind.EVENT)]
 
 
 def _heading_goes_to(builder: MentionBuilder, unit: Unit, sentence: str = "") -> str | None:
