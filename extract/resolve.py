@@ -379,7 +379,6 @@ def _link_acronyms(occ: list[_Occurrence], union: _UnionFind) -> None:
             union.union(root, candidates.pop())
 
 
-_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 #: scope (issue or year), kind, the words before, the acronym, the words after
 _AcronymKey = tuple[str, EntityKind, tuple[str, ...], str, tuple[str, ...]]
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
