@@ -215,7 +215,8 @@ def _common_phrase(mention: Mention, lower_words: set[str], texts: Sequence[str]
         return _used_as_term(mention.text, texts)
     if mention.kind is EntityKind.ORGANISATION and _before_unit_noun(mention.text, texts):
         return False  # "the Data Science for Health Equity community": a group's name
-    return all(w.lower() in lower_words or len(w) <= 3 for w in words)
+    return all(w.lower() in lower_words or len(w) <= 3 and not (
+        mention.kind is EntityKind.PERSON and w.istitle()) for w in words)  # "Ann Lee", "Bo Li"
 
 
 def _before_unit_noun(name: str, texts: Sequence[str]) -> bool:

@@ -27,7 +27,7 @@ from partnerkg.extract.name_joins import DOTTED_NAME
 from partnerkg.extract.name_shape import NAME_PARTICLES, NAME_WORD, looks_like_name
 from partnerkg.extract.names import TITLE_TOKENS as TITLES
 from partnerkg.extract.phrase_ties import org_after, phrase_ties, tie
-from partnerkg.extract.roles import is_role_phrase
+from partnerkg.extract.roles import is_role_noun, is_role_phrase
 from partnerkg.extract.spans import (
     DOUBTFUL_ORGS,
     Found,
@@ -238,18 +238,23 @@ def _role_text(doc: Doc, indices: list[int]) -> str | None:
 
 def _names_after_roles(doc: Doc, ents: list[Span]) -> list[Span]:
     """ "our Theme Lead Priya Natarajan": the NER takes role and name for one span of another
-    kind ("Theme Lead Priya Natarajan"), or splits them ("Theme Lead Priya" + "Natarajan");
-    the name after the role words is a person."""
+    kind ("Theme Lead Priya Natarajan"), or splits them ("Theme Lead Priya" + "Natarajan",
+    which may be left unlabelled); the name after the role words is a person."""
     fixed: list[Span] = []
     for ent in ents:
         if ent.label_ == "PERSON":
             fixed.append(ent)
             continue
         following = next((e for e in ents if e.start == ent.end and e.label_ == "PERSON"), None)
-        whole = doc[ent.start : following.end] if following is not None else ent
+        end = following.end if following is not None else ent.end
+        while following is None and end < min(len(doc), ent.end + 2) and (
+                NAME_WORD.match(doc[end].text) and not doc[end].ent_type_):
+            end += 1
+        whole = doc[ent.start : end]
         name = next((Span(doc, whole.start + k, whole.end, label="PERSON")
                      for k in range(1, len(whole) - 1)
-                     if is_role_phrase(whole[:k].text) and looks_like_name(whole[k:])), None)
+                     if is_role_phrase(whole[:k].text) and looks_like_name(whole[k:])
+                     and whole[k].lower_ not in TITLES), None)  # "Dr Ana Ruiz": read below
         fixed.append(name or ent)  # the following PERSON, inside the name, falls to filter_spans
     return fixed
 
@@ -677,6 +682,16 @@ def _from_org_after(span: Span) -> bool:
     return org_after(doc, i + 1, ents_by_start(doc, "ORG")) is not None
 
 
+def _after_role_words(doc: Doc, start: int, end: int) -> int:
+    """Where the name starts in a capitalised run that opens with a role ("Community Scholar
+    Jane Doe", which the NER leaves whole and unlabelled): after its last role noun, when
+    two words or more are left and they open with no title (read as a titled name)."""
+    for i in range(end - 3, start - 1, -1):
+        if is_role_noun(doc[i].text):
+            return i + 1 if doc[i + 1].lower_ not in TITLES else start
+    return start
+
+
 def _role_noun_before(span: Span) -> bool:
     """ "research associate Jane Doe", "Senior Research Associate Jane Doe"."""
     before = span.doc[span.start - 1] if span.start > 0 else None
@@ -769,6 +784,8 @@ def _unlabelled_names(doc: Doc, ents: list[Span]) -> list[Span]:
                 end += 1  # "Ghadi al [Hajj]": the particle joins the next word
         if words < 2 - titled or start in taken:  # "Prof Dwork": a title makes one word a name
             continue
+        if not titled:  # "our Community Scholar Jane Doe": the role words open the run
+            start = _after_role_words(doc, start, end)
         span = Span(doc, start, end, label="PERSON")
         after_preposition = start > 0 and doc[start - 1].lower_ in ("in", "of", "for", "on")
         if titled or (

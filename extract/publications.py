@@ -41,7 +41,8 @@ _TALK_BEFORE = re.compile(r"\b(?:talk|lecture|keynote|seminar|webinar|presentati
                           r"(?: (?:on|titled|entitled|called))?\W*$", re.IGNORECASE)
 _QUOTED = re.compile(r"(?<![\w])['‘\"“]([A-Z0-9][^'’\"”]{12,300}?)['’\"”](?![\w])")
 _VENUE = re.compile(
-    r"\b(?i:published (?:in|by|at|on)|appear(?:s|ed)? in|out (?:now )?in)(?: the)?(?: journal)? "
+    r"\b(?i:published (?:in|by|at|on)|appear(?:s|ed)? in|out (?:now )?in|et al\.?,)(?: the)?"
+    r"(?: journal)? "
     r"([A-Z][\w&:\-]*(?: (?:[A-Z0-9][\w&:\-]*|of|in|for|and|on|the|&))*)"
 )
 # "Lead author X worked with …": the person right after
@@ -59,6 +60,11 @@ _AUTHOR_CUES = tuple(  # separate patterns: one phrase may hold two cues ("X's p
         r"\bet al\b|\b(?:written|authored|co-authored|co-written) by\b|"
         r"\bby .{0,40}\band colleagues\b",
         r"(?<=['’\"”]) by\b|\bco-?authored with\b",  # "'Title' by X", "co-authored with X"
+        r"(?<=['’\"”]) \([^()]{1,60}\) by\b",  # "'Title' (Nature, 2030) by X"
+        # "In 'Title', published in Nature, X and Y show …"
+        r"^\W*in ['‘\"“][^'’\"”]{12,300}['’\"”]",
+        # "The work of X and Y, 'Title', …", "with Y as co-author"
+        r"\b(?:work|research) of\b|\bwith (?=[A-Z][^,.;]{0,60}? as (?:a |the )?(?:co-)?author\b)",
         # "with co-authors X and Y", "Authors: X, Y", "The authors, X and Y, …"
         r"\bco-?authors?\b|\bauthors?(?=\s*:)|\bthe authors\b,?",
         r"\b(?:is|was|are|were) (?:the |a |an |one of the |among the )?(?:\w+ )?(?:co-)?"
@@ -71,7 +77,7 @@ _AUTHOR_CUES = tuple(  # separate patterns: one phrase may hold two cues ("X's p
         r"[,(]\s*(?:the\s+)?(?:lead|first|senior|last|joint|corresponding)[- ]authors?\b",
         r"[,(]\s*one of the (?:\w+['’]s )?(?:co-)?authors\b",  # "X, one of the paper's authors"
         # "Congratulations to X and Y on their new paper", "Authors include X and Y"
-        r"\bcongratulations to\b(?=[^.]{0,150}\b(?:paper|article|preprint|publication|book|"
+        r"\bcongrat(?:ulation)?s to\b(?=[^.]{0,150}\b(?:paper|article|preprint|publication|book|"
         r"publish(?:ed|ing))\b)",
         r"\bauthors? (?:include|are|were)\b",
         # "The study, led by X, …", "In a new paper, X and Y show …"
@@ -96,7 +102,7 @@ _AUTHOR_CUES = tuple(  # separate patterns: one phrase may hold two cues ("X's p
         r"colleagues|collaborators|co-authors)\b",
     )
 )
-_CONGRATULATED = re.compile(r"\W*(?:many |huge |big )?congratulations(?: to)?\b", re.I)
+_CONGRATULATED = re.compile(r"\W*(?:many |huge |big )?congrat(?:ulation)?s(?: to)?\b", re.I)
 # "Their new paper …" opening a sentence that names nobody: the people of the sentence before
 # "She is senior author of the paper", "They co-authored …": the same
 _PRONOUN_PAPER = re.compile(
@@ -129,7 +135,7 @@ _PAPER_WORD = re.compile(
 )
 #: A word every author cue holds (the paper words, "by", "colleagues", …).
 _CUE_WORD = re.compile(_PAPER_WORD.pattern + r"|\b(?:by|work|blog|authored|colleagues|research|"
-                       r"collaborators|team|group|lab|congratulations)\b", re.I)
+                       r"collaborators|team|group|lab|congrat(?:ulation)?s)\b", re.I)
 
 
 @Language.factory("partnerkg_publications", default_config={"min_title_words": 4})
@@ -183,8 +189,8 @@ class PublicationFinder:
             people += _told_before(sent, sent_text, sent_titles, before)
             if after_paper and _CONGRATULATED.match(sent_text):  # "… published. Congratulations
                 people += [e for e in sent.ents if person_like(e)]  # to X and Y!"
-            for person in people:
-                if not any(overlaps(person, title) for title in titles):  # the NER's "person"
+            for person in people:  # a title's or venue's words the NER took for a name are none
+                if not any(overlaps(person, named) for named in [*titles, *venues]):
                     found.append(self._found("author", subject, chars(person), sent, 0.85))
             if by_narrator:
                 found.append(self._found("author", subject, NARRATOR, sent, 0.8))

@@ -243,6 +243,18 @@ def test_organisers(nlp, sentence: str, organisers: set[str]) -> None:
          "travel well.", {"Aiko Tanaka", "Owen Clarke"}),
         ("Nadia Rahman and Tomas Berg have both published papers this month.", set()),
         ("We spoke to Mira Holt about the paper.", set()),
+        ("'Sparse models for soil records in the field' (Nature, 2030) by Jane Doe and Mark "
+         "Smith.", {"Jane Doe", "Mark Smith"}),
+        ("In 'Sparse models for soil records in the field', published in Nature, Jane Doe and "
+         "Mark Smith show that sparse models travel.", {"Jane Doe", "Mark Smith"}),
+        ("The work of Jane Doe and Mark Smith, 'Sparse models for soil records in the field', "
+         "was published in Nature.", {"Jane Doe", "Mark Smith"}),
+        ("Jane Doe's group has a new paper out: 'Sparse models for soil records in the field', "
+         "with Mark Smith as co-author.", {"Jane Doe", "Mark Smith"}),
+        ("Congrats to Jane Doe and Mark Smith on the publication of 'Sparse models for soil "
+         "records in the field'!", {"Jane Doe", "Mark Smith"}),
+        ("'Sparse models for soil records in the field', Jane Doe et al., Nature Medicine "
+         "(2030).", {"Jane Doe"}),
     ],
 )
 def test_authors(nlp, sentence: str, authors: set[str]) -> None:

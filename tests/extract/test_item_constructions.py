@@ -558,3 +558,9 @@ def test_a_scholar_a_meet_heading_introduces_answers_where_they_work(
         f"**Where are you based?**\n\n{answer}\n"
     ))
     assert _pairs(resolved, Relation.AFFILIATION) == {("Priya Nair", org)}
+
+
+def test_a_name_of_short_words_is_a_person(nlp, tmp_path: Path) -> None:
+    resolved = _resolved(nlp, tmp_path, "## Updates\n\n### Welcome\n\nThis month we welcome Ann "
+                                        "Lee to the team.\n")
+    assert _names(resolved, EntityKind.PERSON) == ["Ann Lee"]

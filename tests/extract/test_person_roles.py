@@ -95,9 +95,16 @@ def test_a_name_after_a_lower_case_role_noun_is_a_person(nlp) -> None:
     "This paper by Theme Lead Priya Natarajan explores sparse models.",  # one span, not PERSON
     "Published in Nature Medicine, this paper by our Theme Lead Priya Natarajan explores sparse "
     "models.",  # role and first name one span, the surname another
+    "Check out the new publication by our Theme Lead Priya Natarajan.",  # the surname alone
 ])
 def test_a_name_the_ner_joins_to_the_role_before_it_is_a_person(nlp, text: str) -> None:
     assert _people(nlp(text)) == ["Priya Natarajan"]
+
+
+def test_a_name_after_role_words_the_ner_leaves_unlabelled_is_a_person(nlp) -> None:
+    doc = nlp("Check out the new publication by our Community Scholar Jane Doe: 'Sparse models "
+              "for soil records in the field'.")
+    assert _people(doc) == ["Jane Doe"]
 
 
 @pytest.mark.parametrize("text", [
