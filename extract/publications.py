@@ -46,8 +46,9 @@ _VENUE = re.compile(
     r"([A-Z][\w&:\-]*(?: (?:[A-Z0-9][\w&:\-]*|of|in|for|and|on|the|&))*)"
 )
 # "Lead author X worked with …": the person right after
-_LEAD_AUTHOR = re.compile(
-    r"^\W*(?:the )?(?:lead|first|senior|last|joint|corresponding)[- ]authors?\b", re.I)
+_LEAD_AUTHOR = re.compile(  # "The paper's lead author, X, …"
+    r"^\W*(?:the )?(?:(?:paper|study|preprint|article)['’]s )?"
+    r"(?:lead|first|senior|last|joint|corresponding)[- ]authors?\b,?", re.I)
 _AUTHOR_CUES = tuple(  # separate patterns: one phrase may hold two cues ("X's paper is by")
     re.compile(pattern, re.IGNORECASE)
     for pattern in (
@@ -83,7 +84,7 @@ _AUTHOR_CUES = tuple(  # separate patterns: one phrase may hold two cues ("X's p
         # "The study, led by X, …", "In a new paper, X and Y show …"
         r"\b(?:study|paper|preprint|article|review|analysis|researchers|team)\b[^.]{0,40}?"
         r"\bled by\b|"
-        r"\b(?:work|research),? (?:was |is )?(?:co-)?led by\b|"
+        r"\b(?:work|research),? (?:was |is )?(?:co-)?led by\b|^\W*(?:co-)?led by\b|"
         r"\b(?:work|research|study|analysis),? (?:was |is )?(?:carried out|conducted|done|"
         r"performed|undertaken) by\b",  # "The research, carried out by X, …"
         r"^\W*in (?:a|an|the|their|his|her|our|this) (?:\w+ )?(?:paper|preprint|article|study)"
@@ -269,8 +270,9 @@ def _writers(sent: Span, titles: list[Span]) -> list[Span]:
             found += writers + (_people_with(sent, verb.head) if writers else [])
         elif token.dep_ == "pobj" and verb.lower_ == "in" and token.i > verb.i + 1 and (
                 sent.doc[verb.i + 1].lower_ in ("a", "an", "their", "his", "her", "this")):
-            while verb.dep_ in ("prep", "ccomp", "advcl") and verb.head.i != verb.i:
-                verb = verb.head  # "X and Y describe [how models travel in a new paper]"
+            while verb.dep_ in ("prep", "ccomp", "advcl", "pobj", "dobj") and (
+                    verb.head.i != verb.i):  # "X and Y describe [how models travel in a new
+                verb = verb.head  # paper]", "X and Y propose [models for Z in this paper]"
                 writers = _people_in_subject(sent, verb) if verb.pos_ == "VERB" else []
                 if writers:
                     found += writers

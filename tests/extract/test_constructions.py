@@ -255,6 +255,11 @@ def test_organisers(nlp, sentence: str, organisers: set[str]) -> None:
          "records in the field'!", {"Jane Doe", "Mark Smith"}),
         ("'Sparse models for soil records in the field', Jane Doe et al., Nature Medicine "
          "(2030).", {"Jane Doe"}),
+        ("The paper's lead author, Jane Doe, is a PhD student at Acme University.",
+         {"Jane Doe"}),
+        ("Led by Jane Doe, the study proposes sparse models.", {"Jane Doe"}),
+        ("Jane Doe and Mark Smith propose sparse models for soil records in this paper.",
+         {"Jane Doe", "Mark Smith"}),
     ],
 )
 def test_authors(nlp, sentence: str, authors: set[str]) -> None:
