@@ -290,6 +290,33 @@ def invited_to(title: str) -> tuple[int, int] | None:
     return (match.end(), len(title)) if match and len(title) - match.end() > 3 else None
 
 
+#: What a heading announces about an event beside its name ("Save the date: X", "X -
+#: registration open", "X (recording available)"): no part of the name
+_ANNOUNCEMENT = (
+    r"(?:save the date|reminder|last chance|coming soon|new date|postponed|cancelled|"
+    r"rescheduled|(?:registration|registrations|tickets|booking|applications|submissions|"
+    r"call for (?:abstracts|papers|posters|proposals))(?: (?:is|are))?(?: now)? "
+    r"(?:open|available|live|closing soon|extended)|(?:recordings?|slides|videos?)"
+    r"(?: (?:is|are))?(?: now)? (?:available|online|out)|(?:programme|agenda|speakers?|"
+    r"keynotes?)(?: (?:is|are|has been|have been))?(?: now)? (?:announced|available|out|"
+    r"confirmed|live))")
+_ANNOUNCED = re.compile(
+    rf"^{_ANNOUNCEMENT}!?\s*(?::|-|–|—)\s+(?P<after>\S.*)$|"
+    rf"^(?P<before>.*?\S)\s*(?::|(?<=\w)-|\s-|–|—|\()\s*{_ANNOUNCEMENT}\)?[.!]?$",
+    re.IGNORECASE)
+
+
+def announced_event(title: str) -> tuple[int, int] | None:
+    """ "Save the date: Acme Forum 2030", "Acme Forum 2030 - registration open" -> the
+    characters of "Acme Forum 2030": the event's name beside what the heading announces."""
+    match = _ANNOUNCED.match(title)
+    if match is None:
+        return None
+    group = "after" if match.group("after") else "before"
+    return (match.start(group), match.end(group)) if len(match.group(group).split()) >= 2 else (
+        None)
+
+
 def held_at(title: str) -> str | None:
     """ "Workshop on X at the Acme Conference" -> "Acme Conference": the other event (or the
     place) a heading's own event is held at, or None ("Join us at the Acme Forum" invites to

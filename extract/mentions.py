@@ -532,13 +532,14 @@ def _item_mentions(builder: MentionBuilder, unit: Unit, doc: Doc) -> dict[str, s
     span = item.title_span
     if reading.kind == "event":
         attended = item_rules.attended_event(item.title) or item_rules.invited_to(item.title)
+        named = attended or item_rules.announced_event(item.title)  # "Save the date: X"
         name = item.title
-        if attended is not None:  # "Jane Doe presenting at Acme Conference 2030"
-            name = item.title[attended[0] : attended[1]]
-            span = unit.block.source_span(*attended)
+        if named is not None:  # "Jane Doe presenting at Acme Conference 2030"
+            name = item.title[named[0] : named[1]]
+            span = unit.block.source_span(*named)
         attributes = {
             "event_kind": reading.sub_kind or "other",
-            **({} if attended else item_rules.event_names(item.title)),
+            **({} if attended else item_rules.event_names(name)),
             **item_rules.event_dates(item, builder.newsletter.issue_date),
         }
         event_id = builder.add(

@@ -416,8 +416,9 @@ def _link_embedded_acronyms(occ: list[_Occurrence], union: _UnionFind) -> None:
                     word.isalpha() and names.looks_like_acronym(word)):
                 continue
             before, after = _context(words[:k]), _context(words[k + 1 :])
-            if kind is EntityKind.EVENT or before or after:
-                short.append((root, (scope, kind, before, word.lower(), after)))
+            if kind is EntityKind.EVENT or before or after:  # "DSxHE": its capitals spell
+                letters = "".join(c for c in word if c.isupper()).lower()  # "dshe"
+                short.append((root, (scope, kind, before, letters, after)))
     # spell out only where an acronym waits, from a word with its first letter, over at most
     # twice its letters in words
     waiting: dict[tuple[str, EntityKind], set[str]] = defaultdict(set)

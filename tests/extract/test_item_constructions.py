@@ -362,6 +362,18 @@ def test_the_shorter_name_an_events_text_uses_joins_that_event_in_another_issue(
     assert len(_names(resolved, EntityKind.EVENT)) == 1
 
 
+def test_an_events_mixed_case_acronym_joins_its_spelled_out_name_in_another_issue(
+        nlp, tmp_path: Path) -> None:
+    issues = {"2030-03": "## Events\n\n### Soil Data for Health Equity Annual Conference\n\n"
+                         "**14 May 2030**\n\nTalks on soil.\n",
+              "2030-04": "## Events\n\n### SDxHE Annual Conference 2030\n\n**14 May 2030**\n\n"
+                         "Talks on soil.\n"}
+    for month, markdown in issues.items():
+        (tmp_path / f"{month}.md").write_text("# Acme Newsletter\n\n" + markdown, "utf-8")
+    resolved = resolve([extract(read(tmp_path / f"{month}.md"), nlp) for month in issues])
+    assert len(_names(resolved, EntityKind.EVENT)) == 1
+
+
 def test_a_person_after_a_dash_that_ends_an_event_heading_speaks(nlp, tmp_path: Path) -> None:
     resolved = _resolved(nlp, tmp_path, (
         "## Events\n\n### Graphs in the clinic - James Wilson\n\n**12 May 2030**\n\n"
@@ -531,6 +543,13 @@ def test_an_events_list_entry_dates_it_and_names_its_speakers(nlp, tmp_path: Pat
                      "**12 March 2030**\n\nTalks on soil.\n",
                      ("Soil Data Forum 2030", ("2030-03-12", None)),
                      id="registration open for the event"),
+        pytest.param("## Events\n\n### Save the date: Soil Data Forum 2030\n\n**12 March 2030**"
+                     "\n\nTalks on soil.\n", ("Soil Data Forum 2030", ("2030-03-12", None)),
+                     id="an announcement before the event's name"),
+        pytest.param("## Events\n\n### Soil Data Forum 2030 - registration now open\n\n"
+                     "**12 March 2030**\n\nTalks on soil.\n",
+                     ("Soil Data Forum 2030", ("2030-03-12", None)),
+                     id="an announcement after the event's name"),
         pytest.param("## Updates\n\n### Come and see us\n\nCome and see us at Soil UK 2030 in "
                      "London on 12 March 2030.\n", ("Soil UK 2030", ("2030-03-12", None)),
                      id="a capitalised word before an acronym and a year"),
