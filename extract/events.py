@@ -116,6 +116,7 @@ EVENT_HEADS = (
     "Meeting",
     "Awards",
     "Launch",
+    "Event",
 )
 
 
@@ -683,12 +684,15 @@ def _widened(doc: Doc, start: int, end: int) -> Span:
 def _venue_word(doc: Doc, end: int) -> bool:
     """ "Hallam Conference Centre": an organisation's head word right after an event name
     makes it the name of a place; "RSS 2023 Honours": a capitalised word right after a
-    closing year makes it the name of something else."""
+    closing year makes it the name of something else; a colon after "Event" makes it a
+    line's label."""
     if end < len(doc) and doc[end].text in lexicon.org_head_words():
         return True
     if end < len(doc) and doc[end - 1].text in _HEAD_WORDS and doc[end].is_title and (
             doc[end].text not in ("Event", "Events", "Series", "Ceremony")):
         return True  # "Springer Lecture Notes", "Acme Workshop Proceedings": the head modifies
+    if end < len(doc) and doc[end - 1].text == "Event" and doc[end].text == ":":
+        return True  # "Summer School Event: 20 July 2030"
     # "the RSS 2023 Honours": a year then a capitalised word names something of that edition
     return end < len(doc) and doc[end - 1].shape_ == "dddd" and doc[end].is_title
 

@@ -92,7 +92,7 @@ _NAMED_EVENT = re.compile(
 )
 #: "Catchup on the Acme Workshops", "Highlights from the Acme Summit": a past event's name
 _RECAP = re.compile(r"^(?:catch[- ]?up on|recordings? (?:of|from)|highlights from|"
-                    r"recap(?: of)?:?)\s+(?:the\s+)?(?P<name>\S.*)$", re.I)
+                    r"recap(?: of)?:?)\s+(?:(?:the|our|this year['’]s)\s+)?(?P<name>\S.*)$", re.I)
 _TAUGHT = re.compile(r"\b(?:training|courses?|(?:summer|winter|spring|autumn) schools?)\b", re.I)
 _HELD = re.compile(r"\b(?:will be|is|are) held\b|\btak(?:e|es|ing) place\b", re.I)
 # opportunity words that head a name ("Studentships"); job and funding words are too common
@@ -307,8 +307,12 @@ _ANNOUNCED = re.compile(
 
 
 def announced_event(title: str) -> tuple[int, int] | None:
-    """ "Save the date: Acme Forum 2030", "Acme Forum 2030 - registration open" -> the
-    characters of "Acme Forum 2030": the event's name beside what the heading announces."""
+    """ "Save the date: Acme Forum 2030", "Acme Forum 2030 - registration open", "Highlights
+    from our Annual Event" -> the characters of the event's name beside what the heading
+    announces."""
+    recalled = _RECAP.match(title)
+    if recalled is not None and _recalled_event(title):
+        return recalled.start("name"), len(title.rstrip())
     match = _ANNOUNCED.match(title)
     if match is None:
         return None

@@ -314,6 +314,8 @@ def _entities(
     event_item = item is not None and id(item) in builder.event_items
     # the title's words, and normalised: "(ACIC)" is in one, "acic conference 2030" the other
     heading = _words(item.title) if item and event_item else ""
+    own_name = _words(builder.mentions[builder.index(builder.event_items[id(item)])].text) if (
+        item and event_item) else ""
     title = f" {heading} {names.normalise(item.title)} " if item and event_item else ""
     events = list(doc.spans.get(EVENTS, []))
     # the other event the heading's own is held at ("… at Bristol Data Week"), read once
@@ -334,7 +336,8 @@ def _entities(
         words = _words(event.text)
         items_own = (f" {words} " in title or f" {key} " in title
                      or _one_word_apart(words, heading) or _words_within(words, heading)
-                     or _one_word_inside(heading, words)) and not (host and words in host_words)
+                     or _one_word_inside(heading, words) or _fuller_name(own_name, words)
+                     ) and not (host and words in host_words)
         if items_own and event_item and not unit.is_heading and f" {key} " not in title:
             # "The Wellcome Data Science Ideathon" under "Wellcome Trust Data Science
             # Ideathon": a second name of the item's event, for other issues to match
@@ -497,6 +500,14 @@ def _one_word_inside(short: str, long: str) -> bool:
     event."""
     words = short.split()
     return len(words) >= 2 and _one_more_word(words, long.split(), range(1, len(words)))
+
+
+def _fuller_name(short: str, long: str) -> bool:
+    """ "turing-roche partnership annual event" in an item headed "Highlights from our Annual
+    Event": the item's event's name of two words or more, with up to four words before it."""
+    words, longer = short.split(), long.split()
+    return len(words) >= 2 and 0 < len(longer) - len(words) <= 4 and (
+        longer[-len(words) :] == words)
 
 
 def _one_more_word(words: list[str], longer: list[str], places: range) -> bool:

@@ -201,6 +201,13 @@ def test_events_named_in_running_text(nlp) -> None:
     assert list(plain.spans[EVENTS]) == []
 
 
+def test_a_capitalised_name_ending_on_event_is_one_unless_it_labels_a_line(nlp) -> None:
+    named = nlp("The Acme Partnership Annual Event on 14 March brought together 200 people.")
+    label = nlp("Summer School Event: 20 July 2030")
+    assert [s.text for s in named.spans[EVENTS]] == ["Acme Partnership Annual Event"]
+    assert list(label.spans[EVENTS]) == []
+
+
 def test_hosts_named_by_an_acronym_subject_an_all_caps_agent_or_a_collaboration(nlp) -> None:
     acronym = nlp("The University of Westby's Institute for Soil Data (IWSD) have organised a "
                   "seminar series.")

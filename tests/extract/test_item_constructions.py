@@ -362,6 +362,18 @@ def test_the_shorter_name_an_events_text_uses_joins_that_event_in_another_issue(
     assert len(_names(resolved, EntityKind.EVENT)) == 1
 
 
+def test_a_recaps_fuller_name_in_its_text_joins_the_event_in_another_issue(
+        nlp, tmp_path: Path) -> None:
+    issues = {"2030-03": "## Events\n\n### Acme Partnership Annual Event 2030\n\n"
+                         "**14 March 2030**\n\nOur annual event returns.\n",
+              "2030-04": "## Updates\n\n### Highlights from our Annual Event\n\nThe Acme "
+                         "Partnership Annual Event on 14 March brought together 200 people.\n"}
+    for month, markdown in issues.items():
+        (tmp_path / f"{month}.md").write_text("# Acme Newsletter\n\n" + markdown, "utf-8")
+    resolved = resolve([extract(read(tmp_path / f"{month}.md"), nlp) for month in issues])
+    assert _names(resolved, EntityKind.EVENT) == ["Acme Partnership Annual Event 2030"]
+
+
 def test_an_events_mixed_case_acronym_joins_its_spelled_out_name_in_another_issue(
         nlp, tmp_path: Path) -> None:
     issues = {"2030-03": "## Events\n\n### Soil Data for Health Equity Annual Conference\n\n"
@@ -543,6 +555,9 @@ def test_an_events_list_entry_dates_it_and_names_its_speakers(nlp, tmp_path: Pat
                      "**12 March 2030**\n\nTalks on soil.\n",
                      ("Soil Data Forum 2030", ("2030-03-12", None)),
                      id="registration open for the event"),
+        pytest.param("## Updates\n\n### Highlights from our Soil Data Forum\n\nThe forum "
+                     "brought together 200 people.\n", ("Soil Data Forum", (None, None)),
+                     id="a recap heading names the event it recalls"),
         pytest.param("## Events\n\n### Save the date: Soil Data Forum 2030\n\n**12 March 2030**"
                      "\n\nTalks on soil.\n", ("Soil Data Forum 2030", ("2030-03-12", None)),
                      id="an announcement before the event's name"),
