@@ -240,7 +240,8 @@ class EventRoles:
                     found.append(self._found("speaker", person, sent, "guest_object", 0.8))
                 elif cue and _subject_of_passive_join(person):
                     found.append(self._found("speaker", person, sent, "joined_subject", 0.75))
-                elif _verb_of(person, SPEAK_VERBS, active=True) or _before_speak_verb(person):
+                elif (_verb_of(person, SPEAK_VERBS, active=True) or _before_speak_verb(person)
+                      or _invited_to_speak(person) or _gives_a_talk(person)):
                     found.append(self._found("speaker", person, sent, "speak_verb", 0.75))
             listed_hosts = _host_list(sent)
             by_cue = _HOSTED_BY.search(text)
@@ -758,6 +759,23 @@ def _organises_nothing(verb: Token) -> bool:
 
 _POSTS = frozenset({"appointment", "position", "post", "role", "degree", "phd", "grant", "award",
                     "fellowship", "chair", "title", "record", "patent", "view", "belief"})
+
+
+#: What a person gives at an event: "Jane Doe's talk at …", "Watch Jane Doe's keynote"
+_TALK_NOUNS = frozenset({"talk", "keynote", "presentation", "lecture", "speech", "address"})
+
+
+def _gives_a_talk(person: Span) -> bool:
+    """ "Jane Doe's talk at the Acme Summit": the owner of a talk noun."""
+    return person.root.dep_ == "poss" and person.root.head.lemma_.lower() in _TALK_NOUNS
+
+
+def _invited_to_speak(person: Span) -> bool:
+    """ "Jane Doe was invited to speak at …": the passive subject of "invite" or "ask" whose
+    clause speaks."""
+    root = person.root
+    return root.dep_ == "nsubjpass" and root.head.lemma_.lower() in ("invite", "ask") and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in SPEAK_VERBS for c in root.head.children)
 
 
 def _before_speak_verb(person: Span) -> bool:

@@ -24,7 +24,7 @@ from partnerkg.extract import lexicon
 from partnerkg.extract.events import SPEAKER_CUES
 from partnerkg.extract.items import names_event_or_opportunity
 from partnerkg.extract.name_joins import DOTTED_NAME
-from partnerkg.extract.name_shape import NAME_PARTICLES, NAME_WORD, looks_like_name
+from partnerkg.extract.name_shape import IMPERATIVES, NAME_PARTICLES, NAME_WORD, looks_like_name
 from partnerkg.extract.names import TITLE_TOKENS as TITLES
 from partnerkg.extract.phrase_ties import org_after, phrase_ties, tie
 from partnerkg.extract.roles import is_role_noun, is_role_phrase
@@ -272,7 +272,8 @@ def _repair_people(doc: Doc) -> None:
     people_ends = {e.end for e in ents if e.label_ == "PERSON"}
     for ent in [*ents, *doubtful]:
         span = ent
-        while len(span) > 1 and span[0].lower_ in TITLES:
+        while len(span) > 1 and span[0].lower_ in TITLES or len(span) > 2 and (
+                _opening_imperative(span[0])):
             span = Span(doc, span.start + 1, span.end, label=span.label_)
         if span.label_ == "PERSON" and _in_employer_slot(span, people_ends):
             span = Span(doc, span.start, span.end, label="ORG")
@@ -295,6 +296,11 @@ def _repair_people(doc: Doc) -> None:
     fixed = [*nicknames, *fixed]
     fixed.extend(_unlabelled_names(doc, fixed))
     doc.ents = filter_spans(fixed)
+
+
+def _opening_imperative(token: Token) -> bool:
+    """ "Watch" in "Watch Jane Doe's keynote": a verb that opens a sentence, no part of a name."""
+    return token.is_sent_start is True and token.lower_ in IMPERATIVES
 
 
 def _orgs_after_roles(doc: Doc) -> None:
@@ -541,7 +547,20 @@ def _person_shaped_slot(span: Span) -> bool:
     organisation in brackets, after a role noun, before "et al."/"and colleagues", the subject
     of "speak/talk"."""
     return (_org_in_brackets_after(span) or _role_noun_before(span) or _before_et_al(span)
-            or _talks(span) or _role_after_copula(span) or _after_speaker_cue(span))
+            or _talks(span) or _role_after_copula(span) or _after_speaker_cue(span)
+            or _owns_a_work(span))
+
+
+#: What only a person has: "Jane Doe's talk", "Jane Doe's new paper"
+_PERSONAL_WORKS = frozenset({"talk", "keynote", "presentation", "lecture", "speech", "paper",
+                             "preprint", "article", "blog", "book", "thesis", "phd", "poster"})
+
+
+def _owns_a_work(span: Span) -> bool:
+    """ "Jane Doe's talk at …", "Jane Doe's new paper": the owner of a talk or a paper."""
+    doc = span.doc
+    return span.end + 1 < len(doc) and doc[span.end].text in ("'s", "’s") and any(
+        t.lower_ in _PERSONAL_WORKS for t in doc[span.end + 1 : span.end + 3])
 
 
 def _after_speaker_cue(span: Span) -> bool:
@@ -771,7 +790,7 @@ def _unlabelled_names(doc: Doc, ents: list[Span]) -> list[Span]:
             start = token.i + 1 + int(dotted)
         elif token.is_title and (token.i == 0 or not doc[token.i - 1].is_title or (
                 _after_meet(doc[token.i : token.i + 1]))):
-            start = token.i
+            start = token.i + int(_opening_imperative(token))
         else:
             continue
         end, words = start, 0

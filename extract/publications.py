@@ -19,7 +19,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from partnerkg.extract.name_shape import person_like
+from partnerkg.extract.name_shape import IMPERATIVES, person_like
 from partnerkg.extract.spans import (
     EVENTS,
     NARRATOR,
@@ -126,8 +126,6 @@ _AUTHORS_THEN_TITLE = re.compile(r"\s*(?:et al\.?)?\s*[:–—-]\s*['‘\"“]?\
 _ASIDE_OR_SPACE = re.compile(r"\s*(?:\([^()]{1,80}\))?\s*")
 _PAREN_ASIDE = re.compile(r"^\s*\([^()]{1,80}\)")
 _WITH_WHOM = re.compile(r" with (?:(?:my|our|his|her|their|the) )?(?:[a-z]+ ){0,2}")
-#: Verbs that open a sentence before a name ("Read Jane Doe's blog"), never part of it
-_IMPERATIVES = frozenset({"read", "see", "watch", "listen", "meet", "join", "check", "visit"})
 _WRITING_VERBS = frozenset(
     {"have", "write", "publish", "co-author", "author", "release", "contribute"})
 _PAPER_WORD = re.compile(
@@ -432,7 +430,7 @@ def _people_near(sent: Span, cue_start: int, cue_end: int) -> list[Span]:
         ):
             start = token[-1].i  # "Jonas Weber's group": the name's words before the last
             while start > token.start and start > token[-1].i - 2 and doc[start - 1].is_title and (
-                    doc[start - 1].pos_ == "PROPN") and doc[start - 1].lower_ not in _IMPERATIVES:
+                    doc[start - 1].pos_ == "PROPN") and doc[start - 1].lower_ not in IMPERATIVES:
                 start -= 1
             owner = Span(doc, start, token[-1].i + 1, label="PERSON")
             return _listed_with(owner, people, full) + _written_with(people, full, cue_end)

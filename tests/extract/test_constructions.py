@@ -76,6 +76,9 @@ def _pairs(doc, relation: str) -> set[tuple[str, str]]:
         ("Our guests this month are Owen Clarke and Mira Holt.", {"Owen Clarke", "Mira Holt"}),
         ("Owen Clarke will lead a hands-on tutorial on soil models.", {"Owen Clarke"}),
         ("The event will open with remarks from Owen Clarke.", {"Owen Clarke"}),
+        ("Jane Doe was invited to speak at the Soil Data Summit 2030.", {"Jane Doe"}),
+        ("Jane Doe's talk at the Soil Data Summit 2030 is now online.", {"Jane Doe"}),
+        ("Watch Jane Doe's keynote from the Soil Data Summit 2030.", {"Jane Doe"}),
     ],
 )
 def test_speakers(nlp, sentence: str, speakers: set[str]) -> None:
