@@ -269,7 +269,8 @@ class EventRoles:
                                               or _owns_event_by_pronoun(ent)
                                               or _event_from(ent)):
                     found.append(self._found("organizer", ent, sent, "own_event", 0.75))
-                elif ent.label_ == "ORG" and (_owns_event(ent) or _joint_owner(ent)):
+                elif ent.label_ == "ORG" and (_owns_event(ent) or _joint_owner(ent)
+                                              or _names_whose_event(ent)):
                     found.append(self._found("organizer", ent, sent, WEAK_HOST, 0.6))
             found.extend(self._partners_of_host(sent, text, found))
             antecedent = _pronoun_host(sent)
@@ -462,6 +463,23 @@ def _joint_owner(org: Span) -> bool:
     if org.end >= len(doc) or doc[org.end].lower_ != "and":
         return False
     return any(e.start == i and e.label_ == "ORG" and _owns_event(e) for e in doc.ents)
+
+
+def _names_whose_event(org: Span) -> bool:
+    """ "This is a Westby University event", "a Westby University and Acme Institute
+    collaboration": organisations that modify a lower-case event noun after "a" ("a Turing
+    Lecture" is one name)."""
+    doc = org.doc
+    orgs = {e.start: e for e in doc.ents if e.label_ == "ORG"}
+    start = org.start
+    while start >= 2 and doc[start - 1].lower_ == "and" and any(
+            e.end == start - 1 for e in orgs.values()):
+        start = next(e.start for e in orgs.values() if e.end == start - 1)
+    end = org.end
+    while end + 1 < len(doc) and doc[end].lower_ == "and" and end + 1 in orgs:
+        end = orgs[end + 1].end
+    return start > 0 and doc[start - 1].lower_ in ("a", "an") and end < len(doc) and (
+        doc[end].text in _EVENT_NOUNS or doc[end].text == "collaboration")
 
 
 _MODIFIER_POS = frozenset({"ADJ", "NUM", "PROPN", "NOUN"})

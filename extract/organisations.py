@@ -1007,12 +1007,14 @@ def _plausible(span: Span) -> bool:
 
 def _quoted_or_indefinite(span: Span) -> bool:
     """ "a story on 'Community Activities'": a quoted phrase is a title; "an Italian
-    University": a short name after "a/an" is a kind of body, not a named one."""
+    University": a short name after "a/an" is a kind of body, not a named one, unless the
+    article is a noun's after it ("a Westby University event")."""
     doc = span.doc
     before = doc[span.start - 1].text if span.start > 0 else ""
     after = doc[span.end].text if span.end < len(doc) else ""
     quoted = before in ("'", "‘", '"', "“") and after in ("'", "’", '"', "”")
-    return quoted or (before.lower() in ("a", "an") and len(span) <= 2)
+    modifies = after.islower() and doc[span.end].pos_ == "NOUN"
+    return quoted or (before.lower() in ("a", "an") and len(span) <= 2 and not modifies)
 
 
 def _split_coordination(span: Span, dictionary: frozenset[str]) -> list[Span]:

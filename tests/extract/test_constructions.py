@@ -122,6 +122,8 @@ def test_speakers(nlp, sentence: str, speakers: set[str]) -> None:
          {"Acme University", "Wellcome Trust"}),
         ("Acme University and the Wellcome Trust's joint workshop returns in May.",
          {"Acme University", "Wellcome Trust"}),
+        ("This is a Westby University event.", {"Westby University"}),
+        ("Jane Doe also gave a Westby Lecture on soil last year.", set()),
     ],
 )
 def test_organisers(nlp, sentence: str, organisers: set[str]) -> None:
