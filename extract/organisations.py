@@ -184,6 +184,14 @@ class OrganisationFinder:
             greedy="LONGEST",
         )
         self.owned_unit = nlp.vocab.strings["ORG_OWNED_UNIT"]
+        # "Guy's and St Thomas' NHS Foundation Trust": two possessive names before the head
+        possessive = {"ORTH": {"IN": ["'s", "’s", "'", "’"]}}
+        self.matcher.add(
+            "ORG_POSSESSIVE_PAIR",
+            [[_CAP_ANY, possessive, {"LOWER": "and"}, {**_CAP_ANY, "OP": "{1,3}"}, possessive,
+              {**_CAP_ANY, "OP": "*"}, head]],
+            greedy="LONGEST",
+        )
         self.matcher.add(
             "ORG_LOWER_RUN",
             [
@@ -720,14 +728,19 @@ def _employer_slot_names(doc: Doc, dictionary: frozenset[str]) -> list[Span]:
             continue
         end = first.start
         while end < min(len(doc), first.start + 4) and doc[end].text[:1].isupper() and (
-                doc[end].ent_type_ not in ("GPE", "DATE")):
-            end += 1
+                doc[end].ent_type_ not in ("GPE", "DATE") or _camel_case(doc[end].text)):
+            end += 1  # "works at DeepMind": a company the NER took for a place
         span = Span(doc, first.start, end, label="ORG")
         person = any(e.label_ == "PERSON" and len(e) > 1 and overlaps(e, span) for e in doc.ents)
         if len(span) and not person and any(
                 not _in_dictionary(t.lower_, dictionary) for t in span if t.is_alpha):
             found.append(span)
     return found
+
+
+def _camel_case(word: str) -> bool:
+    """ "DeepMind", "AstraZeneca": a capital inside a word, which no place name has."""
+    return word[:1].isupper() and any(c.isupper() for c in word[1:]) and not word.isupper()
 
 
 def _national_names(doc: Doc) -> list[Span]:

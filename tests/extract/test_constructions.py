@@ -314,6 +314,9 @@ def test_authors(nlp, sentence: str, authors: set[str]) -> None:
          {("Priya Natarajan", "GSK"), ("Tomas Berg", "AstraZeneca")}),
         ("University of Bath researcher Mira Holt has won an award.",
          {("Mira Holt", "University of Bath")}),
+        ("Jane Doe works at DeepMind.", {("Jane Doe", "DeepMind")}),
+        ("Jane Doe is a consultant at Guy's and St Thomas' NHS Foundation Trust.",
+         {("Jane Doe", "Guy's and St Thomas' NHS Foundation Trust")}),
     ],
 )
 def test_employers(nlp, sentence: str, ties: set[tuple[str, str]]) -> None:
