@@ -26,6 +26,7 @@ from partnerkg.extract.names import acronym_fits, looks_like_acronym
 from partnerkg.extract.roles import ROLE_NOUNS, is_role_phrase
 from partnerkg.extract.spans import (
     DOUBTFUL_ORGS,
+    camel_case,
     glued_dash,
     org_attributes,
     overlaps,
@@ -728,7 +729,7 @@ def _employer_slot_names(doc: Doc, dictionary: frozenset[str]) -> list[Span]:
             continue
         end = first.start
         while end < min(len(doc), first.start + 4) and doc[end].text[:1].isupper() and (
-                doc[end].ent_type_ not in ("GPE", "DATE") or _camel_case(doc[end].text)):
+                doc[end].ent_type_ not in ("GPE", "DATE") or camel_case(doc[end].text)):
             end += 1  # "works at DeepMind": a company the NER took for a place
         span = Span(doc, first.start, end, label="ORG")
         person = any(e.label_ == "PERSON" and len(e) > 1 and overlaps(e, span) for e in doc.ents)
@@ -736,11 +737,6 @@ def _employer_slot_names(doc: Doc, dictionary: frozenset[str]) -> list[Span]:
                 not _in_dictionary(t.lower_, dictionary) for t in span if t.is_alpha):
             found.append(span)
     return found
-
-
-def _camel_case(word: str) -> bool:
-    """ "DeepMind", "AstraZeneca": a capital inside a word, which no place name has."""
-    return word[:1].isupper() and any(c.isupper() for c in word[1:]) and not word.isupper()
 
 
 def _national_names(doc: Doc) -> list[Span]:

@@ -32,6 +32,7 @@ from partnerkg.extract.spans import (
     DOUBTFUL_ORGS,
     Found,
     bracketed_capitals,
+    camel_case,
     chars,
     ents_by_start,
     glued_dash,
@@ -332,7 +333,7 @@ def _orgs_after_roles(doc: Doc) -> None:
         if not (after_role or partnering or funded or preposition.i in people_ends):
             continue
         place = places.get(following.i)
-        if place is not None and _CAMEL_CASE.search(place.text):
+        if place is not None and camel_case(place.text):
             added.append(Span(doc, place.start, place.end, label="ORG"))
             replaced.append(place)
         campus = _campus_name(doc, following)
@@ -399,7 +400,6 @@ def _campus_name(doc: Doc, first: Token) -> Span | None:
     return Span(doc, first.i, end, label="ORG") if end > first.i + 1 else None
 
 
-_CAMEL_CASE = re.compile(r"[a-z][A-Z]")
 _FUNDING = frozenset({"funded", "sponsored", "co-funded"})
 
 

@@ -6,6 +6,7 @@ the state survives ``nlp.pipe(n_process>1)`` (it travels in ``doc.user_data``).
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import TypedDict
 
@@ -118,3 +119,9 @@ def _word_ids(lowered: tuple[str, ...] | frozenset[str]) -> frozenset[int]:
     """Word ids are hashes of the text, the same in every vocabulary."""
     strings = StringStore()
     return frozenset(strings.add(word) for word in lowered)
+
+
+def camel_case(word: str) -> bool:
+    """ "DeepMind", "AstraZeneca": a capital after a lower-case letter, which a company's name
+    may have and a place's does not."""
+    return re.search(r"[a-z][A-Z]", word) is not None
