@@ -715,13 +715,14 @@ def _bodies_tagged_as_facilities(doc: Doc) -> list[Span]:
 #: "works at X", "is based at X", "employed by X", "has joined X as Director": X is an employer
 _EMPLOYER_CUE = re.compile(
     r"\b(?:work(?:s|ed|ing)? (?:at|for)|(?:is|are|was|were) based at|employed by|"
-    r"join(?:s|ed)(?= (?:[A-Z][\w.&-]* ){1,4}as\b))(?: the)? (?=[A-Z])")
+    r"join(?:s|ed)(?= (?:[A-Z][\w.&-]* ){1,4}(?:as|in (?:19|20)\d\d)\b))(?: the)? (?=[A-Z])")
 
 
 def _employer_slot_names(doc: Doc, dictionary: frozenset[str]) -> list[Span]:
     """ "Jane Doe works at Novartis", "has joined AstraZeneca as Director": the capitalised
     words an employer cue puts in an organisation's place, when one of them is no common word
-    (the NER often misses or mislabels a lone company name). Not a place, not a full name."""
+    (the NER often misses or mislabels a lone company name) or the NER calls them all an
+    organisation. Not a place, not a full name."""
     found = []
     for match in _EMPLOYER_CUE.finditer(text_of(doc)):
         first = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
@@ -733,8 +734,10 @@ def _employer_slot_names(doc: Doc, dictionary: frozenset[str]) -> list[Span]:
             end += 1  # "works at DeepMind": a company the NER took for a place
         span = Span(doc, first.start, end, label="ORG")
         person = any(e.label_ == "PERSON" and len(e) > 1 and overlaps(e, span) for e in doc.ents)
-        if len(span) and not person and any(
-                not _in_dictionary(t.lower_, dictionary) for t in span if t.is_alpha):
+        named = any(e.label_ == "ORG" and (e.start, e.end) == (span.start, span.end)
+                    for e in doc.ents)  # "works at Microsoft Research": the NER agrees
+        if len(span) and not person and (named or any(
+                not _in_dictionary(t.lower_, dictionary) for t in span if t.is_alpha)):
             found.append(span)
     return found
 

@@ -20,8 +20,8 @@ from partnerkg.extract.spans import NARRATOR, Found, chars, ents_by_start, overl
 def phrase_ties(doc: Doc) -> list[Found]:
     """Every tie the phrases around the doc's names state."""
     return [*_possessive_employers(doc), *_titled_by_organisation(doc), *_partner_title(doc),
-            *_own_team(doc), *_both_at(doc), *_copular_roles(doc), *_first_person_roles(doc),
-            *_relative_clause_ties(doc)]
+            *_own_team(doc), *_led_team(doc), *_both_at(doc), *_copular_roles(doc),
+            *_first_person_roles(doc), *_relative_clause_ties(doc)]
 
 
 def _partner_title(doc: Doc) -> list[Found]:
@@ -146,6 +146,28 @@ def _own_team(doc: Doc) -> list[Found]:
         if org is not None and len(people) == 1:
             ties.append(tie("affiliation", people[0], org, chars(doc[word.i : org.end]),
                              "partnerkg_person_roles.own_team"))
+    return ties
+
+
+#: Verbs whose subject is in charge of (and so part of) the team that is their object
+_LEAD_VERBS = frozenset({"lead", "head", "direct", "manage", "co-lead", "run"})
+
+
+def _led_team(doc: Doc) -> list[Found]:
+    """ "Jane Doe leads the Health Foundation's data analytics team": the organisation whose
+    team a person leads."""
+    ties = []
+    orgs = [e for e in doc.ents if e.label_ == "ORG"]
+    for person in (e for e in doc.ents if e.label_ == "PERSON"):
+        verb = person.root.head
+        if person.root.dep_ != "nsubj" or verb.lemma_.lower() not in _LEAD_VERBS:
+            continue
+        for team in (c for c in verb.children if c.dep_ == "dobj" and c.lower_ in _TEAM_WORDS):
+            owner = next((c for c in team.children if c.dep_ == "poss"), None)
+            org = next((o for o in orgs if owner is not None and o.start <= owner.i < o.end), None)
+            if org is not None:
+                ties.append(tie("affiliation", person, org, chars(doc[person.start : team.i + 1]),
+                                "partnerkg_person_roles.led_team"))
     return ties
 
 
