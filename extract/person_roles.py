@@ -91,8 +91,9 @@ class PersonRoles:
         end = min(end, sentence_end)
         orgs: list[Span] = []
         role_tokens: list[int] = []
-        i = person.end
-        cursor_after_comma = i < len(doc) and doc[i].text in (",", "(")
+        i = _after_pronouns(doc, person.end)  # "Jane Doe (she/her), Research Fellow, …"
+        cursor_after_comma = i < len(doc) and (doc[i].text in (",", "(", "|", "–", "—") or (
+            doc[i].text == "-" and doc[i - 1].whitespace_))  # "Jane Doe – Research Fellow – X"
         if not cursor_after_comma and not (i < len(doc) and doc[i].lower_ in ("from", "at", "of")):
             return []
         nexts = iter(following)
@@ -297,6 +298,19 @@ def _repair_people(doc: Doc) -> None:
     fixed = [*nicknames, *fixed]
     fixed.extend(_unlabelled_names(doc, fixed))
     doc.ents = filter_spans(fixed)
+
+
+_PRONOUNS = frozenset({"she", "her", "hers", "he", "him", "his", "they", "them", "theirs", "/"})
+
+
+def _after_pronouns(doc: Doc, i: int) -> int:
+    """Past a bracket of pronouns at ``i`` ("(she/her)"), or ``i``."""
+    if i >= len(doc) or doc[i].text != "(":
+        return i
+    end = i + 1
+    while end < len(doc) and doc[end].lower_ in _PRONOUNS:
+        end += 1
+    return end + 1 if end > i + 1 and end < len(doc) and doc[end].text == ")" else i
 
 
 def _opening_imperative(token: Token) -> bool:

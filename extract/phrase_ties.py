@@ -20,8 +20,8 @@ from partnerkg.extract.spans import NARRATOR, Found, chars, ents_by_start, overl
 def phrase_ties(doc: Doc) -> list[Found]:
     """Every tie the phrases around the doc's names state."""
     return [*_possessive_employers(doc), *_titled_by_organisation(doc), *_partner_title(doc),
-            *_own_team(doc), *_led_team(doc), *_both_at(doc), *_copular_roles(doc),
-            *_first_person_roles(doc), *_relative_clause_ties(doc)]
+            *_own_team(doc), *_led_team(doc), *_role_taken_as(doc), *_both_at(doc),
+            *_copular_roles(doc), *_first_person_roles(doc), *_relative_clause_ties(doc)]
 
 
 def _partner_title(doc: Doc) -> list[Found]:
@@ -168,6 +168,20 @@ def _led_team(doc: Doc) -> list[Found]:
             if org is not None:
                 ties.append(tie("affiliation", person, org, chars(doc[person.start : team.i + 1]),
                                 "partnerkg_person_roles.led_team"))
+    return ties
+
+
+def _role_taken_as(doc: Doc) -> list[Found]:
+    """ "Jane Doe recently started a new role as Data Scientist at Roche": the organisation of
+    the role "as" introduces, for the one person the sentence names before it."""
+    ties = []
+    orgs = ents_by_start(doc, "ORG")
+    for word in tokens_in(doc, ("as",)):
+        org = _role_of_organisation(doc, word.i + 1, orgs)
+        people = [e for e in word.sent.ents if e.label_ == "PERSON" and e.end <= word.i]
+        if org is not None and len(people) == 1:
+            ties.append(tie("affiliation", people[0], org, chars(doc[people[0].start : org.end]),
+                            "partnerkg_person_roles.role_as"))
     return ties
 
 
