@@ -278,18 +278,18 @@ def _keys(mention: Mention, issue: str, forms: Iterable[str]) -> tuple[str, ...]
             if mention.kind is EntityKind.ORGANISATION:
                 # "Queen Mary University London" is "Queen Mary University of London".
                 content = [t for t in tokens if t not in _ORG_FUNCTION_WORDS]
-                if len(content) >= 2:
+                if len(content) >= 2:  # (an acronym may be all function words: "AT")
                     keys.extend(_organisation_keys(content))
-                # "X Turing Interest Group" and "Turing Institute X Interest Group" are
-                # "X Interest Group": a partner's name inside or before a unit's name only
-                # says whose it is.
-                unit = _without_partner_prefix(content)
-                inner = [unit[0], *(t for t in unit[1:] if t not in _partner_words())]
-                if len(content) > len(inner) >= 3:
-                    keys.extend(_organisation_keys(inner))
-                # "Causal Inference Interest Group" is also called "Causal Inference Group"
-                if len(inner) >= 4 and inner[-2:] == ["interest", "group"]:
-                    keys.append(f"organisation:{' '.join(inner[:-2])} group")
+                    # "X Turing Interest Group" and "Turing Institute X Interest Group" are
+                    # "X Interest Group": a partner's name inside or before a unit's name
+                    # only says whose it is.
+                    unit = _without_partner_prefix(content)
+                    inner = [unit[0], *(t for t in unit[1:] if t not in _partner_words())]
+                    if len(content) > len(inner) >= 3:
+                        keys.extend(_organisation_keys(inner))
+                    # "Causal Inference Interest Group" is also called "Causal Inference Group"
+                    if len(inner) >= 4 and inner[-2:] == ["interest", "group"]:
+                        keys.append(f"organisation:{' '.join(inner[:-2])} group")
             if mention.kind is EntityKind.EVENT:
                 # "Praxis Auril 2023 Knowledge Exchange Awards" is "PraxisAuril Knowledge
                 # Exchange Awards": spacing and the year aside (dates still split editions)

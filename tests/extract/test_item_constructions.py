@@ -558,6 +558,10 @@ def test_an_events_list_entry_dates_it_and_names_its_speakers(nlp, tmp_path: Pat
         pytest.param("## Updates\n\n### Highlights from our Soil Data Forum\n\nThe forum "
                      "brought together 200 people.\n", ("Soil Data Forum", (None, None)),
                      id="a recap heading names the event it recalls"),
+        pytest.param("## Events\n\n### Soil records and health\n\n**12 March 2030**\n\nThis "
+                     "virtual Acme Trust (AT) Insight Sharing Webinar will explore soil records."
+                     "\n", ("Soil records and health", ("2030-03-12", None)),
+                     id="the event 'this' points to in an event item is the item's"),
         pytest.param("## Events\n\n### Save the date: Soil Data Forum 2030\n\n**12 March 2030**"
                      "\n\nTalks on soil.\n", ("Soil Data Forum 2030", ("2030-03-12", None)),
                      id="an announcement before the event's name"),
@@ -598,3 +602,9 @@ def test_a_name_of_short_words_is_a_person(nlp, tmp_path: Path) -> None:
     resolved = _resolved(nlp, tmp_path, "## Updates\n\n### Welcome\n\nThis month we welcome Ann "
                                         "Lee to the team.\n")
     assert _names(resolved, EntityKind.PERSON) == ["Ann Lee"]
+
+
+def test_an_organisations_acronym_that_is_a_function_word_resolves(nlp, tmp_path: Path) -> None:
+    resolved = _resolved(nlp, tmp_path, "## Updates\n\n### News\n\nThe Acme Trust (AT) funds "
+                                        "soil research.\n")
+    assert _names(resolved, EntityKind.ORGANISATION) == ["Acme Trust"]
