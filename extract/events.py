@@ -117,6 +117,16 @@ EVENT_HEADS = (
     "Awards",
     "Launch",
     "Event",
+    "Seminar",
+    "Webinar",
+    "Bootcamp",
+    "Masterclass",
+    "Roundtable",
+    "Showcase",
+    "Sprint",
+    "Tutorial",
+    "Retreat",
+    "Day",
 )
 
 

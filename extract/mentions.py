@@ -337,7 +337,7 @@ def _entities(
         items_own = (f" {words} " in title or f" {key} " in title
                      or _one_word_apart(words, heading) or _words_within(words, heading)
                      or _one_word_inside(heading, words) or _fuller_name(own_name, words)
-                     ) and not (host and words in host_words)
+                     or (event_item and _called_this(event))) and not (host and words in host_words)
         if items_own and event_item and not unit.is_heading and f" {key} " not in title:
             # "The Wellcome Data Science Ideathon" under "Wellcome Trust Data Science
             # Ideathon": a second name of the item's event, for other issues to match
@@ -500,6 +500,14 @@ def _one_word_inside(short: str, long: str) -> bool:
     event."""
     words = short.split()
     return len(words) >= 2 and _one_more_word(words, long.split(), range(1, len(words)))
+
+
+def _called_this(event: Span) -> bool:
+    """ "This virtual Acme Insight Sharing Webinar will explore …": in an event item, the event
+    "this" points to is the item's own."""
+    before = event.doc[event.sent.start : event.start]  # its words may be parsed apart
+    return len(before) > 0 and before[0].lower_ == "this" and not any(
+        t.pos_ in ("VERB", "AUX") for t in before)
 
 
 def _fuller_name(short: str, long: str) -> bool:

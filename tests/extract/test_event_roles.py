@@ -201,6 +201,18 @@ def test_events_named_in_running_text(nlp) -> None:
     assert list(plain.spans[EVENTS]) == []
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("Join the Soil Data Bootcamp on 12 May 2030.", "Soil Data Bootcamp"),
+    ("The Soil Data Roundtable on 12 May 2030 will discuss soil records.", "Soil Data Roundtable"),
+    ("The Soil Data Showcase 2030 will be held in London.", "Soil Data Showcase 2030"),
+    ("The Soil Data Away Day takes place on 12 May 2030.", "Soil Data Away Day"),
+    ("The Soil Data Seminar returns on 12 May 2030.", "Soil Data Seminar"),
+])
+def test_event_names_ending_on_less_common_event_words(nlp, text: str, name: str) -> None:
+    doc = nlp(text)
+    assert [s.text for s in doc.spans[EVENTS]] == [name]
+
+
 def test_a_capitalised_name_ending_on_event_is_one_unless_it_labels_a_line(nlp) -> None:
     named = nlp("The Acme Partnership Annual Event on 14 March brought together 200 people.")
     label = nlp("Summer School Event: 20 July 2030")
