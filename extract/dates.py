@@ -130,7 +130,7 @@ _RANGE = rf"{_DAY}(?:\s*(?:-|–|to|and)\s*{_DAY})?"
 _PROSE_DATE = re.compile(
     rf"\b(?:tak(?:e|es|ing) place|(?:will be|is being|is) held|will run|is running|runs|"
     rf"(?:will )?happen(?:s|ing)?|(?:is|are|will be) (?:scheduled|planned) for|(?:is|will be) on|"
-    rf"join us on|save the date)\b:?"
+    rf"join us on|save the date|returns?|is back)\b:?"
     rf"(?:[^.;]{{0,80}}?\b(?:on|from|between))?\s+(?:the\s+)?"  # "takes place July 10-14"
     rf"(?:{_WEEKDAY_WORD}\s+)?"  # "Join us on Tuesday 12 May"
     rf"(?P<date>(?:{_RANGE}\s+(?:of\s+)?(?:{_MONTHS})|(?:{_MONTHS})\s+{_RANGE})(?:,?\s+\d{{4}})?)",
@@ -154,7 +154,8 @@ def names_a_season(text: str) -> bool:
 
 _DATE_AFTER_NAME = re.compile(
     rf"^[^.;:]{{0,25}}?\bon (?:the )?(?:{_WEEKDAY_WORD} )?"
-    rf"(?P<date>{_DAY}(?: of)? (?:{_MONTHS})(?:,? \d{{4}})?|(?:{_MONTHS}) {_DAY}(?:,? \d{{4}})?)\b",
+    rf"(?P<date>{_RANGE}(?: of)? (?:{_MONTHS})(?:,? \d{{4}})?|"
+    rf"(?:{_MONTHS}) {_RANGE}(?:,? \d{{4}})?)\b",
     re.I,
 )
 
@@ -198,19 +199,25 @@ def opens_with_date(text: str) -> bool:
     return _DATE_OPENING.match(text) is not None
 
 
-_DATE_AFTER_COMMA = re.compile(r"^\s*(?:,|\n|\s[-–—]\s|\()\s*([^,;\n()]{4,40})")
+_DATE_AFTER_COMMA = re.compile(  # "[Acme Forum] (London, 12 July 2030)": a place may come first
+    r"^\s*(?:,|\n|\s[-–—]\s|\()\s*(?:[A-Z][a-z]+,\s*)?([^,;\n()]{4,40})")
+#: "On 12 July 2030, the [Acme Forum] …": a date that opens the sentence before the name
+_DATE_BEFORE_NAME = re.compile(r"^\s*on\s+(?P<date>[^,;]{4,40}),\s*(?:the)?\s*$", re.I)
 
 
 def date_beside_name(before: str, after: str, issue: dt.date) -> ParsedDate | None:
     """The date a list entry or a line puts next to an event's name, with nothing else
     between: "12 July 2030 - [Acme Forum], London", "[Acme Forum], 12 July 2030, London",
-    "[Acme Forum] (12 July 2030): …", "[Acme Forum]" over "12 July 2030". ``before`` runs
-    from the line's start to the name, ``after`` from the name to the sentence's end."""
+    "[Acme Forum] (12 July 2030): …", "[Acme Forum]" over "12 July 2030", "On 12 July 2030,
+    the [Acme Forum] …", "The [Acme Forum] (London, 12 July 2030) …". ``before`` runs from the
+    line's start to the name, ``after`` from the name to the sentence's end."""
     lead = before.strip(" *-–—:|")
-    if lead:
-        return _unlabelled(parse_dated_line(lead, issue))
+    opening = _DATE_BEFORE_NAME.match(lead)
+    if opening:
+        lead = opening["date"]
+    parsed = _unlabelled(parse_dated_line(lead, issue)) if lead else None
     tail = _DATE_AFTER_COMMA.match(after)
-    return _unlabelled(parse_dated_line(tail[1], issue)) if tail else None
+    return parsed or (_unlabelled(parse_dated_line(tail[1], issue)) if tail else None)
 
 
 def _unlabelled(parsed: ParsedDate | None) -> ParsedDate | None:

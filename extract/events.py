@@ -9,6 +9,7 @@ speaking verb. Organisers: organisations (or people) that are the subject of
 
 from __future__ import annotations
 
+import calendar
 import re
 from typing import Any
 
@@ -96,6 +97,9 @@ ORGANISE_VERBS = frozenset(
 )
 
 
+_CALENDAR_WORDS = [w.lower() for w in (*calendar.month_name[1:], *calendar.day_name)]
+
+
 EVENT_HEADS = (
     "Conference",
     "Congress",
@@ -151,9 +155,9 @@ class EventRoles:
         cap_or_acronym = {"TEXT": {"REGEX": "^[A-Z](?:[a-z]|[A-Z]+$)"}, "OP": "*"}
         head: dict[str, Any] = {"ORTH": {"IN": event_heads}}
         year: dict[str, Any] = {"SHAPE": "dddd", "OP": "?"}
-        complement: list[dict[str, Any]] = [
+        complement: list[dict[str, Any]] = [  # not "Acme Summit on Tuesday"
             {"LOWER": {"IN": ["on", "of", "for", "in"]}},
-            {"IS_TITLE": True, "OP": "+"},
+            {"IS_TITLE": True, "LOWER": {"NOT_IN": _CALENDAR_WORDS}, "OP": "+"},
         ]
         # a name may open a sentence or a list entry ("Responsible AI Forum, 12 July"), but
         # not with a verb, a pronoun or a determiner ("Join Acme Summit", "Our Summit")

@@ -608,3 +608,21 @@ def test_an_organisations_acronym_that_is_a_function_word_resolves(nlp, tmp_path
     resolved = _resolved(nlp, tmp_path, "## Updates\n\n### News\n\nThe Acme Trust (AT) funds "
                                         "soil research.\n")
     assert _names(resolved, EntityKind.ORGANISATION) == ["Acme Trust"]
+
+
+@pytest.mark.parametrize(("sentence", "dates"), [
+    ("Applications are open for the Soil Data Summit 2030, held on 12-16 May 2030.",
+     ("2030-05-12", "2030-05-16")),
+    ("The Soil Data Summit 2030 (12 May 2030) brings together researchers.", ("2030-05-12", None)),
+    ("Join us at the Soil Data Summit 2030 on Tuesday 12 May.", ("2030-05-12", None)),
+    ("We will be at the Soil Data Summit 2030 in London on 12-13 May 2030.",
+     ("2030-05-12", "2030-05-13")),
+    ("The Soil Data Summit 2030 returns for a third year on 12 May 2030.", ("2030-05-12", None)),
+    ("Book your place at the Soil Data Summit 2030 (London, 12 May 2030).", ("2030-05-12", None)),
+    ("On 12 May 2030, the Soil Data Summit 2030 will bring together researchers.",
+     ("2030-05-12", None)),
+])
+def test_the_date_a_news_sentence_gives_an_event(nlp, tmp_path: Path, sentence, dates) -> None:
+    resolved = _resolved(nlp, tmp_path, f"## Updates\n\n### News\n\n{sentence}\n")
+    assert [(e.name, _dates(e)) for e in resolved.entities if e.kind is EntityKind.EVENT] == [
+        ("Soil Data Summit 2030", dates)]
