@@ -72,6 +72,10 @@ from partnerkg.extract.units import Unit
 
 _GENERIC_LINK = re.compile(  # link texts that are no title ("Published in Acme Medicine")
     r"^(?:here|this|this paper|link|website|read more|more|click here|"
+    # "Read the paper here", "Access the full preprint", "Download the report"
+    r"(?:read|see|view|access|download|find|check out|get)(?: the| our| this)?(?: full)? "
+    r"(?:paper|preprint|article|publication|report|study|book|chapter|blog(?: post)?)"
+    r"(?: here| online)?|"
     r"(?:published|available|out now) (?:in|by|at|on)\b.*|"
     r"(?:the |our )?(?:publication|paper|preprint|article|book)s? of the (?:week|month|year))\.?$",
     re.I,

@@ -306,6 +306,19 @@ def test_the_items_event_named_in_its_text_with_the_headings_words_is_one_event(
             id=f"a heading's author the issue names elsewhere: {heading}")
           for heading in ("New paper from Chris Banerji", "Chris Banerji publishes in Nature "
                           "Medicine", "Congratulations to Chris Banerji on his new paper")),
+        pytest.param(
+            "## Updates\n\n### New Partnership Publication: Sparse models for soil records\n\n"
+            "The paper, led by Jane Doe with Mark Smith, is out in Nature Medicine. [Read the "
+            "paper here](https://doi.org/10.1/abc).\n",
+            {("Sparse models for soil records", "Jane Doe"),
+             ("Sparse models for soil records", "Mark Smith")},
+            id="a call to read the paper is no title of its own"),
+        pytest.param(
+            "## Updates\n\n### New Partnership Publication: Sparse models for soil records\n\n"
+            "Jane Doe has first-authored a new paper with Mark Smith.\n",
+            {("Sparse models for soil records", "Jane Doe"),
+             ("Sparse models for soil records", "Mark Smith")},
+            id="has first-authored a paper with"),
     ],
 )
 def test_a_paper_items_authors(nlp, tmp_path: Path, markdown: str, pairs) -> None:
