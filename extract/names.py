@@ -26,6 +26,7 @@ _PARENS = re.compile(r"\s*[(\[][^)\]]*[)\]]")
 _PARENS_INNER = re.compile(r"[(\[]([^)\]]*)[)\]]")
 _PUNCT = re.compile(r"[^\w\s]+|_")
 _SPACES = re.compile(r"\s+")
+_POSSESSIVE_S = re.compile(r"['’]s\b")
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$", re.IGNORECASE)
 _LEADING_TITLE = re.compile(
     r"^(?:(?:" + "|".join(sorted(TITLES, key=len, reverse=True)) + r")\b\.?\s+)+", re.IGNORECASE
@@ -108,14 +109,24 @@ def is_initial(token: str) -> bool:
     return bool(_INITIAL.match(token))
 
 
+def _acronym_words(name: str) -> list[str]:
+    """The words an acronym takes initials from: no leading "the", no bracketed aside, a
+    possessive's "s" no word of its own ("King's College London": KCL)."""
+    plain = _POSSESSIVE_S.sub("", without_parentheses(fold(name)))
+    words = _SPACES.sub(" ", _PUNCT.sub(" ", plain)).split()
+    return words[1:] if words and words[0].lower() == "the" else words
+
+
 def acronym_of(name: str) -> str | None:
     """The acronym a multi-word name would have (``"Health Data Research UK"`` -> ``"hdruk"``).
 
-    Upper-case words (``UK``) are kept whole; small words (``of``, ``and``) are skipped.
+    Upper-case words (``UK``) are kept whole; small words (``of``, ``and``) are skipped; a
+    one-word name gives its capitals, three or more (``"GlaxoSmithKline"`` -> ``"gsk"``).
     """
-    words = _SPACES.sub(" ", _PUNCT.sub(" ", without_parentheses(fold(name)))).split()
-    if words and words[0].lower() == "the":
-        words = words[1:]
+    words = _acronym_words(name)
+    if len(words) == 1 and not words[0].isupper():  # "GlaxoSmithKline": its capitals, GSK
+        capitals = [c.lower() for c in words[0] if c.isupper()]
+        return "".join(capitals) if len(capitals) >= 3 else None  # not "McKinsey": "mk"
     letters = [
         w.lower() if w.isupper() and len(w) > 1 else w[0].lower()
         for w in words
@@ -159,9 +170,7 @@ def acronym_fits(acronym: str, name: str) -> bool:
 
 def _initials(name: str) -> list[tuple[str, bool]]:
     """(initial, significant) per word unit; upper-case words give every letter."""
-    words = _SPACES.sub(" ", _PUNCT.sub(" ", without_parentheses(fold(name)))).split()
-    if words and words[0].lower() == "the":
-        words = words[1:]
+    words = _acronym_words(name)
     units: list[tuple[str, bool]] = []
     for word in words:
         if word.isupper() and len(word) > 1:

@@ -519,8 +519,12 @@ def _common_noun_phrase(span: Span) -> bool:
 
 def _in_employer_slot(span: Span, people_ends: set[int]) -> bool:
     """ "Jane Doe of Novo Nordisk", "Jane Doe (Novo Nordisk)": what follows a person after
-    "of/from/at" or in brackets is where they work, even when the NER saw a name in it."""
+    "of/from/at" or in brackets is where they work, even when the NER saw a name in it; so
+    does what follows "a researcher at", "works for"."""
     doc, before = span.doc, span.start - 1
+    if before >= 1 and doc[before].lower_ in ("at", "for") and (
+            is_role_noun(doc[before - 1].text) or doc[before - 1].lemma_.lower() == "work"):
+        return True
     if before < 1 or before not in people_ends:
         return False
     if doc[before].lower_ in ("of", "from", "at"):

@@ -278,6 +278,8 @@ def _keys(mention: Mention, issue: str, forms: Iterable[str]) -> tuple[str, ...]
             if mention.kind is EntityKind.ORGANISATION:
                 # "Queen Mary University London" is "Queen Mary University of London".
                 content = [t for t in tokens if t not in _ORG_FUNCTION_WORDS]
+                if len("".join(content)) >= 8:  # "Astra Zeneca" is "AstraZeneca"
+                    keys.append(f"organisation-compact:{''.join(content)}")
                 if len(content) >= 2:  # (an acronym may be all function words: "AT")
                     keys.extend(_organisation_keys(content))
                     # "X Turing Interest Group" and "Turing Institute X Interest Group" are
@@ -316,12 +318,14 @@ def _event_core(tokens: list[str]) -> list[str]:
 
 def _organisation_keys(words: list[str]) -> tuple[str, ...]:
     """An organisation's content words as they are and stemmed ("King's", "Kings" and "Kings's
-    College London": no possessive, no plural; "Centre" and "Center": one spelling); a long
-    unit's name whatever its unit noun ("Predictive Modelling and Data Analytics group" and
-    "… chapter")."""
+    College London": no possessive, no plural; "Centre" and "Center": one spelling); a
+    university by its place, before or after the word; a long unit's name whatever its unit
+    noun ("Predictive Modelling and Data Analytics group" and "… chapter")."""
     words = [_US_SPELLING.get(t, t) for t in words]
     stems = [t.removesuffix("s") for t in words if t != "s"]
     keys = (f"organisation:{' '.join(words)}", f"organisation-stem:{' '.join(stems)}")
+    if len(words) == 2 and "university" in words:  # "Oxford University", "University of Oxford"
+        keys += (f"university:{words[words[0] == 'university']}",)
     if len(words) >= 5 and words[-1] in _UNIT_NOUNS:
         return (*keys, f"organisation-unit:{' '.join(stems[:-1])}")
     return keys
@@ -364,7 +368,7 @@ def _link_acronyms(occ: list[_Occurrence], union: _UnionFind) -> None:
             for form in occ[i].forms:
                 if names.looks_like_acronym(form) and len(names.tokens(form)) <= 2:
                     short.append((root, names.acronym_key(form)))
-                elif len(names.tokens(form)) >= 2:
+                else:  # (one word spells its capitals: "GlaxoSmithKline")
                     acronym = names.acronym_of(form)
                     if acronym:
                         spelled[acronym].add(root)

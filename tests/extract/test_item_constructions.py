@@ -639,3 +639,21 @@ def test_the_date_a_news_sentence_gives_an_event(nlp, tmp_path: Path, sentence, 
     resolved = _resolved(nlp, tmp_path, f"## Updates\n\n### News\n\n{sentence}\n")
     assert [(e.name, _dates(e)) for e in resolved.entities if e.kind is EntityKind.EVENT] == [
         ("Soil Data Summit 2030", dates)]
+
+
+@pytest.mark.parametrize(("first", "second", "name"), [
+    ("Oxford University", "the University of Oxford", "University of Oxford"),
+    ("King's College London", "KCL", "King's College London"),
+    ("AstraZeneca", "Astra Zeneca", "Astra Zeneca"),
+    ("GlaxoSmithKline", "GSK", "GlaxoSmithKline"),
+    ("Novo Nordisk", "Novo Nordisk", "Novo Nordisk"),  # a person, says the NER
+])
+def test_an_organisations_variants_in_two_issues_are_one(nlp, tmp_path: Path, first, second,
+                                                          name) -> None:
+    issues = {"2030-03": f"Jane Doe is a researcher at {first}.",
+              "2030-04": f"Mark Smith is a researcher at {second}."}
+    for month, sentence in issues.items():
+        (tmp_path / f"{month}.md").write_text(f"# Acme Newsletter\n\n## Updates\n\n### News\n\n"
+                                              f"{sentence}\n", "utf-8")
+    resolved = resolve([extract(read(tmp_path / f"{month}.md"), nlp) for month in issues])
+    assert _names(resolved, EntityKind.ORGANISATION) == [name]
