@@ -323,7 +323,8 @@ def _organisation_keys(words: list[str]) -> tuple[str, ...]:
     noun ("Predictive Modelling and Data Analytics group" and "… chapter")."""
     words = [_US_SPELLING.get(t, t) for t in words]
     stems = [t.removesuffix("s") for t in words if t != "s"]
-    keys = (f"organisation:{' '.join(words)}", f"organisation-stem:{' '.join(stems)}")
+    keys: tuple[str, ...] = (f"organisation:{' '.join(words)}",
+                             f"organisation-stem:{' '.join(stems)}")
     if len(words) == 2 and "university" in words:  # "Oxford University", "University of Oxford"
         keys += (f"university:{words[words[0] == 'university']}",)
     if len(words) >= 5 and words[-1] in _UNIT_NOUNS:
