@@ -939,15 +939,16 @@ def _subject_of_passive_join(person: Span) -> bool:
 def heading_speakers(doc: Doc) -> list[Span]:
     """People named after the colon of an event heading ("… Series: Dr Jane Doe"; not "PhD
     Opportunity at Acme: Digital Twins"), after a dash that ends it ("Title - Jane Doe"),
-    after "with"/"by", or before "speaker at"/"presenting at" are its speakers."""
+    after "with"/"by"/"featuring", or before "speaker at"/"presenting at" are its speakers."""
     found = []
     text = text_of(doc)
     for ent in doc.ents:
         before = [t for t in doc[max(0, ent.start - 2) : ent.start]]
-        last = ent.end == len(doc) or doc[ent.end].text == "("  # "Title - Jane Doe (Acme)"
+        # "Title - Jane Doe (Acme)", "Knowledge Share: Jane Doe on soil records"
+        last = ent.end == len(doc) or doc[ent.end].text == "(" or doc[ent.end].lower_ == "on"
         cue = any(
             (t.text in (":", "-", "–") and (last or any(names_event(w.text) for w in doc[: t.i])))
-            or t.lower_ in ("with", "by")
+            or t.lower_ in ("with", "by", "featuring")
             or t.lower_.rstrip(".") in ("dr", "prof", "professor")
             for t in before
         ) or _HEADING_SPEAKS_AT.match(text, ent.end_char) is not None

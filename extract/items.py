@@ -101,7 +101,8 @@ _OPPORTUNITY_HEADS = tuple(
 )
 #: "presenting at", "speaker at": a person's part at an event a heading names after it
 SPEAKS_AT = (
-    r"(?:presenting|presents|speaking|speaks|speaker|talking|talks|keynote|panell?ist)\s+at\b")
+    r"(?:presenting|presents|speaking|speaks|speaker|talking|talks|keynote|panell?ist|"
+    r"(?:to|will) (?:speak|present|talk))\s+at\b")
 #: "Jane Doe presenting at the Acme Conference 2030": a heading about going to an event
 _GOES_TO = re.compile(rf"^(?P<who>.*?)\s{SPEAKS_AT}\s*(?:the\s+)?(?P<event>[A-Z0-9].*)$")
 _SHORT_NAME = re.compile(r"^(?P<prefix>.*?)\s*(?::|(?<=\w)-|–|—)\s+(?P<short>\S.*)$")
