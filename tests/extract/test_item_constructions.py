@@ -659,11 +659,14 @@ def test_an_organisations_variants_in_two_issues_are_one(nlp, tmp_path: Path, fi
     assert _names(resolved, EntityKind.ORGANISATION) == [name]
 
 
-@pytest.mark.parametrize(("heading", "event"), [
-    ("Jane Doe to speak at the Soil Data Summit", "Soil Data Summit"),
-    ("Soil Data Seminar featuring Jane Doe", "Soil Data Seminar featuring Jane Doe"),
+@pytest.mark.parametrize(("heading", "event", "speaker"), [
+    ("Jane Doe to speak at the Soil Data Summit", "Soil Data Summit", "Jane Doe"),
+    ("Soil Data Seminar featuring Jane Doe", "Soil Data Seminar featuring Jane Doe", "Jane Doe"),
+    ("Knowledge Share: Mark Smith on soil records", "Knowledge Share: Mark Smith on soil records",
+     "Mark Smith"),
 ])
-def test_an_event_headings_speaker(nlp, tmp_path: Path, heading: str, event: str) -> None:
+def test_an_event_headings_speaker(nlp, tmp_path: Path, heading: str, event: str,
+                                   speaker: str) -> None:
     resolved = _resolved(nlp, tmp_path, f"## Events\n\n### {heading}\n\n**12 May 2030**\n\n"
                                         "A talk on soil records.\n")
-    assert _pairs(resolved, Relation.SPEAKER) == {(event, "Jane Doe")}
+    assert _pairs(resolved, Relation.SPEAKER) == {(event, speaker)}
