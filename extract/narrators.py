@@ -18,7 +18,9 @@ from partnerkg.extract.model import EntityKind
 from partnerkg.extract.names import normalise
 from partnerkg.extract.units import Unit
 
-FIRST_PERSON = re.compile(r"\bI(?:'m|’m| am| was| have| work| lead)\b")
+FIRST_PERSON = re.compile(
+    r"\bI(?:'m|’m|'ve|’ve| am| was| have| had| work| worked| lead| joined| started| completed|"
+    r" did| studied| moved| spent| graduated| recently| currently| also)\b")
 
 
 def narrators_of(builder: MentionBuilder, units: Sequence[Unit]) -> dict[int, str]:

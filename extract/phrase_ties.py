@@ -8,7 +8,7 @@ slot). ``person_roles`` reads the words right after a name and calls :func:`phra
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from partnerkg.extract import lexicon
@@ -219,14 +219,34 @@ def _first_person_roles(doc: Doc) -> list[Found]:
             at = next((t.i for t in doc[verb.i + 1 : verb.i + 9] if t.lower_ in ("at", "for")),
                       None)
             org = org_after(doc, at + 1, orgs) if at is not None else None
+        elif verb.lemma_ == "join":  # "I joined Acme in 2029 as a data scientist"
+            org = org_after(doc, verb.i + 1, orgs)
         else:
-            continue
-        if org is not None:
+            org = None
+        org = org or _my_studies_at(doc, word, orgs)
+        while org is not None:  # "… in the School of Computing at the University of Leeds"
             found.append({"relation": "affiliation", "subject": NARRATOR, "object": chars(org),
                           "evidence": chars(doc[word.i : org.end]),
                           "rule": "partnerkg_person_roles.first_person", "confidence": 0.8,
                           "attributes": {}})
+            at = org.end < len(doc) and doc[org.end].lower_ in ("at", "of")
+            org = org_after(doc, org.end + 1, orgs) if at else None
     return found
+
+
+#: What a narrator studies or holds "at" an organisation ("my PhD at Acme")
+_STUDIES = frozenset({"phd", "dphil", "doctorate", "postdoc", "degree", "masters", "master's",
+                      "studies", "fellowship"})
+
+
+def _my_studies_at(doc: Doc, word: Token, orgs: dict[int, Span]) -> Span | None:
+    """ "I am currently doing my PhD at Acme", "I recently started my PhD in the School of X":
+    the organisation of the narrator's own studies, in the sentence "I" opens."""
+    for token in word.sent:
+        if token.i > word.i and token.lower_ == "my" and token.i + 3 < len(doc) and (
+                doc[token.i + 1].lower_ in _STUDIES and doc[token.i + 2].lower_ in ("at", "in")):
+            return org_after(doc, token.i + 3, orgs)
+    return None
 
 
 def org_after(doc: Doc, i: int, orgs: dict[int, Span]) -> Span | None:
@@ -249,10 +269,11 @@ def _role_of_organisation(doc: Doc, start: int, orgs: dict[int, Span]) -> Span |
     while end < min(len(doc), i + 5) and (doc[end].is_alpha or doc[end].text == "-") and not (
             is_role_noun(doc[end].text)):
         end += 1
-    if end + 2 >= len(doc) or not is_role_noun(doc[end].text) or doc[end + 1].lower_ not in (
-            "of", "at", "with"):
+    if end + 2 >= len(doc) or not is_role_noun(doc[end].text):
         return None
-    return org_after(doc, end + 2, orgs)
+    if doc[end + 1].lower_ == "in":  # "a PhD student in the School of X", "a lecturer in
+        return org_after(doc, end + 2, orgs)  # Statistics" (no organisation)
+    return org_after(doc, end + 2, orgs) if doc[end + 1].lower_ in ("of", "at", "with") else None
 
 
 def _relative_clause_ties(doc: Doc) -> list[Found]:

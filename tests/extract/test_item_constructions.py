@@ -670,3 +670,17 @@ def test_an_event_headings_speaker(nlp, tmp_path: Path, heading: str, event: str
     resolved = _resolved(nlp, tmp_path, f"## Events\n\n### {heading}\n\n**12 May 2030**\n\n"
                                         "A talk on soil records.\n")
     assert _pairs(resolved, Relation.SPEAKER) == {(event, speaker)}
+
+
+@pytest.mark.parametrize(("answer", "employers"), [
+    ("I'm a third-year PhD student in the School of Computing at the University of Westby.",
+     {"School of Computing", "University of Westby"}),
+    ("I am currently doing my PhD at the University of Westby.", {"University of Westby"}),
+    ("I recently started my PhD at the University of Westby.", {"University of Westby"}),
+    ("I joined Roche in 2029 as a data scientist.", {"Roche"}),
+])
+def test_where_an_interviews_narrator_works(nlp, tmp_path: Path, answer: str, employers) -> None:
+    resolved = _resolved(nlp, tmp_path, (
+        "## Featured Community Scholar of the Month\n\nThis month's scholar is Jane Doe.\n\n"
+        f"**Tell us about yourself:**\n\n{answer}\n"))
+    assert _pairs(resolved, Relation.AFFILIATION) == {("Jane Doe", org) for org in employers}
