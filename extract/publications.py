@@ -112,7 +112,8 @@ _PRONOUN_PAPER = re.compile(
     r"(?:\w+ )?(?:co-)?authors?\b|(?:\w+ )?(?:co-)?(?:authored|wrote|published)\b))",
     re.I)
 # what a byline holds besides its names (the parser may end it on the title's opening quote)
-_BYLINE_GLUE = re.compile(r"(?:\s|,|;|&|\band\b|\bet al\b\.?|\.|['‘\"“])*", re.IGNORECASE)
+_BYLINE_GLUE = re.compile(r"(?:\s|,|;|&|\band\b|\bet al\b\.?|\.|['‘\"“]|\((?:19|20)\d\d\))*",
+                          re.IGNORECASE)  # "Jane Doe and John Roe (2030)."
 # "X (Acme)", "X from the University of Acme": an aside between a name and "and colleagues"
 _ASIDE = re.compile(
     r"\s*\([^()]{1,80}\)\s*|,?\s+(?:from|at|of)\s+(?:the\s+)?[A-Z][^,.;()]{0,60}?,?\s*")

@@ -263,6 +263,8 @@ def test_organisers(nlp, sentence: str, organisers: set[str]) -> None:
         ("The paper's lead author, Jane Doe, is a PhD student at Acme University.",
          {"Jane Doe"}),
         ("Led by Jane Doe, the study proposes sparse models.", {"Jane Doe"}),
+        ('Jane Doe and Mark Smith (2030). "Sparse models for soil records in the field". '
+         "Soil Science.", {"Jane Doe", "Mark Smith"}),
         ("Jane Doe and Mark Smith propose sparse models for soil records in this paper.",
          {"Jane Doe", "Mark Smith"}),
     ],
