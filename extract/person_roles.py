@@ -93,9 +93,11 @@ class PersonRoles:
         role_tokens: list[int] = []
         i = _after_pronouns(doc, person.end)  # "Jane Doe (she/her), Research Fellow, …"
         cursor_after_comma = i < len(doc) and (doc[i].text in (",", "(", "|", "–", "—") or (
-            doc[i].text == "-" and doc[i - 1].whitespace_))  # "Jane Doe – Research Fellow – X"
+            doc[i].text == "-" and doc[i - 1].whitespace_)  # "Jane Doe – Research Fellow – X"
+            or doc[i].text == ":" and any(is_role_noun(t.text) for t in doc[i + 1 : i + 5]))
         if not cursor_after_comma and not (i < len(doc) and doc[i].lower_ in ("from", "at", "of")):
             return []
+        i += int(doc[i].text == ":")  # "Jane Doe: Theme Lead, Acme" (a colon ends the walk)
         nexts = iter(following)
         upcoming = next(nexts, None)
         while i < end:
@@ -763,16 +765,19 @@ def _team_line(span: Span) -> bool:
     return is_role_phrase(doc[org.end + 1 : min(len(doc), org.end + 7)].text.split(",")[0])
 
 
+_APPOSITION_MARKS = frozenset({",", ":", "–", "—", "|"})
+
+
 def _phrase_after_comma(span: Span) -> str | None:
-    """The words after a comma right after ``span``, up to the next comma, "at" or "from"
-    ("Jane Doe, Reader in Biostatistics at …" -> "Reader in Biostatistics"); None without the
-    comma."""
+    """The words after a comma (or a colon, dash or bar) right after ``span``, up to the next
+    one, "at" or "from" ("Jane Doe, Reader in Biostatistics at …" -> "Reader in
+    Biostatistics"; "Jane Doe: Theme Lead, Acme"); None without one."""
     doc = span.doc
-    if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+    if span.end + 1 >= len(doc) or doc[span.end].text not in _APPOSITION_MARKS:
         return None
     words = []
     for token in doc[span.end + 1 : min(len(doc), span.end + 8)]:
-        if token.text == "," or token.lower_ in ("at", "from"):
+        if token.text in _APPOSITION_MARKS or token.lower_ in ("at", "from"):
             break
         words.append(token.text)
     return " ".join(words)

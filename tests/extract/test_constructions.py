@@ -325,6 +325,7 @@ def test_authors(nlp, sentence: str, authors: set[str]) -> None:
         ("Jane Doe (she/her), Research Fellow, Acme University", {("Jane Doe", "Acme University")}),
         ("Jane Doe – Research Fellow – Acme University", {("Jane Doe", "Acme University")}),
         ("Jane Doe | Research Fellow | Acme University", {("Jane Doe", "Acme University")}),
+        ("Jane Doe: Theme Lead, Acme University", {("Jane Doe", "Acme University")}),
         ("Jane Doe recently started a new role as Data Scientist at Roche.",
          {("Jane Doe", "Roche")}),
         ("Jane Doe is a consultant at Guy's and St Thomas' NHS Foundation Trust.",
