@@ -8,6 +8,8 @@ slot). ``person_roles`` reads the words right after a name and calls :func:`phra
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -21,7 +23,8 @@ def phrase_ties(doc: Doc) -> list[Found]:
     """Every tie the phrases around the doc's names state."""
     return [*_possessive_employers(doc), *_titled_by_organisation(doc), *_partner_title(doc),
             *_own_team(doc), *_led_team(doc), *_role_taken_as(doc), *_both_at(doc),
-            *_copular_roles(doc), *_first_person_roles(doc), *_relative_clause_ties(doc)]
+            *_copular_roles(doc), *_first_person_roles(doc), *_relative_clause_ties(doc),
+            *_listed_under_organisation(doc)]
 
 
 def _partner_title(doc: Doc) -> list[Found]:
@@ -183,6 +186,27 @@ def _role_taken_as(doc: Doc) -> list[Found]:
             ties.append(tie("affiliation", people[0], org, chars(doc[people[0].start : org.end]),
                             "partnerkg_person_roles.role_as"))
     return ties
+
+
+#: What a line listing people holds between their names: commas, "and", bracketed roles
+_LIST_GLUE = re.compile(r"(?:\s|,|;|&|\band\b|\.|\([^()]{1,60}\))*")
+
+
+def _listed_under_organisation(doc: Doc) -> list[Found]:
+    """ "Roche: Jane Doe, Mark Smith and Ann Lee": a line that opens with an organisation and
+    a colon, then lists only people, lists its members."""
+    orgs = [e for e in doc.ents if e.label_ == "ORG"]
+    if not orgs or orgs[0].start != 0 or orgs[0].end >= len(doc) or doc[orgs[0].end].text != ":":
+        return []
+    org, text = orgs[0], doc.text
+    people = [e for e in doc.ents if e.label_ == "PERSON" and e.start > org.end]
+    bounds = [doc[org.end].idx + 1, *(c for p in people for c in (p.start_char, p.end_char)),
+              len(text)]
+    if not people or not all(_LIST_GLUE.fullmatch(text[bounds[k] : bounds[k + 1]])
+                             for k in range(0, len(bounds), 2)):
+        return []
+    return [tie("affiliation", person, org, chars(doc[: person.end]),
+                "partnerkg_person_roles.listed_under_organisation") for person in people]
 
 
 def _copular_roles(doc: Doc) -> list[Found]:
