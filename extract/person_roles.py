@@ -240,6 +240,26 @@ def _role_text(doc: Doc, indices: list[int]) -> str | None:
     return None
 
 
+def _surnames_joined(doc: Doc, ents: list[Span]) -> list[Span]:
+    """ "Bruno van" + "der" + "Karimi", "Priyanka O" + "'" + "Marino": a name the NER cut at a
+    surname's particle or "O'" prefix, the surname a PERSON of its own, is one person."""
+    joined: list[Span] = []
+    for ent in ents:
+        last = joined[-1] if joined else None
+        if last is not None and ent.label_ == "PERSON" and _cut_before(doc, last, ent):
+            joined[-1] = Span(doc, last.start, ent.end, label="PERSON")
+        else:
+            joined.append(ent)
+    return joined
+
+
+def _cut_before(doc: Doc, first: Span, surname: Span) -> bool:
+    """``first`` ends on a particle or an initial and only particles or an apostrophe stand
+    between it and ``surname``."""
+    return (first[-1].text in NAME_PARTICLES or len(first[-1]) == 1 and first[-1].is_upper) and all(
+        t.text in NAME_PARTICLES or t.text in ("'", "’") for t in doc[first.end : surname.start])
+
+
 def _names_after_roles(doc: Doc, ents: list[Span]) -> list[Span]:
     """ "our Theme Lead Priya Natarajan": the NER takes role and name for one span of another
     kind ("Theme Lead Priya Natarajan"), or splits them ("Theme Lead Priya" + "Natarajan",
@@ -265,7 +285,7 @@ def _names_after_roles(doc: Doc, ents: list[Span]) -> list[Span]:
 
 def _repair_people(doc: Doc) -> None:
     """Relabel name-shaped spans as PERSON, strip titles, join "A (B) C" nicknames."""
-    ents = _names_after_roles(doc, list(doc.ents))
+    ents = _names_after_roles(doc, _surnames_joined(doc, list(doc.ents)))
     taken = {i for e in ents for i in range(e.start, e.end)}
     doubtful = [
         s
@@ -298,8 +318,8 @@ def _repair_people(doc: Doc) -> None:
         fixed.append(span)
     nicknames = _nicknames(doc)  # first: they win over an equal NER span of another label
     fixed = [*nicknames, *fixed]
-    fixed.extend(_unlabelled_names(doc, fixed))
-    doc.ents = filter_spans(fixed)
+    # before the NER's spans: a name in a person's slot wins over an equal "facility" or "place"
+    doc.ents = filter_spans([*_unlabelled_names(doc, fixed), *fixed])
 
 
 _PRONOUNS = frozenset({"she", "her", "hers", "he", "him", "his", "they", "them", "theirs", "/"})
@@ -426,8 +446,9 @@ def _with_first_name(span: Span, taken: set[int]) -> Span:
     i = span.start - 1
     if len(span) == 1 and i >= 0 and i not in taken and NAME_WORD.match(doc[i].text):
         word = doc[i]
-        if not (
-            word.is_stop or word.is_sent_start or word.lower_ in TITLES or is_role_phrase(word.text)
+        if not (  # (at a sentence's start too: "Emeka [Marino], Roche, Deputy Lead")
+            word.is_stop or _opening_imperative(word) or word.lower_ in TITLES
+            or is_role_phrase(word.text)
         ):
             if word.pos_ == "PROPN" and not lexicon.org_kind_of(word.text):
                 span, i = Span(doc, i, span.end, label="PERSON"), i - 1
@@ -502,10 +523,12 @@ def _common_noun_phrase(span: Span) -> bool:
     doc = span.doc
     bracketed = bracketed_capitals(span)
     acronym = bracketed is not None and len(bracketed) > 1
-    # "Identifying Tiger Stripe Patterns": a modifier of the capitalised noun that follows
+    # "Identifying Tiger Stripe Patterns": a modifier of the capitalised noun that follows (not
+    # of honours: "Nadia Volkov MP")
     modifier = (
         span.end < len(doc)
         and doc[span.end].text[:1].isupper()
+        and not doc[span.end].is_upper
         and span[-1].dep_ == "compound"
         and span[-1].head.i == span.end
     )
@@ -548,9 +571,6 @@ def _in_person_slot(span: Span) -> bool:
         return True
     if span.start > 0 and doc[span.start - 1].lower_ in ("by", "with") and _person_after_and(span):
         return True  # "written by Jane Doe and <person>"
-    if span.start > 1 and doc[span.start - 1].lower_ == "by" and (
-            doc[span.start - 2].lower_ in _DONE_BY_PEOPLE):
-        return True  # "chaired by Jane Doe"
     phrase = _phrase_after_comma(span)
     if phrase is not None:
         if is_role_phrase(phrase):
@@ -568,7 +588,14 @@ def _person_shaped_slot(span: Span) -> bool:
     of "speak/talk"."""
     return (_org_in_brackets_after(span) or _role_noun_before(span) or _before_et_al(span)
             or _talks(span) or _role_after_copula(span) or _after_speaker_cue(span)
-            or _owns_a_work(span))
+            or _owns_a_work(span) or _done_by(span))
+
+
+def _done_by(span: Span) -> bool:
+    """ "chaired by Jane Doe": after what only people do to an event or a paper."""
+    doc = span.doc
+    return span.start > 1 and doc[span.start - 1].lower_ == "by" and (
+        doc[span.start - 2].lower_ in _DONE_BY_PEOPLE)
 
 
 #: What only a person has: "Jane Doe's talk", "Jane Doe's new paper"
@@ -710,12 +737,13 @@ def _listed_before_a_person(span: Span) -> bool:
 
 def _from_org_after(span: Span) -> bool:
     """ "This month's scholar is Jane Doe, from Westby University", and at a sentence's start
-    "Jane Doe from the Westby Institute opened the session"."""
+    or after "including": "Jane Doe from the Westby Institute opened the session"."""
     doc, i = span.doc, span.end
     if i < len(doc) and doc[i].text == ",":
         i += 1
-    elif not span[0].is_sent_start:
-        return False
+    elif not span[0].is_sent_start and not (
+            span.start > 0 and doc[span.start - 1].lower_ == "including"):
+        return False  # (not "Machine Learning from Acme"; "including Jane Doe from Acme")
     if i + 1 >= len(doc) or doc[i].lower_ != "from":
         return False
     return org_after(doc, i + 1, ents_by_start(doc, "ORG")) is not None
@@ -723,11 +751,12 @@ def _from_org_after(span: Span) -> bool:
 
 def _after_role_words(doc: Doc, start: int, end: int) -> int:
     """Where the name starts in a capitalised run that opens with a role ("Community Scholar
-    Jane Doe", which the NER leaves whole and unlabelled): after its last role noun, when
-    two words or more are left and they open with no title (read as a titled name)."""
-    for i in range(end - 3, start - 1, -1):
+    Jane Doe", which the NER leaves whole and unlabelled): after its last role noun ("Data
+    Scientist Role" leaves one word, no name), unless a title follows it (read as a titled
+    name)."""
+    for i in range(end - 1, start - 1, -1):
         if is_role_noun(doc[i].text):
-            return i + 1 if doc[i + 1].lower_ not in TITLES else start
+            return i + 1 if i + 1 >= end or doc[i + 1].lower_ not in TITLES else start
     return start
 
 
@@ -762,7 +791,7 @@ def _team_line(span: Span) -> bool:
         return bool(lexicon.org_kind_of(org.text))
     if org is None or org.end + 1 >= len(doc) or doc[org.end].text != ",":
         return False
-    return is_role_phrase(doc[org.end + 1 : min(len(doc), org.end + 7)].text.split(",")[0])
+    return is_role_phrase(doc[org.end + 1 : min(len(doc), org.end + 10)].text.split(",")[0])
 
 
 _APPOSITION_MARKS = frozenset({",", ":", "–", "—", "|"})
@@ -798,13 +827,19 @@ def _nicknames(doc: Doc) -> list[Span]:
     return found
 
 
+#: Labels the NER gives names it does not know ("Ingrid Sato" a facility, "Lars Fischer" a
+#: product, "Yilmaz" a place): a person's slot overrides them
+_NAME_LOOKALIKES = frozenset({"NORP", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "LANGUAGE"})
+
+
 def _unlabelled_names(doc: Doc, ents: list[Span]) -> list[Span]:
     """A name-shaped run the NER left unlabelled, in a person's slot: after a title (Dr, Prof),
     before ", Role" ("and Ines Carvalho-Lund, Reader in …"), before "(University of X)" or "et
     al.", after a role noun ("speaker Ghadi al Hajj"), the subject of "speak/talk"; hyphenated
     surnames stay whole."""
-    # a nationality the NER saw in a name ("Hui" of "Hui Xin Ng, PhD student") does not stop it
-    taken = {i for e in ents if e.label_ != "NORP" for i in range(e.start, e.end)}
+    # a nationality, place, facility or product the NER saw in a name ("Hui" of "Hui Xin Ng,
+    # PhD student", "Yilmaz" of "Emeka Yilmaz, Turing Institute, …") does not stop it
+    taken = {i for e in ents if e.label_ not in _NAME_LOOKALIKES for i in range(e.start, e.end)}
     found = []
     for token in doc:
         titled = token.lower_ in TITLES
@@ -817,17 +852,24 @@ def _unlabelled_names(doc: Doc, ents: list[Span]) -> list[Span]:
         else:
             continue
         end, words = start, 0
-        while end < len(doc) and words < 4 and NAME_WORD.match(doc[end].text):
+        # up to four name words, after up to three role words ("Postdoctoral Research Associate
+        # Ama Qureshi", cut at its role words below)
+        while end < len(doc) and words < 7 and NAME_WORD.match(doc[end].text):
             if any(i in taken for i in range(end, _hyphen_compound_end(doc, end))):
                 break
             end, words = _hyphen_compound_end(doc, end), words + 1
-            if (end + 1 < len(doc) and doc[end].text in NAME_PARTICLES
-                    and NAME_WORD.match(doc[end + 1].text) and end + 1 not in taken):
-                end += 1  # "Ghadi al [Hajj]": the particle joins the next word
+            particles = end
+            while particles < len(doc) and doc[particles].text in NAME_PARTICLES:
+                particles += 1  # "Ghadi al [Hajj]", "Nadia van der [Berg]": particles join
+            if particles > end and particles < len(doc) and NAME_WORD.match(
+                    doc[particles].text) and particles not in taken:
+                end = particles  # the next word
         if words < 2 - titled or start in taken:  # "Prof Dwork": a title makes one word a name
             continue
         if not titled:  # "our Community Scholar Jane Doe": the role words open the run
             start = _after_role_words(doc, start, end)
+        if end - start > 5 or titled and end - start > 4:
+            continue
         span = Span(doc, start, end, label="PERSON")
         after_preposition = start > 0 and doc[start - 1].lower_ in ("in", "of", "for", "on")
         if titled or (

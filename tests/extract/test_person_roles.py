@@ -325,3 +325,30 @@ def test_a_name_after_an_abbreviated_role_is_a_person(nlp) -> None:
     doc = nlp("We are hiring a Senior Postdoctoral Research Associate (PDRA) to join our current "
               "Senior PDRA Rohan Vasquez. The post is full-time for 3 years.")
     assert "Rohan Vasquez" in _people(doc)
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    # a place, facility or product by the NER
+    ("Emeka Yilmaz, Acme Institute, Acme Partnership Research Project Manager", "Emeka Yilmaz"),
+    ("This month's scholar is Ingrid Sato, from Westby University.", "Ingrid Sato"),
+    ("It features speakers from industry, including Lars Fischer from Roche.", "Lars Fischer"),
+    ("Chaired by Nadia Volkov MP, the committee meets monthly.", "Nadia Volkov"),
+    # cut at a particle or an O' prefix, or after role words
+    ("The seminar features a keynote from Professor Bruno van der Karimi, the Acme Professor of "
+     "Soil Science at Westby University.", "Bruno van der Karimi"),
+    ("We will hear from Henrik Qureshi at Roche and Priyanka O' Marino, Director of Research at "
+     "Westby University.", "Priyanka O' Marino"),
+    ("The speakers include Mira Castillo (Westby University), Nadia van der Lindqvist (Acme "
+     "University), and others.", "Nadia van der Lindqvist"),
+    ("Our Postdoctoral Research Associate Ama Qureshi recently travelled to France.",
+     "Ama Qureshi"),
+    ("Emeka Marino, Roche, Acme Partnership Deputy Lead", "Emeka Marino"),
+])
+def test_a_name_the_ner_mislabels_or_cuts_in_a_persons_slot(nlp, text: str, person: str) -> None:
+    assert person in _people(nlp(text))
+
+
+def test_role_words_before_a_role_noun_leave_no_name(nlp) -> None:
+    assert _people(nlp("These include a Senior Principal Data Scientist Role for Real World "
+                       "Data.")) == []
+
