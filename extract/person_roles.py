@@ -254,10 +254,16 @@ def _surnames_joined(doc: Doc, ents: list[Span]) -> list[Span]:
 
 
 def _cut_before(doc: Doc, first: Span, surname: Span) -> bool:
-    """``first`` ends on a particle or an initial and only particles or an apostrophe stand
-    between it and ``surname``."""
-    return (first[-1].text in NAME_PARTICLES or len(first[-1]) == 1 and first[-1].is_upper) and all(
-        t.text in NAME_PARTICLES or t.text in ("'", "’") for t in doc[first.end : surname.start])
+    """Only a surname's particles or "O'" prefix stand between ``first`` and ``surname``, at
+    the end of one, between them or at the start of the other ("Dmitri" + "van der Raghavan",
+    "Leila" + "O'" + "Larsen")."""
+    parts = [first[-1], *doc[first.end : surname.start], surname[0]]
+    glue = [t for t in parts if t.text in NAME_PARTICLES or t.text in ("'", "’")
+            or len(t) == 1 and t.is_upper]
+    inner = doc[first.end : surname.start]
+    return bool(glue) and all(t in glue for t in inner) and (
+        len(glue) > (surname[0] in glue) + (first[-1] in glue) or len(surname) > 1
+        or len(first) > 1)
 
 
 def _names_after_roles(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -444,7 +450,10 @@ def _with_first_name(span: Span, taken: set[int]) -> Span:
     took for a nationality before a two-word name ("Hui" of "Hui [Min Ko]")."""
     doc = span.doc
     i = span.start - 1
-    if len(span) == 1 and i >= 0 and i not in taken and NAME_WORD.match(doc[i].text):
+    lookalike = i >= 0 and doc[i].ent_type_ in _NAME_LOOKALIKES and doc[i].ent_iob_ == "B" and (
+        i + 1 >= len(doc) or doc[i + 1].ent_iob_ != "I")  # "Amelia" (a place) + "Haddad"
+    if len(span) == 1 and i >= 0 and (i not in taken or lookalike) and NAME_WORD.match(
+            doc[i].text):
         word = doc[i]
         if not (  # (at a sentence's start too: "Emeka [Marino], Roche, Deputy Lead")
             word.is_stop or _opening_imperative(word) or word.lower_ in TITLES
@@ -565,7 +574,7 @@ def _in_person_slot(span: Span) -> bool:
     doc = span.doc
     if span.start > 0 and doc[span.start - 1].lower_ in TITLES:
         return True
-    if _person_shaped_slot(span):
+    if _person_shaped_slot(span) or _from_org_after(span) or _team_line(span):
         return True
     if _listed_before_a_person(span):
         return True
@@ -742,7 +751,7 @@ def _from_org_after(span: Span) -> bool:
     if i < len(doc) and doc[i].text == ",":
         i += 1
     elif not span[0].is_sent_start and not (
-            span.start > 0 and doc[span.start - 1].lower_ == "including"):
+            span.start > 0 and doc[span.start - 1].lower_ in ("including", "from")):
         return False  # (not "Machine Learning from Acme"; "including Jane Doe from Acme")
     if i + 1 >= len(doc) or doc[i].lower_ != "from":
         return False
@@ -761,8 +770,12 @@ def _after_role_words(doc: Doc, start: int, end: int) -> int:
 
 
 def _role_noun_before(span: Span) -> bool:
-    """ "research associate Jane Doe", "Senior Research Associate Jane Doe"."""
-    before = span.doc[span.start - 1] if span.start > 0 else None
+    """ "research associate Jane Doe", "Senior Research Associate Jane Doe", "our Community
+    Scholar, Jane Doe, …"."""
+    doc = span.doc
+    apposed = span.start > 1 and doc[span.start - 1].text == "," and (  # (not "Director,
+        span.end < len(doc) and doc[span.end].text == ",")  # Statistical Engineering at X")
+    before = doc[span.start - 1 - apposed] if span.start > apposed else None
     return before is not None and before.is_alpha and is_role_phrase(before.text)
 
 
@@ -847,7 +860,7 @@ def _unlabelled_names(doc: Doc, ents: list[Span]) -> list[Span]:
             dotted = token.i + 1 < len(doc) and doc[token.i + 1].text == "."
             start = token.i + 1 + int(dotted)
         elif token.is_title and (token.i == 0 or not doc[token.i - 1].is_title or (
-                _after_meet(doc[token.i : token.i + 1]))):
+                token.i - 1 in taken) or _after_meet(doc[token.i : token.i + 1])):
             start = token.i + int(_opening_imperative(token))
         else:
             continue

@@ -343,6 +343,19 @@ def test_a_name_after_an_abbreviated_role_is_a_person(nlp) -> None:
     ("Our Postdoctoral Research Associate Ama Qureshi recently travelled to France.",
      "Ama Qureshi"),
     ("Emeka Marino, Roche, Acme Partnership Deputy Lead", "Emeka Marino"),
+    ("Nadia Okonkwo from the University of Westby and colleagues explore soil records.",
+     "Nadia Okonkwo"),  # an organisation, says the NER
+    ("This month's pick is this preprint from Rafael Castillo from Westby University.",
+     "Rafael Castillo"),
+    ("Amelia Haddad, Roche, Acme Partnership Deputy Lead", "Amelia Haddad"),  # "Amelia": a place
+    ("We will hear from Pavel Haddad at Roche and Leila O' Larsen, Director of Research at "
+     "Westby University.", "Leila O' Larsen"),  # "Leila" + "Larsen"
+    ("The keynote is from Professor Dmitri van der Raghavan, the Acme Professor of Soil Science "
+     "at Westby University.", "Dmitri van der Raghavan"),  # "Dmitri" + "van der Raghavan"
+    ("Being run by our Acme Community Scholar, Tomasz Asante, the Soil Methods Club meets "
+     "monthly.", "Tomasz Asante"),  # a work of art, says the NER
+    ("This paper is from our Acme-Roche Partnership Deputy Lead Luca Novak and his colleagues.",
+     "Luca Novak"),  # unlabelled after role words that follow an organisation
 ])
 def test_a_name_the_ner_mislabels_or_cuts_in_a_persons_slot(nlp, text: str, person: str) -> None:
     assert person in _people(nlp(text))
@@ -351,4 +364,6 @@ def test_a_name_the_ner_mislabels_or_cuts_in_a_persons_slot(nlp, text: str, pers
 def test_role_words_before_a_role_noun_leave_no_name(nlp) -> None:
     assert _people(nlp("These include a Senior Principal Data Scientist Role for Real World "
                        "Data.")) == []
+    assert _people(nlp("Jane Doe, Senior Data Scientist and Associate Director, Statistical "
+                       "Engineering at Roche.")) == ["Jane Doe"]
 
