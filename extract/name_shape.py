@@ -23,6 +23,9 @@ IMPERATIVES = frozenset({"read", "see", "watch", "listen", "meet", "join", "chec
 NAME_WORD = re.compile(r"^[A-Z][a-zà-ÿ'’A-Z-]*[a-zà-ÿ]$|^[A-Z]\.?$|^[A-Z][a-z]*['’][A-Z][a-z]+$")
 
 
+_PREFIX = re.compile(r"^[A-Z]['’]$")  # "O'" written apart from the surname ("Martin O' Reilly")
+
+
 def looks_like_name(span: Span) -> bool:
     """Two to four capitalised name words, none an organisation or role word."""
     words = span.text.replace("(", " ").replace(")", " ").split()  # "Fenwick-Achebe" is one
@@ -33,7 +36,7 @@ def looks_like_name(span: Span) -> bool:
     inner = words[1:-1]
     return (
         all(NAME_WORD.match(w) for w in (words[0], words[-1]))
-        and all(NAME_WORD.match(w) or w in NAME_PARTICLES for w in inner)
+        and all(NAME_WORD.match(w) or w in NAME_PARTICLES or _PREFIX.match(w) for w in inner)
         and not all(w.isupper() for w in words)
     )
 

@@ -246,7 +246,9 @@ def _surnames_joined(doc: Doc, ents: list[Span]) -> list[Span]:
     joined: list[Span] = []
     for ent in ents:
         last = joined[-1] if joined else None
-        if last is not None and ent.label_ == "PERSON" and _cut_before(doc, last, ent):
+        surname = ent.label_ == "PERSON" or len(ent) == 1 and NAME_WORD.match(ent.text) and (
+            last is not None and last.label_ == "PERSON" and last[-1].text in NAME_PARTICLES)
+        if last is not None and surname and _cut_before(doc, last, ent):
             joined[-1] = Span(doc, last.start, ent.end, label="PERSON")
         else:
             joined.append(ent)
@@ -305,6 +307,8 @@ def _repair_people(doc: Doc) -> None:
         while len(span) > 1 and span[0].lower_ in TITLES or len(span) > 2 and (
                 _opening_imperative(span[0])):
             span = Span(doc, span.start + 1, span.end, label=span.label_)
+        while len(span) > 1 and span[-1].text in (",", ";", "."):  # "Dmitri Asante,"
+            span = Span(doc, span.start, span.end - 1, label=span.label_)
         if span.label_ == "PERSON" and _in_employer_slot(span, people_ends):
             span = Span(doc, span.start, span.end, label="ORG")
         elif span.label_ != "PERSON" and looks_like_name(span) and _in_person_slot(span):
@@ -468,10 +472,13 @@ def _with_first_name(span: Span, taken: set[int]) -> Span:
 
 
 def _with_surname_tail(span: Span) -> Span:
-    """ "Ines Carvalho[-Lund]", "Martin O' [Reilly]": a hyphen and a capitalised word glued to
-    the end, or a capitalised word after an "O'" prefix, continue the surname the NER cut."""
+    """ "Ines Carvalho[-Lund]", "Martin O' [Reilly]", "Kofi Lindqvist [Fischer]": a hyphen and
+    a capitalised word glued to the end, a capitalised word after an "O'" prefix, or a third
+    name word continue the surname the NER cut."""
     doc = span.doc
     end = _hyphen_compound_end(doc, span.end - 1)
+    if _third_name_word(doc, span.end):  # "Dr Kofi Lindqvist [Fischer] has been invited"
+        end = span.end + 1
     if (
         len(span) > 2
         and span[-1].text in ("'", "’")
@@ -482,6 +489,17 @@ def _with_surname_tail(span: Span) -> Span:
     ):
         end += 1
     return Span(doc, span.start, end, label=span.label_) if end > span.end else span
+
+
+def _third_name_word(doc: Doc, i: int) -> bool:
+    """The word at ``i`` is a capitalised name word the NER left off a name ("Kofi Lindqvist
+    [Fischer] has …"): no entity's, no role's or organisation's, and not before another
+    capitalised word (which would make it the start of a name or title of its own)."""
+    word = doc[i] if i < len(doc) else None
+    return word is not None and word.is_title and not word.ent_type_ and bool(
+        NAME_WORD.match(word.text)) and not is_role_phrase(word.text) and not (
+        lexicon.org_kind_of(word.text) or word.is_stop or word.is_sent_start) and (
+        i + 1 >= len(doc) or not doc[i + 1].text[:1].isupper())
 
 
 def _hyphen_compound_end(doc: Doc, i: int) -> int:
@@ -871,6 +889,9 @@ def _unlabelled_names(doc: Doc, ents: list[Span]) -> list[Span]:
             if any(i in taken for i in range(end, _hyphen_compound_end(doc, end))):
                 break
             end, words = _hyphen_compound_end(doc, end), words + 1
+            if end + 1 < len(doc) and len(doc[end - 1]) == 1 and doc[end - 1].is_upper and (
+                    doc[end].text in ("'", "’")) and NAME_WORD.match(doc[end + 1].text):
+                end += 1  # "Tomasz O' [Sorensen]": the prefix joins the next word
             particles = end
             while particles < len(doc) and doc[particles].text in NAME_PARTICLES:
                 particles += 1  # "Ghadi al [Hajj]", "Nadia van der [Berg]": particles join

@@ -356,6 +356,14 @@ def test_a_name_after_an_abbreviated_role_is_a_person(nlp) -> None:
      "monthly.", "Tomasz Asante"),  # a work of art, says the NER
     ("This paper is from our Acme-Roche Partnership Deputy Lead Luca Novak and his colleagues.",
      "Luca Novak"),  # unlabelled after role words that follow an organisation
+    ("We will hear from Lars Mensah at Roche and Tomasz O' Sorensen, Director of Research at "
+     "Westby University.", "Tomasz O' Sorensen"),  # no entity at all
+    ("Dmitri Asante, Acme Institute and Westby University, Acme Partnership Deputy Lead",
+     "Dmitri Asante"),  # "Dmitri Asante," with its comma
+    ("The keynote speakers include Elif Haddad (Westby University), Tobias van der Bianchi "
+     "(University of Acme), and others.", "Tobias van der Bianchi"),  # "Bianchi" an organisation
+    ("Acme Senior Research Associate Dr Kofi Lindqvist Fischer has been invited as a panellist.",
+     "Kofi Lindqvist Fischer"),  # the third word left off
 ])
 def test_a_name_the_ner_mislabels_or_cuts_in_a_persons_slot(nlp, text: str, person: str) -> None:
     assert person in _people(nlp(text))
