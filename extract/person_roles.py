@@ -327,7 +327,7 @@ def _repair_people(doc: Doc) -> None:
             span = _with_surname_tail(_with_first_name(span, taken))
         fixed.append(span)
     nicknames = _nicknames(doc)  # first: they win over an equal NER span of another label
-    fixed = [*nicknames, *fixed]
+    fixed = [*nicknames, *_team_line_name(doc), *fixed]
     # before the NER's spans: a name in a person's slot wins over an equal "facility" or "place"
     doc.ents = filter_spans([*_unlabelled_names(doc, fixed), *fixed])
 
@@ -454,9 +454,8 @@ def _with_first_name(span: Span, taken: set[int]) -> Span:
     took for a nationality before a two-word name ("Hui" of "Hui [Min Ko]")."""
     doc = span.doc
     i = span.start - 1
-    lookalike = i >= 0 and doc[i].ent_type_ in _NAME_LOOKALIKES and doc[i].ent_iob_ == "B" and (
-        i + 1 >= len(doc) or doc[i + 1].ent_iob_ != "I")  # "Amelia" (a place) + "Haddad"
-    if len(span) == 1 and i >= 0 and (i not in taken or lookalike) and NAME_WORD.match(
+    # (a one-word "place" may be the first name: "Amelia" + "Haddad")
+    if len(span) == 1 and i >= 0 and (i not in taken or _unclaimed(doc[i])) and NAME_WORD.match(
             doc[i].text):
         word = doc[i]
         if not (  # (at a sentence's start too: "Emeka [Marino], Roche, Deputy Lead")
@@ -479,6 +478,13 @@ def _with_surname_tail(span: Span) -> Span:
     end = _hyphen_compound_end(doc, span.end - 1)
     if _third_name_word(doc, span.end):  # "Dr Kofi Lindqvist [Fischer] has been invited"
         end = span.end + 1
+    if span[-1].text in NAME_PARTICLES:  # "Greta van" + "der Bello"
+        while end < len(doc) and doc[end].text in NAME_PARTICLES:
+            end += 1
+        end = end + 1 if end < len(doc) and NAME_WORD.match(doc[end].text) else span.end
+    elif len(doc[end - 1]) == 1 and doc[end - 1].is_upper and end + 1 < len(doc) and (
+            doc[end].text in ("'", "’") and doc[end + 1].is_title):  # "Aisha O" + "' Eze"
+        end += 2
     if (
         len(span) > 2
         and span[-1].text in ("'", "’")
@@ -491,12 +497,19 @@ def _with_surname_tail(span: Span) -> Span:
     return Span(doc, span.start, end, label=span.label_) if end > span.end else span
 
 
+def _unclaimed(token: Token) -> bool:
+    """No entity's, or alone in a "place" or "facility" the NER made of a name word."""
+    doc, i = token.doc, token.i
+    alone = token.ent_iob_ == "B" and (i + 1 >= len(doc) or doc[i + 1].ent_iob_ != "I")
+    return not token.ent_type_ or token.ent_type_ in _NAME_LOOKALIKES and alone
+
+
 def _third_name_word(doc: Doc, i: int) -> bool:
     """The word at ``i`` is a capitalised name word the NER left off a name ("Kofi Lindqvist
     [Fischer] has …"): no entity's, no role's or organisation's, and not before another
     capitalised word (which would make it the start of a name or title of its own)."""
     word = doc[i] if i < len(doc) else None
-    return word is not None and word.is_title and not word.ent_type_ and bool(
+    return word is not None and word.is_title and _unclaimed(word) and bool(
         NAME_WORD.match(word.text)) and not is_role_phrase(word.text) and not (
         lexicon.org_kind_of(word.text) or word.is_stop or word.is_sent_start) and (
         i + 1 >= len(doc) or not doc[i + 1].text[:1].isupper())
@@ -809,6 +822,25 @@ def _after_meet(span: Span) -> bool:
     return span.start == 1 and span.doc[0].lower_ == "meet"
 
 
+def _team_line_name(doc: Doc) -> list[Span]:
+    """ "Amelia Nilsson, Roche, Acme Partnership Deputy Lead": the two or three name words a team
+    line opens with are a person, whatever the NER made of them ("Nilsson" an organisation)."""
+    start = next((t.i for t in doc if t.is_alpha), len(doc))
+    end = start
+    while end < min(len(doc), start + 3) and NAME_WORD.match(doc[end].text) and (
+            doc[end].ent_type_ not in ("ORG",) or len(_ent_at(doc, end)) == 1):
+        end += 1
+    span = Span(doc, start, end, label="PERSON")
+    if end - start < 2 or not looks_like_name(span) or _common_noun_phrase(span):
+        return []
+    return [span] if _team_line(span) else []
+
+
+def _ent_at(doc: Doc, i: int) -> Span:
+    """The entity holding token ``i`` (a one-token span when none does)."""
+    return next((e for e in doc.ents if e.start <= i < e.end), doc[i : i + 1])
+
+
 def _team_line(span: Span) -> bool:
     """ "Jane Doe, Acme Institute, Community Manager", "Jane Doe, Acme University": a line that
     opens with the name, then an organisation and a role after commas (a team list), or
@@ -822,7 +854,8 @@ def _team_line(span: Span) -> bool:
         return bool(lexicon.org_kind_of(org.text))
     if org is None or org.end + 1 >= len(doc) or doc[org.end].text != ",":
         return False
-    return is_role_phrase(doc[org.end + 1 : min(len(doc), org.end + 10)].text.split(",")[0])
+    role = re.split(r"[,(]", doc[org.end + 1 : min(len(doc), org.end + 10)].text)[0]
+    return is_role_phrase(role)  # "…, Deputy Lead (on sabbatical till August)"
 
 
 _APPOSITION_MARKS = frozenset({",", ":", "–", "—", "|"})

@@ -364,6 +364,14 @@ def test_a_name_after_an_abbreviated_role_is_a_person(nlp) -> None:
      "(University of Acme), and others.", "Tobias van der Bianchi"),  # "Bianchi" an organisation
     ("Acme Senior Research Associate Dr Kofi Lindqvist Fischer has been invited as a panellist.",
      "Kofi Lindqvist Fischer"),  # the third word left off
+    ("Amelia Nilsson, Roche, Acme Partnership Deputy Lead (on sabbatical till August 2030)",
+     "Amelia Nilsson"),  # "Nilsson" an organisation in a team line
+    ("We will hear from Dr Kofi Lindqvist Yilmaz, Principal Data Scientist at Roche.",
+     "Kofi Lindqvist Yilmaz"),  # "Yilmaz" a place after a two-word person
+    ("We will hear from Pavel Fischer at Roche and Aisha O' Eze, Director of Research at Westby "
+     "University.", "Aisha O' Eze"),  # "Aisha" a person, "O' Eze" nothing
+    ("The seminar will feature a keynote from Professor Greta van der Bello, the Acme Professor "
+     "of Soil Science at Westby University.", "Greta van der Bello"),  # "Greta van" a person
 ])
 def test_a_name_the_ner_mislabels_or_cuts_in_a_persons_slot(nlp, text: str, person: str) -> None:
     assert person in _people(nlp(text))
