@@ -26,6 +26,13 @@ def _resolved(nlp, tmp_path: Path, markdown: str) -> Resolved:
     return resolve([extract(read(path), nlp)])
 
 
+def _resolved_issues(nlp, tmp_path: Path, issues: dict[str, str]) -> Resolved:
+    """Issues (month -> markdown) extracted and resolved together."""
+    for month, markdown in issues.items():
+        (tmp_path / f"{month}.md").write_text("# Acme Newsletter\n\n" + markdown, "utf-8")
+    return resolve([extract(read(tmp_path / f"{month}.md"), nlp) for month in issues])
+
+
 def _names(resolved: Resolved, kind: EntityKind) -> list[str]:
     return sorted(e.name for e in resolved.entities if e.kind is kind)
 
@@ -369,9 +376,7 @@ def test_the_shorter_name_an_events_text_uses_joins_that_event_in_another_issue(
                          "compete.\n",
               "2030-04": f"## Events\n\n### Westby Trust Data Science Ideathon\n\n{dates}The "
                          "Westby Data Science Ideathon is a competition for teams.\n"}
-    for month, markdown in issues.items():
-        (tmp_path / f"{month}.md").write_text("# Acme Newsletter\n\n" + markdown, "utf-8")
-    resolved = resolve([extract(read(tmp_path / f"{month}.md"), nlp) for month in issues])
+    resolved = _resolved_issues(nlp, tmp_path, issues)
     assert len(_names(resolved, EntityKind.EVENT)) == 1
 
 
@@ -381,9 +386,7 @@ def test_a_recaps_fuller_name_in_its_text_joins_the_event_in_another_issue(
                          "**14 March 2030**\n\nOur annual event returns.\n",
               "2030-04": "## Updates\n\n### Highlights from our Annual Event\n\nThe Acme "
                          "Partnership Annual Event on 14 March brought together 200 people.\n"}
-    for month, markdown in issues.items():
-        (tmp_path / f"{month}.md").write_text("# Acme Newsletter\n\n" + markdown, "utf-8")
-    resolved = resolve([extract(read(tmp_path / f"{month}.md"), nlp) for month in issues])
+    resolved = _resolved_issues(nlp, tmp_path, issues)
     assert _names(resolved, EntityKind.EVENT) == ["Acme Partnership Annual Event 2030"]
 
 
@@ -393,9 +396,7 @@ def test_an_events_mixed_case_acronym_joins_its_spelled_out_name_in_another_issu
                          "**14 May 2030**\n\nTalks on soil.\n",
               "2030-04": "## Events\n\n### SDxHE Annual Conference 2030\n\n**14 May 2030**\n\n"
                          "Talks on soil.\n"}
-    for month, markdown in issues.items():
-        (tmp_path / f"{month}.md").write_text("# Acme Newsletter\n\n" + markdown, "utf-8")
-    resolved = resolve([extract(read(tmp_path / f"{month}.md"), nlp) for month in issues])
+    resolved = _resolved_issues(nlp, tmp_path, issues)
     assert len(_names(resolved, EntityKind.EVENT)) == 1
 
 
@@ -650,12 +651,9 @@ def test_the_date_a_news_sentence_gives_an_event(nlp, tmp_path: Path, sentence, 
 ])
 def test_an_organisations_variants_in_two_issues_are_one(nlp, tmp_path: Path, first, second,
                                                           name) -> None:
-    issues = {"2030-03": f"Jane Doe is a researcher at {first}.",
-              "2030-04": f"Mark Smith is a researcher at {second}."}
-    for month, sentence in issues.items():
-        (tmp_path / f"{month}.md").write_text(f"# Acme Newsletter\n\n## Updates\n\n### News\n\n"
-                                              f"{sentence}\n", "utf-8")
-    resolved = resolve([extract(read(tmp_path / f"{month}.md"), nlp) for month in issues])
+    resolved = _resolved_issues(nlp, tmp_path, {
+        "2030-03": f"## Updates\n\n### News\n\nJane Doe is a researcher at {first}.\n",
+        "2030-04": f"## Updates\n\n### News\n\nMark Smith is a researcher at {second}.\n"})
     assert _names(resolved, EntityKind.ORGANISATION) == [name]
 
 
