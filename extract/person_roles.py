@@ -259,13 +259,16 @@ def _cut_before(doc: Doc, first: Span, surname: Span) -> bool:
     """Only a surname's particles or "O'" prefix stand between ``first`` and ``surname``, at
     the end of one, between them or at the start of the other ("Dmitri" + "van der Raghavan",
     "Leila" + "O'" + "Larsen")."""
-    parts = [first[-1], *doc[first.end : surname.start], surname[0]]
-    glue = [t for t in parts if t.text in NAME_PARTICLES or t.text in ("'", "’")
-            or len(t) == 1 and t.is_upper]
-    inner = doc[first.end : surname.start]
-    return bool(glue) and all(t in glue for t in inner) and (
-        len(glue) > (surname[0] in glue) + (first[-1] in glue) or len(surname) > 1
-        or len(first) > 1)
+    between = doc[first.end : surname.start]
+    return all(map(_name_glue, between)) and (
+        len(between) > 0 or _name_glue(first[-1]) or _name_glue(surname[0])) and not (
+        all(map(_name_glue, first)) or all(map(_name_glue, surname)))
+
+
+def _name_glue(token: Token) -> bool:
+    """A particle, an apostrophe or an initial: what joins a first name to its surname."""
+    return token.text in NAME_PARTICLES or token.text in ("'", "’") or (
+        len(token) == 1 and token.is_upper)
 
 
 def _names_after_roles(doc: Doc, ents: list[Span]) -> list[Span]:
