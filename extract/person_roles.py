@@ -831,7 +831,7 @@ def _team_line_name(doc: Doc) -> list[Span]:
     start = next((t.i for t in doc if t.is_alpha), len(doc))
     end = start
     while end < min(len(doc), start + 3) and NAME_WORD.match(doc[end].text) and (
-            doc[end].ent_type_ not in ("ORG",) or len(_ent_at(doc, end)) == 1):
+            doc[end].ent_type_ != "ORG" or len(_ent_at(doc, end)) == 1):
         end += 1
     span = Span(doc, start, end, label="PERSON")
     if end - start < 2 or not looks_like_name(span) or _common_noun_phrase(span):
