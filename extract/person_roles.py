@@ -457,6 +457,9 @@ def _with_first_name(span: Span, taken: set[int]) -> Span:
     took for a nationality before a two-word name ("Hui" of "Hui [Min Ko]")."""
     doc = span.doc
     i = span.start - 1
+    if len(span) == 1 and i >= 2 and doc[i].text in ("'", "’") and len(doc[i - 1]) == 1 and (
+            doc[i - 1].is_upper and NAME_WORD.match(doc[i - 2].text) and _unclaimed(doc[i - 2])):
+        return Span(doc, i - 2, span.end, label="PERSON")  # "Ama O' [Romano]"
     # (a one-word "place" may be the first name: "Amelia" + "Haddad")
     if len(span) == 1 and i >= 0 and (i not in taken or _unclaimed(doc[i])) and NAME_WORD.match(
             doc[i].text):
@@ -866,14 +869,14 @@ _APPOSITION_MARKS = frozenset({",", ":", "–", "—", "|"})
 
 def _phrase_after_comma(span: Span) -> str | None:
     """The words after a comma (or a colon, dash or bar) right after ``span``, up to the next
-    one, "at" or "from" ("Jane Doe, Reader in Biostatistics at …" -> "Reader in
+    one, "at", "from" or "visiting" ("Jane Doe, Reader in Biostatistics at …" -> "Reader in
     Biostatistics"; "Jane Doe: Theme Lead, Acme"); None without one."""
     doc = span.doc
     if span.end + 1 >= len(doc) or doc[span.end].text not in _APPOSITION_MARKS:
         return None
     words = []
     for token in doc[span.end + 1 : min(len(doc), span.end + 8)]:
-        if token.text in _APPOSITION_MARKS or token.lower_ in ("at", "from"):
+        if token.text in _APPOSITION_MARKS or token.lower_ in ("at", "from", "visiting"):
             break
         words.append(token.text)
     return " ".join(words)

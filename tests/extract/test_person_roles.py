@@ -372,6 +372,10 @@ def test_a_name_after_an_abbreviated_role_is_a_person(nlp) -> None:
      "University.", "Aisha O' Eze"),  # "Aisha" a person, "O' Eze" nothing
     ("The seminar will feature a keynote from Professor Greta van der Bello, the Acme Professor "
      "of Soil Science at Westby University.", "Greta van der Bello"),  # "Greta van" a person
+    ("We will hear from Nadia Rahman at Roche and Ama O' Romano, Director of Research at "
+     "Westby University.", "Ama O' Romano"),  # "Romano" a person, "Ama O'" nothing
+    ("Ama Asante, Masters student visiting University of Westby: 'A review of soil records'",
+     "Ama Asante"),  # a role "visiting" an organisation
 ])
 def test_a_name_the_ner_mislabels_or_cuts_in_a_persons_slot(nlp, text: str, person: str) -> None:
     assert person in _people(nlp(text))
