@@ -120,10 +120,9 @@ _ASIDE = re.compile(
 # "X contributed to this paper", "X worked with Y on this paper": (preposition, verb)
 _WORKED_ON = frozenset({("to", "contribute"), ("on", "work"), ("on", "collaborate")})
 # "X and Y have co-authored", "I co-wrote": the parser splits the verb into three words
-_CO_WROTE = re.compile(r"\b(?:have |has |had )?(?:\w+ly |just |also )?(?:co|first|senior|lead)-?"
-                       r"(?:authored|wrote)\b", re.IGNORECASE)  # "has first-authored"
-_I_CO_WROTE = re.compile(r"\bI (?:have |had )?(?:\w+ly |just |also )?(?:co|first|senior|lead)-?"
-                         r"(?:authored|wrote)\b")
+_SHARED_WRITING = r"(?:\w+ly |just |also )?(?:co|first|senior|lead)-?(?:authored|wrote)\b"
+_CO_WROTE = re.compile(rf"\b(?:have |has |had )?{_SHARED_WRITING}", re.IGNORECASE)
+_I_CO_WROTE = re.compile(rf"\bI (?:have |had )?{_SHARED_WRITING}")  # "has first-authored"
 _AUTHORS_THEN_TITLE = re.compile(r"\s*(?:et al\.?)?\s*[:–—-]\s*['‘\"“]?\s*")
 _ASIDE_OR_SPACE = re.compile(r"\s*(?:\([^()]{1,80}\))?\s*")
 _PAREN_ASIDE = re.compile(r"^\s*\([^()]{1,80}\)")
