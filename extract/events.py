@@ -794,12 +794,13 @@ _POSTS = frozenset({"appointment", "position", "post", "role", "degree", "phd", 
 
 
 #: What a person gives at an event: "Jane Doe's talk at …", "Watch Jane Doe's keynote"
-_TALK_NOUNS = frozenset({"talk", "keynote", "presentation", "lecture", "speech", "address"})
+TALK_NOUNS = frozenset({"talk", "keynote", "presentation", "lecture", "speech", "address",
+                        "seminar"})
 
 
 def _gives_a_talk(person: Span) -> bool:
     """ "Jane Doe's talk at the Acme Summit": the owner of a talk noun."""
-    return person.root.dep_ == "poss" and person.root.head.lemma_.lower() in _TALK_NOUNS
+    return person.root.dep_ == "poss" and person.root.head.lemma_.lower() in TALK_NOUNS
 
 
 def _invited_to_speak(person: Span) -> bool:

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from partnerkg.extract import lexicon
-from partnerkg.extract.events import SPEAKER_CUES
+from partnerkg.extract.events import SPEAKER_CUES, TALK_NOUNS
 from partnerkg.extract.items import names_event_or_opportunity
 from partnerkg.extract.name_joins import DOTTED_NAME
 from partnerkg.extract.name_shape import IMPERATIVES, NAME_PARTICLES, NAME_WORD, looks_like_name
@@ -645,8 +645,8 @@ def _done_by(span: Span) -> bool:
 
 
 #: What only a person has: "Jane Doe's talk", "Jane Doe's new paper"
-_PERSONAL_WORKS = frozenset({"talk", "keynote", "presentation", "lecture", "speech", "paper",
-                             "preprint", "article", "blog", "book", "thesis", "phd", "poster"})
+_PERSONAL_WORKS = TALK_NOUNS | {"paper", "preprint", "article", "blog", "book", "thesis", "phd",
+                                 "poster"}
 
 
 def _owns_a_work(span: Span) -> bool:
@@ -734,10 +734,7 @@ def _talks(span: Span) -> bool:
     return verb.lemma_ in _ONLY_PEOPLE_DO or any(
         c.dep_ in ("xcomp", "advcl") and c.lemma_ in _ONLY_PEOPLE_DO for c in verb.children) or (
         verb.lemma_ in ("give", "deliver") and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in _TALKS for c in verb.children))
-
-
-_TALKS = frozenset({"talk", "keynote", "lecture", "presentation", "speech", "seminar"})
+            c.dep_ == "dobj" and c.lemma_.lower() in TALK_NOUNS for c in verb.children))
 
 
 _COLLEAGUES = frozenset({"colleagues", "collaborators", "co-authors", "coauthors"})
