@@ -187,8 +187,12 @@ def _shared_with_the_person_before(doc: Doc, person: Span, ties: list[Found]) ->
                   None)
     if before is None or doc[person.start - 1].lower_ != "and" or person.end + 1 >= len(doc):
         return []
-    role = doc[person.end + 1]
-    if doc[person.end].text != "," or role.tag_ not in ("NNS", "NNPS"):
+    if doc[person.end].text != ",":
+        return []
+    role_end = person.end + 1  # the role's last word is its head: "Data Scientists"
+    while role_end + 1 < len(doc) and doc[role_end + 1].is_title:
+        role_end += 1
+    if doc[role_end].tag_ not in ("NNS", "NNPS"):
         return []
     return [{**tie, "subject": chars(before)} for tie in ties]
 
