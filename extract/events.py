@@ -484,14 +484,14 @@ def _names_whose_event(org: Span) -> bool:
     collaboration": organisations that modify a lower-case event noun after "a" ("a Turing
     Lecture" is one name)."""
     doc = org.doc
-    orgs = {e.start: e for e in doc.ents if e.label_ == "ORG"}
+    by_start = {e.start: e for e in doc.ents if e.label_ == "ORG"}
+    by_end = {e.end: e for e in by_start.values()}
     start = org.start
-    while start >= 2 and doc[start - 1].lower_ == "and" and any(
-            e.end == start - 1 for e in orgs.values()):
-        start = next(e.start for e in orgs.values() if e.end == start - 1)
+    while start >= 2 and doc[start - 1].lower_ == "and" and start - 1 in by_end:
+        start = by_end[start - 1].start
     end = org.end
-    while end + 1 < len(doc) and doc[end].lower_ == "and" and end + 1 in orgs:
-        end = orgs[end + 1].end
+    while end + 1 < len(doc) and doc[end].lower_ == "and" and end + 1 in by_start:
+        end = by_start[end + 1].end
     return start > 0 and doc[start - 1].lower_ in ("a", "an") and end < len(doc) and (
         doc[end].text in _EVENT_NOUNS or doc[end].text == "collaboration")
 

@@ -16,7 +16,16 @@ from spacy.util import filter_spans
 from partnerkg.extract import lexicon
 from partnerkg.extract.names import TITLE_TOKENS as TITLES
 from partnerkg.extract.roles import ROLE_NOUNS, is_role_noun, is_role_phrase
-from partnerkg.extract.spans import NARRATOR, Found, chars, ents_by_start, overlaps, tokens_in
+from partnerkg.extract.spans import (
+    NARRATOR,
+    Found,
+    chars,
+    ents_by_start,
+    only_glue_between,
+    overlaps,
+    text_of,
+    tokens_in,
+)
 
 
 def phrase_ties(doc: Doc) -> list[Found]:
@@ -198,12 +207,10 @@ def _listed_under_organisation(doc: Doc) -> list[Found]:
     orgs = [e for e in doc.ents if e.label_ == "ORG"]
     if not orgs or orgs[0].start != 0 or orgs[0].end >= len(doc) or doc[orgs[0].end].text != ":":
         return []
-    org, text = orgs[0], doc.text
+    org, text = orgs[0], text_of(doc)
     people = [e for e in doc.ents if e.label_ == "PERSON" and e.start > org.end]
-    bounds = [doc[org.end].idx + 1, *(c for p in people for c in (p.start_char, p.end_char)),
-              len(text)]
-    if not people or not all(_LIST_GLUE.fullmatch(text[bounds[k] : bounds[k + 1]])
-                             for k in range(0, len(bounds), 2)):
+    if not people or not only_glue_between(text, people, doc[org.end].idx + 1, len(text),
+                                           _LIST_GLUE):
         return []
     return [tie("affiliation", person, org, chars(doc[: person.end]),
                 "partnerkg_person_roles.listed_under_organisation") for person in people]
@@ -293,11 +300,10 @@ def _role_of_organisation(doc: Doc, start: int, orgs: dict[int, Span]) -> Span |
     while end < min(len(doc), i + 5) and (doc[end].is_alpha or doc[end].text == "-") and not (
             is_role_noun(doc[end].text)):
         end += 1
-    if end + 2 >= len(doc) or not is_role_noun(doc[end].text):
+    if end + 2 >= len(doc) or not is_role_noun(doc[end].text) or doc[end + 1].lower_ not in (
+            "of", "at", "with", "in"):  # "a PhD student in the School of X"
         return None
-    if doc[end + 1].lower_ == "in":  # "a PhD student in the School of X", "a lecturer in
-        return org_after(doc, end + 2, orgs)  # Statistics" (no organisation)
-    return org_after(doc, end + 2, orgs) if doc[end + 1].lower_ in ("of", "at", "with") else None
+    return org_after(doc, end + 2, orgs)
 
 
 def _relative_clause_ties(doc: Doc) -> list[Found]:

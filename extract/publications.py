@@ -27,6 +27,7 @@ from partnerkg.extract.spans import (
     VENUES,
     Found,
     chars,
+    only_glue_between,
     overlaps,
     register_extensions,
     relations,
@@ -382,10 +383,8 @@ def _byline(sent: Span) -> list[Span]:
     people = [e for e in sent.ents if person_like(e)]
     if len(people) < 2:
         return []
-    bounds = [sent.start_char, *(c for p in people for c in (p.start_char, p.end_char)),
-              sent.end_char]
-    between = [text[bounds[i] : bounds[i + 1]] for i in range(0, len(bounds), 2)]
-    return people if all(_BYLINE_GLUE.fullmatch(part) for part in between) else []
+    return people if only_glue_between(text, people, sent.start_char, sent.end_char,
+                                       _BYLINE_GLUE) else []
 
 
 def _people_in_subject(sent: Span, verb: Token) -> list[Span]:

@@ -125,3 +125,11 @@ def camel_case(word: str) -> bool:
     """ "DeepMind", "AstraZeneca": a capital after a lower-case letter, which a company's name
     may have and a place's does not."""
     return re.search(r"[a-z][A-Z]", word) is not None
+
+
+def only_glue_between(text: str, spans: list[Span], start: int, end: int,
+                      glue: re.Pattern[str]) -> bool:
+    """``text[start:end]`` holds ``spans`` (in order) and, around them, only what ``glue``
+    matches: "Jane Doe, John Roe and Ann Poe" is a line of names and nothing else."""
+    bounds = [start, *(c for s in spans for c in (s.start_char, s.end_char)), end]
+    return all(glue.fullmatch(text[bounds[i] : bounds[i + 1]]) for i in range(0, len(bounds), 2))
