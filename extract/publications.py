@@ -46,6 +46,7 @@ _VENUE = re.compile(
     r"(?: journal)? "
     r"([A-Z][\w&:\-]*(?: (?:[A-Z0-9][\w&:\-]*|of|in|for|and|on|the|&))*)"
 )
+_CONGRATS = r"congrat(?:ulation)?s"  # "Congratulations", "Congrats"
 # "Lead author X worked with …": the person right after
 _LEAD_AUTHOR = re.compile(  # "The paper's lead author, X, …"
     r"^\W*(?:the )?(?:(?:paper|study|preprint|article)['’]s )?"
@@ -79,7 +80,7 @@ _AUTHOR_CUES = tuple(  # separate patterns: one phrase may hold two cues ("X's p
         r"[,(]\s*(?:the\s+)?(?:lead|first|senior|last|joint|corresponding)[- ]authors?\b",
         r"[,(]\s*one of the (?:\w+['’]s )?(?:co-)?authors\b",  # "X, one of the paper's authors"
         # "Congratulations to X and Y on their new paper", "Authors include X and Y"
-        r"\bcongrat(?:ulation)?s to\b(?=[^.]{0,150}\b(?:paper|article|preprint|publication|book|"
+        rf"\b{_CONGRATS} to\b(?=[^.]{{0,150}}\b(?:paper|article|preprint|publication|book|"
         r"publish(?:ed|ing))\b)",
         r"\bauthors? (?:include|are|were)\b",
         # "The study, led by X, …", "In a new paper, X and Y show …"
@@ -104,7 +105,7 @@ _AUTHOR_CUES = tuple(  # separate patterns: one phrase may hold two cues ("X's p
         r"colleagues|collaborators|co-authors)\b",
     )
 )
-_CONGRATULATED = re.compile(r"\W*(?:many |huge |big )?congrat(?:ulation)?s(?: to)?\b", re.I)
+_CONGRATULATED = re.compile(rf"\W*(?:many |huge |big )?{_CONGRATS}(?: to)?\b", re.I)
 # "Their new paper …" opening a sentence that names nobody: the people of the sentence before
 # "She is senior author of the paper", "They co-authored …": the same
 _PRONOUN_PAPER = re.compile(
@@ -121,9 +122,10 @@ _ASIDE = re.compile(
 # "X contributed to this paper", "X worked with Y on this paper": (preposition, verb)
 _WORKED_ON = frozenset({("to", "contribute"), ("on", "work"), ("on", "collaborate")})
 # "X and Y have co-authored", "I co-wrote": the parser splits the verb into three words
+#: "co-authored", "has first-authored", "also co-wrote"
 _SHARED_WRITING = r"(?:\w+ly |just |also )?(?:co|first|senior|lead)-?(?:authored|wrote)\b"
 _CO_WROTE = re.compile(rf"\b(?:have |has |had )?{_SHARED_WRITING}", re.IGNORECASE)
-_I_CO_WROTE = re.compile(rf"\bI (?:have |had )?{_SHARED_WRITING}")  # "has first-authored"
+_I_CO_WROTE = re.compile(rf"\bI (?:have |had )?{_SHARED_WRITING}")
 _AUTHORS_THEN_TITLE = re.compile(r"\s*(?:et al\.?)?\s*[:–—-]\s*['‘\"“]?\s*")
 _ASIDE_OR_SPACE = re.compile(r"\s*(?:\([^()]{1,80}\))?\s*")
 _PAREN_ASIDE = re.compile(r"^\s*\([^()]{1,80}\)")
@@ -136,7 +138,7 @@ _PAPER_WORD = re.compile(
 )
 #: A word every author cue holds (the paper words, "by", "colleagues", …).
 _CUE_WORD = re.compile(_PAPER_WORD.pattern + r"|\b(?:by|work|blog|authored|colleagues|research|"
-                       r"collaborators|team|group|lab|congrat(?:ulation)?s)\b", re.I)
+                       rf"collaborators|team|group|lab|{_CONGRATS})\b", re.I)
 
 
 @Language.factory("partnerkg_publications", default_config={"min_title_words": 4})
