@@ -316,6 +316,9 @@ def _repair_people(doc: Doc) -> None:
             span = Span(doc, span.start + 1, span.end, label=span.label_)
         while len(span) > 1 and span[-1].text in (",", ";", "."):  # "Dmitri Asante,"
             span = Span(doc, span.start, span.end - 1, label=span.label_)
+        if len(span) > 2 and span[-1].text in ("'s", "’s") and not (  # "Ana Ruiz's series"
+                span.end < len(doc) and doc[span.end].ent_type_ == "PERSON"):  # not "Acme's Ana"
+            span = Span(doc, span.start, span.end - 1, label=span.label_)
         if span.label_ == "PERSON" and _in_employer_slot(span, people_ends):
             span = Span(doc, span.start, span.end, label="ORG")
         elif span.label_ != "PERSON" and looks_like_name(span) and _in_person_slot(span):
@@ -464,9 +467,11 @@ def _with_first_name(span: Span, taken: set[int]) -> Span:
     if len(span) == 1 and i >= 2 and doc[i].text in ("'", "’") and len(doc[i - 1]) == 1 and (
             doc[i - 1].is_upper and NAME_WORD.match(doc[i - 2].text) and _unclaimed(doc[i - 2])):
         return Span(doc, i - 2, span.end, label="PERSON")  # "Ama O' [Romano]"
-    # (a one-word "place" may be the first name: "Amelia" + "Haddad")
-    if len(span) == 1 and i >= 0 and (i not in taken or _unclaimed(doc[i])) and NAME_WORD.match(
-            doc[i].text):
+    # (a one-word "place" may be the first name: "Amelia" + "Haddad"; before two words, only
+    # after a lower-case word: "from Priyanka [Haddad Sato]", not "Data Science [Jane Doe]")
+    two_after_lower = len(span) == 2 and i >= 1 and not doc[i - 1].text[:1].isupper()
+    if (len(span) == 1 or two_after_lower) and i >= 0 and (
+            i not in taken or _unclaimed(doc[i])) and NAME_WORD.match(doc[i].text):
         word = doc[i]
         if not (  # (at a sentence's start too: "Emeka [Marino], Roche, Deputy Lead")
             word.is_stop or _opening_imperative(word) or word.lower_ in TITLES
@@ -850,13 +855,18 @@ def _ent_at(doc: Doc, i: int) -> Span:
 
 def _team_line(span: Span) -> bool:
     """ "Jane Doe, Acme Institute, Community Manager", "Jane Doe, Acme University": a line that
-    opens with the name, then an organisation and a role after commas (a team list), or
+    opens with the name, then an organisation (or two joined by "and") and a role after commas
+    (a team list), or
     nothing but an organisation its name says is one (a list of speakers)."""
     doc = span.doc
     if any(t.is_alpha for t in doc[: span.start]) or span.end + 1 >= len(doc) or (
             doc[span.end].text != ","):
         return False
-    org = next((e for e in doc.ents if e.start == span.end + 1 and e.label_ == "ORG"), None)
+    orgs = {e.start: e for e in doc.ents if e.label_ == "ORG"}
+    org = orgs.get(span.end + 1)
+    while org is not None and org.end + 1 < len(doc) and doc[org.end].lower_ in ("and", "&") and (
+            org.end + 1 in orgs):  # "Jane Doe, Acme Institute and Westby University, Lead"
+        org = orgs[org.end + 1]
     if org is not None and all(not t.is_alpha for t in doc[org.end :]):
         return bool(lexicon.org_kind_of(org.text))
     if org is None or org.end + 1 >= len(doc) or doc[org.end].text != ",":

@@ -376,6 +376,12 @@ def test_a_name_after_an_abbreviated_role_is_a_person(nlp) -> None:
      "Westby University.", "Ama O' Romano"),  # "Romano" a person, "Ama O'" nothing
     ("Ama Asante, Masters student visiting University of Westby: 'A review of soil records'",
      "Ama Asante"),  # a role "visiting" an organisation
+    ("The talk is by Priyanka Haddad Sato and Jonas Karimi of Westby University.",
+     "Priyanka Haddad Sato"),  # the first of three words left off
+    ("Sofia Fischer, Acme Institute and Westby University, Acme Partnership Deputy Lead",
+     "Sofia Fischer"),  # no entity, in a team line with two organisations
+    ("Luca Sato's Riverworld series is my favourite.",
+     "Luca Sato"),  # the possessive inside the NER's span
 ])
 def test_a_name_the_ner_mislabels_or_cuts_in_a_persons_slot(nlp, text: str, person: str) -> None:
     assert person in _people(nlp(text))
