@@ -50,7 +50,7 @@ def swap_issue(text: str, gold: dict, rng: random.Random) -> tuple[str, dict]:
     if not words:
         return text, gold
     names = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-    pattern = re.compile(rf"(?<![\w/%.=-])({names})(?![\w/%=-])")
+    pattern = re.compile(rf"(?<![\w/%.=-])({names})(?![\w/%=]|-\w)")
 
     def swap(piece: str) -> str:
         return pattern.sub(lambda m: words[m.group(1)], piece)

@@ -542,7 +542,7 @@ _NAME_CONNECTORS = _INNER_CONNECTORS | {"the"}
 
 def _defined_as_events(doc: Doc) -> list[Span]:
     """ "Acme for Britain is a major poster competition": a capitalised subject that the
-    sentence says is an event noun names an event."""
+    sentence says is an event noun names an event, and so does a name in apposition to one."""
     found = []
     # from the event noun up: a token's children are a walk over the sentence, so only the
     # few copulas with an event-noun attribute are asked for theirs
@@ -556,7 +556,22 @@ def _defined_as_events(doc: Doc) -> list[Span]:
             named = subjects[0].pos_ == "PROPN" or len(name) > 1
             if named and len(name) <= 8 and not name[0].is_stop and _capitalised_name(name):
                 found.append(Span(doc, name.start, name.end, label="EVENT"))
-    return found
+    return found + [apposed for t in tokens_in(doc, _EVENT_NOUN_FORMS)
+                    if t.lemma_ in _EVENT_NOUNS and (apposed := _named_by_apposition(t))]
+
+
+def _named_by_apposition(noun: Token) -> Span | None:
+    """ "Soil Data Live, the UK's national showcase of soil science", "Acme Days - an annual
+    festival": the capitalised name an event noun stands in apposition to (no person's: "Run
+    by Jane Doe, the Acme Club series …")."""
+    doc, head = noun.doc, noun.head
+    if noun.dep_ != "appos" or head.pos_ != "PROPN" or head.i + 2 != noun.left_edge.i or (
+            doc[head.i + 1].text not in (",", "-", "–", "—")):
+        return None
+    start = head.left_edge.i + (head.left_edge.lower_ == "the")
+    name = doc[start : head.i + 1]
+    return Span(doc, start, head.i + 1, label="EVENT") if len(name) <= 8 and (
+        _capitalised_name(name)) and not any(t.ent_type_ == "PERSON" for t in name) else None
 
 
 def _repeats(doc: Doc, events: list[Span]) -> list[Span]:

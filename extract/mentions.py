@@ -25,8 +25,10 @@ from partnerkg.extract.dates import (
     is_calendar_word,
 )
 from partnerkg.extract.events import (
+    EVENT_HEADS,
     NOT_SPEAKING,
     SPEAKER_CUES,
+    TALK_NOUNS,
     WEAK_HOST,
     heading_organisers,
     heading_owner,
@@ -341,6 +343,7 @@ def _entities(
         items_own = (f" {words} " in title or f" {key} " in title
                      or _one_word_apart(words, heading) or _words_within(words, heading)
                      or _one_word_inside(heading, words) or _fuller_name(own_name, words)
+                     or _with_head_word(own_name, words)
                      or (event_item and _called_this(event))) and not (host and words in host_words)
         if items_own and event_item and not unit.is_heading and f" {key} " not in title:
             # "The Wellcome Data Science Ideathon" under "Wellcome Trust Data Science
@@ -393,13 +396,17 @@ def _entities(
 
 
 def _names_an_event(builder: MentionBuilder, unit: Unit, ent: Span) -> bool:
-    """ "the Acme Conference on Graphs (AcmeNet)": the bracketed short form of an event; "the
-    4th Acme Epidemiology School" under the heading "Acme Epidemiology School 2030": the item's
-    own event. Neither is an organisation, whatever the NER says."""
+    """ "the Acme Conference on Graphs (AcmeNet)": the bracketed short form of an event; "Acme
+    Days, an annual festival": a name the events component read as an event's; "the 4th Acme
+    Epidemiology School" under the heading "Acme Epidemiology School 2030": the item's own
+    event. None is an organisation, whatever the NER says."""
     doc = ent.doc
     bracketed = 0 < ent.start and ent.end < len(doc) and (
         doc[ent.start - 1].text, doc[ent.end].text) == ("(", ")")
-    if bracketed and any(e.end == ent.start - 1 for e in doc.spans.get(EVENTS, [])):
+    events = doc.spans.get(EVENTS, [])
+    if bracketed and any(e.end == ent.start - 1 for e in events):
+        return True
+    if any((e.start, e.end) == (ent.start, ent.end) for e in events):
         return True
     item = unit.item
     if item is None or _YEAR_TAIL.sub("", names.normalise(item.title)) != names.normalise(
@@ -520,6 +527,13 @@ def _fuller_name(short: str, long: str) -> bool:
     words, longer = short.split(), long.split()
     return len(words) >= 2 and 0 < len(longer) - len(words) <= 4 and (
         longer[-len(words) :] == words)
+
+
+def _with_head_word(name: str, words: str) -> bool:
+    """ "ai uk conference" in an item whose event is "AI UK": the item's event's name with
+    the word that says what kind of event it is."""
+    *rest, last = words.split() or [""]
+    return bool(name) and rest == name.split() and last.capitalize() in EVENT_HEADS
 
 
 def _one_more_word(words: list[str], longer: list[str], places: range) -> bool:
@@ -827,6 +841,11 @@ def _relations(
             found["confidence"],
             **attributes,
         )
+        slot_bound_here = found["subject"] == "EVENT" and "EVENT" not in things
+        held_at = _event_a_talk_is_at(builder, index, unit, found) if (
+            relation == "speaker" and slot_bound_here) else None
+        if held_at is not None and held_at != subject:
+            builder.assert_(held_at, Relation.SPEAKER, obj, evidence, f"{component}.talk_at", 0.7)
     if "EVENT" in things and _after_speaker_list_cue(unit):
         person = next((e for e in doc.ents if e.label_ == "PERSON"), None)
         speaker = builder.mention_at(index, person) if person is not None else None
@@ -923,6 +942,21 @@ def _event_named_in(builder: MentionBuilder, index: int, unit: Unit,
         named.add(mention_id)
     return named.pop() if len(named) == 1 else _heading_goes_to(
         builder, unit, unit.text[start:end])
+
+
+_TALK_TITLED = re.compile(
+    rf"\b(?:{'|'.join(sorted(TALK_NOUNS))})s? (?:on|titled|entitled|called)\W{{0,2}}$", re.I)
+
+
+def _event_a_talk_is_at(builder: MentionBuilder, index: int, unit: Unit,
+                        found: dict) -> str | None:
+    """ "Jane Doe and Mark Smith also gave a lightning talk on 'Soil records'" under "Acme team
+    exhibits at the Soil Data Summit": a talk the sentence names by its title was given at the
+    event the heading says the item goes to, so its speakers spoke there too."""
+    start, end = found["evidence"]
+    talks = [first for (first, last), _ in _events_in_unit(builder, index)
+             if start <= first and last <= end and _TALK_TITLED.search(unit.text[start:first])]
+    return _heading_goes_to(builder, unit, unit.text[start:end]) if talks else None
 
 
 def _events_in_unit(builder: MentionBuilder, index: int) -> list[tuple[tuple[int, int], str]]:

@@ -222,6 +222,12 @@ class Entity:
     mention_ids: tuple[str, ...]
     issues: tuple[str, ...]  # issue months it is mentioned in
     attributes: Mapping[str, str] = field(default_factory=dict)
+    #: issue months whose own text dates it: only their named graphs state its dates
+    dated_in: tuple[str, ...] = ()
+
+
+#: Attributes an issue states about a thing (an event's dates, a deadline), not what it is
+DATE_ATTRIBUTES = frozenset({"start_date", "end_date", "deadline"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -643,7 +643,19 @@ def _person_shaped_slot(span: Span) -> bool:
     of "speak/talk"."""
     return (_org_in_brackets_after(span) or _role_noun_before(span) or _before_et_al(span)
             or _talks(span) or _role_after_copula(span) or _after_speaker_cue(span)
-            or _owns_a_work(span) or _done_by(span))
+            or _owns_a_work(span) or _done_by(span) or _among_speakers(span))
+
+
+# "… are amongst the second wave of speakers", after the name (and the names joined to it)
+_AMONG_SPEAKERS = re.compile(
+    r"(?:,? ?and [^.;:]{1,60}? )?(?:is|are|was|were|will be) (?:also )?among(?:st)? (?:the )?"
+    r"(?:[\w-]+ ){0,5}?(?:speakers|panell?ists|presenters|keynotes)\b", re.IGNORECASE)
+
+
+def _among_speakers(span: Span) -> bool:
+    """ "Acme's Jane Doe and Westby's Mark Smith are amongst the speakers announced": only
+    people are among an event's speakers."""
+    return bool(_AMONG_SPEAKERS.match(span.doc[span.end : span.sent.end].text))
 
 
 def _done_by(span: Span) -> bool:

@@ -43,6 +43,7 @@ from partnerkg.extract import lexicon, names
 from partnerkg.extract.curation import Curation, RelationEdit, SplitPart, load_curation
 from partnerkg.extract.items import names_event
 from partnerkg.extract.model import (
+    DATE_ATTRIBUTES,
     Entity,
     EntityKind,
     Extraction,
@@ -937,6 +938,8 @@ def _entity(cluster: _Cluster, occ: list[_Occurrence], spilled: set[str]) -> Ent
         mention_ids=tuple(occ[i].uid for i in members),
         issues=tuple(sorted({occ[i].issue for i in members})),
         attributes=_attributes(members, occ),
+        dated_in=tuple(sorted({occ[i].issue for i in members
+                               if DATE_ATTRIBUTES & occ[i].mention.attributes.keys()})),
     )
 
 

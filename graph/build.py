@@ -25,7 +25,14 @@ from rdflib import RDF, RDFS, XSD, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import PROV, SKOS
 from rdflib.term import Node, _is_valid_uri
 
-from partnerkg.extract.model import Entity, EntityKind, Fact, Relation, Resolved
+from partnerkg.extract.model import (
+    DATE_ATTRIBUTES,
+    Entity,
+    EntityKind,
+    Fact,
+    Relation,
+    Resolved,
+)
 from partnerkg.graph.iris import DEFAULT_BASE, Minter
 from partnerkg.ontology.kinds import BASE_CLASS, SUBKIND_CLASS, class_for_attributes
 from partnerkg.ontology.namespaces import PKG, SCHEMA, TOPIC
@@ -396,6 +403,8 @@ class _Builder:
             yield node, SKOS.prefLabel, Literal(entity.name)
             yield node, SKOS.inScheme, PKG.topicScheme
         for key, value in sorted(entity.attributes.items()):
+            if key in DATE_ATTRIBUTES and month not in entity.dated_in:
+                continue  # another issue gave the date: this one's graph does not state it
             handler = ATTRIBUTE_TRIPLES.get(key)
             if handler is not None and value:
                 for triple in handler(node, value, self):

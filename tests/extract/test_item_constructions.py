@@ -390,6 +390,16 @@ def test_a_recaps_fuller_name_in_its_text_joins_the_event_in_another_issue(
     assert _names(resolved, EntityKind.EVENT) == ["Acme Partnership Annual Event 2030"]
 
 
+def test_an_event_is_dated_in_the_issues_whose_text_dates_it(nlp, tmp_path: Path) -> None:
+    issues = {"2030-03": "## Events\n\n### Soil Data Summit 2030\n\n**14 May 2030**\n\n"
+                         "Talks on soil.\n",
+              "2030-04": "## Updates\n\n### Acme team at the Soil Data Summit 2030\n\n"
+                         "Our team spent the week at the Soil Data Summit 2030.\n"}
+    (event,) = [e for e in _resolved_issues(nlp, tmp_path, issues).entities
+                if e.kind is EntityKind.EVENT]
+    assert (event.issues, event.dated_in) == (("2030-03", "2030-04"), ("2030-03",))
+
+
 def test_an_events_mixed_case_acronym_joins_its_spelled_out_name_in_another_issue(
         nlp, tmp_path: Path) -> None:
     issues = {"2030-03": "## Events\n\n### Soil Data for Health Equity Annual Conference\n\n"
@@ -398,6 +408,49 @@ def test_an_events_mixed_case_acronym_joins_its_spelled_out_name_in_another_issu
                          "Talks on soil.\n"}
     resolved = _resolved_issues(nlp, tmp_path, issues)
     assert len(_names(resolved, EntityKind.EVENT)) == 1
+
+
+def test_the_items_event_name_with_its_head_word_is_that_event(nlp, tmp_path: Path) -> None:
+    resolved = _resolved(nlp, tmp_path, (
+        "## Events\n\n### Soil Data Live\n\n**21-22 March 2030**\n\n"
+        "Westby University will be hosting the Soil Data Live Conference, the UK's national "
+        "showcase of soil science.\n"
+    ))
+    assert _names(resolved, EntityKind.EVENT) == ["Soil Data Live"]
+
+
+@pytest.mark.parametrize(("sentence", "event"), [
+    ("Our team exhibited at Soil Data Live, the UK's national showcase of soil science.",
+     "Soil Data Live"),
+    ("We visited Westby Data Days - an annual festival of soil science - in May.",
+     "Westby Data Days"),
+])
+def test_a_name_in_apposition_to_an_event_noun_is_an_event(nlp, tmp_path: Path, sentence,
+                                                           event) -> None:
+    resolved = _resolved(nlp, tmp_path, f"## Updates\n\n### Soil news\n\n{sentence}\n")
+    assert _names(resolved, EntityKind.EVENT) == [event]
+
+
+def test_a_person_before_an_event_noun_in_apposition_is_no_event(nlp, tmp_path: Path) -> None:
+    resolved = _resolved(nlp, tmp_path, (
+        "## Events\n\n### Soil Methods Club: Soil Records\n\n**12 May 2030**\n\n"
+        "Run by our Acme Community Scholar, Jane Doe, the Soil Methods Club series brings "
+        "together the community.\n"
+    ))
+    assert "Jane Doe" not in _names(resolved, EntityKind.EVENT)
+    assert "Jane Doe" in _names(resolved, EntityKind.PERSON)
+
+
+def test_a_talk_given_at_the_event_a_heading_goes_to_makes_speakers_of_that_event(
+        nlp, tmp_path: Path) -> None:
+    resolved = _resolved(nlp, tmp_path, (
+        "## Updates\n\n### Acme team exhibits at the Soil Data Summit\n\n"
+        "Our team spent this week at the Soil Data Summit, with a stand on our research.\n\n"
+        "Our Theme Leads, Jane Doe and Mark Smith also gave a lightning talk on 'Soil records "
+        "for everyone' which will be online soon.\n"
+    ))
+    assert {("Soil Data Summit", "Jane Doe"), ("Soil Data Summit", "Mark Smith"),
+            ("Soil records for everyone", "Jane Doe")} <= _pairs(resolved, Relation.SPEAKER)
 
 
 def test_a_person_after_a_dash_that_ends_an_event_heading_speaks(nlp, tmp_path: Path) -> None:

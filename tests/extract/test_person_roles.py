@@ -382,6 +382,10 @@ def test_a_name_after_an_abbreviated_role_is_a_person(nlp) -> None:
      "Sofia Fischer"),  # no entity, in a team line with two organisations
     ("Luca Sato's Riverworld series is my favourite.",
      "Luca Sato"),  # the possessive inside the NER's span
+    ("NASA's Hana Le Okonkwo and Google DeepMind's Tomasz Karimi are amongst the speakers "
+     "announced for the Soil Data Summit.", "Hana Le Okonkwo"),  # an organisation
+    ("NASA's Hana Le Okonkwo and Google DeepMind's Tomasz Karimi are amongst the speakers "
+     "announced for the Soil Data Summit.", "Tomasz Karimi"),  # a facility
 ])
 def test_a_name_the_ner_mislabels_or_cuts_in_a_persons_slot(nlp, text: str, person: str) -> None:
     assert person in _people(nlp(text))

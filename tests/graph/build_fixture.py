@@ -14,7 +14,7 @@ from partnerkg.extract.model import (
 
 
 def entity(key: str, kind: EntityKind, name: str, *alts: str, issues=("2025-01",), **attrs):
-    return Entity(key, kind, name, tuple(alts), (), tuple(issues), dict(attrs))
+    return Entity(key, kind, name, tuple(alts), (), tuple(issues), dict(attrs), tuple(issues))
 
 
 def fact(subject: str, relation: Relation, obj: str, month: str, text: str, start: int, **attrs):

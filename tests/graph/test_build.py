@@ -77,6 +77,18 @@ def test_event_dates_are_xsd_dates_and_subkind_class_is_aligned_in_the_ontology_
     assert SCHEMA.Event in supers
 
 
+def test_an_issue_graph_states_only_the_dates_its_own_text_gave() -> None:
+    talk = dataclasses.replace(entity("winter-talk-3c", EntityKind.EVENT, "Winter Talk",
+                                      start_date="2025-01-21", issues=("2025-01", "2025-02")),
+                               dated_in=("2025-01",))
+    resolved = dataclasses.replace(small_resolved(), entities=(talk,), facts=())
+    dataset = to_rdf(resolved)
+    assert dataset.graph(JAN).value(TALK, SCHEMA.startDate) == Literal("2025-01-21",
+                                                                       datatype=XSD.date)
+    assert (TALK, SCHEMA.name, Literal("Winter Talk")) in dataset.graph(FEB)
+    assert dataset.graph(FEB).value(TALK, SCHEMA.startDate) is None
+
+
 def test_doi_becomes_sameas_doi_org_and_speaker_becomes_performer() -> None:
     dataset = to_rdf(small_resolved())
     assert (PAPER, SCHEMA.sameAs, URIRef("https://doi.org/10.1234/abc.5")) in dataset.graph(FEB)
