@@ -749,6 +749,8 @@ def _talks(span: Span) -> bool:
     "Nina Petrova and Jo Lee will be giving the keynote talks": only a person speaks or
     lectures."""
     root = span[-1]
+    if root.dep_ == "appos":  # "Acme colleague Jane Doe is delivering …": the parser's subject
+        root = root.head      # is the noun before the name
     if root.dep_ != "nsubj":
         return False
     verb = root.head
@@ -826,12 +828,25 @@ def _after_role_words(doc: Doc, start: int, end: int) -> int:
 
 def _role_noun_before(span: Span) -> bool:
     """ "research associate Jane Doe", "Senior Research Associate Jane Doe", "our Community
-    Scholar, Jane Doe, …"."""
+    Scholar, Jane Doe, …", "our Theme Leads, Jane Doe and John Roe" (both)."""
     doc = span.doc
-    apposed = span.start > 1 and doc[span.start - 1].text == "," and (  # (not "Director,
-        span.end < len(doc) and doc[span.end].text == ",")  # Statistical Engineering at X")
-    before = doc[span.start - 1 - apposed] if span.start > apposed else None
+    start = _first_of_pair(span)
+    apposed = start > 1 and doc[start - 1].text == "," and (start < span.start or (  # (not
+        span.end < len(doc) and doc[span.end].lower_ in (",", "and")))  # "Director, Stats at X")
+    before = doc[start - 1 - apposed] if start > apposed else None
     return before is not None and before.is_alpha and is_role_phrase(before.text)
+
+
+def _first_of_pair(span: Span) -> int:
+    """ "Jane Doe and [John Roe]": where the two or three name words "and" joins to the span
+    start (the span's own start when no name comes before "and")."""
+    doc, i = span.doc, span.start - 1
+    if i < 2 or doc[i].lower_ != "and":
+        return span.start
+    first = i
+    while first > max(0, i - 3) and NAME_WORD.match(doc[first - 1].text):
+        first -= 1
+    return first if i - first >= 2 else span.start
 
 
 def _role_after_comma(span: Span) -> bool:

@@ -386,6 +386,12 @@ def test_a_name_after_an_abbreviated_role_is_a_person(nlp) -> None:
      "announced for the Soil Data Summit.", "Hana Le Okonkwo"),  # an organisation
     ("NASA's Hana Le Okonkwo and Google DeepMind's Tomasz Karimi are amongst the speakers "
      "announced for the Soil Data Summit.", "Tomasz Karimi"),  # a facility
+    ("Our fantastic Theme Leads, Elif Yilmaz and Tobias Holt also gave a lightning talk on "
+     "soil records.", "Elif Yilmaz"),  # no entity, in apposition to a plural role
+    ("Our fantastic Theme Leads, Elif Yilmaz and Tobias Holt also gave a lightning talk on "
+     "soil records.", "Tobias Holt"),  # an organisation, joined to that name by "and"
+    ("Previous Acme Seminar speaker and Roche colleague Kofi Holt Haddad is delivering a "
+     "keynote on soil records.", "Kofi Holt Haddad"),  # an organisation, parsed as apposition
 ])
 def test_a_name_the_ner_mislabels_or_cuts_in_a_persons_slot(nlp, text: str, person: str) -> None:
     assert person in _people(nlp(text))
