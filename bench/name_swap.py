@@ -9,7 +9,9 @@ pool of names that are in no newsletter, for ``partnerkg build`` and ``partnerkg
     partnerkg build /tmp/swap/corpus --store /tmp/swap/store
     partnerkg eval /tmp/swap/gold --store /tmp/swap/store
 
-Link targets are left alone (a name inside a URL is no mention).
+Link targets are left alone (a name inside a URL is no mention). ``--events`` swaps the
+distinctive words of event names instead (one mapping for all issues, so a series keeps one
+name), to see whether finding events rests on the names the rules were tuned on.
 """
 
 from __future__ import annotations
@@ -32,6 +34,24 @@ SURNAMES = (
     "Ferreira Karimi Nowak Raghavan Kowalski Adeyemi Yilmaz Castillo Sato Eze Hoffmann Petrov "
     "Marino Weber Holt Boateng Demir Novak Rahman Larsen Asante Bianchi Fischer"
 ).split()
+#: Words for the distinctive words of event names ("Knowledge Share Series" -> "Cohort
+#: Registry Series"): a topic's words, as event names use them, in no newsletter's event name
+EVENT_WORDS = (
+    "Genomic Spatial Federated Causal Robust Imaging Wearable Privacy Fairness Oncology Cardiac "
+    "Sensor Cohort Registry Survival Bayesian Signal Pathway Cellular Molecular Protein Retinal "
+    "Dermatology Kidney Liver Sepsis Frailty Ageing Nutrition Sleep Mobility Vision Speech Atlas "
+    "Compass Horizon Frontier Bridge Harbour Lantern Meridian Tapestry Beacon Catalyst Prism "
+    "Quantum Tensor Vector Matrix Lattice Spectrum Mosaic Canvas Pulse Rhythm Orbit Nexus"
+).split()
+#: Words an event name keeps: what kind of event it is, and words the rules read
+_KEPT_EVENT_WORDS = frozenset(
+    "Conference Congress Symposium Summit Workshop Forum Festival Lecture Lectures Hackathon "
+    "Ideathon Datathon Week Fair Expo Colloquium Meeting Awards Award Launch Event Events Seminar "
+    "Seminars Webinar Webinars Bootcamp Masterclass Roundtable Showcase Sprint Tutorial Retreat "
+    "Day Days Series Club School Group Study Talk Talks Session Sessions Panel Course Programme "
+    "Network Interest Annual International National Partnership Fringe Summer Winter Spring "
+    "Autumn The And For Of On In At "
+    "With To A An".split())
 _LINK_OR_TEXT = re.compile(r"(\]\([^)]*\))|([^\]]+|\])")
 
 
@@ -59,6 +79,47 @@ def swap_issue(text: str, gold: dict, rng: random.Random) -> tuple[str, dict]:
     return text, json.loads(swap(json.dumps(gold, ensure_ascii=False)))
 
 
+def swap_event_words(text: str, gold: dict, words: dict[str, str],
+                     pool: list[str]) -> tuple[str, dict]:
+    """``text`` and ``gold`` with the distinctive capitalised words of every gold event's name
+    and aliases mapped to others, where those names occur (``words`` is shared by the issues,
+    so a series keeps one name across them)."""
+    taken = {w for person in gold["people"] for w in person["name"].split()}
+    taken |= {w for org in gold["organizations"] for n in [org["name"], *org["aliases"]]
+              for w in n.split()}
+    forms = {n for event in gold["events"] for n in [event["name"], *event["aliases"]] if n}
+    for form in forms:
+        for word in re.findall(r"\b[A-Z][a-z]{2,}\b", form):
+            if word not in _KEPT_EVENT_WORDS and word not in taken and word not in words and pool:
+                words[word] = pool.pop()
+    here = sorted((w for w in words if w not in taken), key=len, reverse=True)
+    if not here:
+        return text, gold
+    pattern = re.compile(rf"\b({'|'.join(map(re.escape, here))})\b", re.IGNORECASE)
+
+    def mapped(name: str) -> str:
+        def one(m: re.Match) -> str:
+            new = words[next(w for w in words if w.lower() == m.group(1).lower())]
+            return new if m.group(1)[0].isupper() else new.lower()
+        return pattern.sub(one, name)
+
+    renames = sorted(((f, mapped(f)) for f in forms), key=lambda pair: -len(pair[0]))
+    renames = [(old, new) for old, new in renames if old != new]
+    if not renames:
+        return text, gold
+    names = re.compile("|".join(re.escape(old) for old, _ in renames))
+    new_of = dict(renames)
+
+    def swap(piece: str) -> str:
+        return names.sub(lambda m: new_of[m.group(0)], piece)
+
+    text = _LINK_OR_TEXT.sub(lambda m: m.group(1) or swap(m.group(2)), text)
+    for event in gold["events"]:
+        event["name"] = new_of.get(event["name"], event["name"])
+        event["aliases"] = [new_of.get(a, a) for a in event["aliases"]]
+    return text, gold
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seed", type=int, default=1, help="which draw of names")
@@ -66,14 +127,23 @@ def main() -> None:
                         default=Path("../shared/corpus/turing-roche-newsletters"))
     parser.add_argument("--gold", type=Path, default=Path("tests/gold"))
     parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--events", action="store_true",
+                        help="swap the distinctive words of event names instead of people's names")
     args = parser.parse_args()
     rng = random.Random(args.seed)
+    event_words: dict[str, str] = {}
+    pool = list(EVENT_WORDS)
+    rng.shuffle(pool)
     for folder in ("corpus", "gold"):
         (args.out / folder).mkdir(parents=True, exist_ok=True)
     issues = sorted(p.stem for p in args.gold.glob("*.json") if p.stem not in HELD_OUT)
     for issue in issues:
-        text, gold = swap_issue((args.corpus / f"{issue}.md").read_text("utf-8"),
-                                json.loads((args.gold / f"{issue}.json").read_text("utf-8")), rng)
+        text = (args.corpus / f"{issue}.md").read_text("utf-8")
+        gold = json.loads((args.gold / f"{issue}.json").read_text("utf-8"))
+        if args.events:
+            text, gold = swap_event_words(text, gold, event_words, pool)
+        else:
+            text, gold = swap_issue(text, gold, rng)
         (args.out / "corpus" / f"{issue}.md").write_text(text, "utf-8")
         (args.out / "gold" / f"{issue}.json").write_text(json.dumps(gold, ensure_ascii=False),
                                                          "utf-8")
