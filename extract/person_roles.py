@@ -323,6 +323,9 @@ def _repair_people(doc: Doc) -> None:
             span = Span(doc, span.start, span.end, label="ORG")
         elif span.label_ != "PERSON" and looks_like_name(span) and _in_person_slot(span):
             span = Span(doc, span.start, span.end, label="PERSON")
+        elif len(span) == 1 and span.label_ in _NAME_LOOKALIKES and span[0].is_title and (
+                _owns_a_work(span)):  # "Nadia's paper": a first name (kept if the issue has
+            span = Span(doc, span.start, span.end, label="PERSON")  # a full name for it)
         elif ent in doubtful:
             continue
         if span.label_ == "PERSON" and is_role_phrase(span.text):

@@ -390,6 +390,19 @@ def test_a_recaps_fuller_name_in_its_text_joins_the_event_in_another_issue(
     assert _names(resolved, EntityKind.EVENT) == ["Acme Partnership Annual Event 2030"]
 
 
+def test_a_first_name_the_ner_takes_for_a_place_before_a_paper_is_its_author(
+        nlp, tmp_path: Path) -> None:
+    resolved = _resolved(nlp, tmp_path, (
+        "## Updates\n\n### New publications from our Theme Leads\n\n"
+        "Our Theme Leads Nadia Okonkwo and Jonas Rahman also have new papers out.\n\n"
+        "Nadia's paper '[Uncertainty quantification of soil records at scale]"
+        "(https://doi.org/10.1234/soil.5)' was published in Soil Science with colleagues from "
+        "the University of Westby.\n"
+    ))
+    assert _pairs(resolved, Relation.AUTHOR) == {
+        ("Uncertainty quantification of soil records at scale", "Nadia Okonkwo")}
+
+
 def test_an_event_is_dated_in_the_issues_whose_text_dates_it(nlp, tmp_path: Path) -> None:
     issues = {"2030-03": "## Events\n\n### Soil Data Summit 2030\n\n**14 May 2030**\n\n"
                          "Talks on soil.\n",
