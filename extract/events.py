@@ -254,7 +254,7 @@ class EventRoles:
                     found.append(self._found("speaker", person, sent, "guest_object", 0.8))
                 elif cue and _subject_of_passive_join(person):
                     found.append(self._found("speaker", person, sent, "joined_subject", 0.75))
-                elif (_verb_of(person, SPEAK_VERBS, active=True) or _before_speak_verb(person)
+                elif (_verb_of(person, SPEAK_VERBS, active=True) or before_speak_verb(person)
                       or _invited_to_speak(person) or _gives_a_talk(person)):
                     found.append(self._found("speaker", person, sent, "speak_verb", 0.75))
             listed_hosts = _host_list(sent)
@@ -826,7 +826,7 @@ def _invited_to_speak(person: Span) -> bool:
         c.dep_ == "xcomp" and c.lemma_.lower() in SPEAK_VERBS for c in root.head.children)
 
 
-def _before_speak_verb(person: Span) -> bool:
+def before_speak_verb(person: Span) -> bool:
     """ "…, Jane Doe from Acme University will be discussing …": the person (and an employer
     after "from/at/of"), then auxiliaries and a speaking verb whose subject the parser lost
     (it took the name for an apposition)."""
@@ -840,8 +840,8 @@ def _before_speak_verb(person: Span) -> bool:
     verb = i
     while verb < len(doc) and doc[verb].pos_ == "AUX":
         verb += 1
-    return i < verb < len(doc) and doc[verb].pos_ == "VERB" and (
-        doc[verb].lemma_.lower() in SPEAK_VERBS)
+    return i < verb < len(doc) and doc[verb].pos_ == "VERB" and doc[verb].tag_ != "VBN" and (
+        doc[verb].lemma_.lower() in SPEAK_VERBS)  # (not "… will be discussed")
 
 
 def _pronoun_host(sent: Span) -> Span | None:

@@ -12,6 +12,7 @@ from spacy.tokens import Span
 from partnerkg.extract import lexicon
 from partnerkg.extract.mention_builder import CONFIDENCE, MentionBuilder
 from partnerkg.extract.model import EntityKind, Item
+from partnerkg.extract.name_shape import POST_NOMINALS
 from partnerkg.extract.names import TITLES, normalise
 from partnerkg.extract.roles import is_role_phrase
 from partnerkg.extract.units import Unit
@@ -44,11 +45,6 @@ def as_first_names(builder: MentionBuilder, index: int, unit: Unit, ent: Span) -
         )
         builder.by_chars[(index, (token.idx, end))] = mention_id
     return True
-
-
-#: Honours and letters written after a name ("Jane Doe MP", "John Roe OBE"): not the name.
-POST_NOMINALS = frozenset({"MP", "MEP", "MSP", "OBE", "CBE", "MBE", "KBE", "DBE", "FRS", "FRSE",
-                           "FMedSci", "FREng", "FBA", "PhD", "MD", "QC", "KC"})
 
 
 _TITLE_FORMS = frozenset(t + "." for t in TITLES)

@@ -26,6 +26,11 @@ NAME_WORD = re.compile(r"^[A-Z][a-zà-ÿ'’A-Z-]*[a-zà-ÿ]$|^[A-Z]\.?$|^[A-Z][
 _PREFIX = re.compile(r"^[A-Z]['’]$")  # "O'" written apart from the surname ("Martin O' Reilly")
 
 
+#: Honours and letters written after a name ("Jane Doe MP", "John Roe OBE"): not the name.
+POST_NOMINALS = frozenset({"MP", "MEP", "MSP", "OBE", "CBE", "MBE", "KBE", "DBE", "FRS", "FRSE",
+                           "FMedSci", "FREng", "FBA", "PhD", "MD", "QC", "KC"})
+
+
 def looks_like_name(span: Span) -> bool:
     """Two to four capitalised name words, none an organisation or role word."""
     words = span.text.replace("(", " ").replace(")", " ").split()  # "Fenwick-Achebe" is one

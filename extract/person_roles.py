@@ -21,10 +21,16 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from partnerkg.extract import lexicon
-from partnerkg.extract.events import SPEAKER_CUES, TALK_NOUNS
+from partnerkg.extract.events import SPEAKER_CUES, TALK_NOUNS, before_speak_verb
 from partnerkg.extract.items import names_event_or_opportunity
 from partnerkg.extract.name_joins import DOTTED_NAME
-from partnerkg.extract.name_shape import IMPERATIVES, NAME_PARTICLES, NAME_WORD, looks_like_name
+from partnerkg.extract.name_shape import (
+    IMPERATIVES,
+    NAME_PARTICLES,
+    NAME_WORD,
+    POST_NOMINALS,
+    looks_like_name,
+)
 from partnerkg.extract.names import TITLE_TOKENS as TITLES
 from partnerkg.extract.phrase_ties import org_after, phrase_ties, tie
 from partnerkg.extract.roles import is_role_noun, is_role_phrase
@@ -316,6 +322,8 @@ def _repair_people(doc: Doc) -> None:
             span = Span(doc, span.start + 1, span.end, label=span.label_)
         while len(span) > 1 and span[-1].text in (",", ";", "."):  # "Dmitri Asante,"
             span = Span(doc, span.start, span.end - 1, label=span.label_)
+        while len(span) > 2 and span[-1].text in POST_NOMINALS and looks_like_name(span[:-1]):
+            span = Span(doc, span.start, span.end - 1, label=span.label_)  # "Ann Lee MP" (ORG)
         if len(span) > 2 and span[-1].text in ("'s", "’s") and not (  # "Ana Ruiz's series"
                 span.end < len(doc) and doc[span.end].ent_type_ == "PERSON"):  # not "Acme's Ana"
             span = Span(doc, span.start, span.end - 1, label=span.label_)
@@ -324,8 +332,9 @@ def _repair_people(doc: Doc) -> None:
         elif span.label_ != "PERSON" and looks_like_name(span) and _in_person_slot(span):
             span = Span(doc, span.start, span.end, label="PERSON")
         elif len(span) == 1 and span.label_ in _NAME_LOOKALIKES and span[0].is_title and (
-                _owns_a_work(span)):  # "Nadia's paper": a first name (kept if the issue has
-            span = Span(doc, span.start, span.end, label="PERSON")  # a full name for it)
+                _owns_a_work(span) or _role_after_copula(span)):  # "Nadia's paper", "Nadia is
+            span = Span(doc, span.start, span.end, label="PERSON")  # the president of": a first
+            # name, kept if the issue has a full name for it
         elif ent in doubtful:
             continue
         if span.label_ == "PERSON" and is_role_phrase(span.text):
@@ -473,7 +482,8 @@ def _with_first_name(span: Span, taken: set[int]) -> Span:
     # (a one-word "place" may be the first name: "Amelia" + "Haddad"; before two words, only
     # after a lower-case word: "from Priyanka [Haddad Sato]", not "Data Science [Jane Doe]")
     two_after_lower = len(span) == 2 and i >= 1 and not doc[i - 1].text[:1].isupper()
-    if (len(span) == 1 or two_after_lower) and i >= 0 and (
+    particle = span[0].text in NAME_PARTICLES  # "Elif [van der Castillo]"
+    if (len(span) == 1 or two_after_lower or particle) and i >= 0 and (
             i not in taken or _unclaimed(doc[i])) and NAME_WORD.match(doc[i].text):
         word = doc[i]
         if not (  # (at a sentence's start too: "Emeka [Marino], Roche, Deputy Lead")
@@ -643,10 +653,19 @@ def _in_person_slot(span: Span) -> bool:
 def _person_shaped_slot(span: Span) -> bool:
     """The slots both a name the NER mislabelled and one it missed are read in: before its
     organisation in brackets, after a role noun, before "et al."/"and colleagues", the subject
-    of "speak/talk"."""
+    of "speak/talk", before "(from Acme) will be discussing"."""
     return (_org_in_brackets_after(span) or _role_noun_before(span) or _before_et_al(span)
             or _talks(span) or _role_after_copula(span) or _after_speaker_cue(span)
-            or _owns_a_work(span) or _done_by(span) or _among_speakers(span))
+            or _owns_a_work(span) or _done_by(span) or _among_speakers(span)
+            or _speaks_next(span))
+
+
+def _speaks_next(span: Span) -> bool:
+    """ "…, Jane Doe from Acme will be discussing …" (not "people from Acme will be
+    speaking", where the name is an employer)."""
+    doc = span.doc
+    return before_speak_verb(span) and not (
+        span.start > 0 and doc[span.start - 1].lower_ in ("from", "at", "of", "by"))
 
 
 # "… are amongst the second wave of speakers", after the name (and the names joined to it)

@@ -403,6 +403,17 @@ def test_a_first_name_the_ner_takes_for_a_place_before_a_paper_is_its_author(
         ("Uncertainty quantification of soil records at scale", "Nadia Okonkwo")}
 
 
+def test_a_first_name_the_ner_takes_for_a_place_holds_the_role_it_is_given(
+        nlp, tmp_path: Path) -> None:
+    resolved = _resolved(nlp, tmp_path, (
+        "## Events\n\n### Westby Visualization Webinar\n\n**16 November 2030**\n\n"
+        "They will be joined by Prof. Aisha Raghavan from Eindhoven University of Technology in "
+        "Netherland. Aisha is the president of EUROGRAPHICS and a member of the IEEE VIS "
+        "Steering Committee.\n"
+    ))
+    assert ("Aisha Raghavan", "EUROGRAPHICS") in _pairs(resolved, Relation.AFFILIATION)
+
+
 def test_an_event_is_dated_in_the_issues_whose_text_dates_it(nlp, tmp_path: Path) -> None:
     issues = {"2030-03": "## Events\n\n### Soil Data Summit 2030\n\n**14 May 2030**\n\n"
                          "Talks on soil.\n",

@@ -392,9 +392,24 @@ def test_a_name_after_an_abbreviated_role_is_a_person(nlp) -> None:
      "soil records.", "Tobias Holt"),  # an organisation, joined to that name by "and"
     ("Previous Acme Seminar speaker and Roche colleague Kofi Holt Haddad is delivering a "
      "keynote on soil records.", "Kofi Holt Haddad"),  # an organisation, parsed as apposition
+    ("Previous Acme Seminar speaker and Roche colleague Amelia Okonkwo Bianchi is delivering a "
+     "keynote on 'Why we need better soil software'.", "Amelia Okonkwo Bianchi"),  # a conjunct
+    ("Organised by AIM RSF, Ama Adeyemi from Westby University London will be discussing the "
+     "challenges of soil data.", "Ama Adeyemi"),  # an organisation before "will be discussing"
+    ("The competition has been held in Parliament since 1997. Chaired by Amelia Castillo MP, its "
+     "aim is to give members of both Houses of Parliament an insight into soil research.",
+     "Amelia Castillo"),  # an organisation with the honours
+    ("The seminar will feature a keynote from Professor Elif van der Castillo, the Acme "
+     "Professor of Soil Science at the University of Westby.",
+     "Elif van der Castillo"),  # a first name cut off before the particle
 ])
 def test_a_name_the_ner_mislabels_or_cuts_in_a_persons_slot(nlp, text: str, person: str) -> None:
     assert person in _people(nlp(text))
+
+
+def test_an_employer_before_a_speaking_verb_is_no_person(nlp) -> None:
+    assert _people(nlp("Westby Genomics are organising a meet up. Several people from Westby "
+                       "Genomics will be speaking on soil records.")) == []
 
 
 def test_role_words_before_a_role_noun_leave_no_name(nlp) -> None:
