@@ -320,6 +320,10 @@ def _repair_people(doc: Doc) -> None:
         while len(span) > 1 and span[0].lower_ in TITLES or len(span) > 2 and (
                 _opening_imperative(span[0])):
             span = Span(doc, span.start + 1, span.end, label=span.label_)
+        if span.label_ != "PERSON" and ent[0].lower_.rstrip(".") in _PERSONAL_TITLES and (
+                len(span) <= 3 and all(NAME_WORD.match(t.text) for t in span)) and not (
+                lexicon.org_kind_of(span.text)):  # "Prof Castillo" (an organisation, said the
+            span = Span(doc, span.start, span.end, label="PERSON")  # NER)
         while len(span) > 1 and span[-1].text in (",", ";", "."):  # "Dmitri Asante,"
             span = Span(doc, span.start, span.end - 1, label=span.label_)
         while len(span) > 2 and span[-1].text in POST_NOMINALS and looks_like_name(span[:-1]):
@@ -352,6 +356,10 @@ def _repair_people(doc: Doc) -> None:
     fixed = [*nicknames, *_team_line_name(doc), *fixed]
     # before the NER's spans: a name in a person's slot wins over an equal "facility" or "place"
     doc.ents = filter_spans([*_unlabelled_names(doc, fixed), *fixed])
+
+
+#: Titles only a person bears ("Lady Margaret Hall" is a college)
+_PERSONAL_TITLES = frozenset({"dr", "prof", "professor", "mr", "mrs", "ms", "miss", "mx"})
 
 
 _PRONOUNS = frozenset({"she", "her", "hers", "he", "him", "his", "they", "them", "theirs", "/"})
@@ -866,7 +874,8 @@ def _first_of_pair(span: Span) -> int:
     if i < 2 or doc[i].lower_ != "and":
         return span.start
     first = i
-    while first > max(0, i - 3) and NAME_WORD.match(doc[first - 1].text):
+    while first > max(0, i - 3) and NAME_WORD.match(doc[first - 1].text) and not (
+            is_role_noun(doc[first - 1].text)):  # ("Associates Jane Doe and …")
         first -= 1
     return first if i - first >= 2 else span.start
 

@@ -414,6 +414,19 @@ def test_a_first_name_the_ner_takes_for_a_place_holds_the_role_it_is_given(
     assert ("Aisha Raghavan", "EUROGRAPHICS") in _pairs(resolved, Relation.AFFILIATION)
 
 
+def test_a_titled_surname_the_ner_takes_for_an_organisation_is_the_person(
+        nlp, tmp_path: Path) -> None:
+    resolved = _resolved(nlp, tmp_path, (
+        "## Publication of the month\n\n### Publication of the month\n\n"
+        "Published in Proceedings of the Acme Symposium on Soil Computing, [this paper]"
+        "(https://doi.org/10.1234/soil.6) by Prof Elif Castillo and colleagues explores soil "
+        "records.\n\nProf Castillo also gave a Westby Lecture on 'What are your chances' last "
+        "year.\n"
+    ))
+    assert "Castillo" not in _names(resolved, EntityKind.ORGANISATION)
+    assert ("Westby Lecture", "Elif Castillo") in _pairs(resolved, Relation.SPEAKER)
+
+
 def test_an_event_is_dated_in_the_issues_whose_text_dates_it(nlp, tmp_path: Path) -> None:
     issues = {"2030-03": "## Events\n\n### Soil Data Summit 2030\n\n**14 May 2030**\n\n"
                          "Talks on soil.\n",

@@ -402,6 +402,9 @@ def test_a_name_after_an_abbreviated_role_is_a_person(nlp) -> None:
     ("The seminar will feature a keynote from Professor Elif van der Castillo, the Acme "
      "Professor of Soil Science at the University of Westby.",
      "Elif van der Castillo"),  # a first name cut off before the particle
+    ("The Acme stand opens at the summit, and partnership Senior Research Associates Zainab "
+     "Asante and Emeka Adeyemi will also be giving a talk on soil records.",
+     "Emeka Adeyemi"),  # no entity, joined by "and" to a name after role words
 ])
 def test_a_name_the_ner_mislabels_or_cuts_in_a_persons_slot(nlp, text: str, person: str) -> None:
     assert person in _people(nlp(text))
