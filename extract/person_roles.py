@@ -324,8 +324,10 @@ def _repair_people(doc: Doc) -> None:
                 len(span) <= 3 and all(NAME_WORD.match(t.text) for t in span)) and not (
                 lexicon.org_kind_of(span.text)):  # "Prof Castillo" (an organisation, said the
             span = Span(doc, span.start, span.end, label="PERSON")  # NER)
-        while len(span) > 1 and span[-1].text in (",", ";", "."):  # "Dmitri Asante,"
+        while len(span) > 1 and span[-1].text in (",", ";", ".", "("):  # "Dmitri Asante,"
             span = Span(doc, span.start, span.end - 1, label=span.label_)
+        if span.label_ != "PERSON" and _o_prefix_cut(doc, span.end):  # "Elif O" (ORG) "' Eze"
+            span = Span(doc, span.start, span.end + 2, label=span.label_)
         while len(span) > 2 and span[-1].text in POST_NOMINALS and looks_like_name(span[:-1]):
             span = Span(doc, span.start, span.end - 1, label=span.label_)  # "Ann Lee MP" (ORG)
         if len(span) > 2 and span[-1].text in ("'s", "’s") and not (  # "Ana Ruiz's series"
@@ -355,7 +357,21 @@ def _repair_people(doc: Doc) -> None:
     nicknames = _nicknames(doc)  # first: they win over an equal NER span of another label
     fixed = [*nicknames, *_team_line_name(doc), *fixed]
     # before the NER's spans: a name in a person's slot wins over an equal "facility" or "place"
-    doc.ents = filter_spans([*_unlabelled_names(doc, fixed), *fixed])
+    doc.ents = _first_names_joined(filter_spans([*_unlabelled_names(doc, fixed), *fixed]))
+
+
+def _first_names_joined(ents: list[Span]) -> list[Span]:
+    """ "Kwame" + "Novak Fischer", "Dr Priyanka" + "Alvarez Weber": a one-word person right
+    before another person (nothing between them) is the first name of that name."""
+    joined: list[Span] = []
+    for ent in ents:
+        last = joined[-1] if joined else None
+        if last is not None and last.end == ent.start and len(last) == 1 and (
+                last.label_ == ent.label_ == "PERSON") and len(ent) <= 3:
+            joined[-1] = Span(ent.doc, last.start, ent.end, label="PERSON")
+        else:
+            joined.append(ent)
+    return joined
 
 
 #: Titles only a person bears ("Lady Margaret Hall" is a college)
@@ -518,8 +534,7 @@ def _with_surname_tail(span: Span) -> Span:
         while end < len(doc) and doc[end].text in NAME_PARTICLES:
             end += 1
         end = end + 1 if end < len(doc) and NAME_WORD.match(doc[end].text) else span.end
-    elif len(doc[end - 1]) == 1 and doc[end - 1].is_upper and end + 1 < len(doc) and (
-            doc[end].text in ("'", "’") and doc[end + 1].is_title):  # "Aisha O" + "' Eze"
+    elif _o_prefix_cut(doc, end):  # "Aisha O" + "' Eze"
         end += 2
     if (
         len(span) > 2
@@ -531,6 +546,13 @@ def _with_surname_tail(span: Span) -> Span:
     ):
         end += 1
     return Span(doc, span.start, end, label=span.label_) if end > span.end else span
+
+
+def _o_prefix_cut(doc: Doc, end: int) -> bool:
+    """ "Aisha O" + "' Eze": a span ending at ``end`` on an initial that an apostrophe and a
+    capitalised word continue."""
+    return len(doc[end - 1]) == 1 and doc[end - 1].is_upper and end + 1 < len(doc) and (
+        doc[end].text in ("'", "’") and doc[end + 1].is_title)
 
 
 def _unclaimed(token: Token) -> bool:
@@ -881,10 +903,18 @@ def _first_of_pair(span: Span) -> int:
 
 
 def _role_after_comma(span: Span) -> bool:
-    """ ", Reader in Biostatistics at …": a role phrase right after the comma."""
+    """ ", Reader in Biostatistics at …": a role phrase right after the comma; one that names
+    an organisation only as what a role is of ("Global Head of Regulatory")."""
     phrase = _phrase_after_comma(span)
     return phrase is not None and phrase != "" and is_role_phrase(phrase) and not (
-        lexicon.org_kind_of(phrase))
+        lexicon.org_kind_of(phrase) and not _role_of(phrase))
+
+
+def _role_of(phrase: str) -> bool:
+    """ "Head of Regulatory", "Director for Agency Relations": a role noun before "of/for/in"."""
+    words = phrase.split()
+    cut = next((i for i, w in enumerate(words) if w in ("of", "for", "in")), 0)
+    return cut > 0 and is_role_noun(words[cut - 1])
 
 
 def _after_meet(span: Span) -> bool:

@@ -405,6 +405,19 @@ def test_a_name_after_an_abbreviated_role_is_a_person(nlp) -> None:
     ("The Acme stand opens at the summit, and partnership Senior Research Associates Zainab "
      "Asante and Emeka Adeyemi will also be giving a talk on soil records.",
      "Emeka Adeyemi"),  # no entity, joined by "and" to a name after role words
+    ("Pavel Fischer, Global Head of Regulatory at Roche, will chair the panel.",
+     "Pavel Fischer"),  # a role "of" what names a body
+    ("The keynote speakers will include Oskar Volkov (Westby State University), Pavel van der "
+     "Eze (University of Acme), plus a discussion meeting.", "Pavel van der Eze"),  # with "("
+    ("We'll be hearing from Zainab Ferreira Boateng, Principal Data Scientist at Roche and Elif "
+     "O' Okonkwo, Director of Research Engineering at Westby University.",
+     "Elif O' Okonkwo"),  # "Elif O" an organisation
+    ("December's event is on the 12th on soil data. We'll be hearing from Kwame Novak Fischer, "
+     "Senior Principal Data Scientist at Roche and Nadia O' Rahman, Director of Research at "
+     "Westby University.", "Kwame Novak Fischer"),  # "Kwame" a person, the rest unlabelled
+    ("We'll be hearing from Dr Priyanka Alvarez Weber, Principal Data Scientist in Soil Health at "
+     "Roche and Dr Selin Volkov, Lecturer in Soil Science, University of Westby.",
+     "Priyanka Alvarez Weber"),  # "Dr Priyanka" and "Alvarez Weber" two people
 ])
 def test_a_name_the_ner_mislabels_or_cuts_in_a_persons_slot(nlp, text: str, person: str) -> None:
     assert person in _people(nlp(text))
