@@ -318,7 +318,8 @@ def _repair_people(doc: Doc) -> None:
     for ent in [*ents, *doubtful]:
         span = ent
         while len(span) > 1 and span[0].lower_ in TITLES or len(span) > 2 and (
-                _opening_imperative(span[0])):
+                _opening_imperative(span[0]) or span.label_ == "PERSON" and is_role_noun(
+                    span[0].text)):  # "[Scientist] Tomasz Sorensen" of "Chief Scientist …"
             span = Span(doc, span.start + 1, span.end, label=span.label_)
         if span.label_ != "PERSON" and ent[0].lower_.rstrip(".") in _PERSONAL_TITLES and (
                 len(span) <= 3 and all(NAME_WORD.match(t.text) for t in span)) and not (
@@ -361,13 +362,14 @@ def _repair_people(doc: Doc) -> None:
 
 
 def _first_names_joined(ents: list[Span]) -> list[Span]:
-    """ "Kwame" + "Novak Fischer", "Dr Priyanka" + "Alvarez Weber": a one-word person right
-    before another person (nothing between them) is the first name of that name."""
+    """ "Kwame" + "Novak Fischer", "Dr Priyanka" + "Alvarez Weber", "Jonas Fischer" + "Volkov":
+    a one-word person right before or after another person (nothing between them) is a part
+    of that name."""
     joined: list[Span] = []
     for ent in ents:
         last = joined[-1] if joined else None
-        if last is not None and last.end == ent.start and len(last) == 1 and (
-                last.label_ == ent.label_ == "PERSON") and len(ent) <= 3:
+        if last is not None and last.end == ent.start and 1 in (len(last), len(ent)) and (
+                last.label_ == ent.label_ == "PERSON") and len(last) + len(ent) <= 4:
             joined[-1] = Span(ent.doc, last.start, ent.end, label="PERSON")
         else:
             joined.append(ent)
@@ -671,8 +673,8 @@ def _in_person_slot(span: Span) -> bool:
         return True  # "written by Jane Doe and <person>"
     phrase = _phrase_after_comma(span)
     if phrase is not None:
-        if is_role_phrase(phrase):
-            return True
+        if is_role_phrase(phrase) or is_role_phrase(phrase.split(" and ")[0]):
+            return True  # (", Expert Data Scientist and Imaging R&D Lead", cut before "Lead")
         first = all(not t.is_alpha for t in doc[: span.start])
         return first and (
             doc[span.end + 1].ent_type_ in ("ORG", "PERSON") or bool(lexicon.org_kind_of(phrase))
@@ -1001,6 +1003,13 @@ def _nicknames(doc: Doc) -> list[Span]:
 _NAME_LOOKALIKES = frozenset({"NORP", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "LANGUAGE"})
 
 
+def _lone_unknown_org(ent: Span) -> bool:
+    """One capitalised word the NER called an organisation that no configured name or kind
+    word says is one ("Novak" of "Emeka Novak")."""
+    return ent.label_ == "ORG" and len(ent) == 1 and ent[0].is_title and not (
+        lexicon.org_kind_of(ent.text))
+
+
 def _unlabelled_names(doc: Doc, ents: list[Span]) -> list[Span]:
     """A name-shaped run the NER left unlabelled, in a person's slot: after a title (Dr, Prof),
     before ", Role" ("and Ines Carvalho-Lund, Reader in …"), before "(University of X)" or "et
@@ -1008,7 +1017,9 @@ def _unlabelled_names(doc: Doc, ents: list[Span]) -> list[Span]:
     surnames stay whole."""
     # a nationality, place, facility or product the NER saw in a name ("Hui" of "Hui Xin Ng,
     # PhD student", "Yilmaz" of "Emeka Yilmaz, Turing Institute, …") does not stop it
-    taken = {i for e in ents if e.label_ not in _NAME_LOOKALIKES for i in range(e.start, e.end)}
+    # and neither does a lone unknown word it called an organisation ("Emeka [Novak] and …")
+    taken = {i for e in ents if e.label_ not in _NAME_LOOKALIKES and not _lone_unknown_org(e)
+             for i in range(e.start, e.end)}
     found = []
     for token in doc:
         titled = token.lower_ in TITLES

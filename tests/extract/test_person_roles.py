@@ -156,6 +156,12 @@ def test_an_organisations_possessive_before_a_person_is_their_employer(nlp) -> N
             ("affiliation", "Dorothy Chou", "Globex DeepMind", None)} <= _ties(doc)
 
 
+def test_an_organisations_possessive_before_a_role_the_ner_took_into_the_name(nlp) -> None:
+    doc = nlp("Congratulations to the Westby Institute's Chief Scientist Tomasz Sorensen who has "
+              "been awarded the Acme Medal in Silver by the Royal Soil Society (RSS).")
+    assert ("affiliation", "Tomasz Sorensen", "Westby Institute", None) in _ties(doc)
+
+
 def test_a_name_before_its_organisation_in_brackets_or_a_role_is_a_person(nlp) -> None:
     bracket = nlp("A three-day course led by Max Little (University of Northby) on soil.")
     assert "Max Little" in _people(bracket)
@@ -418,6 +424,16 @@ def test_a_name_after_an_abbreviated_role_is_a_person(nlp) -> None:
     ("We'll be hearing from Dr Priyanka Alvarez Weber, Principal Data Scientist in Soil Health at "
      "Roche and Dr Selin Volkov, Lecturer in Soil Science, University of Westby.",
      "Priyanka Alvarez Weber"),  # "Dr Priyanka" and "Alvarez Weber" two people
+    ("We'll be hearing from Dr Jonas Fischer Volkov, Principal Data Scientist in Soil Health at "
+     "Roche and Dr Selin Castillo, Lecturer in Soil Science, University of Westby.",
+     "Jonas Fischer Volkov"),  # "Jonas Fischer" and "Volkov" two people
+    ("The partnership will have a stand at the summit and partnership Senior Research "
+     "Associates Emeka Novak and Farah Nilsson will also be giving a talk on soil.",
+     "Emeka Novak"),  # "Novak" alone an organisation
+    ("We'll be hearing from Ivan Demir, PhD Student at University of Westby's Soil Centre for "
+     "the use of big data and machine learning and Lars Holt, Expert Data Scientist and Soil "
+     "Imaging R&D Lead, Data Science Capability Lead at Roche.",
+     "Lars Holt"),  # an organisation before a long role joined by "and"
 ])
 def test_a_name_the_ner_mislabels_or_cuts_in_a_persons_slot(nlp, text: str, person: str) -> None:
     assert person in _people(nlp(text))
