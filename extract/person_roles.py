@@ -325,6 +325,9 @@ def _repair_people(doc: Doc) -> None:
                 len(span) <= 3 and all(NAME_WORD.match(t.text) for t in span)) and not (
                 lexicon.org_kind_of(span.text)):  # "Prof Castillo" (an organisation, said the
             span = Span(doc, span.start, span.end, label="PERSON")  # NER)
+        comma = next((t.i for t in span if t.text == ","), None)
+        if span.label_ in _NAME_LOOKALIKES and comma is not None and comma > span.start + 1:
+            span = Span(doc, span.start, comma, label=span.label_)  # "Jane Doe, Role …" whole
         while len(span) > 1 and span[-1].text in (",", ";", ".", "("):  # "Dmitri Asante,"
             span = Span(doc, span.start, span.end - 1, label=span.label_)
         if span.label_ != "PERSON" and _o_prefix_cut(doc, span.end):  # "Elif O" (ORG) "' Eze"
@@ -358,7 +361,25 @@ def _repair_people(doc: Doc) -> None:
     nicknames = _nicknames(doc)  # first: they win over an equal NER span of another label
     fixed = [*nicknames, *_team_line_name(doc), *fixed]
     # before the NER's spans: a name in a person's slot wins over an equal "facility" or "place"
-    doc.ents = _first_names_joined(filter_spans([*_unlabelled_names(doc, fixed), *fixed]))
+    doc.ents = _first_names_joined(filter_spans(
+        [*_unlabelled_names(doc, fixed), *fixed, *_lone_first_names(doc)]))
+
+
+def _lone_first_names(doc: Doc) -> list[Span]:
+    """ "Tomasz' paper", "Sofia is the president of …": a capitalised word no entity holds,
+    alone, before a paper or a role, is a first name (the mention builder keeps it only when
+    the issue has a full name for it)."""
+    found = []
+    for token in doc:
+        i = token.i
+        if token.is_title and not token.ent_type_ and token.pos_ in ("PROPN", "NOUN") and not (
+                is_role_noun(token.text) or token.lower_ in TITLES) and not (
+                i > 0 and doc[i - 1].is_title and not token.is_sent_start) and not (
+                i + 1 < len(doc) and doc[i + 1].is_title):
+            span = Span(doc, i, i + 1, label="PERSON")
+            if _owns_a_work(span) or _role_after_copula(span):
+                found.append(span)
+    return found
 
 
 def _first_names_joined(ents: list[Span]) -> list[Span]:
@@ -533,6 +554,7 @@ def _with_surname_tail(span: Span) -> Span:
     if _third_name_word(doc, span.end):  # "Dr Kofi Lindqvist [Fischer] has been invited"
         end = span.end + 1
     if span[-1].text in NAME_PARTICLES:  # "Greta van" + "der Bello"
+        end = span.end  # (a third name word would be the surname the particles lead to)
         while end < len(doc) and doc[end].text in NAME_PARTICLES:
             end += 1
         end = end + 1 if end < len(doc) and NAME_WORD.match(doc[end].text) else span.end
@@ -667,8 +689,9 @@ def _in_person_slot(span: Span) -> bool:
         return True
     if _person_shaped_slot(span) or _from_org_after(span) or _team_line(span):
         return True
-    if _listed_before_a_person(span):
-        return True
+    if _listed_before_a_person(span) or (
+            _bracket_after(span) is not None and _listed_with_brackets(span)):
+        return True  # "X (Acme), Y (Globex) and Z (AstraZeneca)"
     if span.start > 0 and doc[span.start - 1].lower_ in ("by", "with") and _person_after_and(span):
         return True  # "written by Jane Doe and <person>"
     phrase = _phrase_after_comma(span)
@@ -727,8 +750,8 @@ _PERSONAL_WORKS = TALK_NOUNS | {"paper", "preprint", "article", "blog", "book", 
 def _owns_a_work(span: Span) -> bool:
     """ "Jane Doe's talk at …", "Jane Doe's new paper": the owner of a talk or a paper."""
     doc = span.doc
-    return span.end + 1 < len(doc) and doc[span.end].text in ("'s", "’s") and any(
-        t.lower_ in _PERSONAL_WORKS for t in doc[span.end + 1 : span.end + 3])
+    return span.end + 1 < len(doc) and doc[span.end].text in ("'s", "’s", "'", "’") and any(
+        t.lower_ in _PERSONAL_WORKS for t in doc[span.end + 1 : span.end + 3])  # ("Tomasz'")
 
 
 def _after_speaker_cue(span: Span) -> bool:
@@ -776,9 +799,12 @@ def _bracket_after(span: Span) -> Span | None:
 def _listed_with_brackets(span: Span) -> bool:
     """Another person of the sentence is followed by an organisation in brackets ("X (Acme),
     Y (Globex) and Z (Initech)"): the list gives every name the same shape."""
+    doc = span.doc
+    orgs = ents_by_start(doc, "ORG")
     return any(
-        e.label_ == "PERSON" and e.start != span.start and (inner := _bracket_after(e)) is not None
-        and inner.start in ents_by_start(span.doc, "ORG")
+        e.label_ == "PERSON" and e.start != span.start and e.end + 1 < len(doc)
+        and doc[e.end].text == "(" and (org := orgs.get(e.end + 1)) is not None
+        and org.end < len(doc) and doc[org.end].text == ")"  # "(University of Westby)" too
         for e in span.sent.ents)
 
 

@@ -403,6 +403,21 @@ def test_a_first_name_the_ner_takes_for_a_place_before_a_paper_is_its_author(
         ("Uncertainty quantification of soil records at scale", "Nadia Okonkwo")}
 
 
+@pytest.mark.parametrize(("paragraphs", "relation", "pair"), [
+    ("They will be joined by Prof. Sofia Tanaka from Westby University of Technology. Sofia is "
+     "the president of EUROGRAPHICS and a member of the IEEE VIS Steering Committee.",
+     Relation.AFFILIATION, ("Sofia Tanaka", "EUROGRAPHICS")),
+    ("Our Senior Research Associates Luca Okonkwo and Tomasz Nowak both have new papers.\n\n"
+     "Tomasz' paper '[Soil muscle shows perturbation in progenitor cells]"
+     "(https://doi.org/10.1234/soil.7)' was published in Soil Genetics.",
+     Relation.AUTHOR, ("Soil muscle shows perturbation in progenitor cells", "Tomasz Nowak")),
+])
+def test_a_first_name_no_entity_holds_before_a_role_or_a_paper_is_that_person(
+        nlp, tmp_path: Path, paragraphs: str, relation: Relation, pair) -> None:
+    resolved = _resolved(nlp, tmp_path, f"## Updates\n\n### Soil news\n\n{paragraphs}\n")
+    assert pair in _pairs(resolved, relation)
+
+
 def test_a_first_name_the_ner_takes_for_a_place_holds_the_role_it_is_given(
         nlp, tmp_path: Path) -> None:
     resolved = _resolved(nlp, tmp_path, (

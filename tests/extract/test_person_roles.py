@@ -434,6 +434,17 @@ def test_a_name_after_an_abbreviated_role_is_a_person(nlp) -> None:
      "the use of big data and machine learning and Lars Holt, Expert Data Scientist and Soil "
      "Imaging R&D Lead, Data Science Capability Lead at Roche.",
      "Lars Holt"),  # an organisation before a long role joined by "and"
+    ("This webinar featuring speakers Chiara Kowalski (University of Warwick), Oskar Karimi "
+     "(Boehringer Ingelheim) and Ingrid Bianchi (AstraZeneca) will discuss soil biomarkers.",
+     "Ingrid Bianchi"),  # an organisation, in a list of names with their employers in brackets
+    ("We'll be hearing from Luca Okonkwo, PhD Student at University of Westby's Soil Economy "
+     "Centre of Doctoral Training and the S/LAB research centre for the use of big data and "
+     "machine learning and Tomasz Asante, Expert Data Scientist and Soil Imaging R&D Lead, Data "
+     "Science Capability Lead and Ivan Petrov, Principal Data Scientist at Roche.",
+     "Tomasz Asante"),  # a work of art with the role after the comma
+    ("The seminar will feature a keynote from Professor Tomasz van der Ferreira, the Yuki "
+     "Kowalski Yilmaz Professor of Soil Science at the University of Westby.",
+     "Tomasz van der Ferreira"),  # "Tomasz van der" a person, "Ferreira" nothing
 ])
 def test_a_name_the_ner_mislabels_or_cuts_in_a_persons_slot(nlp, text: str, person: str) -> None:
     assert person in _people(nlp(text))
