@@ -42,7 +42,7 @@ SPEAKER_CUES = re.compile(
     r"(?: include| includes| will include| are| is| will be)|line-?up(?: includes?| is| will be|:)|"
     r"presenting (?:this \w+ )?(?:is|are|will be)|"  # "Presenting this month is Dr X"
     r"(?:chair|moderator|facilitator|discussant)s?(?=\s*:)|q&a with|"
-    r"speaking (?:at|in) [^.]{0,40}?(?:will be|are|is)|(?:given|delivered|moderated|opened|"
+    r"speaking (?:at|in) [^.()]{0,40}?(?:will be|are|is)|(?:given|delivered|moderated|opened|"
     r"facilitated) by|^\W*with(?= (?-i:[A-Z]))|"
     r"contributions? from|(?:opening |closing |welcome )?remarks (?:from|by)|"
     r"guests? (?:this \w+ )?(?:are|is|include|will be)|"
@@ -413,10 +413,12 @@ def _presents_event(org: Span) -> bool:
 
 def _event_from(org: Span) -> bool:
     """ "A workshop from the University of Glasgow on …": an event noun's "from" names whose
-    event it is."""
+    event it is (not right after a person: "a seminar with Dr Jane Doe from the University of
+    Westby", however the parser attached it)."""
     token = _climb(org.root)
     preposition = token.head
-    return token.dep_ == "pobj" and preposition.lower_ == "from" and (
+    after_person = preposition.i > 0 and org.doc[preposition.i - 1].ent_type_ == "PERSON"
+    return token.dep_ == "pobj" and preposition.lower_ == "from" and not after_person and (
         preposition.head.lemma_.lower() in _PRESENTED_EVENTS)
 
 

@@ -365,19 +365,37 @@ def _repair_people(doc: Doc) -> None:
         [*_unlabelled_names(doc, fixed), *fixed, *_lone_first_names(doc)]))
 
 
+# "is also co-organising", "will be hosting", "organises": after the organiser's name
+_ORGANISES = re.compile(r"(?:(?:is|are|was|will be|has been) )?(?:also )?(?:co-?\s?-?\s?)?"
+                        r"(?:organi[sz]|host|chair|run)", re.IGNORECASE)
+
+
+def _organises(token: Token) -> bool:
+    """ "(which Luca is also co-organising)": the subject of an organising verb."""
+    doc = token.doc
+    return bool(_ORGANISES.match(doc[token.i + 1 : token.i + 6].text))
+
+
+#: Lower-case words inside a capitalised name ("Caucus for Women in Statistics")
+_INNER_WORDS = frozenset({"of", "in", "for", "on", "and", "&"})
+
+
 def _lone_first_names(doc: Doc) -> list[Span]:
-    """ "Tomasz' paper", "Sofia is the president of …": a capitalised word no entity holds,
-    alone, before a paper or a role, is a first name (the mention builder keeps it only when
-    the issue has a full name for it)."""
+    """ "Tomasz' paper", "Sofia is the president of …", "which Luca is co-organising": a
+    capitalised word no entity holds, alone, before a paper or a role or as an organiser, is a
+    first name (the mention builder keeps it only when the issue has a full name for it)."""
     found = []
     for token in doc:
         i = token.i
         if token.is_title and not token.ent_type_ and token.pos_ in ("PROPN", "NOUN") and not (
-                is_role_noun(token.text) or token.lower_ in TITLES) and not (
-                i > 0 and doc[i - 1].is_title and not token.is_sent_start) and not (
-                i + 1 < len(doc) and doc[i + 1].is_title):
+                is_role_noun(token.text) or token.lower_ in TITLES or lexicon.org_kind_of(
+                    token.text)) and not (  # alone: no capitalised word next to it
+                i > 0 and doc[i - 1].text[:1].isupper() and not token.is_sent_start) and not (
+                i + 1 < len(doc) and doc[i + 1].text[:1].isupper()) and not (
+                i > 1 and doc[i - 1].lower_ in _INNER_WORDS and doc[i - 2].text[:1].isupper()):
             span = Span(doc, i, i + 1, label="PERSON")
-            if _owns_a_work(span) or _role_after_copula(span):
+            if _owns_a_work(span) or token.pos_ == "PROPN" and (  # ("Tomasz'" is a noun)
+                    _role_after_copula(span) or _organises(token)):
                 found.append(span)
     return found
 

@@ -418,6 +418,26 @@ def test_a_first_name_no_entity_holds_before_a_role_or_a_paper_is_that_person(
     assert pair in _pairs(resolved, relation)
 
 
+def test_a_first_name_no_entity_holds_organises_the_items_event(nlp, tmp_path: Path) -> None:
+    resolved = _resolved(nlp, tmp_path, (
+        "## Events\n\n### Soil Night Hull: soil diagnoses!\n\n**12 May 2030**\n\n"
+        "Our Community Scholars Oskar Adeyemi and Luca Romano will be speaking at a Soil Night "
+        "event in Hull (which Luca is also co-organising).\n"
+    ))
+    assert ("Soil Night Hull: soil diagnoses!", "Luca Romano") in _pairs(
+        resolved, Relation.ORGANIZER)
+
+
+def test_the_employer_of_a_seminars_guest_does_not_host_it(nlp, tmp_path: Path) -> None:
+    resolved = _resolved(nlp, tmp_path, (
+        "## Events\n\n### Acme Seminar: soil causes\n\n**12 May 2030**\n\n"
+        "The Acme Causal Interest Group are hosting a hybrid seminar with Dr Tobias Haddad from "
+        "the University of Westby. He will discuss how soil methods might be combined.\n"
+    ))
+    hosts = {org for _, org in _pairs(resolved, Relation.ORGANIZER)}
+    assert "University of Westby" not in hosts and "Acme Causal Interest Group" in hosts
+
+
 def test_a_first_name_the_ner_takes_for_a_place_holds_the_role_it_is_given(
         nlp, tmp_path: Path) -> None:
     resolved = _resolved(nlp, tmp_path, (

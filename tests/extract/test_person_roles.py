@@ -450,6 +450,11 @@ def test_a_name_the_ner_mislabels_or_cuts_in_a_persons_slot(nlp, text: str, pers
     assert person in _people(nlp(text))
 
 
+def test_the_last_word_of_a_name_before_an_organising_verb_is_no_person(nlp) -> None:
+    assert _people(nlp("The Caucus for Women in Soil Science are hosting a free conference, "
+                       "and the Westby AI Club are running a joint event.")) == []
+
+
 def test_an_employer_before_a_speaking_verb_is_no_person(nlp) -> None:
     assert _people(nlp("Westby Genomics are organising a meet up. Several people from Westby "
                        "Genomics will be speaking on soil records.")) == []
