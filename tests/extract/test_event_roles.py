@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from spacy.tokens import Doc, Span
 
-from partnerkg.extract.events import _before_speak_verb, heading_owner
+from partnerkg.extract.events import before_speak_verb, heading_owner
 from partnerkg.extract.items import classify, event_dates, event_names
 from partnerkg.extract.model import Block, BlockKind, DatedLine, DateLabel, Item, SourceSpan
 from partnerkg.extract.pipeline import load_pipeline
@@ -475,8 +475,8 @@ def test_a_speaker_the_parser_took_for_an_apposition_is_found_by_the_verb_after(
     lemmas = [w.lower() for w in words[:12]] + ["discuss", "bias", "."]
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
     doc.ents = [Span(doc, 2, 4, "ORG"), Span(doc, 5, 7, "PERSON"), Span(doc, 8, 10, "ORG")]
-    assert _before_speak_verb(doc.ents[1])
-    assert not _before_speak_verb(doc.ents[0])  # "AIM RSF ," then no auxiliary
+    assert before_speak_verb(doc.ents[1])
+    assert not before_speak_verb(doc.ents[0])  # "AIM RSF ," then no auxiliary
 
 
 def test_a_mixed_case_acronym_with_a_year_names_an_event(nlp) -> None:
