@@ -342,9 +342,10 @@ def _repair_people(doc: Doc) -> None:
         elif span.label_ != "PERSON" and looks_like_name(span) and _in_person_slot(span):
             span = Span(doc, span.start, span.end, label="PERSON")
         elif len(span) == 1 and span.label_ in _NAME_LOOKALIKES and span[0].is_title and (
-                _owns_a_work(span) or _role_after_copula(span)):  # "Nadia's paper", "Nadia is
-            span = Span(doc, span.start, span.end, label="PERSON")  # the president of": a first
-            # name, kept if the issue has a full name for it
+                _owns_a_work(span) or _role_after_copula(span) or _organises(span[0])):
+            span = Span(doc, span.start, span.end, label="PERSON")  # "Nadia's paper", "Nadia is
+            # the president of", "Nadia is co-organising": a first name, kept if the issue has
+            # a full name for it
         elif ent in doubtful:
             continue
         if span.label_ == "PERSON" and is_role_phrase(span.text):
