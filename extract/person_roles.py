@@ -328,7 +328,8 @@ def _repair_people(doc: Doc) -> None:
         comma = next((t.i for t in span if t.text == ","), None)
         if span.label_ in _NAME_LOOKALIKES and comma is not None and comma > span.start + 1:
             span = Span(doc, span.start, comma, label=span.label_)  # "Jane Doe, Role …" whole
-        while len(span) > 1 and span[-1].text in (",", ";", ".", "("):  # "Dmitri Asante,"
+        while len(span) > 1 and (span[-1].text in (",", ";", ".", "(", "and", "&") or (
+                span[-1].lower_ in TITLES)):  # "Dmitri Asante,", "Dr Jane Doe and Mr"
             span = Span(doc, span.start, span.end - 1, label=span.label_)
         if span.label_ != "PERSON" and _o_prefix_cut(doc, span.end):  # "Elif O" (ORG) "' Eze"
             span = Span(doc, span.start, span.end + 2, label=span.label_)
@@ -565,15 +566,17 @@ def _with_first_name(span: Span, taken: set[int]) -> Span:
 
 
 def _with_surname_tail(span: Span) -> Span:
-    """ "Ines Carvalho[-Lund]", "Martin O' [Reilly]", "Kofi Lindqvist [Fischer]": a hyphen and
-    a capitalised word glued to the end, a capitalised word after an "O'" prefix, or a third
-    name word continue the surname the NER cut."""
+    """ "Ines Carvalho[-Lund]", "Martin O' [Reilly]", "Kofi Lindqvist [Fischer]", "Kwame [van
+    der Okonkwo]": a hyphen and a capitalised word glued to the end, a capitalised word after
+    an "O'" prefix, a third name word, or particles and a name word continue the name the NER
+    cut."""
     doc = span.doc
     end = _hyphen_compound_end(doc, span.end - 1)
     if _third_name_word(doc, span.end):  # "Dr Kofi Lindqvist [Fischer] has been invited"
         end = span.end + 1
-    if span[-1].text in NAME_PARTICLES:  # "Greta van" + "der Bello"
-        end = span.end  # (a third name word would be the surname the particles lead to)
+    particle_next = span.end < len(doc) and doc[span.end].text in NAME_PARTICLES
+    if span[-1].text in NAME_PARTICLES or particle_next:  # "Greta van" + "der Bello", "Kwame"
+        end = span.end  # + "van der Okonkwo" (a third name word: the surname they lead to)
         while end < len(doc) and doc[end].text in NAME_PARTICLES:
             end += 1
         end = end + 1 if end < len(doc) and NAME_WORD.match(doc[end].text) else span.end

@@ -393,6 +393,8 @@ def _people_in_subject(sent: Span, verb: Token) -> list[Span]:
     """The people inside the active subject of ``verb``; for "the team that published", of
     the team's phrase, or of the sentence's subject when it is "part of the team"."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects and verb.dep_ == "ccomp":  # "members X, Y and Z [have a new paper]"
+        return _listed_right_before(sent, verb)
     if verb.dep_ != "relcl" or not any(s.lower_ in ("that", "who", "which") for s in subjects):
         return _people_under(sent, subjects)
     antecedent = verb.head
@@ -402,6 +404,18 @@ def _people_in_subject(sent: Span, verb: Token) -> list[Span]:
         if antecedent.lemma_ == "be":
             people = _people_in_subject(sent, antecedent)
     return people
+
+
+def _listed_right_before(sent: Span, verb: Token) -> list[Span]:
+    """ "Our team members X, Y and Z have a new paper", which the parser reads as "members
+    [X, Y, Z]" and a clause "have …" without a subject: the people listed right before the
+    verb (and its auxiliaries)."""
+    first = verb.left_edge.i if verb.left_edge.i < verb.i else verb.i
+    text = text_of(sent.doc)
+    people = [e for e in sent.ents if person_like(e)]
+    last = [p for p in people if p.end <= first and _ASIDE_OR_SPACE.fullmatch(
+        text[p.end_char : sent.doc[first].idx])]
+    return _listed_with(last[-1], people, text) if last else []
 
 
 def _people_under(sent: Span, heads: list[Token]) -> list[Span]:

@@ -326,6 +326,15 @@ def test_the_items_event_named_in_its_text_with_the_headings_words_is_one_event(
             {("Sparse models for soil records", "Jane Doe"),
              ("Sparse models for soil records", "Mark Smith")},
             id="has first-authored a paper with"),
+        pytest.param(
+            "## Updates\n\n### New Partnership Publication: Charting soil trajectories with "
+            "Ricci flow\n\nOur partnership team members Rafael Hoffmann, Dmitri Larsen and Ama "
+            "Nowak have a [new paper](https://doi.org/10.1234/soil.8) 'Charting soil trajectories "
+            "with Ricci flow' published in Soil Communications.\n",
+            {("Charting soil trajectories with Ricci flow", "Rafael Hoffmann"),
+             ("Charting soil trajectories with Ricci flow", "Dmitri Larsen"),
+             ("Charting soil trajectories with Ricci flow", "Ama Nowak")},
+            id="names the parser left without a verb before 'have a new paper'"),
     ],
 )
 def test_a_paper_items_authors(nlp, tmp_path: Path, markdown: str, pairs) -> None:

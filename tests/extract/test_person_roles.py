@@ -445,6 +445,14 @@ def test_a_name_after_an_abbreviated_role_is_a_person(nlp) -> None:
     ("The seminar will feature a keynote from Professor Tomasz van der Ferreira, the Yuki "
      "Kowalski Yilmaz Professor of Soil Science at the University of Westby.",
      "Tomasz van der Ferreira"),  # "Tomasz van der" a person, "Ferreira" nothing
+    ("The other project will be jointly supervised with Dr Elif S. Asante and Mr Henrik Nowak- "
+     "info here.", "Elif S. Asante"),  # "Dr Elif S. Asante and Mr" an organisation
+    ("November's event is on the 7th on AI in Soil Trials. We'll be hearing from Tomasz Asante "
+     "and Leila Nowak, Data Scientists at Roche (Genentech) and Priyanka Weber, Senior Research "
+     "Associate at Westby University.", "Tomasz Asante"),  # "Tomasz Asante and" a work of art
+    ("The seminar will feature a keynote from Professor Kwame van der Okonkwo, the Emeka "
+     "Castillo Demir Professor of Soil Science at the University of Westby.",
+     "Kwame van der Okonkwo"),  # "Kwame" a person, "Okonkwo" an organisation
 ])
 def test_a_name_the_ner_mislabels_or_cuts_in_a_persons_slot(nlp, text: str, person: str) -> None:
     assert person in _people(nlp(text))
