@@ -383,6 +383,8 @@ def _starts_new_clause(ent: Span, start: int) -> bool:
         return False
     org_before = any(e.label_ == "ORG" and start <= e.start_char < ent.start_char
                      for e in doc.ents)
+    if ent.start > 1 and doc[ent.start - 1].text == "," and is_role_noun(doc[ent.start - 2].text):
+        return False  # "Run by our Community Scholar, Jane Doe, the series …": the role's name
     return ent.root.dep_ in ("nsubj", "nsubjpass") or (ent.label_ == "PERSON" and org_before)
 
 
