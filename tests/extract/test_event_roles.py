@@ -115,9 +115,9 @@ def test_a_person_or_new_subject_after_the_hosts_list_is_no_host(nlp) -> None:
 
 
 def test_the_name_of_the_role_after_run_by_organises_however_it_is_parsed(nlp) -> None:
-    doc = nlp("Run by our Turing-Roche Community Scholar, Farah Rahman, the Tech-Talk series aims to "
-              "facilitate the exchange of technical knowledge and skills between scientists in "
-              "academia and industry.")
+    doc = nlp("Run by our Turing-Roche Community Scholar, Farah Rahman, the Tech-Talk series aims "
+              "to facilitate the exchange of technical knowledge and skills between scientists "
+              "in academia and industry.")
     assert _found(doc, "organizer") == {"Farah Rahman"}
 
 
