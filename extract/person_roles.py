@@ -296,10 +296,11 @@ def _names_after_roles(doc: Doc, ents: list[Span]) -> list[Span]:
                 NAME_WORD.match(doc[end].text) and not doc[end].ent_type_):
             end += 1
         whole = doc[ent.start : end]
-        name = next((Span(doc, whole.start + k, whole.end, label="PERSON")
+        name = next((Span(doc, whole.start + k + titled, whole.end, label="PERSON")
                      for k in range(1, len(whole) - 1)
-                     if is_role_phrase(whole[:k].text) and looks_like_name(whole[k:])
-                     and whole[k].lower_ not in TITLES), None)  # "Dr Ana Ruiz": read below
+                     if is_role_phrase(whole[:k].text)
+                     and (titled := int(whole[k].lower_ in TITLES)) < len(whole) - k
+                     and looks_like_name(whole[k + titled :])), None)  # "Fellows Prof Ana Ruiz"
         fixed.append(name or ent)  # the following PERSON, inside the name, falls to filter_spans
     return fixed
 
@@ -328,6 +329,9 @@ def _repair_people(doc: Doc) -> None:
         comma = next((t.i for t in span if t.text == ","), None)
         if span.label_ in _NAME_LOOKALIKES and comma is not None and comma > span.start + 1:
             span = Span(doc, span.start, comma, label=span.label_)  # "Jane Doe, Role …" whole
+        bracket = next((t.i for t in span if t.text == "("), None)
+        if bracket is not None and bracket > span.start + 1 and ")" not in span.text:
+            span = Span(doc, span.start, bracket, label=span.label_)  # "Ann Lee (Acme" …)
         while len(span) > 1 and (span[-1].text in (",", ";", ".", "(", "and", "&") or (
                 span[-1].lower_ in TITLES)):  # "Dmitri Asante,", "Dr Jane Doe and Mr"
             span = Span(doc, span.start, span.end - 1, label=span.label_)
@@ -668,13 +672,15 @@ def _common_noun_phrase(span: Span) -> bool:
     bracketed = bracketed_capitals(span)
     acronym = bracketed is not None and len(bracketed) > 1
     # "Identifying Tiger Stripe Patterns": a modifier of the capitalised noun that follows (not
-    # of honours: "Nadia Volkov MP")
+    # of honours, "Nadia Volkov MP", nor of a surname the NER split off: "Bruno Qureshi" +
+    # "Haddad")
     modifier = (
         span.end < len(doc)
         and doc[span.end].text[:1].isupper()
         and not doc[span.end].is_upper
         and span[-1].dep_ == "compound"
         and span[-1].head.i == span.end
+        and not (span.label_ == "PERSON" and doc[span.end].ent_type_ == "PERSON")
     )
     return (
         span[-1].tag_ in _PLURAL_TAGS
@@ -930,34 +936,39 @@ def _after_role_words(doc: Doc, start: int, end: int) -> int:
 
 def _role_noun_before(span: Span) -> bool:
     """ "research associate Jane Doe", "Senior Research Associate Jane Doe", "our Community
-    Scholar, Jane Doe, …", "our Theme Leads, Jane Doe and John Roe" (both)."""
+    Scholar, Jane Doe, …", "our Theme Leads, Jane Doe and John Roe", "team members Jane Doe,
+    Ann Lee and John Roe" (all of them)."""
     doc = span.doc
-    start = _first_of_pair(span)
+    start = _first_of_list(span)
     apposed = start > 1 and doc[start - 1].text == "," and (start < span.start or (  # (not
         span.end < len(doc) and doc[span.end].lower_ in (",", "and")))  # "Director, Stats at X")
     before = doc[start - 1 - apposed] if start > apposed else None
     return before is not None and before.is_alpha and is_role_phrase(before.text)
 
 
-def _first_of_pair(span: Span) -> int:
-    """ "Jane Doe and [John Roe]": where the two or three name words "and" joins to the span
-    start (the span's own start when no name comes before "and")."""
-    doc, i = span.doc, span.start - 1
-    if i < 2 or doc[i].lower_ != "and":
-        return span.start
-    first = i
-    while first > max(0, i - 3) and NAME_WORD.match(doc[first - 1].text) and not (
-            is_role_noun(doc[first - 1].text)):  # ("Associates Jane Doe and …")
-        first -= 1
-    return first if i - first >= 2 else span.start
+def _first_of_list(span: Span) -> int:
+    """ "Jane Doe, Ann Lee and [John Roe]": where the names of two or three words that commas
+    and "and" join to the span start (the span's own start when no name comes before)."""
+    doc, start = span.doc, span.start
+    while start > 2 and doc[start - 1].lower_ in ("and", ","):
+        i = start - 1 - (doc[start - 1].lower_ == "and" and doc[start - 2].text == ",")
+        first = i
+        while first > max(0, i - 3) and NAME_WORD.match(doc[first - 1].text) and not (
+                is_role_noun(doc[first - 1].text)):  # ("Associates Jane Doe and …")
+            first -= 1
+        if i - first < 2:
+            break
+        start = first
+    return start
 
 
 def _role_after_comma(span: Span) -> bool:
     """ ", Reader in Biostatistics at …": a role phrase right after the comma; one that names
     an organisation only as what a role is of ("Global Head of Regulatory")."""
     phrase = _phrase_after_comma(span)
-    return phrase is not None and phrase != "" and is_role_phrase(phrase) and not (
-        lexicon.org_kind_of(phrase) and not _role_of(phrase))
+    return phrase is not None and phrase != "" and any(
+        is_role_phrase(part) and not (lexicon.org_kind_of(part) and not _role_of(part))
+        for part in (phrase, phrase.split(" and ")[0]))  # ("Data Scientist and Network Lead")
 
 
 def _role_of(phrase: str) -> bool:

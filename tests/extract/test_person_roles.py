@@ -453,6 +453,20 @@ def test_a_name_after_an_abbreviated_role_is_a_person(nlp) -> None:
     ("The seminar will feature a keynote from Professor Kwame van der Okonkwo, the Emeka "
      "Castillo Demir Professor of Soil Science at the University of Westby.",
      "Kwame van der Okonkwo"),  # "Kwame" a person, "Okonkwo" an organisation
+    ("This webinar featuring speakers Tomasz Alvarez (University of Westby), Zainab Haddad "
+     "(Boehringer Ingelheim) and Emeka Eze (AstraZeneca) will discuss soil biomarkers.",
+     "Emeka Eze"),  # "Emeka Eze (AstraZeneca" a person
+    ("We'll be hearing from Emeka Bello, Expert Data Scientist, Data Science Capability Lead "
+     "and Ingrid Asante, Principal Data Scientist and Neuroscience Network Lead, both at Roche.",
+     "Ingrid Asante"),  # no entity, before a role that ends on an organisation's word
+    ("Westby Fellows Prof Ingrid Volkov and Dr Nadia Holt are running Spring and Summer Soil "
+     "Schools offering training.", "Ingrid Volkov"),  # "Fellows Prof Ingrid Volkov" an org
+    ("Our partnership team members Sofia Demir, Priyanka Haddad and Luca Holt have a new paper "
+     "'Charting soil trajectories with Ricci flow' published in Soil Communications.",
+     "Luca Holt"),  # the last of a list after a role noun, an organisation
+    ("We'll be hearing from Bruno Qureshi Haddad, Senior Principal Data Scientist at Roche and "
+     "Tomasz O' Novak, Director of Research Engineering at Westby University.",
+     "Bruno Qureshi Haddad"),  # "Bruno Qureshi" and "Haddad" two people
 ])
 def test_a_name_the_ner_mislabels_or_cuts_in_a_persons_slot(nlp, text: str, person: str) -> None:
     assert person in _people(nlp(text))
