@@ -363,6 +363,8 @@ def _repair_people(doc: Doc) -> None:
             continue
         if span.label_ == "PERSON":
             span = _with_surname_tail(_with_first_name(span, taken))
+            if _names_a_chair(span):
+                continue
         fixed.append(span)
     nicknames = _nicknames(doc)  # first: they win over an equal NER span of another label
     fixed = [*nicknames, *_team_line_name(doc), *fixed]
@@ -404,6 +406,20 @@ def _lone_first_names(doc: Doc) -> list[Span]:
                     _role_after_copula(span) or _organises(token)):
                 found.append(span)
     return found
+
+
+def _names_a_chair(span: Span) -> bool:
+    """ "the Tomasz Marino Volkov Professor of Soil Science": names before a role noun after
+    "the" name a chair after its benefactor, not a person of the text."""
+    doc = span.doc
+    end = span.end
+    while end < len(doc) and NAME_WORD.match(doc[end].text) and not is_role_noun(doc[end].text):
+        end += 1
+    start = span.start
+    while start > 0 and NAME_WORD.match(doc[start - 1].text):
+        start -= 1
+    return end < len(doc) and doc[end].is_title and is_role_noun(doc[end].text) and (
+        start > 0 and doc[start - 1].lower_ == "the")
 
 
 def _first_names_joined(ents: list[Span]) -> list[Span]:

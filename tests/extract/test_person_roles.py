@@ -477,6 +477,13 @@ def test_the_last_word_of_a_name_before_an_organising_verb_is_no_person(nlp) -> 
                        "and the Westby AI Club are running a joint event.")) == []
 
 
+def test_names_of_a_chair_are_no_person(nlp) -> None:
+    people = _people(nlp("The seminar will feature a keynote from Professor Greta van der Nowak, "
+                         "the Tomasz Marino Volkov Professor of Machine Learning, AI and Soil at "
+                         "the University of Westby."))
+    assert people == ["Greta van der Nowak"]
+
+
 def test_an_employer_before_a_speaking_verb_is_no_person(nlp) -> None:
     assert _people(nlp("Westby Genomics are organising a meet up. Several people from Westby "
                        "Genomics will be speaking on soil records.")) == []
