@@ -388,14 +388,21 @@ def _organises(token: Token) -> bool:
 _INNER_WORDS = frozenset({"of", "in", "for", "on", "and", "&"})
 
 
+#: What follows a lone first name the rules below read: a possessive, a copula, an organiser's
+#: verb ("Luca is co-organising", "Luca hosts")
+_AFTER_LONE_NAME = frozenset({"'s", "’s", "'", "’", "is", "was", "has", "are", "will", "also",
+                              "co", "co-", "organises", "organizes", "hosts", "chairs", "runs"})
+
+
 def _lone_first_names(doc: Doc) -> list[Span]:
     """ "Tomasz' paper", "Sofia is the president of …", "which Luca is co-organising": a
     capitalised word no entity holds, alone, before a paper or a role or as an organiser, is a
     first name (the mention builder keeps it only when the issue has a full name for it)."""
     found = []
-    for token in doc:
-        i = token.i
-        if token.is_title and not token.ent_type_ and token.pos_ in ("PROPN", "NOUN") and not (
+    for after in tokens_in(doc, _AFTER_LONE_NAME):  # a cheap test before the others
+        i = after.i - 1
+        token = doc[i]
+        if i >= 0 and token.is_title and not token.ent_type_ and token.pos_ in ("PROPN", "NOUN") and not (
                 is_role_noun(token.text) or token.lower_ in TITLES or lexicon.org_kind_of(
                     token.text)) and not (  # alone: no capitalised word next to it
                 i > 0 and doc[i - 1].text[:1].isupper() and not token.is_sent_start) and not (
