@@ -401,17 +401,18 @@ def _lone_first_names(doc: Doc) -> list[Span]:
     found = []
     for after in tokens_in(doc, _AFTER_LONE_NAME):  # a cheap test before the others
         i = after.i - 1
-        token = doc[i]
-        if i >= 0 and token.is_title and not token.ent_type_ and token.pos_ in ("PROPN", "NOUN") and not (
-                is_role_noun(token.text) or token.lower_ in TITLES or lexicon.org_kind_of(
-                    token.text)) and not (  # alone: no capitalised word next to it
-                i > 0 and doc[i - 1].text[:1].isupper() and not token.is_sent_start) and not (
-                i + 1 < len(doc) and doc[i + 1].text[:1].isupper()) and not (
-                i > 1 and doc[i - 1].lower_ in _INNER_WORDS and doc[i - 2].text[:1].isupper()):
-            span = Span(doc, i, i + 1, label="PERSON")
-            if _owns_a_work(span) or token.pos_ == "PROPN" and (  # ("Tomasz'" is a noun)
-                    _role_after_copula(span) or _organises(token)):
-                found.append(span)
+        token = doc[max(i, 0)]
+        if i < 0 or not token.is_title or token.ent_type_ or token.pos_ not in ("PROPN", "NOUN"):
+            continue
+        in_a_name = i > 0 and doc[i - 1].text[:1].isupper() and not token.is_sent_start or (
+            i > 1 and doc[i - 1].lower_ in _INNER_WORDS and doc[i - 2].text[:1].isupper())
+        if in_a_name or is_role_noun(token.text) or token.lower_ in TITLES or (
+                lexicon.org_kind_of(token.text)):
+            continue
+        span = Span(doc, i, i + 1, label="PERSON")
+        if _owns_a_work(span) or token.pos_ == "PROPN" and (  # ("Tomasz'" is a noun)
+                _role_after_copula(span) or _organises(token)):
+            found.append(span)
     return found
 
 
