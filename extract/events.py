@@ -139,6 +139,25 @@ def make_event_roles(nlp: Language, name: str, event_heads: list[str]) -> EventR
     return EventRoles(nlp, name, event_heads)
 
 
+_LIST_GLUE = re.compile(r"\s*(?:,|,? and|&)\s*")
+
+
+def _listed_with_speakers(people: list[Span], found: list[Found], text: str) -> list[Span]:
+    """ "Jane Doe and Mark Smith will be speaking", which the parser may read as one name
+    modifying another: the people a list joins to a speaker speak too."""
+    speaking = {f["object"] for f in found if f["relation"] == "speaker"}
+    added: list[Span] = []
+    for _ in range(len(people)):
+        for before, after in zip(people, people[1:], strict=False):
+            pair = {chars(before), chars(after)}
+            if len(pair & speaking) == 1 and _LIST_GLUE.fullmatch(
+                    text[before.end_char : after.start_char]):
+                new = before if chars(after) in speaking else after
+                speaking.add(chars(new))
+                added.append(new)
+    return added
+
+
 class EventRoles:
     """Records ``speaker`` and ``organizer`` relations with the ``EVENT`` slot as subject, and
     names of events in running text (``doc.spans["pkg_events"]``)."""
@@ -257,6 +276,8 @@ class EventRoles:
                 elif (_verb_of(person, SPEAK_VERBS, active=True) or before_speak_verb(person)
                       or _invited_to_speak(person) or _gives_a_talk(person)):
                     found.append(self._found("speaker", person, sent, "speak_verb", 0.75))
+            found += [self._found("speaker", person, sent, "listed_with_speaker", 0.7)
+                      for person in _listed_with_speakers(people, found, doc_text)]
             listed_hosts = _host_list(sent)
             by_cue = _HOSTED_BY.search(text)
             by_start = sent.start_char + by_cue.end() if by_cue else None

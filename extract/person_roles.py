@@ -644,7 +644,8 @@ def _third_name_word(doc: Doc, i: int) -> bool:
     return word is not None and word.is_title and _unclaimed(word) and bool(
         NAME_WORD.match(word.text)) and not is_role_phrase(word.text) and not (
         lexicon.org_kind_of(word.text) or word.is_stop or word.is_sent_start) and (
-        i + 1 >= len(doc) or not doc[i + 1].text[:1].isupper())
+        i + 1 >= len(doc) or not doc[i + 1].text[:1].isupper()
+        or doc[i + 1].text in POST_NOMINALS)  # "Leila [Asante] MP"
 
 
 def _hyphen_compound_end(doc: Doc, i: int) -> int:

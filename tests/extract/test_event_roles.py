@@ -32,6 +32,12 @@ def test_joined_by_names_speakers(nlp) -> None:
     assert _found(doc, "speaker") == {"Amara Obi", "Felix Grant"}
 
 
+def test_a_name_listed_with_a_speaker_speaks_however_it_is_parsed(nlp) -> None:
+    doc = nlp("Our Community Scholars Chiara Rahman and Kwame Boateng will be speaking at a Soil "
+              "Night event in Hull (which Kwame is also co-organising).")
+    assert _found(doc, "speaker") == {"Chiara Rahman", "Kwame Boateng"}
+
+
 def test_contact_person_after_a_cue_is_not_a_speaker(nlp) -> None:
     doc = nlp("If you would like to be a guest speaker, please get in touch with Nora Lind.")
     assert _found(doc, "speaker") == set()

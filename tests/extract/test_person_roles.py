@@ -467,6 +467,9 @@ def test_a_name_after_an_abbreviated_role_is_a_person(nlp) -> None:
     ("We'll be hearing from Bruno Qureshi Haddad, Senior Principal Data Scientist at Roche and "
      "Tomasz O' Novak, Director of Research Engineering at Westby University.",
      "Bruno Qureshi Haddad"),  # "Bruno Qureshi" and "Haddad" two people
+    ("It has been held in Parliament since 1997, and is organised by the Parliamentary & "
+     "Scientific Committee. Chaired by Leila Asante MP, its aim is to give members of both "
+     "Houses of Parliament an insight into soil research.", "Leila Asante"),  # "Leila" alone
 ])
 def test_a_name_the_ner_mislabels_or_cuts_in_a_persons_slot(nlp, text: str, person: str) -> None:
     assert person in _people(nlp(text))
