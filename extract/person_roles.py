@@ -298,7 +298,7 @@ def _names_after_roles(doc: Doc, ents: list[Span]) -> list[Span]:
         whole = doc[ent.start : end]
         name = next((Span(doc, whole.start + k + titled, whole.end, label="PERSON")
                      for k in range(1, len(whole) - 1)
-                     if is_role_phrase(whole[:k].text)
+                     if is_role_phrase(whole[:k].text) and whole[k - 1].lower_ not in _INNER_WORDS
                      and (titled := int(whole[k].lower_ in TITLES)) < len(whole) - k
                      and looks_like_name(whole[k + titled :])), None)  # "Fellows Prof Ana Ruiz"
         fixed.append(name or ent)  # the following PERSON, inside the name, falls to filter_spans
@@ -410,9 +410,8 @@ def _lone_first_names(doc: Doc) -> list[Span]:
                 lexicon.org_kind_of(token.text)):
             continue
         span = Span(doc, i, i + 1, label="PERSON")
-        if _owns_a_work(span) or token.pos_ == "PROPN" and (  # ("Tomasz'" is a noun)
-                _role_after_copula(span) or _organises(token)):
-            found.append(span)
+        if _owns_a_work(span) or _role_after_copula(span) or _organises(token):
+            found.append(span)  # (the tagger may call the name a noun: "Tomasz is the …")
     return found
 
 

@@ -416,6 +416,9 @@ def test_a_first_name_the_ner_takes_for_a_place_before_a_paper_is_its_author(
     ("They will be joined by Prof. Sofia Tanaka from Westby University of Technology. Sofia is "
      "the president of EUROGRAPHICS and a member of the IEEE VIS Steering Committee.",
      Relation.AFFILIATION, ("Sofia Tanaka", "EUROGRAPHICS")),
+    ("They will be joined by Prof. Tomasz Bello from Eindhoven University of Technology in "
+     "Netherland. Tomasz is the president of EUROGRAPHICS and a member of the IEEE VIS "
+     "Steering Committee.", Relation.AFFILIATION, ("Tomasz Bello", "EUROGRAPHICS")),
     ("Our Senior Research Associates Luca Okonkwo and Tomasz Nowak both have new papers.\n\n"
      "Tomasz' paper '[Soil muscle shows perturbation in progenitor cells]"
      "(https://doi.org/10.1234/soil.7)' was published in Soil Genetics.",

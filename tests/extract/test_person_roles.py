@@ -480,6 +480,13 @@ def test_the_last_word_of_a_name_before_an_organising_verb_is_no_person(nlp) -> 
                        "and the Westby AI Club are running a joint event.")) == []
 
 
+def test_a_field_after_a_role_and_in_is_no_person(nlp) -> None:
+    people = _people(nlp("We will be hearing from Bruno Mensah, a PhD Student in Computational "
+                         "Biology at Roche and Ama Alvarez Novak, a Research Associate in the "
+                         "Soil Policy Programme at the Westby Institute."))
+    assert "Computational Biology" not in people
+
+
 def test_names_of_a_chair_are_no_person(nlp) -> None:
     people = _people(nlp("The seminar will feature a keynote from Professor Greta van der Nowak, "
                          "the Tomasz Marino Volkov Professor of Machine Learning, AI and Soil at "
