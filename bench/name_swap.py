@@ -90,7 +90,8 @@ def swap_event_words(text: str, gold: dict, words: dict[str, str],
     forms = {n for event in gold["events"] for n in [event["name"], *event["aliases"]] if n}
     for form in forms:
         for word in re.findall(r"\b[A-Z][a-z]{2,}\b", form):
-            if word not in _KEPT_EVENT_WORDS and word not in taken and word not in words and pool:
+            kept = word in _KEPT_EVENT_WORDS or word.removesuffix("s") in _KEPT_EVENT_WORDS
+            if not kept and word not in taken and word not in words and pool:
                 words[word] = pool.pop()
     here = sorted((w for w in words if w not in taken), key=len, reverse=True)
     if not here:
