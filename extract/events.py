@@ -561,8 +561,8 @@ _EVENT_NOUN_WORD = re.compile(rf"\b(?:{'|'.join(sorted(_EVENT_NOUNS))})\b")
 _PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
 _HEAD_WORDS = frozenset(EVENT_HEADS)
 #: Lower-case words inside a capitalised name ("Caucus for Women in Statistics").
-_INNER_CONNECTORS = frozenset({"for", "of", "on", "in", "and", "&"})
-_NAME_CONNECTORS = _INNER_CONNECTORS | {"the"}
+INNER_CONNECTORS = frozenset({"for", "of", "on", "in", "and", "&"})
+_NAME_CONNECTORS = INNER_CONNECTORS | {"the"}
 
 
 def _defined_as_events(doc: Doc) -> list[Span]:
@@ -772,7 +772,7 @@ def _venue_word(doc: Doc, end: int) -> bool:
 
 def _name_word(token: Token) -> bool:
     """A word that may stand inside a capitalised name ("Caucus for Women in Statistics")."""
-    return token.text[:1].isupper() or token.is_punct or token.lower_ in _INNER_CONNECTORS
+    return token.text[:1].isupper() or token.is_punct or token.lower_ in INNER_CONNECTORS
 
 
 def _place_after_org(span: Span) -> bool:

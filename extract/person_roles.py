@@ -21,7 +21,12 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from partnerkg.extract import lexicon
-from partnerkg.extract.events import SPEAKER_CUES, TALK_NOUNS, before_speak_verb
+from partnerkg.extract.events import (
+    INNER_CONNECTORS,
+    SPEAKER_CUES,
+    TALK_NOUNS,
+    before_speak_verb,
+)
 from partnerkg.extract.items import names_event_or_opportunity
 from partnerkg.extract.name_joins import DOTTED_NAME
 from partnerkg.extract.name_shape import (
@@ -298,7 +303,8 @@ def _names_after_roles(doc: Doc, ents: list[Span]) -> list[Span]:
         whole = doc[ent.start : end]
         name = next((Span(doc, whole.start + k + titled, whole.end, label="PERSON")
                      for k in range(1, len(whole) - 1)
-                     if is_role_phrase(whole[:k].text) and whole[k - 1].lower_ not in _INNER_WORDS
+                     if is_role_phrase(whole[:k].text)
+                     and whole[k - 1].lower_ not in INNER_CONNECTORS
                      and (titled := int(whole[k].lower_ in TITLES)) < len(whole) - k
                      and looks_like_name(whole[k + titled :])), None)  # "Fellows Prof Ana Ruiz"
         fixed.append(name or ent)  # the following PERSON, inside the name, falls to filter_spans
@@ -317,31 +323,12 @@ def _repair_people(doc: Doc) -> None:
     fixed: list[Span] = []
     people_ends = {e.end for e in ents if e.label_ == "PERSON"}
     for ent in [*ents, *doubtful]:
-        span = ent
-        while len(span) > 1 and span[0].lower_ in TITLES or len(span) > 2 and (
-                _opening_imperative(span[0]) or span.label_ == "PERSON" and is_role_noun(
-                    span[0].text)):  # "[Scientist] Tomasz Sorensen" of "Chief Scientist …"
-            span = Span(doc, span.start + 1, span.end, label=span.label_)
+        span = _without_opening(ent)
         if span.label_ != "PERSON" and ent[0].lower_.rstrip(".") in _PERSONAL_TITLES and (
                 len(span) <= 3 and all(NAME_WORD.match(t.text) for t in span)) and not (
                 lexicon.org_kind_of(span.text)):  # "Prof Castillo" (an organisation, said the
             span = Span(doc, span.start, span.end, label="PERSON")  # NER)
-        comma = next((t.i for t in span if t.text == ","), None)
-        if span.label_ in _NAME_LOOKALIKES and comma is not None and comma > span.start + 1:
-            span = Span(doc, span.start, comma, label=span.label_)  # "Jane Doe, Role …" whole
-        bracket = next((t.i for t in span if t.text == "("), None)
-        if bracket is not None and bracket > span.start + 1 and ")" not in span.text:
-            span = Span(doc, span.start, bracket, label=span.label_)  # "Ann Lee (Acme" …)
-        while len(span) > 1 and (span[-1].text in (",", ";", ".", "(", "and", "&") or (
-                span[-1].lower_ in TITLES)):  # "Dmitri Asante,", "Dr Jane Doe and Mr"
-            span = Span(doc, span.start, span.end - 1, label=span.label_)
-        if span.label_ != "PERSON" and _o_prefix_cut(doc, span.end):  # "Elif O" (ORG) "' Eze"
-            span = Span(doc, span.start, span.end + 2, label=span.label_)
-        while len(span) > 2 and span[-1].text in POST_NOMINALS and looks_like_name(span[:-1]):
-            span = Span(doc, span.start, span.end - 1, label=span.label_)  # "Ann Lee MP" (ORG)
-        if len(span) > 2 and span[-1].text in ("'s", "’s") and not (  # "Ana Ruiz's series"
-                span.end < len(doc) and doc[span.end].ent_type_ == "PERSON"):  # not "Acme's Ana"
-            span = Span(doc, span.start, span.end - 1, label=span.label_)
+        span = _without_tail(span)
         if span.label_ == "PERSON" and _in_employer_slot(span, people_ends):
             span = Span(doc, span.start, span.end, label="ORG")
         elif span.label_ != "PERSON" and looks_like_name(span) and _in_person_slot(span):
@@ -373,6 +360,41 @@ def _repair_people(doc: Doc) -> None:
         [*_unlabelled_names(doc, fixed), *fixed, *_lone_first_names(doc)]))
 
 
+def _without_opening(span: Span) -> Span:
+    """The NER's span without the titles, an opening imperative ("Read Jane Doe's …") or
+    role words ("[Scientist] Tomasz Sorensen" of "Chief Scientist …") it ran into a name."""
+    doc = span.doc
+    while len(span) > 1 and span[0].lower_ in TITLES or len(span) > 2 and (
+            _opening_imperative(span[0]) or span.label_ == "PERSON" and is_role_noun(
+                span[0].text)):
+        span = Span(doc, span.start + 1, span.end, label=span.label_)
+    return span
+
+
+def _without_tail(span: Span) -> Span:
+    """The NER's span without what it ran on into after a name: a comma and a role, an open
+    bracket, punctuation, "and", a title, honours, a possessive; and with the surname it cut
+    at an "O'" ("Elif O" + "' Eze")."""
+    doc = span.doc
+    comma = next((t.i for t in span if t.text == ","), None)
+    if span.label_ in _NAME_LOOKALIKES and comma is not None and comma > span.start + 1:
+        span = Span(doc, span.start, comma, label=span.label_)  # "Jane Doe, Role …" whole
+    bracket = next((t.i for t in span if t.text == "("), None)
+    if bracket is not None and bracket > span.start + 1 and ")" not in span.text:
+        span = Span(doc, span.start, bracket, label=span.label_)  # "Ann Lee (Acme" …)
+    while len(span) > 1 and (span[-1].text in (",", ";", ".", "(", "and", "&") or (
+            span[-1].lower_ in TITLES)):  # "Dmitri Asante,", "Dr Jane Doe and Mr"
+        span = Span(doc, span.start, span.end - 1, label=span.label_)
+    if span.label_ != "PERSON" and _o_prefix_cut(doc, span.end):
+        span = Span(doc, span.start, span.end + 2, label=span.label_)
+    while len(span) > 2 and span[-1].text in POST_NOMINALS and looks_like_name(span[:-1]):
+        span = Span(doc, span.start, span.end - 1, label=span.label_)  # "Ann Lee MP" (ORG)
+    if len(span) > 2 and span[-1].text in ("'s", "’s") and not (  # "Ana Ruiz's series"
+            span.end < len(doc) and doc[span.end].ent_type_ == "PERSON"):  # not "Acme's Ana"
+        span = Span(doc, span.start, span.end - 1, label=span.label_)
+    return span
+
+
 # "is also co-organising", "will be hosting", "organises": after the organiser's name
 _ORGANISES = re.compile(r"(?:(?:is|are|was|will be|has been) )?(?:also )?(?:co-?\s?-?\s?)?"
                         r"(?:organi[sz]|host|chair|run)", re.IGNORECASE)
@@ -382,10 +404,6 @@ def _organises(token: Token) -> bool:
     """ "(which Luca is also co-organising)": the subject of an organising verb."""
     doc = token.doc
     return bool(_ORGANISES.match(doc[token.i + 1 : token.i + 6].text))
-
-
-#: Lower-case words inside a capitalised name ("Caucus for Women in Statistics")
-_INNER_WORDS = frozenset({"of", "in", "for", "on", "and", "&"})
 
 
 #: What follows a lone first name the rules below read: a possessive, a copula, an organiser's
@@ -405,7 +423,7 @@ def _lone_first_names(doc: Doc) -> list[Span]:
         if i < 0 or not token.is_title or token.ent_type_ or token.pos_ not in ("PROPN", "NOUN"):
             continue
         in_a_name = i > 0 and doc[i - 1].text[:1].isupper() and not token.is_sent_start or (
-            i > 1 and doc[i - 1].lower_ in _INNER_WORDS and doc[i - 2].text[:1].isupper())
+            i > 1 and doc[i - 1].lower_ in INNER_CONNECTORS and doc[i - 2].text[:1].isupper())
         if in_a_name or is_role_noun(token.text) or token.lower_ in TITLES or (
                 lexicon.org_kind_of(token.text)):
             continue
@@ -748,8 +766,8 @@ def _in_person_slot(span: Span) -> bool:
         return True  # "written by Jane Doe and <person>"
     phrase = _phrase_after_comma(span)
     if phrase is not None:
-        if is_role_phrase(phrase) or is_role_phrase(phrase.split(" and ")[0]):
-            return True  # (", Expert Data Scientist and Imaging R&D Lead", cut before "Lead")
+        if any(is_role_phrase(part) for part in _role_parts(phrase)):
+            return True
         first = all(not t.is_alpha for t in doc[: span.start])
         return first and (
             doc[span.end + 1].ent_type_ in ("ORG", "PERSON") or bool(lexicon.org_kind_of(phrase))
@@ -992,7 +1010,13 @@ def _role_after_comma(span: Span) -> bool:
     phrase = _phrase_after_comma(span)
     return phrase is not None and phrase != "" and any(
         is_role_phrase(part) and not (lexicon.org_kind_of(part) and not _role_of(part))
-        for part in (phrase, phrase.split(" and ")[0]))  # ("Data Scientist and Network Lead")
+        for part in _role_parts(phrase))
+
+
+def _role_parts(phrase: str) -> tuple[str, str]:
+    """The phrase and its first conjunct: ", Data Scientist and Network Lead" and ", Expert Data
+    Scientist and Imaging R&D" (cut before "Lead") are roles by their first part."""
+    return phrase, phrase.split(" and ")[0]
 
 
 def _role_of(phrase: str) -> bool:
