@@ -410,7 +410,7 @@ def _listed_right_before(sent: Span, verb: Token) -> list[Span]:
     """ "Our team members X, Y and Z have a new paper", which the parser reads as "members
     [X, Y, Z]" and a clause "have …" without a subject: the people listed right before the
     verb (and its auxiliaries)."""
-    first = verb.left_edge.i if verb.left_edge.i < verb.i else verb.i
+    first = verb.left_edge.i
     text = text_of(sent.doc)
     people = [e for e in sent.ents if person_like(e)]
     last = [p for p in people if p.end <= first and _ASIDE_OR_SPACE.fullmatch(
