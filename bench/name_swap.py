@@ -11,7 +11,8 @@ pool of names that are in no newsletter, for ``partnerkg build`` and ``partnerkg
 
 Link targets are left alone (a name inside a URL is no mention). ``--events`` swaps the
 distinctive words of event names instead (one mapping for all issues, so a series keeps one
-name), to see whether finding events rests on the names the rules were tuned on.
+name), ``--organisations`` the proper words of organisations' names, to see whether finding
+them rests on the names the rules were tuned on.
 """
 
 from __future__ import annotations
@@ -20,9 +21,12 @@ import argparse
 import json
 import random
 import re
+from collections.abc import Callable
 from pathlib import Path
 
+from partnerkg.extract import lexicon
 from partnerkg.extract.figures import HELD_OUT
+from partnerkg.ontology.vocabularies import load_partners
 
 FIRST_NAMES = (
     "Amelia Tobias Nadia Kwame Ingrid Mateo Yuki Farah Lars Chiara Dmitri Aisha Bruno Leila "
@@ -52,6 +56,14 @@ _KEPT_EVENT_WORDS = frozenset(
     "Network Interest Annual International National Partnership Fringe Summer Winter Spring "
     "Autumn The And For Of On In At "
     "With To A An".split())
+#: Proper words for organisations' names: invented places and company-like words
+ORGANISATION_WORDS = (
+    "Westby Northby Eastport Southmere Kingsford Ashworth Bramley Calder Dunmore Elmstead "
+    "Fairholm Glenmoor Harwick Ivydale Larkfield Marston Norwood Oakhurst Pendle Redcliffe "
+    "Stanmore Thornbury Valewood Whitmore Yardley Veltrix Quorvia Zentara Oncolyx Biomira "
+    "Kyntra Novalis Trevana Medica Corvane Solvara Axiomed Genvara Lumira Cellora Pharmix "
+    "Brightwater Holloway Ravensby Easterly Millbrook Foxley Hartwell Kelburn Linwood Moorcroft"
+).split()
 _LINK_OR_TEXT = re.compile(r"(\]\([^)]*\))|([^\]]+|\])")
 
 
@@ -84,14 +96,39 @@ def swap_event_words(text: str, gold: dict, words: dict[str, str],
     """``text`` and ``gold`` with the distinctive capitalised words of every gold event's name
     and aliases mapped to others, where those names occur (``words`` is shared by the issues,
     so a series keeps one name across them)."""
-    taken = {w for person in gold["people"] for w in person["name"].split()}
-    taken |= {w for org in gold["organizations"] for n in [org["name"], *org["aliases"]]
-              for w in n.split()}
-    forms = {n for event in gold["events"] for n in [event["name"], *event["aliases"]] if n}
+    def kept(word: str) -> bool:
+        return word in _KEPT_EVENT_WORDS or word.removesuffix("s") in _KEPT_EVENT_WORDS
+
+    return _swap_name_words(text, gold, "events", kept, words, pool)
+
+
+def swap_organisation_words(text: str, gold: dict, words: dict[str, str], pool: list[str],
+                            common: set[str]) -> tuple[str, dict]:
+    """The same for organisations' names: their proper words ("Warwick" of "University of
+    Warwick", "AstraZeneca") map to invented ones; the words that say what kind of body it is,
+    words the newsletters also write in lower case (``common``: "Health Data Research UK",
+    "Personalised Healthcare") and the partners' names stay."""
+    partners = {w for p in load_partners().partners for n in [p.name, *p.aliases]
+                for w in n.split()}
+
+    def kept(word: str) -> bool:
+        return (word.lower() in common or word in partners or word in lexicon.org_head_words()
+                or bool(lexicon.org_kind_of(word)) or word in _KEPT_EVENT_WORDS)
+
+    return _swap_name_words(text, gold, "organizations", kept, words, pool)
+
+
+def _swap_name_words(text: str, gold: dict, key: str, kept: Callable[[str], bool],
+                     words: dict[str, str], pool: list[str]) -> tuple[str, dict]:
+    """Map the capitalised words of the names of gold ``key`` that ``kept`` does not keep (and
+    no other gold name uses) to words from ``pool``, where those names occur."""
+    others = [k for k in ("people", "organizations", "events") if k != key]
+    taken = {w for k in others for thing in gold[k] for n in [thing["name"],
+             *thing.get("aliases", [])] for w in n.split()}
+    forms = {n for thing in gold[key] for n in [thing["name"], *thing["aliases"]] if n}
     for form in forms:
         for word in re.findall(r"\b[A-Z][a-z]{2,}\b", form):
-            kept = word in _KEPT_EVENT_WORDS or word.removesuffix("s") in _KEPT_EVENT_WORDS
-            if not kept and word not in taken and word not in words and pool:
+            if not kept(word) and word not in taken and word not in words and pool:
                 words[word] = pool.pop()
     here = sorted((w for w in words if w not in taken), key=len, reverse=True)
     if not here:
@@ -115,9 +152,9 @@ def swap_event_words(text: str, gold: dict, words: dict[str, str],
         return names.sub(lambda m: new_of[m.group(0)], piece)
 
     text = _LINK_OR_TEXT.sub(lambda m: m.group(1) or swap(m.group(2)), text)
-    for event in gold["events"]:
-        event["name"] = new_of.get(event["name"], event["name"])
-        event["aliases"] = [new_of.get(a, a) for a in event["aliases"]]
+    for thing in gold[key]:
+        thing["name"] = new_of.get(thing["name"], thing["name"])
+        thing["aliases"] = [new_of.get(a, a) for a in thing["aliases"]]
     return text, gold
 
 
@@ -128,21 +165,29 @@ def main() -> None:
                         default=Path("../shared/corpus/turing-roche-newsletters"))
     parser.add_argument("--gold", type=Path, default=Path("tests/gold"))
     parser.add_argument("--out", type=Path, required=True)
-    parser.add_argument("--events", action="store_true",
-                        help="swap the distinctive words of event names instead of people's names")
+    kind = parser.add_mutually_exclusive_group()
+    kind.add_argument("--events", action="store_true",
+                      help="swap the distinctive words of event names instead of people's names")
+    kind.add_argument("--organisations", action="store_true",
+                      help="swap the proper words of organisations' names instead")
     args = parser.parse_args()
     rng = random.Random(args.seed)
-    event_words: dict[str, str] = {}
-    pool = list(EVENT_WORDS)
+    shared_words: dict[str, str] = {}
+    pool = list(ORGANISATION_WORDS if args.organisations else EVENT_WORDS)
     rng.shuffle(pool)
     for folder in ("corpus", "gold"):
         (args.out / folder).mkdir(parents=True, exist_ok=True)
     issues = sorted(p.stem for p in args.gold.glob("*.json") if p.stem not in HELD_OUT)
+    texts = {issue: (args.corpus / f"{issue}.md").read_text("utf-8") for issue in issues}
+    common = {w for text in texts.values()  # (not in link targets: "warwick.ac.uk")
+              for w in re.findall(r"\b[a-z]{3,}\b", re.sub(r"\]\([^)]*\)", "]", text))}
     for issue in issues:
-        text = (args.corpus / f"{issue}.md").read_text("utf-8")
+        text = texts[issue]
         gold = json.loads((args.gold / f"{issue}.json").read_text("utf-8"))
         if args.events:
-            text, gold = swap_event_words(text, gold, event_words, pool)
+            text, gold = swap_event_words(text, gold, shared_words, pool)
+        elif args.organisations:
+            text, gold = swap_organisation_words(text, gold, shared_words, pool, common)
         else:
             text, gold = swap_issue(text, gold, rng)
         (args.out / "corpus" / f"{issue}.md").write_text(text, "utf-8")
