@@ -782,7 +782,29 @@ def _person_shaped_slot(span: Span) -> bool:
     return (_org_in_brackets_after(span) or _role_noun_before(span) or _before_et_al(span)
             or _talks(span) or _role_after_copula(span) or _after_speaker_cue(span)
             or _owns_a_work(span) or _done_by(span) or _among_speakers(span)
-            or _speaks_next(span))
+            or _speaks_next(span) or _whose_work(span) or _in_labelled_list(span))
+
+
+def _whose_work(span: Span) -> bool:
+    """ "Congratulations to Jane Doe, whose paper …": only a person's talk or paper."""
+    doc, i = span.doc, span.end
+    return i + 2 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ == "whose" and any(
+        t.lower_ in _PERSONAL_WORKS for t in doc[i + 2 : i + 4])
+
+
+# "Authors: Jane Doe, Mark Smith": a line that labels the people it lists
+_PEOPLE_LABEL = re.compile(
+    r"\W*(?:co-?)?(?:authors?|speakers?|panell?ists?|organi[sz]ers?|contributors?|presenters?|"
+    r"chairs?|hosts?|editors?|supervisors?)\s*:\s*", re.IGNORECASE)
+_LISTED_NAMES = re.compile(r"(?:[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*\s*(?:,|;|\band\b|&)\s*)*")
+
+
+def _in_labelled_list(span: Span) -> bool:
+    """A name in the list after "Authors:", "Speakers:", "Panellists:" … (the other names of
+    the list before it, if any, with commas or "and" between them)."""
+    before = span.doc[span.sent.start : span.start].text
+    label = _PEOPLE_LABEL.match(before)
+    return label is not None and _LISTED_NAMES.fullmatch(before[label.end() :]) is not None
 
 
 def _speaks_next(span: Span) -> bool:

@@ -256,7 +256,7 @@ def _writers(sent: Span, titles: list[Span]) -> list[Span]:
             people = _people_in_subject(sent, verb)
             if not people and verb.dep_ in ("ccomp", "xcomp"):  # "X has had [her paper accepted]"
                 people = _people_in_subject(sent, verb.head)
-            found += people
+            found += people + (_people_with(sent, verb) if people else [])  # "… with Y"
     for token in sent:
         writing = _writing_verb_of(token, titles)
         if writing is not None:
@@ -346,9 +346,10 @@ def _is_paper_word(token: Token) -> bool:
 
 
 def _people_with(sent: Span, verb: Token) -> list[Span]:
-    """The people in a "with" phrase of ``verb`` or of its object ("X has a new paper out with
-    Y and Z", "I published 'Title' with my supervisor Y")."""
-    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    """The people in a "with" phrase of ``verb`` or inside its object ("X has a new paper out
+    with Y and Z", "I published 'Title' with my supervisor Y", the parser hanging "with" on the
+    title's last word)."""
+    heads = [verb, *(t for c in verb.children if c.dep_ == "dobj" for t in c.subtree)]
     return _people_under(sent, [c for head in heads for c in head.children
                                 if c.dep_ == "prep" and c.lower_ == "with"])
 

@@ -335,6 +335,28 @@ def test_the_items_event_named_in_its_text_with_the_headings_words_is_one_event(
              ("Charting soil trajectories with Ricci flow", "Dmitri Larsen"),
              ("Charting soil trajectories with Ricci flow", "Ama Nowak")},
             id="names the parser left without a verb before 'have a new paper'"),
+        pytest.param(
+            "## Publication of the Month\n\n### Sparse models for soil records\n\n"
+            "Authors: Mira Holt, Owen Clarke, Lina Haddad\n\nPublished in Soil Science, this "
+            "paper explores sparse models. [Read it here](https://doi.org/10.1234/a6).\n",
+            {("Sparse models for soil records", "Mira Holt"),
+             ("Sparse models for soil records", "Owen Clarke"),
+             ("Sparse models for soil records", "Lina Haddad")},
+            id="an 'Authors:' line"),
+        pytest.param(
+            "## Updates\n\n### New paper\n\nMira Holt, a PhD student at Westby University, has "
+            "published '[Sparse models for soil records](https://doi.org/10.1234/a7)' with her "
+            "supervisor Owen Clarke.\n",
+            {("Sparse models for soil records", "Mira Holt"),
+             ("Sparse models for soil records", "Owen Clarke")},
+            id="published 'Title' with her supervisor"),
+        pytest.param(
+            "## Updates\n\n### Congratulations\n\nCongratulations to Mira Holt, whose paper "
+            "'[Sparse models for soil records](https://doi.org/10.1234/a10)' with Owen Clarke has "
+            "been accepted at Soil Science.\n",
+            {("Sparse models for soil records", "Mira Holt"),
+             ("Sparse models for soil records", "Owen Clarke")},
+            id="Congratulations to X, whose paper"),
     ],
 )
 def test_a_paper_items_authors(nlp, tmp_path: Path, markdown: str, pairs) -> None:
