@@ -355,8 +355,8 @@ WEAK_HOST = (
 _HOSTED_BY = re.compile(
     r"\b(?:(?:co-?)?(?:hosted|organi[sz]ed|run|convened|curated) by|under the auspices of|"
     r"brought to you by|"
-    r"(?:event|workshop|conference|symposium|seminar|webinar|course|school) "
-    r"(?:is|was) a (?:joint )?collaboration between|"
+    r"(?:event|workshop|conference|symposium|seminar|webinar|course|school|summit|forum|"
+    r"hackathon|festival|series|meeting) (?:is|was) a (?:joint )?collaboration between|"
     # "This is a joint event between X and Y", "a joint workshop of X and Y"
     r"\bjoint (?:event|workshop|conference|symposium|seminar|webinar|meeting|initiative) "
     r"(?:between|of|by|from)|"
@@ -388,8 +388,8 @@ def _listed_after(ent: Span, start: int) -> bool:
     if _starts_new_clause(ent, start):
         return False
     if ent.start > 1 and doc[ent.start - 1].lower_ == "the" and doc[ent.start - 2].lower_ in (
-            "at", "from"):
-        return False  # "… Dr Jane Doe from the University of X": her employer
+            "at", "from", "of") and not _first_name_after(ent, start):
+        return False  # "… Dr Jane Doe from (of) the University of X": her employer
     return ent.start == 0 or doc[ent.start - 1].lower_ not in ("at", "in", "of", "from")
 
 
@@ -922,6 +922,14 @@ _AUX_WORDS = frozenset(
 )
 
 
+def _after_preposition(ent: Span) -> bool:
+    """ "by/from/with (the) X": a name inside a phrase of its own, not the head of a list."""
+    doc, i = ent.doc, ent.start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    return i >= 0 and doc[i].lower_ in ("by", "from", "with", "of", "at", "for")
+
+
 def _host_list(sent: Span) -> list[Span]:
     """ "A, B (BB), the C and D are pleased to offer …", "Turing Fellows Prof Jane Doe and Dr
     John Roe are running …": the organisations and people listed right before an organising
@@ -939,8 +947,8 @@ def _host_list(sent: Span) -> list[Span]:
             # "A (AA), the B and Dr C": an acronym in brackets, "the" or a title in the gap
             gap = " ".join(_BRACKETED.sub(" ", doc[ent.end : end].text).split())
             gap = " ".join(w for w in gap.split() if w.lower().rstrip(".") not in _GAP_WORDS)
-            if gap not in ("", ",", "and", ", and", "&"):
-                break
+            if gap not in ("", ",", "and", ", and", "&") or listed and _after_preposition(ent):
+                break  # (not "Supported by the Acme Trust, X will host")
             listed.append(ent)
             end = ent.start
     return listed

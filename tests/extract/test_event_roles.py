@@ -127,6 +127,18 @@ def test_the_name_of_the_role_after_run_by_organises_however_it_is_parsed(nlp) -
     assert _found(doc, "organizer") == {"Farah Rahman"}
 
 
+@pytest.mark.parametrize(("sentence", "hosts"), [
+    ("This summit is a collaboration between Westby University and the Acme Institute.",
+     {"Westby University", "Acme Institute"}),
+    ("Supported by the Acme Trust, the Westby Soil Society will host the summit in Leeds.",
+     {"Westby Soil Society"}),  # a sponsor is no host
+    ("The summit is run by Mira Holt and Owen Clarke of the Westby Soil Society.",
+     {"Mira Holt", "Owen Clarke"}),  # their employer
+])
+def test_who_hosts_and_who_only_supports_or_employs(nlp, sentence: str, hosts) -> None:
+    assert _found(nlp(sentence), "organizer") == hosts
+
+
 def test_a_partners_name_cut_short_before_its_head_is_still_the_subject(nlp) -> None:
     doc = nlp("As part of the 'Turing Connections' initiative, the Turing Institute is hosting "
               "a free event for students.")
