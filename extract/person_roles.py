@@ -782,7 +782,14 @@ def _person_shaped_slot(span: Span) -> bool:
     return (_org_in_brackets_after(span) or _role_noun_before(span) or _before_et_al(span)
             or _talks(span) or _role_after_copula(span) or _after_speaker_cue(span)
             or _owns_a_work(span) or _done_by(span) or _among_speakers(span)
-            or _speaks_next(span) or _whose_work(span) or _in_labelled_list(span))
+            or _speaks_next(span) or _whose_work(span) or _in_labelled_list(span)
+            or bool(_HOLDS_A_POST.match(span.doc[span.end : span.end + 8].text)))
+
+
+# "… holds a joint appointment at X and Y": only a person holds a post
+_HOLDS_A_POST = re.compile(
+    r"(?:currently |also |now )?hold(?:s|ing)? (?:a|an) (?:joint |dual |senior |visiting |"
+    r"honorary )?(?:position|appointment|post|chair|fellowship|professorship)\b")
 
 
 def _whose_work(span: Span) -> bool:

@@ -309,8 +309,8 @@ def _role_of_organisation(doc: Doc, start: int, orgs: dict[int, Span]) -> Span |
 def _relative_clause_ties(doc: Doc) -> list[Found]:
     """ "Jane Doe, who is completing her PhD in Psychology at Westby College", "Jane Doe is
     based at Westby College", "Jane Doe recently joined Acme", "Jane Doe has moved to Acme",
-    "Jane Doe holds a joint appointment at X and Y": the places a clause about the person's
-    work or study puts them (not one they speak at)."""
+    "Jane Doe holds a joint appointment at (between) X and Y", "… before joining Acme": the
+    places a clause about the person's work or study puts them (not one they speak at)."""
     ties = []
     orgs = ents_by_start(doc, "ORG")
     people_starts = {e.start for e in doc.ents if e.label_ == "PERSON"}
@@ -333,8 +333,8 @@ def _relative_clause_ties(doc: Doc) -> list[Found]:
             works_for = token.lower_ == "for" and doc[token.i - 1].lemma_ == "work"
             member_of = token.lower_ == "of" and doc[token.i - 1].lower_ == "member"
             moved_to = token.lower_ == "to" and doc[token.i - 1].lemma_ == "move"
-            placed = token.lower_ in ("at", "in") and working or works_for or member_of or (
-                moved_to or token.lower_ in _JOINED)
+            placed = token.lower_ in ("at", "in", "between") and working or works_for or (
+                member_of or moved_to or token.lower_ in _JOINED)
             org = org_after(doc, token.i + 1, orgs) if placed else None
             if org is not None and token.lower_ == "in" and not lexicon.org_kind_of(org.text):
                 org = None  # "a lecturer in the Department of Statistics", not "in London"
@@ -342,12 +342,13 @@ def _relative_clause_ties(doc: Doc) -> list[Found]:
                 ties.append(tie("affiliation", person, org, chars(doc[person.start : org.end]),
                                 "partnerkg_person_roles.relative_clause"))
                 after = org.end
-                joined = org.end < len(doc) and doc[org.end].lower_ == "and"
-                org = orgs.get(org.end + 1) if joined else None
+                joined = org.end + 1 < len(doc) and doc[org.end].lower_ == "and"
+                the = joined and doc[org.end + 1].lower_ == "the"  # "X and the Acme Institute"
+                org = orgs.get(org.end + 1 + the) if joined else None
     return ties
 
 
-_JOINED = frozenset({"joined", "joins"})
+_JOINED = frozenset({"joined", "joins", "joining"})
 _WORK_WORDS = frozenset({"is", "works", "based", "studying", "completing", "completed",
                         "doing", "leads", "holds", "employed", "appointed"})
 _NOT_WORK_VERBS = frozenset({"speak", "present", "talk", "give", "deliver", "visit", "attend"})

@@ -337,6 +337,10 @@ def test_authors(nlp, sentence: str, authors: set[str]) -> None:
          {("Jane Doe", "Roche")}),
         ("Jane Doe is a consultant at Guy's and St Thomas' NHS Foundation Trust.",
          {("Jane Doe", "Guy's and St Thomas' NHS Foundation Trust")}),
+        ("Mira Holt holds a joint position between Westby University and the Acme Institute.",
+         {("Mira Holt", "Westby University"), ("Mira Holt", "Acme Institute")}),
+        ("Mira Holt completed her PhD at Westby University before joining Roche in 2029.",
+         {("Mira Holt", "Westby University"), ("Mira Holt", "Roche")}),
     ],
 )
 def test_employers(nlp, sentence: str, ties: set[tuple[str, str]]) -> None:
