@@ -15,6 +15,7 @@ read by :mod:`partnerkg.extract.phrase_ties`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -258,13 +259,21 @@ def _role_text(doc: Doc, indices: list[int]) -> str | None:
 def _surnames_joined(doc: Doc, ents: list[Span]) -> list[Span]:
     """ "Bruno van" + "der" + "Karimi", "Priyanka O" + "'" + "Marino": a name the NER cut at a
     surname's particle or "O'" prefix, the surname a PERSON of its own, is one person."""
+    def cut(last: Span, ent: Span) -> bool:
+        surname = ent.label_ == "PERSON" or len(ent) == 1 and bool(NAME_WORD.match(ent.text)) and (
+            last.label_ == "PERSON" and last[-1].text in NAME_PARTICLES)
+        return surname and _cut_before(doc, last, ent)
+
+    return _people_joined(ents, cut)
+
+
+def _people_joined(ents: list[Span], parts: Callable[[Span, Span], bool]) -> list[Span]:
+    """``ents`` with each span that ``parts`` says continues the one before it joined to it,
+    as one person."""
     joined: list[Span] = []
     for ent in ents:
-        last = joined[-1] if joined else None
-        surname = ent.label_ == "PERSON" or len(ent) == 1 and NAME_WORD.match(ent.text) and (
-            last is not None and last.label_ == "PERSON" and last[-1].text in NAME_PARTICLES)
-        if last is not None and surname and _cut_before(doc, last, ent):
-            joined[-1] = Span(doc, last.start, ent.end, label="PERSON")
+        if joined and parts(joined[-1], ent):
+            joined[-1] = Span(ent.doc, joined[-1].start, ent.end, label="PERSON")
         else:
             joined.append(ent)
     return joined
@@ -334,10 +343,8 @@ def _repair_people(doc: Doc) -> None:
         elif span.label_ != "PERSON" and looks_like_name(span) and _in_person_slot(span):
             span = Span(doc, span.start, span.end, label="PERSON")
         elif len(span) == 1 and span.label_ in _NAME_LOOKALIKES and span[0].is_title and (
-                _owns_a_work(span) or _role_after_copula(span) or _organises(span[0])):
-            span = Span(doc, span.start, span.end, label="PERSON")  # "Nadia's paper", "Nadia is
-            # the president of", "Nadia is co-organising": a first name, kept if the issue has
-            # a full name for it
+                _first_name_slot(span)):  # a first name the NER called a place: kept if the
+            span = Span(doc, span.start, span.end, label="PERSON")  # issue has a full name
         elif ent in doubtful:
             continue
         if span.label_ == "PERSON" and is_role_phrase(span.text):
@@ -428,9 +435,15 @@ def _lone_first_names(doc: Doc) -> list[Span]:
                 lexicon.org_kind_of(token.text)):
             continue
         span = Span(doc, i, i + 1, label="PERSON")
-        if _owns_a_work(span) or _role_after_copula(span) or _organises(token):
-            found.append(span)  # (the tagger may call the name a noun: "Tomasz is the …")
+        if _first_name_slot(span):  # (the tagger may call the name a noun: "Tomasz is the …")
+            found.append(span)
     return found
+
+
+def _first_name_slot(word: Span) -> bool:
+    """ "Nadia's paper", "Nadia is the president of", "Nadia is co-organising": where a lone
+    word can only be a person's first name."""
+    return _owns_a_work(word) or _role_after_copula(word) or _organises(word[0])
 
 
 def _names_a_chair(span: Span) -> bool:
@@ -451,15 +464,9 @@ def _first_names_joined(ents: list[Span]) -> list[Span]:
     """ "Kwame" + "Novak Fischer", "Dr Priyanka" + "Alvarez Weber", "Jonas Fischer" + "Volkov":
     a one-word person right before or after another person (nothing between them) is a part
     of that name."""
-    joined: list[Span] = []
-    for ent in ents:
-        last = joined[-1] if joined else None
-        if last is not None and last.end == ent.start and 1 in (len(last), len(ent)) and (
-                last.label_ == ent.label_ == "PERSON") and len(last) + len(ent) <= 4:
-            joined[-1] = Span(ent.doc, last.start, ent.end, label="PERSON")
-        else:
-            joined.append(ent)
-    return joined
+    return _people_joined(ents, lambda last, ent: last.end == ent.start and 1 in (
+        len(last), len(ent)) and last.label_ == ent.label_ == "PERSON" and (
+        len(last) + len(ent) <= 4))
 
 
 #: Titles only a person bears ("Lady Margaret Hall" is a college)

@@ -297,12 +297,10 @@ def _co_writers(sent: Span, sent_text: str) -> list[Span]:
         return []
     text, start = text_of(sent.doc), sent.start_char
     people = [e for e in sent.ents if person_like(e)]
-    last = [p for p in people if p.end_char <= start + match.start() and _ASIDE_OR_SPACE.fullmatch(
-        text[p.end_char : start + match.start()])]
     with_word = sent_text.find(" with ", match.end())
     after = [p for p in people if with_word >= 0 and _WITH_WHOM.fullmatch(
         text[start + with_word : p.start_char])]
-    return [*(_listed_with(last[-1], people, text) if last else []),
+    return [*_listed_right_before(people, text, start + match.start()),
             *(_listed_with(after[0], people, text) if after else [])]
 
 
@@ -394,8 +392,9 @@ def _people_in_subject(sent: Span, verb: Token) -> list[Span]:
     """The people inside the active subject of ``verb``; for "the team that published", of
     the team's phrase, or of the sentence's subject when it is "part of the team"."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    if not subjects and verb.dep_ == "ccomp":  # "members X, Y and Z [have a new paper]"
-        return _listed_right_before(sent, verb)
+    if not subjects and verb.dep_ == "ccomp":  # "members X, Y and Z [have a new paper]", the
+        people = [e for e in sent.ents if person_like(e)]  # parser leaving "have" no subject
+        return _listed_right_before(people, text_of(sent.doc), sent.doc[verb.left_edge.i].idx)
     if verb.dep_ != "relcl" or not any(s.lower_ in ("that", "who", "which") for s in subjects):
         return _people_under(sent, subjects)
     antecedent = verb.head
@@ -407,15 +406,11 @@ def _people_in_subject(sent: Span, verb: Token) -> list[Span]:
     return people
 
 
-def _listed_right_before(sent: Span, verb: Token) -> list[Span]:
-    """ "Our team members X, Y and Z have a new paper", which the parser reads as "members
-    [X, Y, Z]" and a clause "have …" without a subject: the people listed right before the
-    verb (and its auxiliaries)."""
-    first = verb.left_edge.i
-    text = text_of(sent.doc)
-    people = [e for e in sent.ents if person_like(e)]
-    last = [p for p in people if p.end <= first and _ASIDE_OR_SPACE.fullmatch(
-        text[p.end_char : sent.doc[first].idx])]
+def _listed_right_before(people: list[Span], text: str, at: int) -> list[Span]:
+    """The people listed (commas, "and") right before character ``at``, an aside in brackets
+    allowed after the last ("X (Acme) and Y have co-authored …")."""
+    last = [p for p in people if p.end_char <= at and _ASIDE_OR_SPACE.fullmatch(
+        text[p.end_char : at])]
     return _listed_with(last[-1], people, text) if last else []
 
 
