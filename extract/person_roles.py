@@ -790,13 +790,21 @@ def _person_shaped_slot(span: Span) -> bool:
             or _talks(span) or _role_after_copula(span) or _after_speaker_cue(span)
             or _owns_a_work(span) or _done_by(span) or _among_speakers(span)
             or _speaks_next(span) or _whose_work(span) or _in_labelled_list(span)
-            or bool(_HOLDS_A_POST.match(span.doc[span.end : span.end + 8].text)))
+            or bool(_WRITTEN_WITH.search(span.doc[span.sent.start : span.start].text))
+            or bool(_ONLY_A_PERSON.match(span.doc[span.end : span.end + 8].text)))
 
 
-# "… holds a joint appointment at X and Y": only a person holds a post
-_HOLDS_A_POST = re.compile(
+# "co-led the paper 'Title' with (her supervisor) Jane Doe": only a person writes with someone
+_WRITTEN_WITH = re.compile(
+    r"\b(?:co-?authored|co-? ?wrote|written|wrote|co-?led|published)\b[^.]{0,200}\bwith"
+    r"(?: (?:her|his|their|my|our))?(?: [a-z]+){0,2}$")
+# "… holds a joint appointment at X and Y", "… is the first author of": only a person holds
+# a post or writes a paper
+_ONLY_A_PERSON = re.compile(
     r"(?:currently |also |now )?hold(?:s|ing)? (?:a|an) (?:joint |dual |senior |visiting |"
-    r"honorary )?(?:position|appointment|post|chair|fellowship|professorship)\b")
+    r"honorary )?(?:position|appointment|post|chair|fellowship|professorship)\b|"
+    r"(?:is|was) (?:the |a |one of the )?(?:lead |first |senior |last |joint |corresponding )?"
+    r"(?:co-)?authors? of\b")
 
 
 def _whose_work(span: Span) -> bool:

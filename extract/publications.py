@@ -101,6 +101,9 @@ _AUTHOR_CUES = tuple(  # separate patterns: one phrase may hold two cues ("X's p
         r"(?:new |recent )?(?:research|work)) from\b",
         # "The paper is the result of a collaboration between X and Y"
         r"\b(?:paper|study|work|preprint|article)\b[^.]{0,60}?\bcollaboration (?:between|with)\b",
+        # "'Title', a collaboration between X and Y": after the title
+        r"(?:(?<=['’\"”], )|(?<=['’\"”] )|(?<=['’\"”] is )|(?<=['’\"”] was ))(?:a |the )?"
+        r"(?:\w+ )?collaboration (?:between|with)\b",
         r"\band (?:(?:his|her|their) (?:colleagues|collaborators|co-authors|team)|"
         r"colleagues|collaborators|co-authors)\b",
     )
@@ -114,8 +117,12 @@ _PRONOUN_PAPER = re.compile(
     r"(?:\w+ )?(?:co-)?authors?\b|(?:\w+ )?(?:co-)?(?:authored|wrote|published)\b))",
     re.I)
 # what a byline holds besides its names (the parser may end it on the title's opening quote)
-_BYLINE_GLUE = re.compile(r"(?:\s|,|;|&|\band\b|\bet al\b\.?|\.|['‘\"“]|\((?:19|20)\d\d\))*",
-                          re.IGNORECASE)  # "Jane Doe and John Roe (2030)."
+_GLUE_PARTS = r"\s|,|;|&|\band\b|\bet al\b\.?|\.|['‘\"“]|\((?:19|20)\d\d\)"
+_BYLINE_GLUE = re.compile(rf"(?:{_GLUE_PARTS})*", re.I)  # "Jane Doe and John Roe (2030)."
+# and employers in brackets: "Jane Doe (Acme), John Roe (Globex)"
+_BYLINE_AND_ASIDES = re.compile(rf"(?:{_GLUE_PARTS}|\([^()]{{1,80}}\))*", re.I)
+# ", Nature Medicine (2030).": a byline's venue and year
+_VENUE_AND_YEAR = re.compile(r",\s*[A-Z][\w&:' -]{1,80}?,?\s*\(?(?:19|20)\d\d\)?\W*")
 # "X (Acme)", "X from the University of Acme": an aside between a name and "and colleagues"
 _ASIDE = re.compile(
     r"\s*\([^()]{1,80}\)\s*|,?\s+(?:from|at|of)\s+(?:the\s+)?[A-Z][^,.;()]{0,60}?,?\s*")
@@ -123,15 +130,17 @@ _ASIDE = re.compile(
 _WORKED_ON = frozenset({("to", "contribute"), ("on", "work"), ("on", "collaborate")})
 # "X and Y have co-authored", "I co-wrote": the parser splits the verb into three words
 #: "co-authored", "has first-authored", "also co-wrote"
-_SHARED_WRITING = r"(?:\w+ly |just |also )?(?:co|first|senior|lead)-?(?:authored|wrote)\b"
+_SHARED_WRITING = (r"(?:\w+ly |just |also )?(?:(?:co|first|senior|lead)-?(?:authored|wrote)\b|"
+                   r"co-?led (?:the |this |a |an |their )?(?:new |recent )?(?:paper|study|"
+                   r"preprint|article|review|analysis)\b)")  # "co-led the study"
 _CO_WROTE = re.compile(rf"\b(?:have |has |had )?{_SHARED_WRITING}", re.IGNORECASE)
 _I_CO_WROTE = re.compile(rf"\bI (?:have |had )?{_SHARED_WRITING}")
 _AUTHORS_THEN_TITLE = re.compile(r"\s*(?:et al\.?)?\s*[:–—-]\s*['‘\"“]?\s*")
 _ASIDE_OR_SPACE = re.compile(r"\s*(?:\([^()]{1,80}\))?\s*")
 _PAREN_ASIDE = re.compile(r"^\s*\([^()]{1,80}\)")
 _WITH_WHOM = re.compile(r" with (?:(?:my|our|his|her|their|the) )?(?:[a-z]+ ){0,2}")
-_WRITING_VERBS = frozenset(
-    {"have", "write", "publish", "co-author", "author", "release", "contribute"})
+_WRITING_VERBS = frozenset(  # "lead": "X (co-)led the study"
+    {"have", "write", "publish", "co-author", "author", "release", "contribute", "lead"})
 _PAPER_WORD = re.compile(
     r"\b(paper|article|preprint|publication|publish(?:es|ed|ing)|study|review|book|chapter|report|"
     r"journal|co-?authors?|authors?|et al)\b", re.I
@@ -261,6 +270,9 @@ def _writers(sent: Span, titles: list[Span]) -> list[Span]:
         writing = _writing_verb_of(token, titles)
         if writing is not None:
             writers = _people_in_subject(sent, writing)
+            if not writers and writing.dep_ in ("advcl", "xcomp"):  # "X has teamed up with Y
+                writing = writing.head  # to write 'Title'": who teamed up, and with whom
+                writers = _people_in_subject(sent, writing)
             found += writers + (_people_with(sent, writing) if writers else [])
             continue
         if not _is_paper_word(token):
@@ -378,14 +390,18 @@ def _names_before_title(sent: Span, titles: list[Span]) -> list[Span]:
 
 
 def _byline(sent: Span) -> list[Span]:
-    """ "Jane Doe, John Roe and Ann Poe (et al.)": a line of names and nothing else lists a
-    paper's authors (in an item that has a paper; elsewhere the subject does not bind)."""
+    """ "Jane Doe, John Roe and Ann Poe (et al.)", "Jane Doe (Acme), John Roe (Globex)",
+    "Jane Doe and John Roe, Nature Medicine (2030)": a line of names and nothing else but
+    their employers and the venue lists a paper's authors (in an item that has a paper;
+    elsewhere the subject does not bind)."""
     text = text_of(sent.doc)
     people = [e for e in sent.ents if person_like(e)]
     if len(people) < 2:
         return []
-    return people if only_glue_between(text, people, sent.start_char, sent.end_char,
-                                       _BYLINE_GLUE) else []
+    tail = _VENUE_AND_YEAR.match(text, people[-1].end_char, sent.end_char)
+    end = tail.start() if tail and tail.end() == sent.end_char else sent.end_char
+    return people if only_glue_between(text, people, sent.start_char, end,
+                                       _BYLINE_AND_ASIDES) else []
 
 
 def _people_in_subject(sent: Span, verb: Token) -> list[Span]:
@@ -465,7 +481,9 @@ def _people_near(sent: Span, cue_start: int, cue_end: int) -> list[Span]:
 
 
 # "X's paper with Y", "X's paper, written with her colleague Y": the co-authors after
-_WRITTEN_WITH = re.compile(r",?\s*(?:(?:co-)?written |co-authored )?with (?:[a-z]+ ){0,3}")
+# (its title may come between: "X's latest paper, 'Title', written with Y")
+_WRITTEN_WITH = re.compile(r"(?:,?\s*['‘\"“][^'’\"”]{12,300}['’\"”])?"
+                           r",?\s*(?:(?:co-)?written |co-authored )?with (?:[a-z]+ ){0,3}")
 
 
 def _written_with(people: list[Span], text: str, cue_end: int) -> list[Span]:

@@ -267,6 +267,8 @@ def test_organisers(nlp, sentence: str, organisers: set[str]) -> None:
          "Soil Science.", {"Jane Doe", "Mark Smith"}),
         ("Jane Doe and Mark Smith propose sparse models for soil records in this paper.",
          {"Jane Doe", "Mark Smith"}),
+        ("Jane Doe led the new review of soil models with Mark Smith.", {"Jane Doe", "Mark Smith"}),
+        ("Jane Doe led the workshop on soil records.", set()),
     ],
 )
 def test_authors(nlp, sentence: str, authors: set[str]) -> None:

@@ -357,6 +357,47 @@ def test_the_items_event_named_in_its_text_with_the_headings_words_is_one_event(
             {("Sparse models for soil records", "Mira Holt"),
              ("Sparse models for soil records", "Owen Clarke")},
             id="Congratulations to X, whose paper"),
+        pytest.param(
+            "## Updates\n\n### Paper news\n\nNadia Rahman is the first author of 'Sparse models "
+            "for soil records', published in Nature Medicine this month.\n",
+            {("Sparse models for soil records", "Nadia Rahman")},
+            id="X is the first author of 'Title' (a name the NER calls an organisation)"),
+        pytest.param(
+            "## Updates\n\n### Paper news\n\nTomas Berg co-led the paper 'Sparse models for "
+            "soil records' with Mira Holt.\n",
+            {("Sparse models for soil records", "Tomas Berg"),
+             ("Sparse models for soil records", "Mira Holt")},
+            id="co-led the paper 'Title' with Y"),
+        pytest.param(
+            "## Updates\n\n### New paper\n\nMira Holt's latest paper, 'Sparse models for soil "
+            "records', written with Owen Clarke, is out in Nature Medicine.\n",
+            {("Sparse models for soil records", "Mira Holt"),
+             ("Sparse models for soil records", "Owen Clarke")},
+            id="X's paper, 'Title', written with Y"),
+        pytest.param(
+            "## Updates\n\n### Paper news\n\nMira Holt has teamed up with Owen Clarke to write "
+            "'Sparse models for soil records', out now in Nature Medicine.\n",
+            {("Sparse models for soil records", "Mira Holt"),
+             ("Sparse models for soil records", "Owen Clarke")},
+            id="X has teamed up with Y to write 'Title'"),
+        pytest.param(
+            "## Updates\n\n### Paper news\n\n'Sparse models for soil records', a collaboration "
+            "between Mira Holt and Owen Clarke, is out now in Nature Medicine.\n",
+            {("Sparse models for soil records", "Mira Holt"),
+             ("Sparse models for soil records", "Owen Clarke")},
+            id="'Title', a collaboration between X and Y"),
+        pytest.param(
+            "## Publications\n\n### Sparse models for soil records\n\nNadia Rahman (Westby "
+            "University), Tomas Berg (Roche)\n\nNature Medicine, 2030\n",
+            {("Sparse models for soil records", "Nadia Rahman"),
+             ("Sparse models for soil records", "Tomas Berg")},
+            id="a byline with each author's employer in brackets"),
+        pytest.param(
+            "## Publications\n\n### Paper: Sparse models for soil records\n\nMira Holt and Owen "
+            "Clarke, Nature Medicine (2030). [Read the paper](https://doi.org/10.1234/x1)\n",
+            {("Sparse models for soil records", "Mira Holt"),
+             ("Sparse models for soil records", "Owen Clarke")},
+            id="a byline that ends on the venue and year"),
     ],
 )
 def test_a_paper_items_authors(nlp, tmp_path: Path, markdown: str, pairs) -> None:
