@@ -1001,7 +1001,10 @@ def heading_speakers(doc: Doc) -> list[Span]:
             or t.lower_.rstrip(".") in ("dr", "prof", "professor")
             for t in before
         ) or _HEADING_SPEAKS_AT.match(text, ent.end_char) is not None
-        if ent.label_ == "PERSON" and cue:
+        # "New paper by Jane Doe and John Roe": a name listed after one the heading cues
+        listed = bool(found) and found[-1].end < ent.start and all(
+            t.text in (",", "&") or t.lower_ == "and" for t in doc[found[-1].end : ent.start])
+        if ent.label_ == "PERSON" and (cue or listed):
             found.append(ent)
     return found
 

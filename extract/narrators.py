@@ -20,7 +20,7 @@ from partnerkg.extract.units import Unit
 
 FIRST_PERSON = re.compile(
     r"\bI(?:'m|’m|'ve|’ve| am| was| have| had| work| worked| lead| joined| started| completed|"
-    r" did| studied| moved| spent| graduated| recently| currently| also)\b")
+    r" did| studied| moved| spent| graduated| recently| currently| also)\b|\b[Mm]y (?=\w)")
 
 
 def narrators_of(builder: MentionBuilder, units: Sequence[Unit]) -> dict[int, str]:

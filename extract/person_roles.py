@@ -858,7 +858,7 @@ def _done_by(span: Span) -> bool:
 
 #: What only a person has: "Jane Doe's talk", "Jane Doe's new paper"
 _PERSONAL_WORKS = TALK_NOUNS | {"paper", "preprint", "article", "blog", "book", "thesis", "phd",
-                                 "poster"}
+                                 "poster", "lab"}
 
 
 def _owns_a_work(span: Span) -> bool:

@@ -40,6 +40,10 @@ _SAYING = re.compile(r"\b(?:saying|says|said|quote|motto|slogan|mantra|adage|pro
 # "gave a lecture on '…'", "a talk titled '…'": a talk's title, not a paper's
 _TALK_BEFORE = re.compile(r"\b(?:talk|lecture|keynote|seminar|webinar|presentation)s?"
                           r"(?: (?:on|titled|entitled|called))?\W*$", re.IGNORECASE)
+# "Sparse models for soil records, a new paper by …": an unquoted title a sentence opens with
+_TITLE_IN_APPOSITION = re.compile(
+    r"\W*([A-Z][^,;:'‘\"“\n]{12,300}?),\s+(?:a|an|the)\s+(?:new |recent |latest )?"
+    r"(?:paper|preprint|article|study|review)\s+(?:by|from|in|on)\b")
 _QUOTED = re.compile(r"(?<![\w])['‘\"“]([A-Z0-9][^'’\"”]{12,300}?)['’\"”](?![\w])")
 _VENUE = re.compile(
     r"\b(?i:published (?:in|by|at|on)|appear(?:s|ed)? in|out (?:now )?in|et al\.?,)(?: the)?"
@@ -56,6 +60,7 @@ _AUTHOR_CUES = tuple(  # separate patterns: one phrase may hold two cues ("X's p
     for pattern in (
         r"['’]s?\s+(?:\w+\s+)?(?:paper|article|preprint|book|chapter|report|blog|publication|"
         r"work|study|research|review|findings)",
+        r"['’]s\s+(?=['‘\"“])",  # "X's 'Title' is out"
         r"\b(?:paper|article|preprint|book|report|blog(?: post)?|publication|work|chapter|study|"
         r"research|review|analysis)"
         r"(?: in (?:the )?(?-i:[A-Z])[\w&-]*(?: (?-i:[A-Z&])[\w&-]*){0,4})?"  # "in Nature"
@@ -176,6 +181,12 @@ class PublicationFinder:
                     rx.search(text, max(0, match.start() - 40), match.start())
                     for rx in (_SAYING, _TALK_BEFORE)):
                 titles.append(span)  # a quoted event name, saying or talk is no paper's title
+        for sent in doc.sents:
+            match = _TITLE_IN_APPOSITION.match(text, sent.start_char)
+            span = match and doc.char_span(match.start(1), match.end(1), label="PUBLICATION")
+            if span and len(span) >= self.min_title_words and not any(
+                    overlaps(span, t) for t in [*titles, *events]):
+                titles.append(span)
         venues = []
         for match in _VENUE.finditer(text):
             name = re.sub(r"(?: (?:of|in|for|and|on|the|&))+$", "", match.group(1)).rstrip(":")

@@ -398,6 +398,34 @@ def test_the_items_event_named_in_its_text_with_the_headings_words_is_one_event(
             {("Sparse models for soil records", "Mira Holt"),
              ("Sparse models for soil records", "Owen Clarke")},
             id="a byline that ends on the venue and year"),
+        pytest.param(
+            "## Updates\n\n### New paper by Mira Holt and Owen Clarke\n\nThe paper, 'Sparse "
+            "models for soil records', appeared in Nature Medicine.\n",
+            {("Sparse models for soil records", "Mira Holt"),
+             ("Sparse models for soil records", "Owen Clarke")},
+            id="every name a heading lists after 'by'"),
+        pytest.param(
+            "## Updates\n\n### Paper news\n\nCheck out the latest paper from Mira Holt's lab, "
+            "'Sparse models for soil records', in Nature Medicine.\n",
+            {("Sparse models for soil records", "Mira Holt")},
+            id="the paper from X's lab (a name the NER calls an organisation)"),
+        pytest.param(
+            "## Updates\n\n### Paper news\n\nMira Holt's 'Sparse models for soil records' is "
+            "out in Nature Medicine.\n",
+            {("Sparse models for soil records", "Mira Holt")},
+            id="X's 'Title'"),
+        pytest.param(
+            "## Updates\n\n### Paper news\n\nSparse models for soil records, a new paper by Mira "
+            "Holt and Owen Clarke, is out in Nature Medicine.\n",
+            {("Sparse models for soil records", "Mira Holt"),
+             ("Sparse models for soil records", "Owen Clarke")},
+            id="an unquoted title in apposition to 'a new paper by'"),
+        pytest.param(
+            "## Featured Community Scholar\n\nThis month we meet Jane Doe, a PhD student at "
+            "Westby University.\n\nMy paper 'Sparse models for soil records in the field' came "
+            "out last month in Nature Medicine.\n",
+            {("Sparse models for soil records in the field", "Jane Doe")},
+            id="the scholar's own paper, with no 'I' sentence before"),
     ],
 )
 def test_a_paper_items_authors(nlp, tmp_path: Path, markdown: str, pairs) -> None:
@@ -886,3 +914,11 @@ def test_where_an_interviews_narrator_works(nlp, tmp_path: Path, answer: str, em
         "## Featured Community Scholar of the Month\n\nThis month's scholar is Jane Doe.\n\n"
         f"**Tell us about yourself:**\n\n{answer}\n"))
     assert _pairs(resolved, Relation.AFFILIATION) == {("Jane Doe", org) for org in employers}
+
+
+def test_every_name_an_event_heading_lists_after_with_speaks(nlp, tmp_path: Path) -> None:
+    resolved = _resolved(nlp, tmp_path, (
+        "## Events\n\n### Soil Seminar with Jane Doe and John Roe\n\n**12 May 2030**\n\n"
+        "Join us for an afternoon of talks.\n"
+    ))
+    assert {p for _, p in _pairs(resolved, Relation.SPEAKER)} == {"Jane Doe", "John Roe"}
