@@ -989,7 +989,7 @@ def heading_speakers(doc: Doc) -> list[Span]:
     """People named after the colon of an event heading ("… Series: Dr Jane Doe"; not "PhD
     Opportunity at Acme: Digital Twins"), after a dash that ends it ("Title - Jane Doe"),
     after "with"/"by"/"featuring", or before "speaker at"/"presenting at" are its speakers."""
-    found = []
+    found: list[Span] = []
     text = text_of(doc)
     for ent in doc.ents:
         before = [t for t in doc[max(0, ent.start - 2) : ent.start]]

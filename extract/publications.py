@@ -182,8 +182,8 @@ class PublicationFinder:
                     for rx in (_SAYING, _TALK_BEFORE)):
                 titles.append(span)  # a quoted event name, saying or talk is no paper's title
         for sent in doc.sents:
-            match = _TITLE_IN_APPOSITION.match(text, sent.start_char)
-            span = match and doc.char_span(match.start(1), match.end(1), label="PUBLICATION")
+            opening = _TITLE_IN_APPOSITION.match(text, sent.start_char)
+            span = opening and doc.char_span(opening.start(1), opening.end(1), label="PUBLICATION")
             if span and len(span) >= self.min_title_words and not any(
                     overlaps(span, t) for t in [*titles, *events]):
                 titles.append(span)
