@@ -56,6 +56,7 @@ from partnerkg.extract.model import (
     Relation,
     Section,
 )
+from partnerkg.extract.name_shape import IMPERATIVES
 from partnerkg.extract.narrators import narrators_of
 from partnerkg.extract.publications import people_after_title
 from partnerkg.extract.roles import is_role_phrase
@@ -99,6 +100,7 @@ _PUBLICATION_WORD = re.compile(
 #: An item heading over one paper's bold title ("### Publication of the Month")
 _ONE_PAPER = re.compile(r"\W*(?:(?:our|new|latest|featured|recent) )?(?:publication|paper|preprint)"
                         r"(?: of the (?:month|week))?\W*$", re.I)
+_QUOTED_TEXT = re.compile(r"['‘\"“][A-Z][^'’\"”]{12,}['’\"”]")
 _PUBLICATION_SECTION = re.compile(r"\bpublications?\b|\bpapers?\b|\breading\b", re.I)
 _PUBLICATION_KINDS = (
     ("preprint", re.compile(r"\bpreprint|arxiv|biorxiv|medrxiv", re.I)),
@@ -605,6 +607,7 @@ def _item_mentions(builder: MentionBuilder, unit: Unit, doc: Doc) -> dict[str, s
     if reading.kind is None and (
         (_PUBLICATION_SECTION.search(item.section) and len(item.title.split()) >= 3 and not listing)
         or (authored and _PIECE.search(item.title)) or labelled
+        or _titled_by_its_item_paper(item, doc)
     ):
         attributes = {"publication_kind": _publication_kind(item.section + " " + item.title)}
         doi = next((link.doi for link in item.links if link.doi), None)
@@ -696,6 +699,24 @@ def _titled_by_its_paper(section: Section, unit: Unit) -> bool:
     first = section.blocks[0] if section.blocks else None
     return (unit.block is first and bool(_THIS_PAPER.search(unit.text))
             and len(section.title.split()) >= 4 and not _PUBLICATION_SECTION.search(section.title))
+
+
+# "The paper was co-authored by …", "In this paper, …": a first paragraph about one paper
+_THE_PAPER = re.compile(r"\b(?:this|the) (?:new |recent |latest )?(?:paper|preprint|article)\b|"
+                        r"\bthe authors\b|\bthis (?:work|study)\b|"
+                        r"\bpublished (?:a|the) (?:new )?(?:paper|preprint|article|study)\b", re.I)
+
+
+def _titled_by_its_item_paper(item: Item, heading: Doc) -> bool:
+    """An item headed by a paper's title ("### Sparse models for soil records") whose first
+    paragraph speaks of "the paper" and names no title of its own. A heading that names a
+    person ("X presenting at Y"), asks or bids ("Join the Acme team") is no title."""
+    first = item.blocks[0].text if item.blocks else ""
+    return (len(item.title.split()) >= 4 and not item.title.rstrip().endswith("?")
+            and heading[0].tag_ != "VB" and heading[0].lower_ not in IMPERATIVES
+            and not any(e.label_ == "PERSON" for e in heading.ents)
+            and bool(_THE_PAPER.search(first)) and not _QUOTED_TEXT.search(first)
+            and not any(link.doi for block in item.blocks for link in block.links))
 
 
 def _publication_kind(text: str) -> str:

@@ -64,7 +64,7 @@ _AUTHOR_CUES = tuple(  # separate patterns: one phrase may hold two cues ("X's p
         r"\b(?:paper|article|preprint|book|report|blog(?: post)?|publication|work|chapter|study|"
         r"research|review|analysis)"
         r"(?: in (?:the )?(?-i:[A-Z])[\w&-]*(?: (?-i:[A-Z&])[\w&-]*){0,4})?"  # "in Nature"
-        r" (?:written |(?:co-)?authored |co-written )?by\b",
+        r",? (?:written |(?:co-)?authored |co-written )?by\b",  # "This paper, by X and Y, …"
         r"\bet al\b|\b(?:written|authored|co-authored|co-written) by\b|"
         r"\bby .{0,40}\band colleagues\b",
         r"(?<=['’\"”]) by\b|\bco-?authored with\b",  # "'Title' by X", "co-authored with X"
@@ -140,7 +140,7 @@ _SHARED_WRITING = (r"(?:\w+ly |just |also )?(?:(?:co|first|senior|lead)-?(?:auth
                    r"preprint|article|review|analysis)\b)")  # "co-led the study"
 _CO_WROTE = re.compile(rf"\b(?:have |has |had )?{_SHARED_WRITING}", re.IGNORECASE)
 _I_CO_WROTE = re.compile(rf"\bI (?:have |had )?{_SHARED_WRITING}")
-_AUTHORS_THEN_TITLE = re.compile(r"\s*(?:et al\.?)?\s*[:–—-]\s*['‘\"“]?\s*")
+_AUTHORS_THEN_TITLE = re.compile(r"\s*(?:et al\.?)?\s*[:–—,-]\s*['‘\"“]?\s*")
 _ASIDE_OR_SPACE = re.compile(r"\s*(?:\([^()]{1,80}\))?\s*")
 _PAREN_ASIDE = re.compile(r"^\s*\([^()]{1,80}\)")
 _WITH_WHOM = re.compile(r" with (?:(?:my|our|his|her|their|the) )?(?:[a-z]+ ){0,2}")

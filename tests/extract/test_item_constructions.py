@@ -426,6 +426,30 @@ def test_the_items_event_named_in_its_text_with_the_headings_words_is_one_event(
             "out last month in Nature Medicine.\n",
             {("Sparse models for soil records in the field", "Jane Doe")},
             id="the scholar's own paper, with no 'I' sentence before"),
+        pytest.param(
+            "## Updates\n\n### Sparse models for soil records\n\nThe paper was co-authored by "
+            "Community Scholar Mira Holt.\n",
+            {("Sparse models for soil records", "Mira Holt")},
+            id="an item headed by its paper's title: 'the paper'"),
+        pytest.param(
+            "## Updates\n\n### Sparse models for soil records\n\nMira Holt, Owen Clarke and Lina "
+            "Haddad have published a paper on sparse models.\n",
+            {("Sparse models for soil records", "Mira Holt"),
+             ("Sparse models for soil records", "Owen Clarke"),
+             ("Sparse models for soil records", "Lina Haddad")},
+            id="an item headed by its paper's title: 'have published a paper'"),
+        pytest.param(
+            "## Updates\n\n### Sparse models for soil records\n\nThis paper, by Mira Holt and "
+            "Owen Clarke, shows that sparse models travel well.\n",
+            {("Sparse models for soil records", "Mira Holt"),
+             ("Sparse models for soil records", "Owen Clarke")},
+            id="this paper, by X and Y"),
+        pytest.param(
+            "## Updates\n\n### New publication\n\nMira Holt and Owen Clarke, 'Sparse models for "
+            "soil records', Nature Medicine, 2030.\n",
+            {("Sparse models for soil records", "Mira Holt"),
+             ("Sparse models for soil records", "Owen Clarke")},
+            id="a reference: names, a comma, the quoted title"),
     ],
 )
 def test_a_paper_items_authors(nlp, tmp_path: Path, markdown: str, pairs) -> None:
@@ -922,3 +946,16 @@ def test_every_name_an_event_heading_lists_after_with_speaks(nlp, tmp_path: Path
         "Join us for an afternoon of talks.\n"
     ))
     assert {p for _, p in _pairs(resolved, Relation.SPEAKER)} == {"Jane Doe", "John Roe"}
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Research Fellow Mira Holt presenting at the Acme Forum", "Join the Westby Soil Data Team",
+     "Why do soil models travel well?"],
+)
+def test_a_heading_that_names_someone_bids_or_asks_is_no_papers_title(
+        nlp, tmp_path: Path, heading: str) -> None:
+    resolved = _resolved(nlp, tmp_path, (
+        f"## Updates\n\n### {heading}\n\nMira Holt and Owen Clarke have published a paper on "
+        "sparse models.\n"))
+    assert _names(resolved, EntityKind.PUBLICATION) == []
