@@ -242,15 +242,18 @@ class EventRoles:
         found = relations(doc)
         for sent in doc.sents:
             text = sent.text  # built anew on every access: read it once
-            if _FIRST_PERSON_HOST.search(text) and not any(  # "join us for Acme's conference"
+            first_person = _FIRST_PERSON_HOST.search(text)
+            if first_person and not any(  # "join us for Acme's conference"
                     e.label_ == "ORG" and _owns_event(e) for e in sent.ents):
+                # "Join us" invites, it names no host: it gives way to one the item names
+                invites = first_person.group().lower() == "join us"
                 found.append(
                     {
                         "relation": "organizer",
                         "subject": "EVENT",
                         "object": "PARTNERSHIP",
                         "evidence": chars(sent),
-                        "rule": f"{self.name}.first_person_host",
+                        "rule": f"{self.name}.{JOIN_US if invites else 'first_person_host'}",
                         "confidence": 0.7,
                         "attributes": {},
                     }
@@ -289,6 +292,7 @@ class EventRoles:
                               and _starts_new_clause(ent, by_start))
                 if (
                     _verb_of(ent, ORGANISE_VERBS, active=True)
+                    or _partners_to_host(ent, by_cue)
                     or _brings_together(ent)
                     or (_agent_of(ent, ORGANISE_VERBS) and not past_hosts)
                     or listed
@@ -352,6 +356,8 @@ class EventRoles:
 WEAK_HOST = (
     "weak_host"  # possessive or heading-initial owner: used only when no sentence names a host
 )
+JOIN_US = "join_us"  # the partnership as host of what "join us" invites to: used only when
+# nothing else names a host
 _HOSTED_BY = re.compile(
     r"\b(?:(?:co-?)?(?:hosted|organi[sz]ed|run|convened|curated) by|under the auspices of|"
     r"brought to you by|"
@@ -360,7 +366,11 @@ _HOSTED_BY = re.compile(
     # "This is a joint event between X and Y", "a joint workshop of X and Y"
     r"\bjoint (?:event|workshop|conference|symposium|seminar|webinar|meeting|initiative) "
     r"(?:between|of|by|from)|"
-    r"(?:hosted|organi[sz]ed|run|held) in (?:collaboration|partnership|association) with)\b|"
+    r"(?:hosted|organi[sz]ed|run|held) in (?:collaboration|partnership|association) with|"
+    r"co-?(?:hosted|organi[sz]ed) (?:with|alongside)|"  # "Co-hosted with X, the symposium …"
+    # "X has partnered with Y to deliver this symposium": Y (and X, whose verb it is)
+    r"partner(?:ed|ing|s)? (?:up )?with(?=[^.]{0,80}\bto (?:deliver|host|run|organi[sz]e|hold|"
+    r"bring|launch|convene)\b))\b|"
     r"\b(?:organi[sz]ers?|hosts?)\s*:",  # "Organisers: X and Y"
     re.IGNORECASE,
 )
@@ -370,6 +380,13 @@ _WITH_PARTNER = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"\b(?:who|which|where|to|for|with|and will|is|are|was|were)\b|[;:.]")
+
+
+def _partners_to_host(ent: Span, by_cue: re.Match[str] | None) -> bool:
+    """ "X has partnered with Y to deliver this symposium": X, the subject of "partnered",
+    hosts as well as Y (whom the "partnered with" cue lists)."""
+    return by_cue is not None and by_cue.group().lower().startswith("partner") and (
+        ent.root.dep_ == "nsubj" and ent.root.head.lemma_.lower() == "partner")
 
 
 def _listed_after(ent: Span, start: int) -> bool:
@@ -505,9 +522,9 @@ def _joint_owner(org: Span) -> bool:
 
 
 def _names_whose_event(org: Span) -> bool:
-    """ "This is a Westby University event", "a Westby University and Acme Institute
-    collaboration": organisations that modify a lower-case event noun after "a" ("a Turing
-    Lecture" is one name)."""
+    """ "This is a Westby University event", "at this Acme event", "a Westby University and
+    Acme Institute collaboration": organisations that modify a lower-case event noun after "a"
+    or "this" ("a Turing Lecture" is one name)."""
     doc = org.doc
     by_start = {e.start: e for e in doc.ents if e.label_ == "ORG"}
     by_end = {e.end: e for e in by_start.values()}
@@ -517,7 +534,7 @@ def _names_whose_event(org: Span) -> bool:
     end = org.end
     while end + 1 < len(doc) and doc[end].lower_ == "and" and end + 1 in by_start:
         end = by_start[end + 1].end
-    return start > 0 and doc[start - 1].lower_ in ("a", "an") and end < len(doc) and (
+    return start > 0 and doc[start - 1].lower_ in ("a", "an", "this") and end < len(doc) and (
         doc[end].text in _EVENT_NOUNS or doc[end].text == "collaboration")
 
 

@@ -26,6 +26,7 @@ from partnerkg.extract.dates import (
 )
 from partnerkg.extract.events import (
     EVENT_HEADS,
+    JOIN_US,
     NOT_SPEAKING,
     SPEAKER_CUES,
     TALK_NOUNS,
@@ -182,14 +183,14 @@ def _programme_entry(builder: MentionBuilder, index: int, unit: Unit, doc: Doc) 
 
 
 def _strongest_hosts(assertions: list[Assertion]) -> tuple[Assertion, ...]:
-    """A possessive ("Acme's symposium") names the host only when no sentence says who hosts."""
-    hosted = {
-        a.subject
-        for a in assertions
-        if a.relation is Relation.ORGANIZER and not a.component.endswith(WEAK_HOST)
-    }
+    """A possessive ("Acme's symposium") names the host only when no sentence says who hosts;
+    "join us" makes the partnership the host only when nothing else names one."""
+    hosts = [a for a in assertions if a.relation is Relation.ORGANIZER]
+    named = {a.subject for a in hosts if not a.component.endswith(JOIN_US)}
+    hosted = {a.subject for a in hosts if not a.component.endswith((WEAK_HOST, JOIN_US))}
     return tuple(
         a for a in assertions if not (a.component.endswith(WEAK_HOST) and a.subject in hosted)
+        and not (a.component.endswith(JOIN_US) and a.subject in named)
     )
 
 

@@ -959,3 +959,33 @@ def test_a_heading_that_names_someone_bids_or_asks_is_no_papers_title(
         f"## Updates\n\n### {heading}\n\nMira Holt and Owen Clarke have published a paper on "
         "sparse models.\n"))
     assert _names(resolved, EntityKind.PUBLICATION) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "hosts"),
+    [
+        pytest.param("Hosted by: Acme Institute\n\nJoin us for a day of talks.",
+                     {"Acme Institute"}, id="'join us' gives way to a host the item names"),
+        pytest.param("Join us for a day of talks.", {"Turing-Roche Strategic Partnership"},
+                     id="'join us' alone: the partnership"),
+        pytest.param("Acme Institute has partnered with Westby University to deliver this "
+                     "symposium.", {"Acme Institute", "Westby University"},
+                     id="X has partnered with Y to deliver"),
+        pytest.param("Co-hosted with the Acme Institute, the symposium brings together soil "
+                     "scientists.", {"Acme Institute"}, id="co-hosted with X"),
+        pytest.param("Dr Jane Doe from Globex will speak at this Westby University event.",
+                     {"Westby University"}, id="this X event"),
+    ],
+)
+def test_an_event_items_hosts(nlp, tmp_path: Path, text: str, hosts: set[str]) -> None:
+    resolved = _resolved(nlp, tmp_path, (
+        f"## Events\n\n### Soil Data Symposium 2030\n\n**12 May 2030**\n\n{text}\n"))
+    assert {o for _, o in _pairs(resolved, Relation.ORGANIZER)} == hosts
+
+
+def test_join_us_gives_way_to_the_organisation_an_event_heading_opens_with(
+        nlp, tmp_path: Path) -> None:
+    resolved = _resolved(nlp, tmp_path, (
+        "## Events\n\n### Acme Institute Soil Data Symposium 2030\n\n**12 May 2030**\n\n"
+        "Join us for talks on soil data.\n"))
+    assert {o for _, o in _pairs(resolved, Relation.ORGANIZER)} == {"Acme Institute"}
