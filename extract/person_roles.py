@@ -379,13 +379,17 @@ def _without_opening(span: Span) -> Span:
 
 
 def _without_tail(span: Span) -> Span:
-    """The NER's span without what it ran on into after a name: a comma and a role, an open
-    bracket, punctuation, "and", a title, honours, a possessive; and with the surname it cut
-    at an "O'" ("Elif O" + "' Eze")."""
+    """The NER's span without what it ran on into after a name: a comma and a role, a spaced
+    dash, an open bracket, punctuation, "and", a title, honours, a possessive; and with the
+    surname it cut at an "O'" ("Elif O" + "' Eze")."""
     doc = span.doc
     comma = next((t.i for t in span if t.text == ","), None)
     if span.label_ in _NAME_LOOKALIKES and comma is not None and comma > span.start + 1:
         span = Span(doc, span.start, comma, label=span.label_)  # "Jane Doe, Role …" whole
+    dash = next((t.i for t in span if t.text in ("-", "–", "—") and t.whitespace_
+                 and doc[t.i - 1].whitespace_), None)  # "John Roe - Acme": no "Jean-Pierre"
+    if dash is not None and dash > span.start + 1:
+        span = Span(doc, span.start, dash, label=span.label_)
     bracket = next((t.i for t in span if t.text == "("), None)
     if bracket is not None and bracket > span.start + 1 and ")" not in span.text:
         span = Span(doc, span.start, bracket, label=span.label_)  # "Ann Lee (Acme" …)
@@ -1095,13 +1099,13 @@ def _ent_at(doc: Doc, i: int) -> Span:
 
 
 def _team_line(span: Span) -> bool:
-    """ "Jane Doe, Acme Institute, Community Manager", "Jane Doe, Acme University": a line that
+    """ "Jane Doe, Acme Institute, Community Manager", "Jane Doe - Acme University": a line that
     opens with the name, then an organisation (or two joined by "and") and a role after commas
-    (a team list), or
+    or dashes (a team list), or
     nothing but an organisation its name says is one (a list of speakers)."""
     doc = span.doc
     if any(t.is_alpha for t in doc[: span.start]) or span.end + 1 >= len(doc) or (
-            doc[span.end].text != ","):
+            doc[span.end].text not in _LINE_SEPARATORS):
         return False
     orgs = {e.start: e for e in doc.ents if e.label_ == "ORG"}
     org = orgs.get(span.end + 1)
@@ -1110,13 +1114,15 @@ def _team_line(span: Span) -> bool:
         org = orgs[org.end + 1]
     if org is not None and all(not t.is_alpha for t in doc[org.end :]):
         return bool(lexicon.org_kind_of(org.text))
-    if org is None or org.end + 1 >= len(doc) or doc[org.end].text != ",":
+    if org is None or org.end + 1 >= len(doc) or doc[org.end].text not in _LINE_SEPARATORS:
         return False
-    role = re.split(r"[,(]", doc[org.end + 1 : min(len(doc), org.end + 10)].text)[0]
+    role = re.split(r"[,(|–—]| - ", doc[org.end + 1 : min(len(doc), org.end + 10)].text)[0]
     return is_role_phrase(role)  # "…, Deputy Lead (on sabbatical till August)"
 
 
-_APPOSITION_MARKS = frozenset({",", ":", "–", "—", "|"})
+_APPOSITION_MARKS = frozenset({",", ":", "–", "—", "|", "-"})
+#: What separates a team line's name, organisation and role ("Jane Doe - Acme - Lead")
+_LINE_SEPARATORS = frozenset({",", "–", "—", "|", "-"})
 
 
 def _phrase_after_comma(span: Span) -> str | None:

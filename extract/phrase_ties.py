@@ -33,7 +33,24 @@ def phrase_ties(doc: Doc) -> list[Found]:
     return [*_possessive_employers(doc), *_titled_by_organisation(doc), *_partner_title(doc),
             *_own_team(doc), *_led_team(doc), *_role_taken_as(doc), *_both_at(doc),
             *_copular_roles(doc), *_first_person_roles(doc), *_relative_clause_ties(doc),
-            *_listed_under_organisation(doc)]
+            *_listed_under_organisation(doc), *_based_at_opening(doc)]
+
+
+def _based_at_opening(doc: Doc) -> list[Found]:
+    """ "Based at Westby University, Jane Doe studies …": the organisation of a sentence's
+    opening "Based at" is where the person right after its comma works."""
+    orgs, ties = ents_by_start(doc, "ORG"), []
+    people = ents_by_start(doc, "PERSON")
+    for sent in doc.sents:
+        org = _based_at(doc, sent.start, orgs) if sent[0].is_title else None
+        while org is not None and org.end < len(doc) and doc[org.end].lower_ in ("and", ","):
+            person = people.get(org.end + 1)
+            if person is not None and doc[org.end].text == ",":
+                ties.append(tie("affiliation", person, org, chars(doc[sent.start : person.end]),
+                                "partnerkg_person_roles.based_at_opening"))
+                break
+            org = org_after(doc, org.end + 1, orgs) if doc[org.end].lower_ == "and" else None
+    return ties
 
 
 def _partner_title(doc: Doc) -> list[Found]:
@@ -309,8 +326,10 @@ def _role_of_organisation(doc: Doc, start: int, orgs: dict[int, Span]) -> Span |
 def _relative_clause_ties(doc: Doc) -> list[Found]:
     """ "Jane Doe, who is completing her PhD in Psychology at Westby College", "Jane Doe is
     based at Westby College", "Jane Doe recently joined Acme", "Jane Doe has moved to Acme",
-    "Jane Doe holds a joint appointment at (between) X and Y", "… before joining Acme": the
-    places a clause about the person's work or study puts them (not one they speak at)."""
+    "Jane Doe holds a joint appointment at (between) X and Y", "… before joining Acme", "…
+    leaving us to join Acme", "Jane Doe has taken up a post at Acme", "Jane Doe leads the
+    Acme Soil Group (at Westby)": the places a clause about the person's work or study puts
+    them (not one they speak at)."""
     ties = []
     orgs = ents_by_start(doc, "ORG")
     people_starts = {e.start for e in doc.ents if e.label_ == "PERSON"}
@@ -333,8 +352,9 @@ def _relative_clause_ties(doc: Doc) -> list[Found]:
             works_for = token.lower_ == "for" and doc[token.i - 1].lemma_ == "work"
             member_of = token.lower_ == "of" and doc[token.i - 1].lower_ == "member"
             moved_to = token.lower_ == "to" and doc[token.i - 1].lemma_ == "move"
+            to_join = token.lower_ == "join" and doc[token.i - 1].lower_ in ("to", "will")
             placed = token.lower_ in ("at", "in", "between") and working or works_for or (
-                member_of or moved_to or token.lower_ in _JOINED)
+                member_of or moved_to or to_join or token.lower_ in _JOINED | _LEADS)
             org = org_after(doc, token.i + 1, orgs) if placed else None
             if org is not None and token.lower_ == "in" and not lexicon.org_kind_of(org.text):
                 org = None  # "a lecturer in the Department of Statistics", not "in London"
@@ -349,8 +369,11 @@ def _relative_clause_ties(doc: Doc) -> list[Found]:
 
 
 _JOINED = frozenset({"joined", "joins", "joining"})
-_WORK_WORDS = frozenset({"is", "works", "based", "studying", "completing", "completed",
-                        "doing", "leads", "holds", "employed", "appointed"})
+#: "Jane Doe leads the Acme Soil Group": the organisation right after is the one led
+_LEADS = frozenset({"leads", "heads", "directs", "co-leads", "manages"})
+_WORK_WORDS = frozenset({"is", "works", "based", "studying", "completing", "completed", "did",
+                        "finished", "doing", "holds", "employed", "appointed", "post",
+                        "position", "role", *_LEADS})
 _NOT_WORK_VERBS = frozenset({"speak", "present", "talk", "give", "deliver", "visit", "attend"})
 
 

@@ -343,6 +343,18 @@ def test_authors(nlp, sentence: str, authors: set[str]) -> None:
          {("Mira Holt", "Westby University"), ("Mira Holt", "Acme Institute")}),
         ("Mira Holt completed her PhD at Westby University before joining Roche in 2029.",
          {("Mira Holt", "Westby University"), ("Mira Holt", "Roche")}),
+        ("We say goodbye to Jane Doe, who is leaving us to join Novartis.",
+         {("Jane Doe", "Novartis")}),
+        ("Jane Doe leads the Soil Group at Westby University.",
+         {("Jane Doe", "Soil Group"), ("Jane Doe", "Westby University")}),
+        ("Jane Doe heads the data science team at Novartis.", {("Jane Doe", "Novartis")}),
+        ("Jane Doe, who did her PhD at Westby University, has joined the team.",
+         {("Jane Doe", "Westby University")}),
+        ("Jane Doe has taken up a new post at Novartis.", {("Jane Doe", "Novartis")}),
+        ("Based at Westby University, Jane Doe studies soil records.",
+         {("Jane Doe", "Westby University")}),
+        ("Jane Doe - Westby University", {("Jane Doe", "Westby University")}),
+        ("Jane Doe - Research Fellow - Westby University", {("Jane Doe", "Westby University")}),
     ],
 )
 def test_employers(nlp, sentence: str, ties: set[tuple[str, str]]) -> None:
