@@ -130,7 +130,8 @@ _RANGE = rf"{_DAY}(?:\s*(?:-|–|to|and)\s*{_DAY})?"
 _PROSE_DATE = re.compile(
     rf"\b(?:tak(?:e|es|ing) place|(?:will be|is being|is) held|will run|is running|runs|"
     rf"(?:will )?happen(?:s|ing)?|(?:is|are|will be) (?:scheduled|planned) for|(?:is|will be) on|"
-    rf"join us on|save the date|returns?|is back)\b:?"
+    rf"join us on|save the date|returns?|is back|"
+    rf"(?:^|(?<=[.!?]\s))\W*(?:from|on))\b:?"  # "From 12 to 14 May 2030, X will host …"
     rf"(?:[^.;]{{0,80}}?\b(?:on|from|between))?\s+(?:the\s+)?"  # "takes place July 10-14"
     rf"(?:{_WEEKDAY_WORD}\s+)?"  # "Join us on Tuesday 12 May"
     rf"(?P<date>(?:{_RANGE}\s+(?:of\s+)?(?:{_MONTHS})|(?:{_MONTHS})\s+{_RANGE})(?:,?\s+\d{{4}})?)",
@@ -201,8 +202,10 @@ def opens_with_date(text: str) -> bool:
 
 _DATE_AFTER_COMMA = re.compile(  # "[Acme Forum] (London, 12 July 2030)": a place may come first
     r"^\s*(?:,|\n|\s[-–—]\s|\()\s*(?:[A-Z][a-z]+,\s*)?([^,;\n()]{4,40})")
-#: "On 12 July 2030, the [Acme Forum] …": a date that opens the sentence before the name
-_DATE_BEFORE_NAME = re.compile(r"^\s*on\s+(?P<date>[^,;]{4,40}),\s*(?:the)?\s*$", re.I)
+#: "On 12 July 2030, the [Acme Forum] …", "On 12 July 2030, Jane Doe will speak at the
+#: [Acme Forum]": a date that opens the sentence before the name
+_DATE_BEFORE_NAME = re.compile(r"^\s*on\s+(?P<date>[^,;]{4,40}),(?:\s*(?:the)?|[^,;]{0,80}?"
+                               r"\b(?:at|to|attend(?:s|ing)?|for)(?: the)?)\s*$", re.I)
 
 
 def date_beside_name(before: str, after: str, issue: dt.date) -> ParsedDate | None:

@@ -989,3 +989,21 @@ def test_join_us_gives_way_to_the_organisation_an_event_heading_opens_with(
         "## Events\n\n### Acme Institute Soil Data Symposium 2030\n\n**12 May 2030**\n\n"
         "Join us for talks on soil data.\n"))
     assert {o for _, o in _pairs(resolved, Relation.ORGANIZER)} == {"Acme Institute"}
+
+
+@pytest.mark.parametrize(
+    ("markdown", "event"),
+    [
+        pytest.param("## Updates\n\n### Partnership news\n\nOn 12 May 2030, Jane Doe will speak "
+                     "at the Westby Soil Forum.\n", "Westby Soil Forum",
+                     id="a date opening the sentence that names the event someone speaks at"),
+        pytest.param("## Events\n\n### Soil Data Symposium 2030\n\nFrom 12 to 14 May 2030, "
+                     "Westby University will host the symposium.\n", "Soil Data Symposium 2030",
+                     id="an event item's sentence opening 'From 12 to 14 May 2030,'"),
+    ],
+)
+def test_an_events_date_in_an_opening_phrase(nlp, tmp_path: Path, markdown: str,
+                                             event: str) -> None:
+    (found,) = [e for e in _resolved(nlp, tmp_path, markdown).entities
+                if e.kind is EntityKind.EVENT]
+    assert (found.name, found.attributes.get("start_date")) == (event, "2030-05-12")
