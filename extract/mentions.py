@@ -115,7 +115,7 @@ _PUBLICATION_KINDS = (
 _FUNCTION_WORDS = "|".join(sorted(
     {"and", "or", "in", "on", "at", "to", "for", "of", "is", "are", "was", "were", "has", "have",
      "will", "so", "as", "with", "from", "by", "who", "which", "that", "had", "can",
-     "would", "should", "also", "team", "teams"}))
+     "would", "should", "also", "team", "teams", "said", "says"}))
 _PROSE_WORD = re.compile(r"(?<![\w/%.=@-])[a-z][a-z'-]+(?![\w/%=@])")  # not in a URL or address
 _BRACKETED_AFTER = re.compile(r"\s*\(([^()]{2,40})\)")  # "… Networks (CompleNet)"
 _DATE_WORDS = re.compile(
@@ -247,7 +247,8 @@ def _used_as_term(acronym: str, texts: Sequence[str]) -> bool:
     name = re.escape(acronym)
     term = re.compile(
         rf"[a-z]\s+\(\s*{name}\b|\b(?:a|an|my|your)\s+(?:[a-z]+\s+)?{name}\b|\b{name}-\w|"
-        rf"\d\s*(?:am|pm)?\s+{name}\b|\b{name}\s+(?!(?:{_FUNCTION_WORDS})\b)[a-z]{{3,}}"
+        rf"\d\s*(?:am|pm)?\s+{name}\b|\b{name}\s+(?!(?:{_FUNCTION_WORDS})\b)(?![a-z]+ed\b)"
+        rf"[a-z]{{3,}}"  # not a verb's past ("GSK joined")
     )
     return any(term.search(text) for text in texts)
 

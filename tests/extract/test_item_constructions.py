@@ -1007,3 +1007,10 @@ def test_an_events_date_in_an_opening_phrase(nlp, tmp_path: Path, markdown: str,
     (found,) = [e for e in _resolved(nlp, tmp_path, markdown).entities
                 if e.kind is EntityKind.EVENT]
     assert (found.name, found.attributes.get("start_date")) == (event, "2030-05-12")
+
+
+def test_an_acronym_before_a_verbs_past_is_an_organisation(nlp, tmp_path: Path) -> None:
+    resolved = _resolved(nlp, tmp_path, (
+        "## Updates\n\n### News\n\nSpeakers from Novartis, AstraZeneca and GSK joined the "
+        "panel.\n"))
+    assert "GSK" in _names(resolved, EntityKind.ORGANISATION)
