@@ -795,9 +795,14 @@ def _person_shaped_slot(span: Span) -> bool:
             or _owns_a_work(span) or _done_by(span) or _among_speakers(span)
             or _speaks_next(span) or _whose_work(span) or _in_labelled_list(span)
             or bool(_WRITTEN_WITH.search(span.doc[span.sent.start : span.start].text))
+            or bool(_GREETED.search(span.doc[span.sent.start : span.start].text))
             or bool(_ONLY_A_PERSON.match(span.doc[span.end : span.end + 8].text)))
 
 
+# "Congratulations to Jane Doe", "our interview with Jane Doe": people are greeted, thanked
+# on leaving, interviewed
+_GREETED = re.compile(r"\b(?:(?:congratulations|congrats|well done|farewell|goodbye) to|"
+                      r"interview(?:ed)? with|(?:conversation|chat) with)$", re.IGNORECASE)
 # "co-led the paper 'Title' with (her supervisor) Jane Doe": only a person writes with someone
 _WRITTEN_WITH = re.compile(
     r"\b(?:co-?authored|co-? ?wrote|written|wrote|co-?led|published)\b[^.]{0,200}\bwith"
@@ -975,8 +980,14 @@ def _person_after_and(span: Span) -> bool:
     doc, i = span.doc, span.end
     after = i + 1 < len(doc) and doc[i].lower_ == "and" and i + 1 in ents_by_start(doc, "PERSON")
     owner = i < len(doc) and doc[i].text in ("'s", "’s")  # "… and Acme's Jane Doe"
-    return after or span.start > 1 and doc[span.start - 1].lower_ == "and" and not owner and any(
-        e.label_ == "PERSON" and e.end == span.start - 1 for e in doc.ents)
+    start = span.start
+    if start > 1 and doc[start - 1].text in ("'s", "’s"):  # "Roche's Jane Doe and Westby's
+        start -= 1  # [John Roe]": after the owner's name
+        while start > 1 and doc[start - 1].is_title and doc[start - 1].lower_ != "and":
+            start -= 1
+    return after or start > 1 and doc[start - 1].lower_ == "and" and not owner and any(
+        e.label_ == "PERSON" and e.end in (start - 1, start)  # the NER's "Jane Doe and" ends
+        for e in doc.ents)  # on the "and"
 
 
 def _listed_before_a_person(span: Span) -> bool:

@@ -122,7 +122,8 @@ _PRONOUN_PAPER = re.compile(
     r"(?:\w+ )?(?:co-)?authors?\b|(?:\w+ )?(?:co-)?(?:authored|wrote|published)\b))",
     re.I)
 # what a byline holds besides its names (the parser may end it on the title's opening quote)
-_GLUE_PARTS = r"\s|,|;|&|\band\b|\bet al\b\.?|\.|['‘\"“]|\((?:19|20)\d\d\)"
+_GLUE_PARTS = (r"\s|,|;|&|\band\b|\bet al\b\.?|\.|['‘\"“]|\((?:19|20)\d\d\)|"
+               r"\b[A-Z][\w-]*['’]s\b")  # "X and Acme's Y": the next one's employer
 _BYLINE_GLUE = re.compile(rf"(?:{_GLUE_PARTS})*", re.I)  # "Jane Doe and John Roe (2030)."
 # and employers in brackets: "Jane Doe (Acme), John Roe (Globex)"
 _BYLINE_AND_ASIDES = re.compile(rf"(?:{_GLUE_PARTS}|\([^()]{{1,80}}\))*", re.I)

@@ -1014,3 +1014,29 @@ def test_an_acronym_before_a_verbs_past_is_an_organisation(nlp, tmp_path: Path) 
         "## Updates\n\n### News\n\nSpeakers from Novartis, AstraZeneca and GSK joined the "
         "panel.\n"))
     assert "GSK" in _names(resolved, EntityKind.ORGANISATION)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "people"),
+    [
+        pytest.param("Congratulations to Ama Nowak on winning the Westby Prize!", ["Ama Nowak"],
+                     id="congratulations to X (a name the NER calls an organisation)"),
+        pytest.param("Read our interview with Elif Castillo.", ["Elif Castillo"],
+                     id="an interview with X"),
+        pytest.param("This month Kwame Asante and Ingrid Sato visited the Westby lab.",
+                     ["Ingrid Sato", "Kwame Asante"], id="X and Y (the NER's 'X and')"),
+        pytest.param("Roche's Tomas Berg and Westby's Mira Holt have co-authored a paper.",
+                     ["Mira Holt", "Tomas Berg"], id="Acme's X and Globex's Y"),
+    ],
+)
+def test_people_in_slots_the_ner_misreads(nlp, tmp_path: Path, sentence: str,
+                                          people: list[str]) -> None:
+    resolved = _resolved(nlp, tmp_path, f"## Updates\n\n### News\n\n{sentence}\n")
+    assert _names(resolved, EntityKind.PERSON) == people
+
+
+def test_the_authors_a_list_joins_across_an_employers_possessive(nlp, tmp_path: Path) -> None:
+    resolved = _resolved(nlp, tmp_path, (
+        "## Updates\n\n### Paper news\n\nRoche's Tomas Berg and Westby's Mira Holt have "
+        "co-authored 'Sparse models for soil records', now in Nature Medicine.\n"))
+    assert {p for _, p in _pairs(resolved, Relation.AUTHOR)} == {"Tomas Berg", "Mira Holt"}
