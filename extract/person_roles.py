@@ -796,13 +796,19 @@ def _person_shaped_slot(span: Span) -> bool:
             or _speaks_next(span) or _whose_work(span) or _in_labelled_list(span)
             or bool(_WRITTEN_WITH.search(span.doc[span.sent.start : span.start].text))
             or bool(_GREETED.search(span.doc[span.sent.start : span.start].text))
+            or bool(_JOINS_AS.match(span.doc[span.end : span.end + 8].text))
             or bool(_ONLY_A_PERSON.match(span.doc[span.end : span.end + 8].text)))
 
 
-# "Congratulations to Jane Doe", "our interview with Jane Doe": people are greeted, thanked
-# on leaving, interviewed
+# "Congratulations to Jane Doe", "our interview with Jane Doe", "the award was presented to
+# Jane Doe", "X, together with Jane Doe,": people are greeted, thanked on leaving, interviewed,
+# awarded, and work together (a name with an organisation's word is none of these)
 _GREETED = re.compile(r"\b(?:(?:congratulations|congrats|well done|farewell|goodbye) to|"
-                      r"interview(?:ed)? with|(?:conversation|chat) with)$", re.IGNORECASE)
+                      r"interview(?:ed)? with|(?:conversation|chat) with|"
+                      r"(?:awarded|presented) to|, together with)$", re.IGNORECASE)
+# "… has joined us as Programme Manager": only a person joins as a role
+_JOINS_AS = re.compile(r"(?:has |have |recently |just )*joined (?:us|the (?:\w+ ){0,2}team|"
+                       r"the partnership) as\b")
 # "co-led the paper 'Title' with (her supervisor) Jane Doe": only a person writes with someone
 _WRITTEN_WITH = re.compile(
     r"\b(?:co-?authored|co-? ?wrote|written|wrote|co-?led|published)\b[^.]{0,200}\bwith"

@@ -1027,6 +1027,12 @@ def test_an_acronym_before_a_verbs_past_is_an_organisation(nlp, tmp_path: Path) 
                      ["Ingrid Sato", "Kwame Asante"], id="X and Y (the NER's 'X and')"),
         pytest.param("Roche's Tomas Berg and Westby's Mira Holt have co-authored a paper.",
                      ["Mira Holt", "Tomas Berg"], id="Acme's X and Globex's Y"),
+        pytest.param("The award was presented to Elif Castillo by the Westby Society.",
+                     ["Elif Castillo"], id="presented to X"),
+        pytest.param("We are delighted that Nadia Volkov has joined us as Programme Manager.",
+                     ["Nadia Volkov"], id="X has joined us as a role"),
+        pytest.param("Kwame Asante, together with Elif Castillo, ran a workshop on soil data.",
+                     ["Elif Castillo", "Kwame Asante"], id="X, together with Y,"),
     ],
 )
 def test_people_in_slots_the_ner_misreads(nlp, tmp_path: Path, sentence: str,
