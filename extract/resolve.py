@@ -30,6 +30,7 @@ merge of two known entities (the earliest-seen key survives), can change a key.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import logging
 import re
 from collections import Counter, defaultdict
@@ -177,6 +178,7 @@ def resolve(extractions: Sequence[Extraction], curation: Curation | None = None)
     _link_people(occurrences, union)
     _link_qualified(occurrences, union)
     _link_fuzzy(occurrences, union)
+    _link_same_day_events(occurrences, union)
     spilled = _link_spilled(occurrences, union)
     _link_short_forms(occurrences, union)
     clusters = [_Cluster(members) for members in union.groups().values()]
@@ -302,10 +304,24 @@ def _keys(mention: Mention, issue: str, forms: Iterable[str]) -> tuple[str, ...]
                 core = _event_core(tokens)
                 if core != tokens and len(core) >= 2:
                     keys.append(f"name:{' '.join(core)}")  # "AI UK 2030" is an "AI UK"
+                words = _event_words(tokens)
+                if len(words) >= 3:  # "Westby Symposium on Soil Data" is the "Westby Soil
+                    keys.append(f"event-words:{' '.join(sorted(words))}")  # Data Symposium"
             middle = tokens[1:-1]
             if mention.kind is EntityKind.PERSON and middle and all(map(names.is_initial, middle)):
                 keys.append(f"name:{tokens[0]} {tokens[-1]}")
     return tuple(dict.fromkeys(keys))
+
+
+#: Words an event's name may hold or drop without naming another event
+_EVENT_GLUE = frozenset({"the", "a", "an", "of", "on", "in", "for", "and", "at", "by", "s",
+                         "hosted", "organised", "organized", "run", "with"})
+
+
+def _event_words(tokens: Iterable[str]) -> frozenset[str]:
+    """The words that name an event, in any order: no year, edition or glue word."""
+    return frozenset(t for t in tokens if not (_YEAR.match(t) or _EDITION.match(t)
+                                               or t in _EVENT_GLUE))
 
 
 def _event_core(tokens: list[str]) -> list[str]:
@@ -619,6 +635,27 @@ def _link_fuzzy(occ: list[_Occurrence], union: _UnionFind) -> None:
             elif not (dates[a[0]] and dates[b[0]] and dates[a[0]] != dates[b[0]]):
                 if fuzz.ratio(" ".join(a[1]), " ".join(b[1])) >= _TITLE_FUZZ:
                     union.union(ra, rb)
+
+
+def _link_same_day_events(occ: list[_Occurrence], union: _UnionFind) -> None:
+    """Events on the same one day whose names differ by words that name no event ("Westby
+    Soil Data Symposium 2030" and "Soil Data Symposium 2030", both on 12 May): one event
+    (not "Acme Conference" and its "Acme Conference Graphs Workshop")."""
+    by_day: dict[str, list[tuple[int, frozenset[str]]]] = defaultdict(list)
+    for root, members in union.groups().items():
+        if _kind_votes(members, occ) is not EntityKind.EVENT:
+            continue
+        dates = {d for i in members if (d := occ[i].mention.attributes.get("start_date"))}
+        if len(dates) == 1:
+            day = next(iter(dates))
+            by_day[day] += [(root, _event_words(norm.split(" "))) for norm in _norms(members, occ)]
+    for entries in by_day.values():
+        for (a, words_a), (b, words_b) in itertools.combinations(entries, 2):
+            small, large = sorted((words_a, words_b), key=len)
+            extra = large - small
+            if len(small) >= 2 and small < large and len(extra) <= 2 and not any(
+                    names_event(w) for w in extra) and any(names_event(w) for w in small):
+                union.union(union.find(a), union.find(b))
 
 
 def _link_spilled(occ: list[_Occurrence], union: _UnionFind) -> set[str]:

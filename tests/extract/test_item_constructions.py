@@ -1046,3 +1046,37 @@ def test_the_authors_a_list_joins_across_an_employers_possessive(nlp, tmp_path: 
         "## Updates\n\n### Paper news\n\nRoche's Tomas Berg and Westby's Mira Holt have "
         "co-authored 'Sparse models for soil records', now in Nature Medicine.\n"))
     assert {p for _, p in _pairs(resolved, Relation.AUTHOR)} == {"Tomas Berg", "Mira Holt"}
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        pytest.param("## Events\n\n### Westby Soil Data Symposium 2030\n\n**12 May 2030**\n\n"
+                     "Join us in Westby.\n",
+                     "## Updates\n\n### Highlights\n\nThe Soil Data Symposium 2030 (12 May) "
+                     "brought together 200 people.\n",
+                     id="the same day's name without its owner's word"),
+        pytest.param("## Events\n\n### #SoilData30: Westby Soil Data Symposium\n\n**12 May "
+                     "2030**\n\nJoin us in Westby.\n",
+                     "## Updates\n\n### Highlights\n\nThanks to everyone who came to #SoilData30 "
+                     "- the Westby Symposium on Soil Data on 12 May.\n",
+                     id="the same words in another order"),
+        pytest.param("## Events\n\n### Soil Data Day hosted by the Westby Soil Society\n\n**12 "
+                     "May 2030**\n\nJoin us in Westby.\n",
+                     "## Updates\n\n### Highlights\n\nThe Westby Soil Society Soil Data Day on 12 "
+                     "May was a great success.\n",
+                     id="host after 'hosted by' or before the name"),
+    ],
+)
+def test_one_event_named_two_ways_in_two_issues(nlp, tmp_path: Path, first: str,
+                                                second: str) -> None:
+    resolved = _resolved_issues(nlp, tmp_path, {"2030-03": first, "2030-04": second})
+    assert len(_names(resolved, EntityKind.EVENT)) == 1
+
+
+def test_an_event_and_a_workshop_of_it_on_the_same_day_stay_two(nlp, tmp_path: Path) -> None:
+    resolved = _resolved_issues(nlp, tmp_path, {
+        "2030-03": "## Events\n\n### Westby Soil Conference 2030\n\n**12 May 2030**\n\nJoin us.\n",
+        "2030-04": "## Events\n\n### Westby Soil Conference 2030 Graphs Workshop\n\n**12 May "
+                   "2030**\n\nA satellite workshop.\n"})
+    assert len(_names(resolved, EntityKind.EVENT)) == 2
