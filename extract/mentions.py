@@ -81,7 +81,10 @@ _GENERIC_LINK = re.compile(  # link texts that are no title ("Published in Acme 
     r"(?:paper|preprint|article|publication|report|study|book|chapter|blog(?: post)?)"
     r"(?: here| online)?|"
     r"(?:published|available|out now) (?:in|by|at|on)\b.*|"
-    r"(?:the |our )?(?:publication|paper|preprint|article|book)s? of the (?:week|month|year))\.?$",
+    r"(?:the |our )?(?:publication|paper|preprint|article|book)s? of the (?:week|month|year)|"
+    # "a new paper", "their latest preprint"
+    r"(?:(?:a|an|the|this|our|their|his|her|new|recent|latest) )+(?:paper|preprint|article|"
+    r"publication|study))\.?$",
     re.I,
 )
 _WRITTEN_BY = re.compile(r"\b(?:written|authored|co-authored|penned) by\b", re.I)
@@ -612,9 +615,9 @@ def _item_mentions(builder: MentionBuilder, unit: Unit, doc: Doc) -> dict[str, s
         or _titled_by_its_item_paper(item, doc)
     ):
         attributes = {"publication_kind": _publication_kind(item.section + " " + item.title)}
-        doi = next((link.doi for link in item.links if link.doi), None)
-        if doi:
-            attributes["doi"] = doi
+        link = next((link for link in item.links if link.doi), None)
+        if link is not None:
+            attributes.update(doi=link.doi or "", url=link.target)
         title = labelled.group("title") if labelled else item.title
         if labelled:
             span = unit.block.source_span(labelled.start("title"), labelled.end("title"))
@@ -713,12 +716,15 @@ def _titled_by_its_item_paper(item: Item, heading: Doc) -> bool:
     """An item headed by a paper's title ("### Sparse models for soil records") whose first
     paragraph speaks of "the paper" and names no title of its own. A heading that names a
     person ("X presenting at Y"), asks or bids ("Join the Acme team") is no title."""
-    first = item.blocks[0].text if item.blocks else ""
-    return (len(item.title.split()) >= 4 and not item.title.rstrip().endswith("?")
-            and heading[0].tag_ != "VB" and heading[0].lower_ not in IMPERATIVES
-            and not any(e.label_ == "PERSON" for e in heading.ents)
-            and bool(_THE_PAPER.search(first)) and not _QUOTED_TEXT.search(first)
-            and not any(link.doi for block in item.blocks for link in block.links))
+    first = item.blocks[0] if item.blocks else None
+    if first is None or len(item.title.split()) < 4 or item.title.rstrip().endswith("?") or (
+            heading[0].tag_ == "VB" or heading[0].lower_ in IMPERATIVES) or any(
+            e.label_ == "PERSON" for e in heading.ents):
+        return False
+    links = [link for block in item.blocks for link in block.links if link.doi]
+    generic = [link for link in links if _GENERIC_LINK.match(link.text.strip())]
+    speaks_of_it = bool(_THE_PAPER.search(first.text)) or any(g in first.links for g in generic)
+    return speaks_of_it and not _QUOTED_TEXT.search(first.text) and len(generic) == len(links)
 
 
 def _publication_kind(text: str) -> str:

@@ -450,6 +450,11 @@ def test_the_items_event_named_in_its_text_with_the_headings_words_is_one_event(
             {("Sparse models for soil records", "Mira Holt"),
              ("Sparse models for soil records", "Owen Clarke")},
             id="a reference: names, a comma, the quoted title"),
+        pytest.param(
+            "## Updates\n\n### Sparse models for soil records\n\nMira Holt's [new preprint]"
+            "(https://doi.org/10.1234/a1) shows that sparse models travel well.\n",
+            {("Sparse models for soil records", "Mira Holt")},
+            id="an item headed by its paper's title: X's [new preprint](doi)"),
     ],
 )
 def test_a_paper_items_authors(nlp, tmp_path: Path, markdown: str, pairs) -> None:
@@ -1080,3 +1085,12 @@ def test_an_event_and_a_workshop_of_it_on_the_same_day_stay_two(nlp, tmp_path: P
         "2030-04": "## Events\n\n### Westby Soil Conference 2030 Graphs Workshop\n\n**12 May "
                    "2030**\n\nA satellite workshop.\n"})
     assert len(_names(resolved, EntityKind.EVENT)) == 2
+
+
+def test_a_paper_named_by_its_heading_has_the_url_of_its_doi_link(nlp, tmp_path: Path) -> None:
+    resolved = _resolved(nlp, tmp_path, (
+        "## Publications\n\n### Sparse models for soil records\n\nJane Doe shows that sparse "
+        "models travel. [Read the paper](https://doi.org/10.1234/a1)\n"))
+    (paper,) = [e for e in resolved.entities if e.kind is EntityKind.PUBLICATION]
+    assert (paper.attributes.get("doi"), paper.attributes.get("url")) == (
+        "10.1234/a1", "https://doi.org/10.1234/a1")
