@@ -59,7 +59,7 @@ from partnerkg.extract.model import (
 )
 from partnerkg.extract.name_shape import IMPERATIVES
 from partnerkg.extract.narrators import narrators_of
-from partnerkg.extract.publications import people_after_title
+from partnerkg.extract.publications import QUOTED_TITLE, people_after_title
 from partnerkg.extract.roles import is_role_phrase
 from partnerkg.extract.spans import (
     EVENTS,
@@ -104,7 +104,6 @@ _PUBLICATION_WORD = re.compile(
 #: An item heading over one paper's bold title ("### Publication of the Month")
 _ONE_PAPER = re.compile(r"\W*(?:(?:our|new|latest|featured|recent) )?(?:publication|paper|preprint)"
                         r"(?: of the (?:month|week))?\W*$", re.I)
-_QUOTED_TEXT = re.compile(r"['‘\"“][A-Z][^'’\"”]{12,}['’\"”]")
 _PUBLICATION_SECTION = re.compile(r"\bpublications?\b|\bpapers?\b|\breading\b", re.I)
 _PUBLICATION_KINDS = (
     ("preprint", re.compile(r"\bpreprint|arxiv|biorxiv|medrxiv", re.I)),
@@ -724,7 +723,7 @@ def _titled_by_its_item_paper(item: Item, heading: Doc) -> bool:
     links = [link for block in item.blocks for link in block.links if link.doi]
     generic = [link for link in links if _GENERIC_LINK.match(link.text.strip())]
     speaks_of_it = bool(_THE_PAPER.search(first.text)) or any(g in first.links for g in generic)
-    return speaks_of_it and not _QUOTED_TEXT.search(first.text) and len(generic) == len(links)
+    return speaks_of_it and not QUOTED_TITLE.search(first.text) and len(generic) == len(links)
 
 
 def _publication_kind(text: str) -> str:

@@ -789,37 +789,33 @@ def _in_person_slot(span: Span) -> bool:
 def _person_shaped_slot(span: Span) -> bool:
     """The slots both a name the NER mislabelled and one it missed are read in: before its
     organisation in brackets, after a role noun, before "et al."/"and colleagues", the subject
-    of "speak/talk", before "(from Acme) will be discussing"."""
+    of "speak/talk", before "(from Acme) will be discussing", and the words before or after a
+    name that only a person takes (``_ONLY_A_PERSON_BEFORE``, ``_ONLY_A_PERSON_AFTER``)."""
     return (_org_in_brackets_after(span) or _role_noun_before(span) or _before_et_al(span)
             or _talks(span) or _role_after_copula(span) or _after_speaker_cue(span)
             or _owns_a_work(span) or _done_by(span) or _among_speakers(span)
             or _speaks_next(span) or _whose_work(span) or _in_labelled_list(span)
-            or bool(_WRITTEN_WITH.search(span.doc[span.sent.start : span.start].text))
-            or bool(_GREETED.search(span.doc[span.sent.start : span.start].text))
-            or bool(_JOINS_AS.match(span.doc[span.end : span.end + 8].text))
-            or bool(_ONLY_A_PERSON.match(span.doc[span.end : span.end + 8].text)))
+            or bool(_ONLY_A_PERSON_BEFORE.search(span.doc[span.sent.start : span.start].text))
+            or bool(_ONLY_A_PERSON_AFTER.match(span.doc[span.end : span.end + 8].text)))
 
 
-# "Congratulations to Jane Doe", "our interview with Jane Doe", "the award was presented to
-# Jane Doe", "X, together with Jane Doe,": people are greeted, thanked on leaving, interviewed,
-# awarded, and work together (a name with an organisation's word is none of these)
-_GREETED = re.compile(r"\b(?:(?:congratulations|congrats|well done|farewell|goodbye) to|"
-                      r"interview(?:ed)? with|(?:conversation|chat) with|"
-                      r"(?:awarded|presented) to|, together with)$", re.IGNORECASE)
-# "… has joined us as Programme Manager": only a person joins as a role
-_JOINS_AS = re.compile(r"(?:has |have |recently |just )*joined (?:us|the (?:\w+ ){0,2}team|"
-                       r"the partnership) as\b")
-# "co-led the paper 'Title' with (her supervisor) Jane Doe": only a person writes with someone
-_WRITTEN_WITH = re.compile(
+# What only a person is, right before their name: greeted, thanked on leaving, interviewed,
+# awarded, working together ("Congratulations to Jane Doe", "our interview with Jane Doe",
+# "presented to Jane Doe", "X, together with Jane Doe"; a name with an organisation's word is
+# none of these), writing with someone ("co-led the paper 'Title' with her supervisor Jane Doe")
+_ONLY_A_PERSON_BEFORE = re.compile(
+    r"(?i:\b(?:(?:congratulations|congrats|well done|farewell|goodbye) to|interview(?:ed)? with|"
+    r"(?:conversation|chat) with|(?:awarded|presented) to|, together with))$|"
     r"\b(?:co-?authored|co-? ?wrote|written|wrote|co-?led|published)\b[^.]{0,200}\bwith"
     r"(?: (?:her|his|their|my|our))?(?: [a-z]+){0,2}$")
-# "… holds a joint appointment at X and Y", "… is the first author of": only a person holds
-# a post or writes a paper
-_ONLY_A_PERSON = re.compile(
+# … and right after it: holding a post, writing a paper, joining as a role ("… holds a joint
+# appointment at X and Y", "… is the first author of", "… has joined us as Programme Manager")
+_ONLY_A_PERSON_AFTER = re.compile(
     r"(?:currently |also |now )?hold(?:s|ing)? (?:a|an) (?:joint |dual |senior |visiting |"
     r"honorary )?(?:position|appointment|post|chair|fellowship|professorship)\b|"
     r"(?:is|was) (?:the |a |one of the )?(?:lead |first |senior |last |joint |corresponding )?"
-    r"(?:co-)?authors? of\b")
+    r"(?:co-)?authors? of\b|"
+    r"(?:has |have |recently |just )*joined (?:us|the (?:\w+ ){0,2}team|the partnership) as\b")
 
 
 def _whose_work(span: Span) -> bool:

@@ -44,7 +44,8 @@ _TALK_BEFORE = re.compile(r"\b(?:talk|lecture|keynote|seminar|webinar|presentati
 _TITLE_IN_APPOSITION = re.compile(
     r"\W*([A-Z][^,;:'‘\"“\n]{12,300}?),\s+(?:a|an|the)\s+(?:new |recent |latest )?"
     r"(?:paper|preprint|article|study|review)\s+(?:by|from|in|on)\b")
-_QUOTED = re.compile(r"(?<![\w])['‘\"“]([A-Z0-9][^'’\"”]{12,300}?)['’\"”](?![\w])")
+#: A quoted phrase that may be a title ("'Sparse models for soil records'")
+QUOTED_TITLE = re.compile(r"(?<![\w])['‘\"“]([A-Z0-9][^'’\"”]{12,300}?)['’\"”](?![\w])")
 _VENUE = re.compile(
     r"\b(?i:published (?:in|by|at|on)|appear(?:s|ed)? in|out (?:now )?in|et al\.?,)(?: the)?"
     r"(?: journal)? "
@@ -173,7 +174,7 @@ class PublicationFinder:
         text = text_of(doc)
         titles = []
         events = doc.spans.get(EVENTS, [])
-        for match in _QUOTED.finditer(text):
+        for match in QUOTED_TITLE.finditer(text):
             span = doc.char_span(
                 match.start(1), match.end(1), label="PUBLICATION", alignment_mode="expand"
             )
