@@ -74,7 +74,7 @@ _EVENT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _EVENT_WORD = re.compile(
     r"\b(?:events?|webinars?|seminars?|symposi(?:um|a)|conferences?|workshops?|lectures?|festival|"
     r"data study group|open day|q&a|showcase|launch|debates?|forum|unconference|lates|hackathon|"
-    r"datathon|datajam|"
+    r"datathon|ideathon|datajam|"
     r"summit|meet-?up|masterclass|training course|talks?|panel|colloquium|roundtable|ceremony|"
     r"retreat|club|"
     r"networking|fringe|session|bootcamp|series)\b",

@@ -240,7 +240,7 @@ class OrganisationFinder:
             greedy="LONGEST",
         )
         self.field_and = nlp.vocab.strings["ORG_FIELD_AND"]
-        self.dictionary = _dictionary_words(nlp)
+        self.dictionary = dictionary_words(nlp)
         self.partners = PhraseMatcher(nlp.vocab)
         names = [n for p in lexicon.partners() for n in (p.name, *p.aliases)]
         if names:
@@ -260,7 +260,7 @@ class OrganisationFinder:
             return span
         heads = frozenset(lexicon.org_head_words())
         for token in reversed(span[:-1]):
-            if token.lower_ in _CONNECTORS or not _in_dictionary(token.lower_, self.dictionary):
+            if token.lower_ in _CONNECTORS or not in_dictionary(token.lower_, self.dictionary):
                 return span  # "School of Mathematical Sciences": a complement, not a tail
             if token.text in heads and token.i > span.start:
                 return Span(span.doc, span.start, token.i + 1, label="ORG")
@@ -292,7 +292,7 @@ class OrganisationFinder:
             return False
         if len(span) > 2 and span[0].text in lexicon.org_head_words() and span[1].lower_ == "of":
             return False  # "University of Bath researcher Jane Doe": a named body's member
-        return all(_in_dictionary(t.lower_, self.dictionary) or lexicon.is_partner_name(t.text)
+        return all(in_dictionary(t.lower_, self.dictionary) or lexicon.is_partner_name(t.text)
                    for t in span if t.is_alpha)  # "Turing-Roche Community Scholar"
 
     def _not_a_theme(self, span: Span) -> bool:
@@ -412,7 +412,7 @@ def _ner_org_ok(span: Span, dictionary: frozenset[str]) -> bool:
     words = [t for t in span if t.is_alpha and not t.is_stop]
     # an acronym is a name even when the lemma index happens to hold it ("NIHR"), unless
     # it is a theme's ("AI")
-    if len(words) >= 2 and all(_in_dictionary(t.lower_, dictionary) and not _acronym_name(t)
+    if len(words) >= 2 and all(in_dictionary(t.lower_, dictionary) and not _acronym_name(t)
                                for t in words):
         return False
     if len(span) == 1 and _lone_common_word(span[0], dictionary):
@@ -519,14 +519,14 @@ def _generic_name(span: Span, dictionary: frozenset[str]) -> bool:
         bool(words)
         and words[-1].lower_ in generic
         and not any(t.text in heads and t.lower_ not in generic for t in words)
-        and all(_in_dictionary(t.lower_, dictionary) for t in words)
+        and all(in_dictionary(t.lower_, dictionary) for t in words)
     )
 
 
 def _lone_common_word(token: Token, dictionary: frozenset[str]) -> bool:
     """A single capitalised common word ("Analysis", "Oxford", "Interns") outside an
     organisation's place: not after "at/from/by …" nor an item of a list of organisations."""
-    if not token.is_title or not _in_dictionary(token.lower_, dictionary):
+    if not token.is_title or not in_dictionary(token.lower_, dictionary):
         return False
     return not (_after_org_context(token.doc[token.i : token.i + 1]) or _in_org_list(token))
 
@@ -737,7 +737,7 @@ def _employer_slot_names(doc: Doc, dictionary: frozenset[str]) -> list[Span]:
         named = any(e.label_ == "ORG" and (e.start, e.end) == (span.start, span.end)
                     for e in doc.ents)  # "works at Microsoft Research": the NER agrees
         if len(span) and not person and (named or any(
-                not _in_dictionary(t.lower_, dictionary) for t in span if t.is_alpha)):
+                not in_dictionary(t.lower_, dictionary) for t in span if t.is_alpha)):
             found.append(span)
     return found
 
@@ -808,7 +808,7 @@ def _with_place_tail(span: Span, heads: frozenset[str]) -> Span:
     return span
 
 
-def _dictionary_words(nlp: Language) -> frozenset[str]:
+def dictionary_words(nlp: Language) -> frozenset[str]:
     """Common English words, from the rule lemmatizer's word index when the base pipeline
     has one (en_core_web_sm/md/lg/trf do); empty otherwise, which turns the check off."""
     if "lemmatizer" not in nlp.pipe_names:
@@ -819,7 +819,7 @@ def _dictionary_words(nlp: Language) -> frozenset[str]:
     return frozenset(w for words in lookups.get_table("lemma_index").values() for w in words)
 
 
-def _in_dictionary(word: str, dictionary: frozenset[str]) -> bool:
+def in_dictionary(word: str, dictionary: frozenset[str]) -> bool:
     """``word``, its singular ("sciences", "studies") or the word it is derived from
     ("multimodal", "missingness", "lifecourse") is a common English word."""
     if _plain_word(word, dictionary):
@@ -1050,7 +1050,7 @@ def _split_coordination(span: Span, dictionary: frozenset[str]) -> list[Span]:
             acronym = left_kind and len(right) == 1 and len(right.text) > 2 and (
                 looks_like_acronym(right.text))
             proper = left_kind and len(right) == 1 and right.text[:1].isupper() and (
-                right.text.isalpha() and dictionary and not _in_dictionary(right.text.lower(),
+                right.text.isalpha() and dictionary and not in_dictionary(right.text.lower(),
                                                                            dictionary))
             if (both_kinds or full_right or same_head or acronym or proper
                     or _ends_list(left, right) or _partner_and_org(left, right)):
@@ -1165,7 +1165,7 @@ def _conjoined_names(doc: Doc, orgs: list[Span], dictionary: frozenset[str]) -> 
                 continue  # "Research and Innovation Cluster": inside a longer name
             start = token.left_edge.i if token.left_edge.dep_ == "compound" else token.i
             span = doc[start : token.i + 1]
-            common = all(_in_dictionary(t.lower_, dictionary) for t in span if t.is_alpha)
+            common = all(in_dictionary(t.lower_, dictionary) for t in span if t.is_alpha)
             pair = len(group) == 2  # "Acme University and Globex": a common word may be a name
             # "AstraZeneca": a capital inside the word is still a name's
             name = token.pos_ == "PROPN" and span[0].text[:1].isupper() and (pair or not common)
@@ -1261,7 +1261,7 @@ def _chunk_kind(chunk: Span, org_at: set[tuple[int, int]], dictionary: frozenset
     if labels - {"PERSON", "ORG"} or _is_topic_label(chunk) or not _plausible(chunk):
         return "other"
     words = [t for t in chunk if t.is_alpha]
-    proper = any(t.is_upper and len(t) >= 2 or not _in_dictionary(t.lower_, dictionary)
+    proper = any(t.is_upper and len(t) >= 2 or not in_dictionary(t.lower_, dictionary)
                  for t in words)
     return "name" if proper else "other"
 

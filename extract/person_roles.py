@@ -38,6 +38,7 @@ from partnerkg.extract.name_shape import (
     looks_like_name,
 )
 from partnerkg.extract.names import TITLE_TOKENS as TITLES
+from partnerkg.extract.organisations import dictionary_words, in_dictionary
 from partnerkg.extract.phrase_ties import org_after, phrase_ties, tie
 from partnerkg.extract.roles import is_role_noun, is_role_phrase
 from partnerkg.extract.spans import (
@@ -71,19 +72,20 @@ _STOP_WORDS = frozenset(
 
 @Language.factory("partnerkg_person_roles", default_config={"max_window": 25})
 def make_person_roles(nlp: Language, name: str, max_window: int) -> PersonRoles:
-    return PersonRoles(name, max_window)
+    return PersonRoles(name, max_window, dictionary_words(nlp))
 
 
 class PersonRoles:
     """Sets PERSON entities and records role/affiliation relations on the doc."""
 
-    def __init__(self, name: str, max_window: int) -> None:
+    def __init__(self, name: str, max_window: int, dictionary: frozenset[str]) -> None:
         register_extensions()
         self.name = name
         self.max_window = max_window
+        self.dictionary = dictionary
 
     def __call__(self, doc: Doc) -> Doc:
-        _repair_people(doc)
+        _repair_people(doc, self.dictionary)
         _bracketed_employers(doc)
         _orgs_after_roles(doc)
         found = relations(doc)
@@ -320,7 +322,7 @@ def _names_after_roles(doc: Doc, ents: list[Span]) -> list[Span]:
     return fixed
 
 
-def _repair_people(doc: Doc) -> None:
+def _repair_people(doc: Doc, dictionary: frozenset[str]) -> None:
     """Relabel name-shaped spans as PERSON, strip titles, join "A (B) C" nicknames."""
     ents = _names_after_roles(doc, _surnames_joined(doc, list(doc.ents)))
     taken = {i for e in ents for i in range(e.start, e.end)}
@@ -364,7 +366,7 @@ def _repair_people(doc: Doc) -> None:
     fixed = [*nicknames, *_team_line_name(doc), *fixed]
     # before the NER's spans: a name in a person's slot wins over an equal "facility" or "place"
     doc.ents = _first_names_joined(filter_spans(
-        [*_unlabelled_names(doc, fixed), *fixed, *_lone_first_names(doc)]))
+        [*_unlabelled_names(doc, fixed, dictionary), *fixed, *_lone_first_names(doc)]))
 
 
 def _without_opening(span: Span) -> Span:
@@ -1106,6 +1108,18 @@ def _team_line_name(doc: Doc) -> list[Span]:
     return [span] if _team_line(span) else []
 
 
+def _unknown_subject(span: Span, dictionary: frozenset[str]) -> bool:
+    """ "Tomasz Marino will be leaving …", "Ingrid Sato received the medal": two or three
+    capitalised words the NER left unlabelled, the subject of a verb, one of them no English
+    word, are a person's name."""
+    root, doc = span.root, span.doc
+    owned = span.start > 0 and doc[span.start - 1].text in ("'s", "’s")  # "Acme's Data Ideathon"
+    return 2 <= len(span) <= 3 and root.dep_ in ("nsubj", "nsubjpass") and (
+        root.head.pos_ in ("VERB", "AUX")) and not owned and any(
+        not in_dictionary(t.lower_, dictionary) for t in span) and not any(
+        names_event_or_opportunity(t.text) for t in span)
+
+
 def _ent_at(doc: Doc, i: int) -> Span:
     """The entity holding token ``i`` (a one-token span when none does)."""
     return next((e for e in doc.ents if e.start <= i < e.end), doc[i : i + 1])
@@ -1180,7 +1194,7 @@ def _lone_unknown_org(ent: Span) -> bool:
         lexicon.org_kind_of(ent.text))
 
 
-def _unlabelled_names(doc: Doc, ents: list[Span]) -> list[Span]:
+def _unlabelled_names(doc: Doc, ents: list[Span], dictionary: frozenset[str]) -> list[Span]:
     """A name-shaped run the NER left unlabelled, in a person's slot: after a title (Dr, Prof),
     before ", Role" ("and Ines Carvalho-Lund, Reader in …"), before "(University of X)" or "et
     al.", after a role noun ("speaker Ghadi al Hajj"), the subject of "speak/talk"; hyphenated
@@ -1232,6 +1246,7 @@ def _unlabelled_names(doc: Doc, ents: list[Span]) -> list[Span]:
             and (_person_shaped_slot(span) or _role_after_comma(span) or _from_org_after(span)
                  or _team_line(span) or _after_meet(span)
                  or _person_after_and(span) or _listed_before_a_person(span)
+                 or _unknown_subject(span, dictionary)
                  or (_bracket_after(span) is not None and _listed_with_brackets(span)))
         ):
             found.append(span)
