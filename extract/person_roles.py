@@ -1114,8 +1114,11 @@ def _unknown_subject(span: Span, dictionary: frozenset[str]) -> bool:
     word, are a person's name."""
     root, doc = span.root, span.doc
     owned = span.start > 0 and doc[span.start - 1].text in ("'s", "’s")  # "Acme's Data Ideathon"
+    verb = root.head  # "Westby Genomics are organising": a body's plural verb
+    plural = any(t.tag_ == "VBP" for t in [verb, *verb.children] if t is verb or t.dep_ in (
+        "aux", "auxpass"))
     return 2 <= len(span) <= 3 and root.dep_ in ("nsubj", "nsubjpass") and (
-        root.head.pos_ in ("VERB", "AUX")) and not owned and any(
+        verb.pos_ in ("VERB", "AUX")) and not owned and not plural and any(
         not in_dictionary(t.lower_, dictionary) for t in span) and not any(
         names_event_or_opportunity(t.text) for t in span)
 
