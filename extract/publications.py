@@ -183,6 +183,9 @@ class PublicationFinder:
                     rx.search(text, max(0, match.start() - 40), match.start())
                     for rx in (_SAYING, _TALK_BEFORE)):
                 titles.append(span)  # a quoted event name, saying or talk is no paper's title
+        reference = _reference(doc)
+        if reference is not None and not any(overlaps(reference[0], t) for t in titles):
+            titles.append(reference[0])
         for sent in doc.sents:
             opening = _TITLE_IN_APPOSITION.match(text, sent.start_char)
             span = opening and doc.char_span(opening.start(1), opening.end(1), label="PUBLICATION")
@@ -197,6 +200,8 @@ class PublicationFinder:
             )
             if span is not None and len(name) > 2:
                 venues.append(span)
+        if reference is not None and reference[1] is not None and reference[0] in titles:
+            venues.append(reference[1])
         doc.spans[PUBLICATION_TITLES] = titles
         doc.spans[VENUES] = venues
         found = relations(doc)
@@ -386,6 +391,38 @@ def _told_before(sent: Span, sent_text: str, titles: list[Span], before: list[Sp
             overlaps(e, t) for t in titles) for e in sent.ents):
         return []  # a sentence that names someone speaks of them
     return before if pronoun.group("plural") or pronoun.group("they") else before[-1:]
+
+
+# what follows a reference's authors before its title: "et al.", a full stop, "(2030)."
+_BEFORE_REFERENCE_TITLE = re.compile(r"(?:,? et al\.?)?\s*[.,:]?\s*(?:\((?:19|20)\d\d\)\.?\s*)?")
+# an unquoted title ending on its full stop, then a venue
+_REFERENCE_TITLE = re.compile(r"([A-Z][^.?!]{12,250}[.?!])\s+([A-Z][^\n.,;()]{1,80}?)"
+                              r"(?=[.,;]|\s*\(?(?:19|20)\d\d\b|\s*$)")
+_YEAR_IN_TEXT = re.compile(r"\b(?:19|20)\d\d\b")
+_TITLE_CASE_NAME = re.compile(r"[A-Z][\w&'’-]*(?: (?:[A-Z0-9][\w&'’-]*|of|in|for|and|on|the|&))*")
+_OPENS_PROSE = re.compile(r"(?:We|I|It|They|He|She|You|Our|This|These|There)\b")
+
+
+def _reference(doc: Doc) -> tuple[Span, Span | None] | None:
+    """ "Jane Doe, John Roe and Ann Lee. Sparse models for soil records. Nature Medicine 2030."
+    "Jane Doe and John Roe (2030). Sparse models for soil records. Soil Science, 12, 3-9.":
+    the unquoted title of a reference that opens with its authors, gives a year and ends on
+    a venue, and the venue."""
+    text = text_of(doc)
+    people = [e for e in doc.ents if person_like(e)]
+    if not people or text[: people[0].start_char].strip(" -–*•"):
+        return None
+    last = max(_listed_with(people[0], people, text), key=lambda p: p.end_char)
+    gap = _BEFORE_REFERENCE_TITLE.match(text, last.end_char)
+    found = _REFERENCE_TITLE.match(text, gap.end()) if gap and gap.end() > last.end_char else None
+    if found is None or len(found.group(1).split()) < 4 or not _YEAR_IN_TEXT.search(
+            text, last.end_char) or _OPENS_PROSE.match(found.group(1)) or not (
+            _TITLE_CASE_NAME.fullmatch(found.group(2))):  # a year, a venue's name, no prose
+        return None
+    title = doc.char_span(found.start(1), found.end(1) - 1, label="PUBLICATION",
+                          alignment_mode="contract")
+    venue = doc.char_span(found.start(2), found.end(2), label="VENUE", alignment_mode="contract")
+    return (title, venue) if title is not None else None
 
 
 def _names_before_title(sent: Span, titles: list[Span]) -> list[Span]:

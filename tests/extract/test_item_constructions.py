@@ -1102,3 +1102,30 @@ def test_a_paper_named_by_its_heading_has_the_url_of_its_doi_link(nlp, tmp_path:
     (paper,) = [e for e in resolved.entities if e.kind is EntityKind.PUBLICATION]
     assert (paper.attributes.get("doi"), paper.attributes.get("url")) == (
         "10.1234/a1", "https://doi.org/10.1234/a1")
+
+
+def test_unquoted_references_give_their_titles_authors_and_venues(nlp, tmp_path: Path) -> None:
+    resolved = _resolved(nlp, tmp_path, (
+        "## Recent papers\n\n"
+        "- Mira Holt, Owen Clarke, Lina Haddad. Sparse models for soil records. Nature Medicine "
+        "2030.\n"
+        "- Jane Doe and John Roe (2029). Graph learning for the clinic in practice. The Lancet, "
+        "12, 3-9.\n"))
+    papers = {e.name: e.attributes.get("venue") for e in resolved.entities
+              if e.kind is EntityKind.PUBLICATION}
+    assert papers == {"Sparse models for soil records": "Nature Medicine",
+                      "Graph learning for the clinic in practice": "The Lancet"}
+    assert _pairs(resolved, Relation.AUTHOR) == {
+        ("Sparse models for soil records", "Mira Holt"),
+        ("Sparse models for soil records", "Owen Clarke"),
+        ("Sparse models for soil records", "Lina Haddad"),
+        ("Graph learning for the clinic in practice", "Jane Doe"),
+        ("Graph learning for the clinic in practice", "John Roe")}
+
+
+def test_names_then_sentences_of_prose_are_no_reference(nlp, tmp_path: Path) -> None:
+    resolved = _resolved(nlp, tmp_path, (
+        "## Updates\n\n### News\n\nJane Doe and John Roe. We met at the conference. It was great "
+        "in 2029.\n"))
+    assert _names(resolved, EntityKind.PERSON) == ["Jane Doe", "John Roe"]
+    assert _names(resolved, EntityKind.PUBLICATION) == []
