@@ -804,10 +804,12 @@ def _person_shaped_slot(span: Span) -> bool:
 # What only a person is, right before their name: greeted, thanked on leaving, interviewed,
 # awarded, working together ("Congratulations to Jane Doe", "our interview with Jane Doe",
 # "presented to Jane Doe", "X, together with Jane Doe"; a name with an organisation's word is
-# none of these), writing with someone ("co-led the paper 'Title' with her supervisor Jane Doe")
+# none of these), writing with someone ("co-led the paper 'Title' with her supervisor Jane
+# Doe"), based somewhere ("Based at Westby University and the Acme Institute, Jane Doe …")
 _ONLY_A_PERSON_BEFORE = re.compile(
     r"(?i:\b(?:(?:congratulations|congrats|well done|farewell|goodbye) to|interview(?:ed)? with|"
     r"(?:conversation|chat) with|(?:awarded|presented) to|, together with))$|"
+    r"^\W*Based (?:at|in) [^,;]{2,120},$|"
     r"\b(?:co-?authored|co-? ?wrote|written|wrote|co-?led|published)\b[^.]{0,200}\bwith"
     r"(?: (?:her|his|their|my|our))?(?: [a-z]+){0,2}$")
 # … and right after it: holding a post, writing a paper, joining as a role ("… holds a joint

@@ -43,13 +43,15 @@ def _based_at_opening(doc: Doc) -> list[Found]:
     people = ents_by_start(doc, "PERSON")
     for sent in doc.sents:
         org = _based_at(doc, sent.start, orgs) if sent[0].is_title else None
-        while org is not None and org.end < len(doc) and doc[org.end].lower_ in ("and", ","):
-            person = people.get(org.end + 1)
-            if person is not None and doc[org.end].text == ",":
-                ties.append(tie("affiliation", person, org, chars(doc[sent.start : person.end]),
-                                "partnerkg_person_roles.based_at_opening"))
-                break
-            org = org_after(doc, org.end + 1, orgs) if doc[org.end].lower_ == "and" else None
+        based = []
+        while org is not None:  # "Based at X and the Y, …"
+            based.append(org)
+            joined = org.end + 1 < len(doc) and doc[org.end].lower_ == "and"
+            org = org_after(doc, org.end + 1, orgs) if joined else None
+        end = based[-1].end if based else len(doc)
+        person = people.get(end + 1) if end < len(doc) and doc[end].text == "," else None
+        ties += [tie("affiliation", person, org, chars(doc[sent.start : person.end]),
+                     "partnerkg_person_roles.based_at_opening") for org in based if person]
     return ties
 
 

@@ -46,10 +46,11 @@ _TITLE_IN_APPOSITION = re.compile(
     r"(?:paper|preprint|article|study|review)\s+(?:by|from|in|on)\b")
 #: A quoted phrase that may be a title ("'Sparse models for soil records'")
 QUOTED_TITLE = re.compile(r"(?<![\w])['‘\"“]([A-Z0-9][^'’\"”]{12,300}?)['’\"”](?![\w])")
+#: A journal's or publisher's name: capitalised words and the short words inside names
+_VENUE_NAME = r"[A-Z][\w&:\-]*(?: (?:[A-Z0-9][\w&:\-]*|of|in|for|and|on|the|&))*"
 _VENUE = re.compile(
     r"\b(?i:published (?:in|by|at|on)|appear(?:s|ed)? in|out (?:now )?in|et al\.?,)(?: the)?"
-    r"(?: journal)? "
-    r"([A-Z][\w&:\-]*(?: (?:[A-Z0-9][\w&:\-]*|of|in|for|and|on|the|&))*)"
+    rf"(?: journal)? ({_VENUE_NAME})"
 )
 _CONGRATS = r"congrat(?:ulation)?s"  # "Congratulations", "Congrats"
 # "Lead author X worked with …": the person right after
@@ -399,7 +400,7 @@ _BEFORE_REFERENCE_TITLE = re.compile(r"(?:,? et al\.?)?\s*[.,:]?\s*(?:\((?:19|20
 _REFERENCE_TITLE = re.compile(r"([A-Z][^.?!]{12,250}[.?!])\s+([A-Z][^\n.,;()]{1,80}?)"
                               r"(?=[.,;]|\s*\(?(?:19|20)\d\d\b|\s*$)")
 _YEAR_IN_TEXT = re.compile(r"\b(?:19|20)\d\d\b")
-_TITLE_CASE_NAME = re.compile(r"[A-Z][\w&'’-]*(?: (?:[A-Z0-9][\w&'’-]*|of|in|for|and|on|the|&))*")
+_A_VENUE = re.compile(_VENUE_NAME)
 _OPENS_PROSE = re.compile(r"(?:We|I|It|They|He|She|You|Our|This|These|There)\b")
 
 
@@ -417,7 +418,7 @@ def _reference(doc: Doc) -> tuple[Span, Span | None] | None:
     found = _REFERENCE_TITLE.match(text, gap.end()) if gap and gap.end() > last.end_char else None
     if found is None or len(found.group(1).split()) < 4 or not _YEAR_IN_TEXT.search(
             text, last.end_char) or _OPENS_PROSE.match(found.group(1)) or not (
-            _TITLE_CASE_NAME.fullmatch(found.group(2))):  # a year, a venue's name, no prose
+            _A_VENUE.fullmatch(found.group(2))):  # a year, a venue's name, no prose
         return None
     title = doc.char_span(found.start(1), found.end(1) - 1, label="PUBLICATION",
                           alignment_mode="contract")

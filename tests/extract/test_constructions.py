@@ -353,6 +353,8 @@ def test_authors(nlp, sentence: str, authors: set[str]) -> None:
         ("Jane Doe has taken up a new post at Novartis.", {("Jane Doe", "Novartis")}),
         ("Based at Westby University, Jane Doe studies soil records.",
          {("Jane Doe", "Westby University")}),
+        ("Based at Westby University and the Acme Institute, Jane Doe studies soil records.",
+         {("Jane Doe", "Westby University"), ("Jane Doe", "Acme Institute")}),
         ("Jane Doe - Westby University", {("Jane Doe", "Westby University")}),
         ("Jane Doe - Research Fellow - Westby University", {("Jane Doe", "Westby University")}),
     ],
