@@ -740,14 +740,19 @@ def _publications(
         unit.section.title if unit.section else "")  # "## Recent papers" over a list of them
     in_publication_context = bool(_PUBLICATION_SECTION.search(heading) or any(
         _PUBLICATION_WORD.search(text) for text in (heading, unit.text)))
+    # "Jane Doe wrote 'Title'": a quoted title someone is said to have written is a paper's
+    authored = {tuple(f["subject"]) for f in doc._.get(RELATIONS) or []
+                if f["relation"] == "author" and not isinstance(f["subject"], str)}
     found = []
     for title in titles:
         link = next(
             (lk for lk in unit.block.links if _overlaps_text(unit, lk.text, title.start_char)), None
         )
-        if link is None and not in_publication_context:
+        where = (title.start_char, title.end_char)
+        if link is None and not in_publication_context and where not in authored:
+            builder.rejected.add((index, where))  # no paper: nor a name for what it relates
             continue
-        found.append((title.start_char, title.end_char, link))
+        found.append((*where, link))
     for link in unit.block.links:
         start = unit.text.find(link.text)
         named = link.doi or (start > 0 and link.text[:1].isupper() and bool(

@@ -1129,3 +1129,12 @@ def test_names_then_sentences_of_prose_are_no_reference(nlp, tmp_path: Path) -> 
         "in 2029.\n"))
     assert _names(resolved, EntityKind.PERSON) == ["Jane Doe", "John Roe"]
     assert _names(resolved, EntityKind.PUBLICATION) == []
+
+
+def test_a_quoted_title_someone_wrote_is_a_paper_and_never_a_person(nlp, tmp_path: Path) -> None:
+    resolved = _resolved(nlp, tmp_path, (
+        "## Updates\n\n### News\n\nJane Doe wrote 'Sparse models for soil records in the field' "
+        "last year.\n"))
+    assert _names(resolved, EntityKind.PERSON) == ["Jane Doe"]
+    assert _pairs(resolved, Relation.AUTHOR) == {
+        ("Sparse models for soil records in the field", "Jane Doe")}
