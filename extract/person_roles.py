@@ -1117,8 +1117,8 @@ def _unknown_subject(span: Span, dictionary: frozenset[str]) -> bool:
     root, doc = span.root, span.doc
     owned = span.start > 0 and doc[span.start - 1].text in ("'s", "’s")  # "Acme's Data Ideathon"
     verb = root.head  # "Westby Genomics are organising": a body's plural verb
-    plural = any(t.tag_ == "VBP" for t in [verb, *verb.children] if t is verb or t.dep_ in (
-        "aux", "auxpass"))
+    plural = verb.tag_ == "VBP" or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ == "VBP" for c in verb.children)
     return 2 <= len(span) <= 3 and root.dep_ in ("nsubj", "nsubjpass") and (
         verb.pos_ in ("VERB", "AUX")) and not owned and not plural and any(
         not in_dictionary(t.lower_, dictionary) for t in span) and not any(
@@ -1154,7 +1154,7 @@ def _team_line(span: Span) -> bool:
 
 _APPOSITION_MARKS = frozenset({",", ":", "–", "—", "|", "-"})
 #: What separates a team line's name, organisation and role ("Jane Doe - Acme - Lead")
-_LINE_SEPARATORS = frozenset({",", "–", "—", "|", "-"})
+_LINE_SEPARATORS = _APPOSITION_MARKS - {":"}
 
 
 def _phrase_after_comma(span: Span) -> str | None:

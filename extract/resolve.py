@@ -30,13 +30,13 @@ merge of two known entities (the earliest-seen key survives), can change a key.
 from __future__ import annotations
 
 import hashlib
-import itertools
 import logging
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
+from typing import TypeVar
 
 from rapidfuzz import fuzz
 
@@ -318,10 +318,9 @@ _EVENT_GLUE = frozenset({"the", "a", "an", "of", "on", "in", "for", "and", "at",
                          "hosted", "organised", "organized", "run", "with"})
 
 
-def _event_words(tokens: Iterable[str]) -> frozenset[str]:
-    """The words that name an event, in any order: no year, edition or glue word."""
-    return frozenset(t for t in tokens if not (_YEAR.match(t) or _EDITION.match(t)
-                                               or t in _EVENT_GLUE))
+def _event_words(tokens: list[str]) -> frozenset[str]:
+    """The words that name an event, in any order: its core without glue words."""
+    return frozenset(_event_core(tokens)) - _EVENT_GLUE
 
 
 def _event_core(tokens: list[str]) -> list[str]:
@@ -650,7 +649,7 @@ def _link_same_day_events(occ: list[_Occurrence], union: _UnionFind) -> None:
             day = next(iter(dates))
             by_day[day] += [(root, _event_words(norm.split(" "))) for norm in _norms(members, occ)]
     for entries in by_day.values():
-        for (a, words_a), (b, words_b) in itertools.combinations(entries, 2):
+        for (a, words_a), (b, words_b) in _pairs(entries):
             small, large = sorted((words_a, words_b), key=len)
             extra = large - small
             if len(small) >= 2 and small < large and len(extra) <= 2 and not any(
@@ -741,10 +740,12 @@ def _link_short_forms(occ: list[_Occurrence], union: _UnionFind) -> None:
             union.union(root, targets.pop())
 
 
-_Entry = tuple[int, tuple[str, ...]]
+_Words = TypeVar("_Words", tuple[str, ...], frozenset[str])
 
 
-def _pairs(entries: list[_Entry]) -> Iterator[tuple[_Entry, _Entry]]:
+def _pairs(entries: list[tuple[int, _Words]]) -> Iterator[tuple[tuple[int, _Words],
+                                                                tuple[int, _Words]]]:
+    """Each two distinct entries of different groups (an entry: group root, its words)."""
     distinct = list(dict.fromkeys(entries))
     for n, a in enumerate(distinct):
         for b in distinct[n + 1 :]:
