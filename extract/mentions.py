@@ -59,7 +59,7 @@ from partnerkg.extract.model import (
 )
 from partnerkg.extract.name_shape import IMPERATIVES
 from partnerkg.extract.narrators import narrators_of
-from partnerkg.extract.publications import QUOTED_TITLE, people_after_title
+from partnerkg.extract.publications import QUOTED_TITLE, people_after_title, venue_after_title
 from partnerkg.extract.roles import is_role_phrase
 from partnerkg.extract.spans import (
     EVENTS,
@@ -269,11 +269,13 @@ def _entities(
             **({"org_kind": kind} if (kind := lexicon.org_kind_of(unit.text[start:end])) else {}),
         )
     speakers = heading_speakers(doc) + _introduced(doc) if unit.is_heading else []
+    named_works = [*doc.spans.get(PUBLICATION_TITLES, []), *doc.spans.get(VENUES, []),
+                   *_venues_after_links(unit, doc)]
     for ent in doc.ents:
         if any(ent.start_char < end and start < ent.end_char for start, end in leaders):
             continue
         span = unit.block.source_span(ent.start_char, ent.end_char)
-        if _inside(ent, [*doc.spans.get(PUBLICATION_TITLES, []), *doc.spans.get(VENUES, [])]):
+        if _inside(ent, named_works):
             continue
         if ent.label_ == "PERSON" and unit.is_heading and ent not in speakers:
             # title-case headings fool the NER; a heading names a person after a cue, or when
@@ -551,6 +553,13 @@ def _one_more_word(words: list[str], longer: list[str], places: range) -> bool:
 def _titled(ent: Span) -> bool:
     """ "Prof Dwork": a title before the name."""
     return ent.start > 0 and ent.doc[ent.start - 1].lower_.rstrip(".") in names.TITLES
+
+
+def _venues_after_links(unit: Unit, doc: Doc) -> list[Span]:
+    """ "[Title](doi), Nature Medicine, 2030": the venue after a linked title is no person."""
+    ends = [unit.text.find(link.text) + len(link.text) for link in unit.block.links
+            if len(link.text.split()) >= 4 and link.text in unit.text]
+    return [venue for end in ends if (venue := venue_after_title(doc, end)) is not None]
 
 
 def _inside(ent: object, spans: object) -> bool:

@@ -15,6 +15,7 @@ per item later.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -203,9 +204,20 @@ class PublicationFinder:
                 venues.append(span)
         if reference is not None and reference[1] is not None and reference[0] in titles:
             venues.append(reference[1])
+        listed = _title_first_reference(doc, self.min_title_words) if reference is None else None
+        if listed is not None and any(overlaps(listed.title, t) for t in [*titles, *events]):
+            listed = None
+        if listed is not None:
+            titles.append(listed.title)
+            venues.append(listed.venue)
         doc.spans[PUBLICATION_TITLES] = titles
         doc.spans[VENUES] = venues
         found = relations(doc)
+        if listed is not None:
+            found += [self._found("author", chars(listed.title), chars(person), doc[:], 0.85)
+                      for person in listed.authors]
+        found += [self._found("author", chars(title), chars(person), doc[:], 0.8)
+                  for title in titles for person in _cited_by_surname(doc, title)]
         # a sentence naming no title speaks of the text's one title ("X, Y et al. 'Title',
         # Journal (2030)." splits after "et al."), or of the item's paper
         own = chars(titles[0]) if len(titles) == 1 else "PUBLICATION"
@@ -345,11 +357,19 @@ def _publishes(token: Token) -> bool:
 def _writing_verb_of(token: Token, titles: list[Span]) -> Token | None:
     """The writing verb ``token`` (a paper word or a title's word) is the object of: "have
     written an article", "wrote 'Title'", "have co-authored 'Title'"."""
-    if not (_is_paper_word(token) or token.dep_ == "dobj" and any(
-            t.start <= token.i < t.end for t in titles)):
+    title = next((t for t in titles if t.start <= token.i < t.end), None)
+    if not (_is_paper_word(token) or title is not None and token.dep_ in ("dobj", "pobj")):
         return None
     token = _phrase_head(token)
     verb, doc = token.head, token.doc
+    if token.dep_ == "pobj":  # "X and Y wrote about soil data in 'Title'"
+        while (title is not None and verb.lower_ in ("in", "about") or verb.pos_ == "NOUN") and (
+                verb.head.i != verb.i):
+            verb = verb.head
+        return verb if verb.lemma_.lower() == "write" else None
+    if title is not None and any(c.dep_ == "appos" and c.lower_ == "work" and any(
+            m.lower_ == "joint" for m in c.children) for t in title for c in t.children):
+        return verb  # "X presented 'Title', joint work with Y"
     co_verb = verb.lower_ == "co" and verb.i + 2 < len(doc) and doc[verb.i + 1].text == "-" and (
         doc[verb.i + 2].lemma_.lower() in _WRITING_VERBS)  # "co", "-", "authored"
     writes = verb.lemma_.lower() in _WRITING_VERBS or co_verb
@@ -424,6 +444,62 @@ def _reference(doc: Doc) -> tuple[Span, Span | None] | None:
                           alignment_mode="contract")
     venue = doc.char_span(found.start(2), found.end(2), label="VENUE", alignment_mode="contract")
     return (title, venue) if title is not None else None
+
+
+# "'Title' (Rahman and Berg, 2030)", "(Rahman et al., 2030)": authors cited by surname
+_SURNAME_CITATION = re.compile(r"['’\"”]?\s*\((?P<first>[A-Z][\w'’-]+)"
+                               r"(?: (?:and|&) (?P<second>[A-Z][\w'’-]+)| et al\.?)?,? "
+                               r"(?:19|20)\d\d\)")
+
+
+def _cited_by_surname(doc: Doc, title: Span) -> list[Span]:
+    """The people of the text whose surnames a citation right after ``title`` gives."""
+    cited = _SURNAME_CITATION.match(text_of(doc), title.end_char)
+    surnames = {cited.group("first"), cited.group("second")} if cited else set()
+    return [p for p in doc.ents if person_like(p) and len(p) > 1 and p[-1].text in surnames]
+
+
+class ListedReference(NamedTuple):
+    """A reference that opens with its title: the title, its authors, its venue."""
+
+    title: Span
+    authors: list[Span]
+    venue: Span
+
+
+# the title's end: a comma, full stop, colon or dash, or the end of its line
+_TITLE_END = re.compile(r"(?s)(.+?)(?:\s*[.,:]\s*|\s+[-–—]\s+|[ \t]*\n\s*)")
+_AUTHORS_END = re.compile(r"(?<!\bal)\.(?=\s|$)|\n")  # not the full stop of "et al."
+_VENUE_THEN_YEAR = re.compile(rf"\s*({_VENUE_NAME})[,\s(]*(?:19|20)\d\d\b")
+
+
+def _title_first_reference(doc: Doc, min_title_words: int) -> ListedReference | None:
+    """ "Sparse models for soil records, Jane Doe, John Roe. Nature Medicine, 2030.",
+    "Title. Jane Doe and John Roe. Venue (2030).", or title, authors and venue on lines of
+    their own (a bold title over an italic byline): a title, a line of names and nothing
+    else, then a venue's name and a year."""
+    text = text_of(doc)
+    people = [e for e in doc.ents if person_like(e)]
+    start = len(text) - len(text.lstrip(" -–*•\n"))
+    title = _TITLE_END.fullmatch(text, start, people[0].start_char) if people else None
+    if title is None or "\n" in title.group(1) or len(title.group(1).split()) < min_title_words \
+            or not title.group(1)[0].isupper() or _OPENS_PROSE.match(title.group(1)):
+        return None
+    first = people[0]
+    end_of_authors = _AUTHORS_END.search(text, first.end_char)
+    end = end_of_authors.start() if end_of_authors else len(text)
+    authors = [p for p in people if p.end_char <= end]
+    venue = _VENUE_THEN_YEAR.match(text, end + 1) if end_of_authors else None
+    if venue is None or not only_glue_between(text, authors, first.start_char, end,
+                                              _BYLINE_AND_ASIDES):
+        return None
+    title_span = doc.char_span(title.start(1), title.end(1), label="PUBLICATION",
+                               alignment_mode="contract")
+    venue_span = doc.char_span(venue.start(1), venue.end(1), label="VENUE",
+                               alignment_mode="contract")
+    if title_span is None or venue_span is None:
+        return None
+    return ListedReference(title_span, authors, venue_span)
 
 
 def _names_before_title(sent: Span, titles: list[Span]) -> list[Span]:
@@ -570,6 +646,17 @@ def people_after_title(doc: Doc, end: int) -> list[Span]:
     if not people or not _AFTER_TITLE.fullmatch(text[end : people[0].start_char]):
         return []
     return _listed_with(people[0], people, text)
+
+
+_VENUE_AFTER_TITLE = re.compile(r"['’\"”]?," + _VENUE_THEN_YEAR.pattern)
+
+
+def venue_after_title(doc: Doc, end: int) -> Span | None:
+    """ "[Title](doi), Nature Medicine, 2030": the venue and year right after a title (the NER
+    takes some journals for people)."""
+    found = _VENUE_AFTER_TITLE.match(text_of(doc), end)
+    return doc.char_span(found.start(1), found.end(1), label="VENUE",
+                         alignment_mode="contract") if found else None
 
 
 def _listed_with(person: Span, people: list[Span], text: str) -> list[Span]:

@@ -455,10 +455,54 @@ def test_the_items_event_named_in_its_text_with_the_headings_words_is_one_event(
             "(https://doi.org/10.1234/a1) shows that sparse models travel well.\n",
             {("Sparse models for soil records", "Mira Holt")},
             id="an item headed by its paper's title: X's [new preprint](doi)"),
+        pytest.param(
+            "## Publications\n\n**Sparse models for soil records**\n*Nadia Rahman, Tomas Berg*\n"
+            "Nature Medicine (2030)\n",
+            {("Sparse models for soil records", "Nadia Rahman"),
+             ("Sparse models for soil records", "Tomas Berg")},
+            id="a bold title over an italic byline over its venue"),
+        pytest.param(
+            "## Publications\n\n- **Sparse models for soil records**, Nadia Rahman, Tomas Berg. "
+            "*Nature Medicine*, 2030.\n"
+            "- *Graph learning in the clinic*. Mira Holt and Owen Clarke. The Lancet (2030).\n",
+            {("Sparse models for soil records", "Nadia Rahman"),
+             ("Sparse models for soil records", "Tomas Berg"),
+             ("Graph learning in the clinic", "Mira Holt"),
+             ("Graph learning in the clinic", "Owen Clarke")},
+            id="references that open with their titles"),
+        pytest.param(
+            "## Updates\n\n### New paper\n\nNadia Rahman and Tomas Berg wrote about soil data in "
+            "'Sparse models for soil records', published this month.\n",
+            {("Sparse models for soil records", "Nadia Rahman"),
+             ("Sparse models for soil records", "Tomas Berg")},
+            id="X and Y wrote about … in 'Title'"),
+        pytest.param(
+            "## Updates\n\n### New paper\n\n\"Sparse models for soil records\" (Rahman and Berg, "
+            "2030) is now out. Nadia Rahman and Tomas Berg are both Turing Fellows.\n",
+            {("Sparse models for soil records", "Nadia Rahman"),
+             ("Sparse models for soil records", "Tomas Berg")},
+            id="'Title' (Surname and Surname, year)"),
+        pytest.param(
+            "## Updates\n\n### Paper accepted\n\nJane Doe presented \"Sparse models for soil "
+            "records\", joint work with Tomas Berg, at NeurIPS.\n",
+            {("Sparse models for soil records", "Jane Doe"),
+             ("Sparse models for soil records", "Tomas Berg")},
+            id="X presented 'Title', joint work with Y"),
     ],
 )
 def test_a_paper_items_authors(nlp, tmp_path: Path, markdown: str, pairs) -> None:
     assert _pairs(_resolved(nlp, tmp_path, markdown), Relation.AUTHOR) == pairs
+
+
+def test_the_journal_after_a_linked_title_is_no_person_and_no_author(
+    nlp, tmp_path: Path
+) -> None:
+    resolved = _resolved(nlp, tmp_path, (
+        "## Updates\n\n### New paper\n\nAuthors: Nadia Rahman, Tomas Berg and Mira Holt\n\n"
+        "[Sparse models for soil records](https://doi.org/10.1234/a1), Nature Medicine, 2030.\n"))
+    assert "Nature Medicine" not in _names(resolved, EntityKind.PERSON)
+    assert {person for _, person in _pairs(resolved, Relation.AUTHOR)} == {
+        "Nadia Rahman", "Tomas Berg", "Mira Holt"}
 
 
 @pytest.mark.parametrize(
