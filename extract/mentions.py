@@ -59,7 +59,13 @@ from partnerkg.extract.model import (
 )
 from partnerkg.extract.name_shape import IMPERATIVES
 from partnerkg.extract.narrators import narrators_of
-from partnerkg.extract.publications import QUOTED_TITLE, people_after_title, venue_after_title
+from partnerkg.extract.publications import (
+    GENERIC_LINK,
+    QUOTED_TITLE,
+    linked_title,
+    people_after_title,
+    venue_after_title,
+)
 from partnerkg.extract.roles import is_role_phrase
 from partnerkg.extract.spans import (
     EVENTS,
@@ -74,19 +80,6 @@ from partnerkg.extract.spans import (
 )
 from partnerkg.extract.units import Unit
 
-_GENERIC_LINK = re.compile(  # link texts that are no title ("Published in Acme Medicine")
-    r"^(?:here|this|this paper|link|website|read more|more|click here|"
-    # "Read the paper here", "Access the full preprint", "Download the report"
-    r"(?:read|see|view|access|download|find|check out|get)(?: the| our| this)?(?: full)? "
-    r"(?:paper|preprint|article|publication|report|study|book|chapter|blog(?: post)?)"
-    r"(?: here| online)?|"
-    r"(?:published|available|out now) (?:in|by|at|on)\b.*|"
-    r"(?:the |our )?(?:publication|paper|preprint|article|book)s? of the (?:week|month|year)|"
-    # "a new paper", "their latest preprint"
-    r"(?:(?:a|an|the|this|our|their|his|her|new|recent|latest) )+(?:paper|preprint|article|"
-    r"publication|study))\.?$",
-    re.I,
-)
 _WRITTEN_BY = re.compile(r"\b(?:written|authored|co-authored|penned) by\b", re.I)
 # "New paper: <title>", "First Partnership Paper Published: <title>"
 _LABELLED_PAPER = re.compile(r"^(?:[\w-]+ ){0,3}?(?:publication|paper|preprint|article|blog)"
@@ -730,7 +723,7 @@ def _titled_by_its_item_paper(item: Item, heading: Doc) -> bool:
             e.label_ == "PERSON" for e in heading.ents):
         return False
     links = [link for block in item.blocks for link in block.links if link.doi]
-    generic = [link for link in links if _GENERIC_LINK.match(link.text.strip())]
+    generic = [link for link in links if GENERIC_LINK.match(link.text.strip())]
     speaks_of_it = bool(_THE_PAPER.search(first.text)) or any(g in first.links for g in generic)
     return speaks_of_it and not QUOTED_TITLE.search(first.text) and len(generic) == len(links)
 
@@ -766,7 +759,7 @@ def _publications(
         start = unit.text.find(link.text)
         named = link.doi or (start > 0 and link.text[:1].isupper() and bool(
             _PAPER_NOUN_BEFORE.search(unit.text, max(0, start - 40), start)))
-        if named and not _GENERIC_LINK.match(link.text.strip()) and len(link.text.split()) >= 4:
+        if named and linked_title(link.text):
             if start >= 0 and not any(
                 s <= start < e or start <= s < start + len(link.text) for s, e, _ in found
             ):
@@ -824,7 +817,7 @@ def _announces_paper(unit: Unit) -> bool:
     heading announces a paper: the heading is the paper's only name."""
     heading = unit.item.title if unit.item is not None else ""
     return bool(_PIECE.search(heading) or re.search(r"\bpublication\b", heading, re.I)) and any(
-        link.doi and _GENERIC_LINK.match(link.text.strip()) for link in unit.block.links
+        link.doi and GENERIC_LINK.match(link.text.strip()) for link in unit.block.links
     )
 
 

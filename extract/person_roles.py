@@ -43,6 +43,7 @@ from partnerkg.extract.phrase_ties import org_after, phrase_ties, tie
 from partnerkg.extract.roles import is_role_noun, is_role_phrase
 from partnerkg.extract.spans import (
     DOUBTFUL_ORGS,
+    LINKED_TITLES,
     Found,
     bracketed_capitals,
     camel_case,
@@ -818,7 +819,10 @@ _ONLY_A_PERSON_AFTER = re.compile(
     r"(?:currently |also |now )?hold(?:s|ing)? (?:a|an) (?:joint |dual |senior |visiting |"
     r"honorary )?(?:position|appointment|post|chair|fellowship|professorship)\b|"
     r"(?:is|was) (?:the |a |one of the )?(?:lead |first |senior |last |joint |corresponding )?"
-    r"(?:co-)?authors? of\b|"
+    r"(?:co-)?authors? (?:of|on)\b|"
+    r"\((?:the )?(?:lead |first |senior |last |joint |corresponding )?(?:co-)?author\)|"
+    r"(?:has |have |had |recently |just )*co-? ?(?:wrote|authored)\b|"
+    r"(?:has|have) (?:a |an )(?:new |recent |first )?(?:paper|preprint|article)\b|"
     r"(?:has |have |recently |just )*joined (?:us|the (?:\w+ ){0,2}team|the partnership) as\b")
 
 
@@ -879,8 +883,10 @@ _PERSONAL_WORKS = TALK_NOUNS | {"paper", "preprint", "article", "blog", "book", 
 def _owns_a_work(span: Span) -> bool:
     """ "Jane Doe's talk at …", "Jane Doe's new paper": the owner of a talk or a paper."""
     doc = span.doc
-    return span.end + 1 < len(doc) and doc[span.end].text in ("'s", "’s", "'", "’") and any(
+    linked = {title.start for title in doc.spans.get(LINKED_TITLES, [])}  # "X's [Title](doi)"
+    return span.end + 1 < len(doc) and doc[span.end].text in ("'s", "’s", "'", "’") and (any(
         t.lower_ in _PERSONAL_WORKS for t in doc[span.end + 1 : span.end + 3])  # ("Tomasz'")
+        or span.end + 1 in linked)
 
 
 def _after_speaker_cue(span: Span) -> bool:

@@ -2,7 +2,9 @@
 
 The pipeline is a base spaCy pipeline (``Settings.spacy_pipeline``, any
 installed package or path) plus the partnerkg components that
-``extract/config.cfg`` names, in that order, with their settings.
+``extract/config.cfg`` names, in that order, with their settings. A text that links papers
+by DOI goes in already tokenised, with those links' texts in ``doc.spans`` (the one thing a
+component needs from the markup, which the text no longer holds).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from importlib import resources
 import spacy
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc
 
 from partnerkg.errors import ExtractionError
 from partnerkg.extract import (  # noqa: F401  (registers the components)
@@ -28,6 +31,8 @@ from partnerkg.extract.about import with_topic_links
 from partnerkg.extract.fingerprint import extractor_fingerprint as extractor_fingerprint
 from partnerkg.extract.mentions import assemble
 from partnerkg.extract.model import Extraction, Newsletter
+from partnerkg.extract.publications import linked_title
+from partnerkg.extract.spans import LINKED_TITLES
 from partnerkg.extract.units import Unit, units_of
 from partnerkg.settings import DEFAULT_SPACY_PIPELINE
 
@@ -86,7 +91,7 @@ def extract_all(
     """
     plan: list[tuple[Newsletter, list[Unit]]] = [(n, units_of(n)) for n in newsletters]
     texts = (
-        (unit.text, (n_index, u_index))
+        (_with_linked_titles(nlp, unit), (n_index, u_index))
         for n_index, (_, units) in enumerate(plan)
         for u_index, unit in enumerate(units)
     )
@@ -101,6 +106,20 @@ def extract_all(
             yield with_topic_links(assemble(newsletter, units, docs_of))
             docs_of = []
             yield from _empty_from(plan, n_index + 1)
+
+
+def _with_linked_titles(nlp: Language, unit: Unit) -> str | Doc:
+    """The unit's text or, where it links papers by DOI, its tokens with those links' texts
+    marked (``LINKED_TITLES``): the components see text only, and a linked title is a paper."""
+    links = [link for link in unit.block.links if link.doi and linked_title(link.text)]
+    if not links:
+        return unit.text
+    doc = nlp.make_doc(unit.text)
+    starts = [(unit.text.find(link.text), link.text) for link in links]
+    spans = [doc.char_span(start, start + len(text), label="PUBLICATION",
+                           alignment_mode="contract") for start, text in starts if start >= 0]
+    doc.spans[LINKED_TITLES] = [span for span in spans if span is not None]
+    return doc
 
 
 def _empty_from(plan: list[tuple[Newsletter, list[Unit]]], start: int) -> Iterator[Extraction]:

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from partnerkg.extract.name_shape import IMPERATIVES, person_like
 from partnerkg.extract.spans import (
     EVENTS,
+    LINKED_TITLES,
     NARRATOR,
     PUBLICATION_TITLES,
     VENUES,
@@ -53,6 +54,26 @@ _VENUE = re.compile(
     r"\b(?i:published (?:in|by|at|on)|appear(?:s|ed)? in|out (?:now )?in|et al\.?,)(?: the)?"
     rf"(?: journal)? ({_VENUE_NAME})"
 )
+GENERIC_LINK = re.compile(  # link texts that are no title ("Published in Acme Medicine")
+    r"^(?:here|this|this paper|link|website|read more|more|click here|"
+    # "Read the paper here", "Access the full preprint", "Download the report"
+    r"(?:read|see|view|access|download|find|check out|get)(?: the| our| this)?(?: full)? "
+    r"(?:paper|preprint|article|publication|report|study|book|chapter|blog(?: post)?)"
+    r"(?: here| online)?|"
+    r"(?:published|available|out now) (?:in|by|at|on)\b.*|"
+    r"(?:the |our )?(?:publication|paper|preprint|article|book)s? of the (?:week|month|year)|"
+    # "a new paper", "their latest preprint"
+    r"(?:(?:a|an|the|this|our|their|his|her|new|recent|latest) )+(?:paper|preprint|article|"
+    r"publication|study))\.?$",
+    re.I,
+)
+
+
+def linked_title(text: str) -> bool:
+    """A link's text that can be a paper's title: four words or more, not "Read it here"."""
+    return len(text.split()) >= 4 and not GENERIC_LINK.match(text.strip())
+
+
 _CONGRATS = r"congrat(?:ulation)?s"  # "Congratulations", "Congrats"
 # "Lead author X worked with …": the person right after
 _LEAD_AUTHOR = re.compile(  # "The paper's lead author, X, …"
@@ -75,7 +96,8 @@ _AUTHOR_CUES = tuple(  # separate patterns: one phrase may hold two cues ("X's p
         # "In 'Title', published in Nature, X and Y show …"
         r"^\W*in ['‘\"“][^'’\"”]{12,300}['’\"”]",
         # "The work of X and Y, 'Title', …", "with Y as co-author"
-        r"\b(?:work|research) of\b|\bwith (?=[A-Z][^,.;]{0,60}? as (?:a |the )?(?:co-)?author\b)",
+        r"\b(?:work|research) of\b|\bwith (?=[A-Z][^,.;]{0,60}? as (?:a |the )?"
+        r"(?:lead |first |senior |last |joint |corresponding )?(?:co-)?author\b)",
         # "with co-authors X and Y", "Authors: X, Y", "The authors, X and Y, …"
         r"\bco-?authors?\b|\bauthors?(?=\s*:)|\bthe authors\b,?",
         r"\b(?:is|was|are|were) (?:the |a |an |one of the |among the )?(?:\w+ )?(?:co-)?"
@@ -99,7 +121,7 @@ _AUTHOR_CUES = tuple(  # separate patterns: one phrase may hold two cues ("X's p
         r"performed|undertaken) by\b",  # "The research, carried out by X, …"
         r"^\W*in (?:a|an|the|their|his|her|our|this) (?:\w+ )?(?:paper|preprint|article|study)"
         r"\b,?",
-        r"^\W*by\b",  # a byline: "By X, Y and Z."
+        r"^\W*by\b|^\W*new from\b",  # a byline: "By X, Y and Z."; "New from X and Y: …"
         # "the new preprint <title> from X": a person right after "from"
         r"\b(?:paper|preprint|article|publication)\b[^.]{0,150}?\bfrom(?= (?-i:[A-Z]))",
         r"\bwhose (?:\w+ )?(?:paper|article|preprint|book|chapter|study|work|research)\b",
@@ -136,7 +158,8 @@ _VENUE_AND_YEAR = re.compile(r",\s*[A-Z][\w&:' -]{1,80}?,?\s*\(?(?:19|20)\d\d\)?
 _ASIDE = re.compile(
     r"\s*\([^()]{1,80}\)\s*|,?\s+(?:from|at|of)\s+(?:the\s+)?[A-Z][^,.;()]{0,60}?,?\s*")
 # "X contributed to this paper", "X worked with Y on this paper": (preposition, verb)
-_WORKED_ON = frozenset({("to", "contribute"), ("on", "work"), ("on", "collaborate")})
+_WORKED_ON = frozenset(
+    {("to", "contribute"), ("on", "work"), ("on", "collaborate"), ("on", "team")})
 # "X and Y have co-authored", "I co-wrote": the parser splits the verb into three words
 #: "co-authored", "has first-authored", "also co-wrote"
 _SHARED_WRITING = (r"(?:\w+ly |just |also )?(?:(?:co|first|senior|lead)-?(?:authored|wrote)\b|"
@@ -185,6 +208,8 @@ class PublicationFinder:
                     rx.search(text, max(0, match.start() - 40), match.start())
                     for rx in (_SAYING, _TALK_BEFORE)):
                 titles.append(span)  # a quoted event name, saying or talk is no paper's title
+        titles += [link for link in doc.spans.get(LINKED_TITLES, [])  # papers linked by DOI
+                   if not any(overlaps(link, other) for other in [*titles, *events])]
         reference = _reference(doc)
         if reference is not None and not any(overlaps(reference[0], t) for t in titles):
             titles.append(reference[0])
@@ -270,7 +295,7 @@ def _authors_in(sent: Span, sent_text: str, titles: list[Span]) -> tuple[list[Sp
             sent, sent.start_char + cue.start(), sent.start_char + cue.end())
     ]
     people += (_writers(sent, titles) + _co_writers(sent, sent_text) + _byline(sent)
-               + _names_before_title(sent, titles))
+               + _names_before_title(sent, titles) + _owners_of(sent, titles))
     verb = _narrator_wrote(sent, titles)
     if verb is not None:
         people += _people_with(sent, verb)
@@ -306,15 +331,22 @@ def _writers(sent: Span, titles: list[Span]) -> list[Span]:
                 writers = _people_in_subject(sent, writing)
             found += writers + (_people_with(sent, writing) if writers else [])
             continue
-        if not _is_paper_word(token):
+        title = next((t for t in titles if t.start <= token.i < t.end), None)
+        if not (_is_paper_word(token) or title is not None and not title.start <= token.head.i
+                < title.end):  # a title's words once, at its head
             continue
         token = _phrase_head(token)
         verb = token.head
-        if token.dep_ == "pobj" and (verb.lower_, verb.head.lemma_.lower()) in _WORKED_ON:
-            writers = _people_in_subject(sent, verb.head)  # "X contributed to this paper"
-            found += writers + (_people_with(sent, verb.head) if writers else [])
-        elif token.dep_ == "pobj" and verb.lower_ == "in" and token.i > verb.i + 1 and (
-                sent.doc[verb.i + 1].lower_ in ("a", "an", "their", "his", "her", "this")):
+        worker = verb.head  # "X teamed up with [Y on this paper]": who teamed up, and with whom
+        while worker.dep_ in ("pobj", "prep") and worker.head.i != worker.i:
+            worker = worker.head
+        if token.dep_ == "pobj" and (verb.lower_, worker.lemma_.lower()) in _WORKED_ON:
+            writers = _people_in_subject(sent, worker)  # "X contributed to this paper"
+            found += writers + (_people_with(sent, worker) if writers else [])
+        elif token.dep_ == "pobj" and verb.lower_ == "in" and (
+                token.i > verb.i + 1 and sent.doc[verb.i + 1].lower_ in (
+                    "a", "an", "their", "his", "her", "this")
+                or title is not None and title.start - verb.i <= 2):  # "… in 'Title'"
             while verb.dep_ in ("prep", "ccomp", "advcl", "pobj", "dobj") and (
                     verb.head.i != verb.i):  # "X and Y describe [how models travel in a new
                 verb = verb.head  # paper]", "X and Y propose [models for Z in this paper]"
@@ -514,6 +546,14 @@ def _names_before_title(sent: Span, titles: list[Span]) -> list[Span]:
     title = next((t for t in titles if t.start_char > last.end_char), None)
     return listed if title is not None and _AUTHORS_THEN_TITLE.fullmatch(
         text[last.end_char : title.start_char]) else []
+
+
+def _owners_of(sent: Span, titles: list[Span]) -> list[Span]:
+    """ "Jane Doe and John Roe's [Title](doi)": the people whose possessive opens a title."""
+    text = text_of(sent.doc)
+    people = [e for e in sent.ents if person_like(e)]
+    return [person for title in titles if text[: title.start_char].endswith(("'s ", "’s "))
+            for person in _listed_right_before(people, text, title.start_char - 3)]
 
 
 def _byline(sent: Span) -> list[Span]:

@@ -36,6 +36,7 @@ NARRATOR = "NARRATOR"  # the slot of the person "I" is
 RELATIONS = "pkg_relations"
 ORG_ATTRIBUTES = "pkg_org_attributes"  # start_char -> {"acronym": …, "org_kind": …}
 PUBLICATION_TITLES = "pkg_publication_titles"  # doc.spans key
+LINKED_TITLES = "pkg_linked_titles"  # doc.spans key: texts of DOI links, set before the pipeline
 VENUES = "pkg_venues"  # doc.spans key
 TOPICS = "pkg_topics"  # doc.spans key
 EVENTS = "pkg_events"  # doc.spans key: events named in running text

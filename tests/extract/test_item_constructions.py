@@ -494,6 +494,39 @@ def test_a_paper_items_authors(nlp, tmp_path: Path, markdown: str, pairs) -> Non
     assert _pairs(_resolved(nlp, tmp_path, markdown), Relation.AUTHOR) == pairs
 
 
+_LINKED = "[Sparse models for soil records](https://doi.org/10.1234/a1)"
+
+
+@pytest.mark.parametrize("sentence", [
+    pytest.param(f"Nadia Rahman and Tomas Berg describe their new method in {_LINKED}.",
+                 id="X and Y describe … in [Title]"),
+    pytest.param(f"Nadia Rahman teamed up with Tomas Berg on {_LINKED}.",
+                 id="X teamed up with Y on [Title]"),
+    pytest.param(f"Nadia Rahman and Tomas Berg's {_LINKED} is out in Nature Medicine.",
+                 id="X and Y's [Title]"),
+    pytest.param(f"New from Nadia Rahman and Tomas Berg: {_LINKED}.", id="New from X and Y:"),
+    pytest.param(f"Nadia Rahman is lead author on {_LINKED}, with Tomas Berg as senior author.",
+                 id="lead author on, with Y as senior author"),
+    pytest.param(f"Nadia Rahman (first author) and Tomas Berg (senior author) report in {_LINKED} "
+                 "that sparse models travel.", id="X (first author) and Y (senior author)"),
+    pytest.param(f"Nadia Rahman co-wrote {_LINKED} with Tomas Berg.", id="X co-wrote … with Y"),
+    pytest.param(f"Nadia Rahman has a new paper with Tomas Berg: {_LINKED}.",
+                 id="X has a new paper with Y"),
+])
+def test_the_authors_of_a_paper_linked_by_doi(nlp, tmp_path: Path, sentence: str) -> None:
+    resolved = _resolved(nlp, tmp_path, f"## Updates\n\n### New paper\n\n{sentence}\n")
+    assert _pairs(resolved, Relation.AUTHOR) == {
+        ("Sparse models for soil records", "Nadia Rahman"),
+        ("Sparse models for soil records", "Tomas Berg")}
+
+
+def test_an_imperative_before_a_linked_title_is_not_part_of_it(nlp, tmp_path: Path) -> None:
+    resolved = _resolved(nlp, tmp_path, (
+        f"## Updates\n\n### New preprint\n\nRead {_LINKED}, a new preprint from Nadia Rahman "
+        "(Westby University) and Tomas Berg (Roche).\n"))
+    assert _names(resolved, EntityKind.PUBLICATION) == ["Sparse models for soil records"]
+
+
 def test_the_journal_after_a_linked_title_is_no_person_and_no_author(
     nlp, tmp_path: Path
 ) -> None:
