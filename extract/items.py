@@ -307,6 +307,16 @@ _ANNOUNCED = re.compile(
     re.IGNORECASE)
 
 
+_ONLY_ANNOUNCES = re.compile(
+    rf"^(?:{_ANNOUNCEMENT}|upcoming events?|event announcement|new event)[.!]?$", re.IGNORECASE)
+
+
+def announces_only(title: str) -> bool:
+    """ "Save the date", "Registration now open": a heading that names no event, only what it
+    announces about the one its text names."""
+    return _ONLY_ANNOUNCES.match(title.strip()) is not None
+
+
 def announced_event(title: str) -> tuple[int, int] | None:
     """ "Save the date: Acme Forum 2030", "Acme Forum 2030 - registration open", "Highlights
     from our Annual Event" -> the characters of the event's name beside what the heading

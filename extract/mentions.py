@@ -10,6 +10,7 @@ used after the full name ("Chris' paper") points to the full-name mention.
 from __future__ import annotations
 
 import calendar
+import itertools
 import re
 from collections.abc import Sequence
 from functools import cache
@@ -56,6 +57,7 @@ from partnerkg.extract.model import (
     Newsletter,
     Relation,
     Section,
+    SourceSpan,
 )
 from partnerkg.extract.name_shape import IMPERATIVES
 from partnerkg.extract.narrators import narrators_of
@@ -127,7 +129,8 @@ def assemble(newsletter: Newsletter, units: Sequence[Unit], docs: Sequence[Doc])
     for index, (unit, doc) in enumerate(zip(units, docs, strict=True)):
         _entities(builder, index, unit, doc, [(s, e) for i, s, e in leaders if i == index])
         if unit.is_heading and unit.item is not None:
-            item_things[id(unit.item)] = _item_mentions(builder, unit, doc)
+            item_things[id(unit.item)] = _item_mentions(
+                builder, unit, doc, _event_its_text_names(units[index:], docs[index:]))
         things = _slots_for(builder, unit, doc, item_things, section_things)
         _publications(builder, index, unit, doc, things)
         if unit.item is not None and id(unit.item) in builder.event_items and (
@@ -569,8 +572,24 @@ def _lists_items(item: Item) -> bool:
     return sum(b.kind is BlockKind.LIST_ITEM for b in blocks[:cut]) * 2 > cut
 
 
-def _item_mentions(builder: MentionBuilder, unit: Unit, doc: Doc) -> dict[str, str]:
-    """Event or opportunity named by an item heading, with its dates; returns its slots."""
+def _event_its_text_names(
+    units: Sequence[Unit], docs: Sequence[Doc]
+) -> tuple[str, SourceSpan] | None:
+    """The first event the text of the item ``units[0]`` heads names, for a heading that names
+    none ("Save the date" over "The Acme Forum will take place on …")."""
+    item = units[0].item
+    if item is None or not item_rules.announces_only(item.title):
+        return None
+    pairs = zip(units[1:], docs[1:], strict=True)
+    body = itertools.takewhile(lambda pair: pair[0].item is item, pairs)
+    return next(((e.text, unit.block.source_span(e.start_char, e.end_char))
+                 for unit, doc in body for e in doc.spans.get(EVENTS, [])), None)
+
+
+def _item_mentions(builder: MentionBuilder, unit: Unit, doc: Doc,
+                   named_in_text: tuple[str, SourceSpan] | None) -> dict[str, str]:
+    """Event or opportunity named by an item heading (or, for a heading that names none, by
+    its text: ``named_in_text``), with its dates; returns its slots."""
     item = unit.item
     assert item is not None
     reading = item_rules.classify(item)
@@ -582,6 +601,8 @@ def _item_mentions(builder: MentionBuilder, unit: Unit, doc: Doc) -> dict[str, s
         if named is not None:  # "Jane Doe presenting at Acme Conference 2030"
             name = item.title[named[0] : named[1]]
             span = unit.block.source_span(*named)
+        elif named_in_text is not None:
+            name, span = named_in_text
         attributes = {
             "event_kind": reading.sub_kind or "other",
             **({} if attended else item_rules.event_names(name)),

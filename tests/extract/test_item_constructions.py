@@ -1215,3 +1215,14 @@ def test_a_quoted_title_someone_wrote_is_a_paper_and_never_a_person(nlp, tmp_pat
     assert _names(resolved, EntityKind.PERSON) == ["Jane Doe"]
     assert _pairs(resolved, Relation.AUTHOR) == {
         ("Sparse models for soil records in the field", "Jane Doe")}
+
+
+@pytest.mark.parametrize("heading", ["Save the date", "Registration now open", "Upcoming event"])
+def test_a_heading_that_names_no_event_takes_the_name_its_text_gives(
+    nlp, tmp_path: Path, heading: str
+) -> None:
+    resolved = _resolved(nlp, tmp_path, (
+        f"## Events\n\n### {heading}\n\n**12 May 2030**\n\nThe Westby Soil Data Symposium will "
+        "take place in Westby. The symposium is free.\n"))
+    (event,) = [e for e in resolved.entities if e.kind is EntityKind.EVENT]
+    assert (event.name, _dates(event)[0]) == ("Westby Soil Data Symposium", "2030-05-12")
