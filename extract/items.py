@@ -336,16 +336,36 @@ def held_at(title: str) -> str | None:
     """ "Workshop on X at the Acme Conference" -> "Acme Conference": the other event (or the
     place) a heading's own event is held at, or None ("Join us at the Acme Forum" invites to
     the heading's own)."""
+    match = _held_at(title)
+    return match["host"].strip() if match else None
+
+
+def own_event_held_at(title: str) -> tuple[int, int] | None:
+    """ "Westby Soil Workshop at Acme Conference 2030" -> the characters of "Westby Soil
+    Workshop": the heading's own event, when its name is an event's and it is held at another."""
+    match = _held_at(title)
+    if match is None or invited_to(title):
+        return None
+    own = match["own"].strip()
+    if not any(names_event(w) for w in own.split()):
+        return None
+    return match.start("own"), match.start("own") + len(own)
+
+
+_OWN_AT_HOST = re.compile(r"(?P<own>.*?)\bat (?:the )?(?P<host>[A-Z].*)$")
+
+
+def _held_at(title: str) -> re.Match[str] | None:
     invited = invited_to(title)
-    title = title[invited[0] :] if invited else title
-    match = re.match(r"(?P<own>.*?)\bat (?:the )?(?P<host>[A-Z].*)$", title)
+    at = invited[0] if invited else 0
+    match = _OWN_AT_HOST.match(title, at)
     if match is None:
         return None
     last = match["host"].split()[-1]  # "Acme Xplorers at Bristol Data Week"
     if not (any(names_event(w) for w in match["own"].split()) or names_event(last)
             or last in ("Week", "Day")):
         return None
-    return match["host"].strip()
+    return match
 
 
 def _names_a_host(match: re.Match[str]) -> bool:

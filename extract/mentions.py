@@ -596,7 +596,8 @@ def _item_mentions(builder: MentionBuilder, unit: Unit, doc: Doc,
     span = item.title_span
     if reading.kind == "event":
         attended = item_rules.attended_event(item.title) or item_rules.invited_to(item.title)
-        named = attended or item_rules.announced_event(item.title)  # "Save the date: X"
+        held = item_rules.own_event_held_at(item.title)  # "X Workshop at Acme Conference 2030"
+        named = attended or item_rules.announced_event(item.title) or held  # "Save the date: X"
         name = item.title
         if named is not None:  # "Jane Doe presenting at Acme Conference 2030"
             name = item.title[named[0] : named[1]]
@@ -612,6 +613,9 @@ def _item_mentions(builder: MentionBuilder, unit: Unit, doc: Doc,
             EntityKind.EVENT, name, span, "items.heading", CONFIDENCE["heading"], item, **attributes
         )
         builder.event_items[id(item)] = event_id
+        if named is not None and named is held:  # the whole heading names it too
+            builder.add(EntityKind.EVENT, item.title, item.title_span, "items.heading_full_name",
+                        CONFIDENCE["heading"], item, refers_to=event_id)
         short = attributes.get("short_name")
         start = item.title.find(short) if short else -1
         names_someone = any(

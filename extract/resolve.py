@@ -766,7 +766,9 @@ def _same_person(a: tuple[str, ...], b: tuple[str, ...], by_surname: bool) -> bo
 
 
 def _split_events(cluster: _Cluster, occ: list[_Occurrence]) -> list[_Cluster]:
-    """Same-named events on different dates are different events (a series' instances); an
+    """Same-named events on different dates are different events (a series' instances), unless
+    every name gives the same year, the dates' (one edition, rescheduled or dated by one of
+    its days); an
     undated mention joins the instance of its own issue, else a dated one its issue
     announces or has just reported (``_NEAR``), else stays apart ("AI UK" in a late-2023
     issue is the 2024 conference, not AI UK 2023)."""
@@ -779,6 +781,10 @@ def _split_events(cluster: _Cluster, occ: list[_Occurrence]) -> list[_Cluster]:
         (dated[date] if date else undated).append(i)
     if not dated:
         return _split_by_named_edition(cluster, occ)
+    named_years = {_named_year(occ[i].mention.text) or "" for i in cluster.members}
+    edition = named_years.pop() if len(named_years) == 1 else ""
+    if edition and all(d.startswith(edition) for d in dated):
+        return [cluster]  # one edition ("Acme Forum 2030") on a new date: still that edition
     apart: dict[str, list[int]] = defaultdict(list)  # by the year it names, or its issue's
     for i in undated:
         year = _named_year(occ[i].mention.text)  # "the 2029 Westby Lecture": not the 2030 one

@@ -1226,3 +1226,27 @@ def test_a_heading_that_names_no_event_takes_the_name_its_text_gives(
         "take place in Westby. The symposium is free.\n"))
     (event,) = [e for e in resolved.entities if e.kind is EntityKind.EVENT]
     assert (event.name, _dates(event)[0]) == ("Westby Soil Data Symposium", "2030-05-12")
+
+
+def test_an_event_held_at_another_is_the_event_its_own_name_gives_in_another_issue(
+    nlp, tmp_path: Path
+) -> None:
+    resolved = _resolved_issues(nlp, tmp_path, {
+        "2030-03": "## Events\n\n### Westby Soil Data Workshop at Acme Conference 2030\n\n"
+                   "**12 May 2030**\n\nRegistration is open.\n",
+        "2030-04": "## Events\n\n### Westby Soil Data Workshop\n\n**12 May 2030**\n\n"
+                   "The workshop is part of Acme Conference 2030.\n",
+    })
+    workshop = next(e for e in resolved.entities if e.name.startswith("Westby Soil Data Workshop"))
+    assert {workshop.name, *workshop.alternate_names} == {
+        "Westby Soil Data Workshop", "Westby Soil Data Workshop at Acme Conference 2030"}
+    assert _names(resolved, EntityKind.EVENT) == sorted(["Acme Conference 2030", workshop.name])
+
+
+def test_an_edition_named_by_its_year_on_a_new_date_is_one_event(nlp, tmp_path: Path) -> None:
+    resolved = _resolved_issues(nlp, tmp_path, {
+        "2030-03": "## Events\n\n### Acme Forum 2030\n\n**12 May 2030**\n\nRegistration is open.\n",
+        "2030-04": "## Events\n\n### Acme Forum 2030 - new date\n\n**19 June 2030**\n\n"
+                   "The forum has moved to June.\n",
+    })
+    assert _names(resolved, EntityKind.EVENT) == ["Acme Forum 2030"]
