@@ -734,6 +734,12 @@ def _titled_by_its_paper(section: Section, unit: Unit) -> bool:
 
 # "The paper was co-authored by …", "In this paper, …": a first paragraph about one paper
 _THE_PAPER = re.compile(r"\b(?:this|the) (?:new |recent |latest )?(?:paper|preprint|article)\b|"
+                        r"\b(?:a|their) (?:new|recent|latest) (?:paper|preprint|article)\b|"
+                        r"^\W*their (?:paper|preprint|article)\b|"
+                        r"\b(?:lead|first|senior) author\b|"
+                        # "X and Y explain in Nature Medicine how …"
+                        r"\b(?:show|explain|describe|report|argue|propose|demonstrate)s? in "
+                        r"(?:the journal )?(?-i:[A-Z])|"
                         r"\bthe authors\b|\bthis (?:work|study)\b|"
                         r"\bpublished (?:a|the) (?:new )?(?:paper|preprint|article|study)\b", re.I)
 

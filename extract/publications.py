@@ -254,6 +254,8 @@ class PublicationFinder:
                 own if not sent_titles else "PUBLICATION")
             sent_text = text[sent.start_char : sent.end_char]
             people, by_narrator = _authors_in(sent, sent_text, sent_titles)
+            if sent.start == 0:
+                people += _reporting_findings(sent)
             people += _told_before(sent, sent_text, sent_titles, before)
             if after_paper and _CONGRATULATED.match(sent_text):  # "… published. Congratulations
                 people += [e for e in sent.ents if person_like(e)]  # to X and Y!"
@@ -355,6 +357,25 @@ def _writers(sent: Span, titles: list[Span]) -> list[Span]:
                     found += writers
                     break
     return found
+
+
+#: What a paper's authors do in the sentence that opens a text about it ("X and Y show …")
+_FINDING_VERBS = frozenset({"show", "find", "demonstrate", "propose", "describe", "explain",
+                            "report", "argue", "introduce", "reveal"})
+
+
+def _reporting_findings(sent: Span) -> list[Span]:
+    """ "Jane Doe and John Roe show that sparse models travel": a text's opening sentence
+    whose subject is only people reporting findings names the authors of its paper (a text
+    with no paper has none to give them)."""
+    verb = sent.root
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if verb.lemma_.lower() not in _FINDING_VERBS or len(subjects) != 1:
+        return []
+    people = _people_under(sent, subjects)
+    named = {i for p in people for i in range(p.start, p.end)}
+    return people if people and all(t.i in named or t.dep_ in ("cc", "punct") for t in
+                                    subjects[0].subtree) else []
 
 
 def _phrase_head(token: Token) -> Token:

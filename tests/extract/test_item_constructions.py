@@ -1250,3 +1250,29 @@ def test_an_edition_named_by_its_year_on_a_new_date_is_one_event(nlp, tmp_path: 
                    "The forum has moved to June.\n",
     })
     assert _names(resolved, EntityKind.EVENT) == ["Acme Forum 2030"]
+
+
+@pytest.mark.parametrize(("heading", "paragraph"), [
+    pytest.param("Sparse models for soil records",
+                 "A new paper by Nadia Rahman and Tomas Berg shows that sparse models travel.",
+                 id="a new paper by X and Y"),
+    pytest.param("New paper: Sparse models for soil records",
+                 "Nadia Rahman and Tomas Berg show that sparse models travel well.",
+                 id="X and Y show that"),
+    pytest.param("Sparse models for soil records",
+                 "Nadia Rahman and Tomas Berg explain in Nature Medicine how sparse models travel.",
+                 id="X and Y explain in Nature Medicine how"),
+    pytest.param("Sparse models for soil records",
+                 "Their paper shows how sparse models travel. Congratulations to Nadia Rahman and "
+                 "Tomas Berg!", id="their paper …, congratulations to X and Y"),
+    pytest.param("Sparse models for soil records",
+                 "Lead author Nadia Rahman and co-author Tomas Berg show how sparse models travel.",
+                 id="lead author X and co-author Y"),
+])
+def test_an_item_headed_by_its_papers_title_names_its_authors(
+    nlp, tmp_path: Path, heading: str, paragraph: str
+) -> None:
+    resolved = _resolved(nlp, tmp_path, f"## Updates\n\n### {heading}\n\n{paragraph}\n")
+    assert _pairs(resolved, Relation.AUTHOR) == {
+        ("Sparse models for soil records", "Nadia Rahman"),
+        ("Sparse models for soil records", "Tomas Berg")}
