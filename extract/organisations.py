@@ -23,7 +23,7 @@ from partnerkg.extract import lexicon
 from partnerkg.extract.items import names_event
 from partnerkg.extract.name_joins import DOTTED_NAME
 from partnerkg.extract.names import acronym_fits, looks_like_acronym
-from partnerkg.extract.roles import ROLE_NOUNS, is_role_phrase
+from partnerkg.extract.roles import ROLE_NOUNS, is_role_noun, is_role_phrase
 from partnerkg.extract.spans import (
     DOUBTFUL_ORGS,
     camel_case,
@@ -331,6 +331,7 @@ class OrganisationFinder:
         sure_names += _bodies_tagged_as_facilities(doc)
         if _EMPLOYER_CUE.search(text):  # a cheap test before walking the tokens
             sure_names += _employer_slot_names(doc, self.dictionary)
+        sure_names += _unfamiliar_employers(doc, self.dictionary)
         ner = [e for e in doc.ents if e.label_ == "ORG"]
         cut = [
             self._before_event_modifier(_before_job_words(_before_event_word(_trim(part))))
@@ -740,6 +741,48 @@ def _employer_slot_names(doc: Doc, dictionary: frozenset[str]) -> list[Span]:
                 not in_dictionary(t.lower_, dictionary) for t in span if t.is_alpha)):
             found.append(span)
     return found
+
+
+_SLOT_BEFORE = re.compile(r"(?:\bat |\(|\bfrom | [-–] )(?=[A-Z])")  # "at Quorvia", "(Quorvia)"
+_OWNER = re.compile(r"(?<![A-Z]\w)(?<![A-Z]\w )\b[A-Z][\w&-]*(?= ?['’]s )")  # "Quorvia's"
+
+
+def _unfamiliar_employers(doc: Doc, dictionary: frozenset[str]) -> list[Span]:
+    """ "Senior Scientist at Quorvia", "Jane Doe (Quorvia)", "Jane Doe from Quorvia", "Jane Doe -
+    Quorvia", "Quorvia's Head of Data": capitalised words in a person's employer slot, one of
+    them in no dictionary, are an organisation's name, whatever the NER said (it calls a lone
+    unfamiliar name a place, or nothing)."""
+    text = text_of(doc)
+    people = {e.end for e in doc.ents if e.label_ == "PERSON"}
+    found = []
+    for match in _SLOT_BEFORE.finditer(text):
+        first = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
+        if first is None or first.start == 0:
+            continue
+        cue = doc[first.start - 1]
+        span = _capitalised_run(doc, first.start)
+        fits = (cue.text == "at" and cue.i > 0 and is_role_noun(doc[cue.i - 1].text)
+                or cue.i in people and (cue.text != "(" or (
+                    span.end < len(doc) and doc[span.end].text == ")")) and (
+                    cue.text not in ("-", "–") or span.end == len(doc) or doc[span.end].is_punct))
+        if fits:
+            found.append(span)
+    for match in _OWNER.finditer(text):
+        first = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if first is not None and first.end + 1 < len(doc) and any(
+                is_role_noun(t.text) for t in doc[first.end + 1 : first.end + 4]):
+            found.append(_capitalised_run(doc, first.start))
+    return [s for s in found if len(s) and any(
+        t.is_alpha and not in_dictionary(t.lower_, dictionary) for t in s)]
+
+
+def _capitalised_run(doc: Doc, start: int) -> Span:
+    """Up to four capitalised words from ``start`` that the NER gives no person, body or date."""
+    end = start
+    while end < min(len(doc), start + 4) and doc[end].text[:1].isupper() and (
+            doc[end].ent_type_ not in ("PERSON", "ORG", "DATE")):
+        end += 1
+    return Span(doc, start, end, label="ORG")
 
 
 def _national_names(doc: Doc) -> list[Span]:

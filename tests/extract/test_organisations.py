@@ -429,3 +429,20 @@ def test_a_hyphenated_lower_case_word_stays_inside_a_centres_name(nlp) -> None:
 def test_the_topic_a_session_is_named_after_is_no_organisation(nlp) -> None:
     doc = nlp("His talk will be in the Network Topology and Geometry session on Friday.")
     assert "Network Topology" not in _orgs(doc)
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    pytest.param("Jane Doe, Senior Scientist at Nexagen, will talk about soil data.", "Nexagen",
+                 id="after a role and 'at'"),
+    pytest.param("Congratulations to Jane Doe (Quorvia) on her award.", "Quorvia",
+                 id="in brackets after a person"),
+    pytest.param("Jane Doe from Quorvia will talk about soil data.", "Quorvia",
+                 id="a person from it"),
+])
+def test_an_unfamiliar_name_in_an_employer_slot_is_an_organisation(nlp, text: str, org: str
+                                                                    ) -> None:
+    assert _orgs(nlp(text)) == [org]
+
+
+def test_a_familiar_word_in_an_employer_slot_stays_what_the_ner_says(nlp) -> None:
+    assert _orgs(nlp("Jane Doe from London will talk about soil data.")) == []
