@@ -777,10 +777,10 @@ def _unfamiliar_employers(doc: Doc, dictionary: frozenset[str]) -> list[Span]:
 
 
 def _capitalised_run(doc: Doc, start: int) -> Span:
-    """Up to four capitalised words from ``start`` that the NER gives no person, body or date."""
+    """Up to four capitalised words from ``start`` that the NER gives no person or date."""
     end = start
     while end < min(len(doc), start + 4) and doc[end].text[:1].isupper() and (
-            doc[end].ent_type_ not in ("PERSON", "ORG", "DATE")):
+            doc[end].ent_type_ not in ("PERSON", "DATE")):
         end += 1
     return Span(doc, start, end, label="ORG")
 
