@@ -70,20 +70,22 @@ def _partner_title(doc: Doc) -> list[Found]:
 
 
 def _possessive_employers(doc: Doc) -> list[Found]:
-    """ "NASA's Jane Doe", "Globex DeepMind's John Roe", "Acme's Chief Scientist Jane Doe":
-    the capitalised name before "'s" and a person (or a title-case role and a person) is the
-    organisation the person works for."""
+    """ "NASA's Jane Doe", "Globex DeepMind's John Roe", "Acme's Chief Scientist Jane Doe",
+    "Acme's Head of Data, Jane Doe": the capitalised name before "'s" and a person (or a
+    title-case role and a person) is the organisation the person works for."""
     people = [e for e in doc.ents if e.label_ == "PERSON"]
     orgs, ties = [], []
     for person in people:
         end = person.start - 1
         while end > 0 and doc[end].lower_.rstrip(".") in TITLES | {"."}:
             end -= 1  # "Acme's Dr Jane Doe"
-        role = end
-        while role > max(0, end - 4) and doc[role].is_title and doc[role].text not in ("'s", "’s"):
-            role -= 1  # "Acme's Chief Scientist Jane Doe"
-        if role < end and doc[role].text in ("'s", "’s") and is_role_phrase(
-                doc[role + 1 : end + 1].text):
+        comma = 1 if end > 0 and doc[end].text == "," else 0
+        role = end - comma
+        while role > max(0, end - 6) and (doc[role].is_title or doc[role].lower_ in (
+                "of", "for", "and")) and doc[role].text not in ("'s", "’s"):
+            role -= 1  # "Acme's Chief Scientist Jane Doe", "Acme's Head of Data, Jane Doe"
+        if role < end - comma and doc[role].text in ("'s", "’s") and is_role_phrase(
+                doc[role + 1 : end + 1 - comma].text):
             end = role
         if end < 1 or doc[end].text not in ("'s", "’s"):
             continue

@@ -356,6 +356,11 @@ def test_authors(nlp, sentence: str, authors: set[str]) -> None:
         ("Based at Westby University and the Acme Institute, Jane Doe studies soil records.",
          {("Jane Doe", "Westby University"), ("Jane Doe", "Acme Institute")}),
         ("Jane Doe - Westby University", {("Jane Doe", "Westby University")}),
+        ("Westby University's Head of Data, Jane Doe, joins our board.",
+         {("Jane Doe", "Westby University")}),
+        ("We welcome Nexagen's Chief Scientist, Jane Doe, to the board.",
+         {("Jane Doe", "Nexagen")}),
+        ("Jane Doe from Quorvia will talk about soil data.", {("Jane Doe", "Quorvia")}),
         ("Jane Doe - Research Fellow - Westby University", {("Jane Doe", "Westby University")}),
     ],
 )
