@@ -23,6 +23,7 @@ from partnerkg.extract import lexicon
 from partnerkg.extract.items import names_event
 from partnerkg.extract.name_joins import DOTTED_NAME
 from partnerkg.extract.names import acronym_fits, looks_like_acronym
+from partnerkg.extract.name_shape import looks_like_name
 from partnerkg.extract.roles import ROLE_NOUNS, is_role_noun, is_role_phrase
 from partnerkg.extract.spans import (
     DOUBTFUL_ORGS,
@@ -1283,6 +1284,9 @@ def _listed_with_organisations(doc: Doc, orgs: list[Span],
             people = [c for c, k in zip(run, kinds, strict=True) if k == "person"]
             if len(people) > 1 or (people and kinds.count("org") + len(new) < 2):
                 continue
+            if people and all(looks_like_name(c) for c, k in zip(run, kinds, strict=True)
+                              if k == "org"):
+                continue  # "Jane Doe, Ann Lee and Ines Roe": the NER's "organisations" are names
             found += [Span(doc, c.start, c.end, label="ORG") for c in [*new, *people]]
             replaced += [e for e in doc.ents
                          if e.label_ == "PERSON" and any(overlaps(e, c) for c in people)]

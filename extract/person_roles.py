@@ -773,7 +773,7 @@ def _in_person_slot(span: Span) -> bool:
         return True
     if _person_shaped_slot(span) or _from_org_after(span) or _team_line(span):
         return True
-    if _listed_before_a_person(span) or (
+    if _listed_before_a_person(span) or _listed_after_a_person(span) or (
             _bracket_after(span) is not None and _listed_with_brackets(span)):
         return True  # "X (Acme), Y (Globex) and Z (AstraZeneca)"
     if span.start > 0 and doc[span.start - 1].lower_ in ("by", "with") and _person_after_and(span):
@@ -1020,6 +1020,38 @@ def _listed_before_a_person(span: Span) -> bool:
             return False
         i = end
     return False
+
+
+def _listed_after_a_person(span: Span) -> bool:
+    """ "Sofia Petrov, Nadia Romano and Elif Bello": a name coordinated in a list of names that
+    opens with a person is a person too (every entry two or three name words, none an
+    organisation's: a team line "Jane Doe, Acme Labs and Westby University" is no such list)."""
+    doc = span.doc
+    people_ends = {e.end for e in doc.ents if e.label_ == "PERSON"}
+    last = span.start > 0 and doc[span.start - 1].lower_ == "and"
+    if not (last or span.end + 1 < len(doc) and doc[span.end].lower_ == "and"
+            and _name_entry_end(doc, span.end + 1) is not None):
+        return False
+    i = span.start
+    while i >= 2 and doc[i - 1].lower_ in (",", "and"):
+        separator = i - 1 - (doc[i - 1].lower_ == "and" and doc[i - 2].text == ",")
+        if separator in people_ends:
+            return True
+        start = separator
+        while start > 0 and separator - start < 3 and NAME_WORD.match(doc[start - 1].text):
+            start -= 1
+        if separator - start < 2 or lexicon.org_kind_of(doc[start:separator].text):
+            return False
+        i = start
+    return False
+
+
+def _name_entry_end(doc: Doc, start: int) -> int | None:
+    """The end of two or three name words from ``start`` that name no organisation, if any."""
+    end = start
+    while end < len(doc) and end - start < 3 and NAME_WORD.match(doc[end].text):
+        end += 1
+    return end if end - start >= 2 and not lexicon.org_kind_of(doc[start:end].text) else None
 
 
 def _from_org_after(span: Span) -> bool:

@@ -122,6 +122,9 @@ def test_a_name_the_ner_takes_for_an_organisation_in_a_speakers_slot_is_a_person
     ("We welcome three new PhD students: Tobias Richter, Grace Obi and Amelia Ford.",
      ["Amelia Ford", "Grace Obi", "Tobias Richter"]),
     ("Tobias Richter, Acme University", ["Tobias Richter"]),
+    ("Our funded project team Sofia Petrov, Nadia Romano and Elif Bello along with their "
+     "colleagues have published a review paper.", ["Elif Bello", "Nadia Romano", "Sofia Petrov"]),
+    ("Ben Jones, Westby Genomics and Acme University, Theme Lead", ["Ben Jones"]),
 ])
 def test_names_listed_with_a_person_or_before_their_organisation_are_people(
         nlp, text: str, people: list[str]) -> None:
