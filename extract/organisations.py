@@ -22,8 +22,8 @@ from spacy.util import filter_spans
 from partnerkg.extract import lexicon
 from partnerkg.extract.items import names_event
 from partnerkg.extract.name_joins import DOTTED_NAME
-from partnerkg.extract.names import acronym_fits, looks_like_acronym
 from partnerkg.extract.name_shape import looks_like_name
+from partnerkg.extract.names import acronym_fits, looks_like_acronym
 from partnerkg.extract.roles import ROLE_NOUNS, is_role_noun, is_role_phrase
 from partnerkg.extract.spans import (
     DOUBTFUL_ORGS,

@@ -1027,6 +1027,8 @@ def _listed_after_a_person(span: Span) -> bool:
     opens with a person is a person too (every entry two or three name words, none an
     organisation's: a team line "Jane Doe, Acme Labs and Westby University" is no such list)."""
     doc = span.doc
+    if span.end < len(doc) and doc[span.end].text in ("'s", "’s"):
+        return False  # "Jane Doe and Google DeepMind's John Roe": an employer
     people_ends = {e.end for e in doc.ents if e.label_ == "PERSON"}
     last = span.start > 0 and doc[span.start - 1].lower_ == "and"
     if not (last or span.end + 1 < len(doc) and doc[span.end].lower_ == "and"
