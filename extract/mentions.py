@@ -59,7 +59,7 @@ from partnerkg.extract.model import (
     Section,
     SourceSpan,
 )
-from partnerkg.extract.name_shape import IMPERATIVES
+from partnerkg.extract.name_shape import IMPERATIVES, looks_like_name
 from partnerkg.extract.narrators import narrators_of
 from partnerkg.extract.publications import (
     GENERIC_LINK,
@@ -267,6 +267,10 @@ def _entities(
     speakers = heading_speakers(doc) + _introduced(doc) if unit.is_heading else []
     named_works = [*doc.spans.get(PUBLICATION_TITLES, []), *doc.spans.get(VENUES, []),
                    *_venues_after_links(unit, doc)]
+    # "The first, [Title], is by Jane Doe": a name the NER calls an organisation is a person
+    # where a component read it as a paper's author (a full name: two or three name words)
+    authors = {tuple(f["object"]) for f in doc._.get(RELATIONS) or []
+               if f["relation"] == "author" and not isinstance(f["object"], str)}
     for ent in doc.ents:
         if any(ent.start_char < end and start < ent.end_char for start, end in leaders):
             continue
@@ -287,7 +291,10 @@ def _entities(
             if not as_first_names(builder, index, unit, ent):
                 builder.later_first_names.append((index, unit, ent))
             continue
-        if ent.label_ == "PERSON" or ent.label_ == "ORG" and _named_person(builder, ent.text):
+        if ent.label_ == "PERSON" or ent.label_ == "ORG" and (
+                _named_person(builder, ent.text)
+                or (ent.start_char, ent.end_char) in authors and len(ent) <= 3
+                and looks_like_name(ent)):
             text = strip_title(ent.text)
             full = len(text.split()) >= 2
             attributes = {} if full else (

@@ -262,6 +262,8 @@ class PublicationFinder:
             for person in people:  # a title's or venue's words the NER took for a name are none
                 if not any(overlaps(person, named) for named in [*titles, *venues]):
                     found.append(self._found("author", subject, chars(person), sent, 0.85))
+            found += [self._found("author", chars(title), chars(person), sent, 0.85)
+                      for title, person in _each_titles_authors(sent, sent_titles)]
             if by_narrator:
                 found.append(self._found("author", subject, NARRATOR, sent, 0.8))
             before = [e for e in sent.ents if person_like(e)]
@@ -567,6 +569,30 @@ def _names_before_title(sent: Span, titles: list[Span]) -> list[Span]:
     title = next((t for t in titles if t.start_char > last.end_char), None)
     return listed if title is not None and _AUTHORS_THEN_TITLE.fullmatch(
         text[last.end_char : title.start_char]) else []
+
+
+_IS_BY = re.compile(r"['’\"”]?,?\s*(?:is|was) (?:written |authored |co-authored )?by\b")
+_LISTED_AFTER = re.compile(r"[^.;]*:\s*['‘\"“]?$")  # "… has published two papers: "
+
+
+def _each_titles_authors(sent: Span, titles: list[Span]) -> list[tuple[Span, Span]]:
+    """(title, author) pairs of a sentence that names several titles: "The first, [Title], is
+    by Jane Doe"; "Jane Doe has published two papers this month: [Title] and [Title]" (the
+    subject of "publish" or "write" before a colon that lists them wrote each)."""
+    text = text_of(sent.doc)
+    people = [e for e in sent.ents if person_like(e)]
+    pairs = []
+    for title in titles:
+        by = _IS_BY.match(text, title.end_char)
+        after = [p for p in people if by and p.start_char > by.end() and not text[
+            by.end() : p.start_char].strip()]
+        pairs += [(title, p) for p in (_listed_with(after[0], people, text) if after else [])]
+    if len(titles) > 1 and _LISTED_AFTER.fullmatch(text, sent.start_char, titles[0].start_char):
+        verbs = [t for t in sent if t.i < titles[0].start and t.lemma_.lower() in (
+            "publish", "write") and t.pos_ == "VERB"]
+        writers = _people_in_subject(sent, verbs[0]) if verbs else []
+        pairs += [(title, person) for title in titles for person in writers]
+    return pairs
 
 
 def _owners_of(sent: Span, titles: list[Span]) -> list[Span]:

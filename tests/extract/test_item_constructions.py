@@ -1276,3 +1276,24 @@ def test_an_item_headed_by_its_papers_title_names_its_authors(
     assert _pairs(resolved, Relation.AUTHOR) == {
         ("Sparse models for soil records", "Nadia Rahman"),
         ("Sparse models for soil records", "Tomas Berg")}
+
+
+_SECOND = "[Graph learning in the clinic](https://doi.org/10.1234/b2)"
+
+
+@pytest.mark.parametrize(("paragraph", "pairs"), [
+    pytest.param(f"We have two new preprints. The first, {_LINKED}, is by Nadia Rahman. The "
+                 f"second, {_SECOND}, is by Tomas Berg.",
+                 {("Sparse models for soil records", "Nadia Rahman"),
+                  ("Graph learning in the clinic", "Tomas Berg")},
+                 id="the first, [Title], is by X"),
+    pytest.param(f"Nadia Rahman has published two papers this month: {_LINKED} and {_SECOND}.",
+                 {("Sparse models for soil records", "Nadia Rahman"),
+                  ("Graph learning in the clinic", "Nadia Rahman")},
+                 id="X has published two papers: [Title] and [Title]"),
+])
+def test_each_paper_a_sentence_names_gets_its_own_authors(
+    nlp, tmp_path: Path, paragraph: str, pairs
+) -> None:
+    resolved = _resolved(nlp, tmp_path, f"## Updates\n\n### New preprints\n\n{paragraph}\n")
+    assert _pairs(resolved, Relation.AUTHOR) == pairs
