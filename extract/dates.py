@@ -242,11 +242,10 @@ def prose_event_date(text: str, issue: dt.date) -> ParsedDate | None:
     """The dates a sentence gives for when something takes place ("The conference is taking
     place virtually from October 24th-26th", "Join us on Tuesday 12 May"), for an event item
     without a dated line; not a deadline ("Applications close … the panel is on 2 May")."""
-    match = _PROSE_DATE.search(text)
+    match = next((m for m in _PROSE_DATE.finditer(text) if not _DEADLINE_WORDS.search(
+        text, max(text.rfind(".", 0, m.start()), text.rfind(";", 0, m.start())) + 1, m.start())),
+        None)  # the clause before a date says whether it is a deadline's
     if match is None:
-        return None
-    sentence = text[text.rfind(".", 0, match.start()) + 1 : match.start()]
-    if _DEADLINE_WORDS.search(sentence):
         return None
     # "October 24th-26th": a month first names both days; read it as "24th-26th October"
     month_first = re.match(rf"(?P<month>{_MONTHS})\s+(?P<days>{_RANGE})(?P<year>.*)$",

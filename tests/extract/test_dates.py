@@ -150,6 +150,8 @@ def test_the_date_right_after_an_events_name(after: str, start: dt.date | None) 
         ("The next seminar is scheduled for 12 May.", D(2030, 5, 12), None),
         ("Save the date: 12 May 2030.", D(2030, 5, 12), None),
         ("Applications close soon; the deadline is on 12 May.", None, None),
+        ("Registration closes on 1 May; the symposium itself is on 12 May.", D(2030, 5, 12),
+         None),
     ],
 )
 def test_a_sentence_saying_when_an_event_takes_place_dates_it(
