@@ -328,7 +328,8 @@ class EventRoles:
         if cue is None:
             return []
         hosts = {f["object"] for f in found if f.get("relation") == "organizer"
-                 and f["rule"].endswith(".host_verb") and isinstance(f["object"], tuple)
+                 and f["rule"].endswith((".host_verb", ".own_event"))
+                 and isinstance(f["object"], tuple)
                  and sent.start_char <= f["object"][0] < sent.end_char}
         pronoun_host = any(
             t.lemma_.lower() in ORGANISE_VERBS
@@ -447,8 +448,15 @@ def _presents_event(org: Span) -> bool:
     verbs = [token.head, *(x for a in token.head.children if a.dep_ == "acomp"
                            for x in a.children if x.dep_ == "xcomp")]  # "are delighted to present"
     return any(verb.lemma_.lower() in _PRESENT_VERBS and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in _PRESENTED_EVENTS for c in verb.children)
-        for verb in verbs)
+        c.dep_ == "dobj" and _an_event_noun_phrase(c) for c in verb.children) for verb in verbs)
+
+
+def _an_event_noun_phrase(noun: Token) -> bool:
+    """ "a workshop", and "a day of talks", "an evening of lectures": an event noun, or a
+    stretch of time "of" event nouns."""
+    return noun.lemma_.lower() in _PRESENTED_EVENTS or any(
+        p.lower_ == "of" and any(o.dep_ == "pobj" and o.lemma_.lower() in _PRESENTED_EVENTS
+                                 for o in p.children) for p in noun.children)
 
 
 def _event_from(org: Span) -> bool:

@@ -124,6 +124,8 @@ def test_speakers(nlp, sentence: str, speakers: set[str]) -> None:
          {"Acme University", "Wellcome Trust"}),
         ("This is a Westby University event.", {"Westby University"}),
         ("Jane Doe also gave a Westby Lecture on soil last year.", set()),
+        ("Westby University, in partnership with the Acme Institute, presents a day of talks "
+         "on soil data.", {"Westby University", "Acme Institute"}),
     ],
 )
 def test_organisers(nlp, sentence: str, organisers: set[str]) -> None:
