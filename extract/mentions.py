@@ -561,7 +561,7 @@ def _titled(ent: Span) -> bool:
 def _venues_after_links(unit: Unit, doc: Doc) -> list[Span]:
     """ "[Title](doi), Nature Medicine, 2030": the venue after a linked title is no person."""
     ends = [unit.text.find(link.text) + len(link.text) for link in unit.block.links
-            if len(link.text.split()) >= 4 and link.text in unit.text]
+            if linked_title(link.text) and link.text in unit.text]
     return [venue for end in ends if (venue := venue_after_title(doc, end)) is not None]
 
 
