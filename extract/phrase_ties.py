@@ -338,11 +338,11 @@ def _relative_clause_ties(doc: Doc) -> list[Found]:
     orgs = ents_by_start(doc, "ORG")
     people_starts = {e.start for e in doc.ents if e.label_ == "PERSON"}
     for person in (e for e in doc.ents if e.label_ == "PERSON"):
-        if person.end + 1 < len(doc) and doc[person.end].text == "," and doc[
-                person.end + 1].lower_ == "who":
-            clause = person.end + 2
-        elif person.end < len(doc) and doc[person.end].pos_ in ("AUX", "VERB", "ADV"):
-            clause = person.end  # "Jane Doe is based at …", "Jane Doe recently joined Acme"
+        end = _after_pronouns(doc, person.end)  # "Jane Doe (she/her) is …"
+        if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ == "who":
+            clause = end + 2
+        elif end < len(doc) and doc[end].pos_ in ("AUX", "VERB", "ADV"):
+            clause = end  # "Jane Doe is based at …", "Jane Doe recently joined Acme"
         else:
             continue
         working, after = False, clause
@@ -355,7 +355,8 @@ def _relative_clause_ties(doc: Doc) -> list[Found]:
             working = working or token.lower_ in _WORK_WORDS
             works_for = token.lower_ == "for" and doc[token.i - 1].lemma_ == "work"
             member_of = token.lower_ == "of" and doc[token.i - 1].lower_ == "member"
-            moved_to = token.lower_ == "to" and doc[token.i - 1].lemma_ == "move"
+            moved_to = token.lower_ == "to" and "move" in (doc[token.i - 1].lemma_,
+                                                           token.head.lemma_)
             to_join = token.lower_ == "join" and doc[token.i - 1].lower_ in ("to", "will")
             placed = token.lower_ in ("at", "in", "between") and working or works_for or (
                 member_of or moved_to or to_join or token.lower_ in _JOINED | _LEADS)
@@ -370,6 +371,18 @@ def _relative_clause_ties(doc: Doc) -> list[Found]:
                 the = joined and doc[org.end + 1].lower_ == "the"  # "X and the Acme Institute"
                 org = orgs.get(org.end + 1 + the) if joined else None
     return ties
+
+
+_PRONOUNS = re.compile(r"\((?:she|he|they|her|him|them|hers|his|theirs)(?:\s*/\s*(?:she|he|they|"
+                       r"her|him|them|hers|his|theirs))+\)", re.IGNORECASE)
+
+
+def _after_pronouns(doc: Doc, i: int) -> int:
+    """The token after the pronouns a name may carry in brackets ("(she/her)") at ``i``."""
+    if i >= len(doc) or doc[i].text != "(":
+        return i
+    close = next((t.i for t in doc[i : i + 8] if t.text == ")"), None)
+    return close + 1 if close is not None and _PRONOUNS.fullmatch(doc[i : close + 1].text) else i
 
 
 _JOINED = frozenset({"joined", "joins", "joining"})

@@ -363,6 +363,10 @@ def test_authors(nlp, sentence: str, authors: set[str]) -> None:
         ("We welcome Nexagen's Chief Scientist, Jane Doe, to the board.",
          {("Jane Doe", "Nexagen")}),
         ("Jane Doe from Quorvia will talk about soil data.", {("Jane Doe", "Quorvia")}),
+        ("Jane Doe (she/her) is a Research Fellow at Westby University.",
+         {("Jane Doe", "Westby University")}),
+        ("Jane Doe has moved from Westby University to the Acme Institute.",
+         {("Jane Doe", "Acme Institute")}),
         ("Jane Doe - Research Fellow - Westby University", {("Jane Doe", "Westby University")}),
     ],
 )
