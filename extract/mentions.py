@@ -751,10 +751,16 @@ _THE_PAPER = re.compile(r"\b(?:this|the) (?:new |recent |latest )?(?:paper|prepr
                         r"\bpublished (?:a|the) (?:new )?(?:paper|preprint|article|study)\b", re.I)
 
 
+_NAME = r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)+(?:\s*\([^()]{1,60}\))?"
+#: "Jane Doe (Acme), John Roe and Ann Lee": a line of names and nothing else
+_BYLINE = re.compile(rf"{_NAME}(?:\s*(?:,|\band\b|&)\s*{_NAME})+\.?")
+
+
 def _titled_by_its_item_paper(item: Item, heading: Doc) -> bool:
     """An item headed by a paper's title ("### Sparse models for soil records") whose first
-    paragraph speaks of "the paper" and names no title of its own. A heading that names a
-    person ("X presenting at Y"), asks or bids ("Join the Acme team") is no title."""
+    paragraph speaks of "the paper" (or lists its authors, the item speaking of it later) and
+    names no title of its own. A heading that names a person ("X presenting at Y"), asks or
+    bids ("Join the Acme team") is no title."""
     first = item.blocks[0] if item.blocks else None
     if first is None or len(item.title.split()) < 4 or item.title.rstrip().endswith("?") or (
             heading[0].tag_ == "VB" or heading[0].lower_ in IMPERATIVES) or any(
@@ -762,7 +768,10 @@ def _titled_by_its_item_paper(item: Item, heading: Doc) -> bool:
         return False
     links = [link for block in item.blocks for link in block.links if link.doi]
     generic = [link for link in links if GENERIC_LINK.match(link.text.strip())]
-    speaks_of_it = bool(_THE_PAPER.search(first.text)) or any(g in first.links for g in generic)
+    byline = _BYLINE.fullmatch(first.text.strip()) is not None and any(
+        _THE_PAPER.search(b.text) for b in item.blocks[1:])  # names, then "the paper"
+    speaks_of_it = byline or bool(_THE_PAPER.search(first.text)) or any(
+        g in first.links for g in generic)
     return speaks_of_it and not QUOTED_TITLE.search(first.text) and len(generic) == len(links)
 
 

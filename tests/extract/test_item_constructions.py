@@ -1268,6 +1268,9 @@ def test_an_edition_named_by_its_year_on_a_new_date_is_one_event(nlp, tmp_path: 
     pytest.param("Sparse models for soil records",
                  "Lead author Nadia Rahman and co-author Tomas Berg show how sparse models travel.",
                  id="lead author X and co-author Y"),
+    pytest.param("Sparse models for soil records",
+                 "Nadia Rahman, Tomas Berg\n\nSparse models travel well, the authors show.",
+                 id="a byline, then 'the authors'"),
 ])
 def test_an_item_headed_by_its_papers_title_names_its_authors(
     nlp, tmp_path: Path, heading: str, paragraph: str
@@ -1297,3 +1300,10 @@ def test_each_paper_a_sentence_names_gets_its_own_authors(
 ) -> None:
     resolved = _resolved(nlp, tmp_path, f"## Updates\n\n### New preprints\n\n{paragraph}\n")
     assert _pairs(resolved, Relation.AUTHOR) == pairs
+
+
+def test_a_list_of_names_under_a_news_heading_is_no_papers_byline(nlp, tmp_path: Path) -> None:
+    resolved = _resolved(nlp, tmp_path, (
+        "## Updates\n\n### New Theme Leads for the Partnership\n\nNadia Rahman, Tomas Berg\n\n"
+        "They will lead the soil and clinic themes.\n"))
+    assert _names(resolved, EntityKind.PUBLICATION) == []
