@@ -835,8 +835,9 @@ def _whose_work(span: Span) -> bool:
 
 # "Authors: Jane Doe, Mark Smith": a line that labels the people it lists
 _PEOPLE_LABEL = re.compile(
-    r"\W*(?:co-?)?(?:authors?|speakers?|panell?ists?|organi[sz]ers?|contributors?|presenters?|"
-    r"chairs?|hosts?|editors?|supervisors?)\s*:\s*", re.IGNORECASE)
+    r"\W*(?:(?:confirmed|invited|keynote|guest|our) )?(?:co-?)?(?:authors?|speakers?|"
+    r"panell?ists?|organi[sz]ers?|contributors?|presenters?|chairs?|hosts?|editors?|supervisors?)"
+    r"(?: [a-z]+){0,3}\s*:\s*|\W*in conversation\s*:\s*", re.IGNORECASE)  # "… so far:"
 _LISTED_NAMES = re.compile(r"(?:[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*\s*(?:,|;|\band\b|&)\s*)*")
 
 

@@ -30,6 +30,9 @@ def _pairs(doc, relation: str) -> set[tuple[str, str]]:
 @pytest.mark.parametrize(
     ("sentence", "speakers"),
     [
+        ("With special guest Emeka Yilmaz.", {"Emeka Yilmaz"}),
+        ("In conversation: Emeka Yilmaz.", {"Emeka Yilmaz"}),
+        ("Speakers confirmed so far: Emeka Yilmaz, Ingrid Sato.", {"Emeka Yilmaz", "Ingrid Sato"}),
         ("Our speakers: Nina Petrova (University of Oxford) and Lucas Moreau (Karolinska "
          "Institutet).", {"Nina Petrova", "Lucas Moreau"}),
         ("The keynote is by Jonas Weber. Other presenters are Clara Dubois and Mateo Ruiz.",
