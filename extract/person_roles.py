@@ -811,8 +811,9 @@ _ONLY_A_PERSON_BEFORE = re.compile(
     r"(?i:\b(?:(?:congratulations|congrats|well done|farewell|goodbye) to|interview(?:ed)? with|"
     r"(?:conversation|chat) with|(?:awarded|presented) to|, together with))$|"
     r"^\W*Based (?:at|in) [^,;]{2,120},$|"
-    r"\b(?:co-?authored|co-? ?wrote|written|wrote|co-?led|published)\b[^.]{0,200}\bwith"
-    r"(?: (?:her|his|their|my|our))?(?: [a-z]+){0,2}$")
+    r"\b(?:co-?authored|co-? ?wrote|written|wrote|co-?led|published|paper|preprint|article)\b"
+    r"[^.]{0,200}\bwith(?: (?:her|his|their|my|our))?(?: [a-z]+){0,2}$|"
+    r"\b(?:joint work|teamed up|collaborat(?:ed|ing|ion)) with$")
 # … and right after it: holding a post, writing a paper, joining as a role ("… holds a joint
 # appointment at X and Y", "… is the first author of", "… has joined us as Programme Manager")
 _ONLY_A_PERSON_AFTER = re.compile(
@@ -820,6 +821,7 @@ _ONLY_A_PERSON_AFTER = re.compile(
     r"honorary )?(?:position|appointment|post|chair|fellowship|professorship)\b|"
     r"(?:is|was) (?:the |a |one of the )?(?:lead |first |senior |last |joint |corresponding )?"
     r"(?:co-)?authors? (?:of|on)\b|"
+    r"as (?:a |the )?(?:lead |first |senior |last |joint |corresponding )?(?:co-)?author\b|"
     r"\((?:the )?(?:lead |first |senior |last |joint |corresponding )?(?:co-)?author\)|"
     r"(?:has |have |had |recently |just )*co-? ?(?:wrote|authored)\b|"
     r"(?:has|have) (?:a |an )(?:new |recent |first )?(?:paper|preprint|article)\b|"

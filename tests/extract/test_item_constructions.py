@@ -1307,3 +1307,18 @@ def test_a_list_of_names_under_a_news_heading_is_no_papers_byline(nlp, tmp_path:
         "## Updates\n\n### New Theme Leads for the Partnership\n\nNadia Rahman, Tomas Berg\n\n"
         "They will lead the soil and clinic themes.\n"))
     assert _names(resolved, EntityKind.PUBLICATION) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    pytest.param(f"Emeka Yilmaz has a new paper with Ingrid Sato: {_LINKED}.", id="a paper with"),
+    pytest.param(f"Emeka Yilmaz presented {_LINKED}, joint work with Ingrid Sato.",
+                 id="joint work with"),
+    pytest.param(f"Emeka Yilmaz teamed up with Ingrid Sato on {_LINKED}.", id="teamed up with"),
+    pytest.param(f"Emeka Yilmaz is lead author on {_LINKED}, with Ingrid Sato as senior author.",
+                 id="with Y as senior author"),
+])
+def test_a_coauthor_the_ner_does_not_know_is_read_in_an_authors_slot(
+    nlp, tmp_path: Path, sentence: str
+) -> None:
+    resolved = _resolved(nlp, tmp_path, f"## Updates\n\n### New paper\n\n{sentence}\n")
+    assert ("Sparse models for soil records", "Ingrid Sato") in _pairs(resolved, Relation.AUTHOR)
