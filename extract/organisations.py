@@ -746,6 +746,17 @@ def _employer_slot_names(doc: Doc, dictionary: frozenset[str]) -> list[Span]:
 
 _SLOT_BEFORE = re.compile(r"(?:\bat |\(|\bfrom | [-–] )(?=[A-Z])")  # "at Quorvia", "(Quorvia)"
 _OWNER = re.compile(r"(?<![A-Z]\w)(?<![A-Z]\w )\b[A-Z][\w&-]*(?= ?['’]s )")  # "Quorvia's"
+#: Where a host's name stands: after "organised by", a hosts' label, an event "from"
+_HOST_SLOT = re.compile(
+    r"\b(?:(?:co-)?hosted|organi[sz]ed|run|convened|brought to you|presented|sponsored|"
+    r"supported|funded) by |\b(?:(?:co-)?organi[sz]ers?|(?:co-)?hosts?|sponsors?)\s*:\s*|"
+    r"\b(?:symposium|workshop|conference|seminar|webinar|event|talk|lecture|summit) from ",
+    re.IGNORECASE)
+#: A sentence's one-word subject that hosts, in the plural an organisation takes ("Quorvia are
+#: delighted to …"; a first name takes the singular: "Rohan is hosting")
+_HOST_SUBJECT = re.compile(
+    r"(?:^|[.!?]\s+)([A-Z][\w&-]*)(?= are (?:hosting|organi[sz]ing|running|delighted|pleased|"
+    r"excited|proud)\b)")
 
 
 def _unfamiliar_employers(doc: Doc, dictionary: frozenset[str]) -> list[Span]:
@@ -768,13 +779,33 @@ def _unfamiliar_employers(doc: Doc, dictionary: frozenset[str]) -> list[Span]:
                     cue.text not in ("-", "–") or span.end == len(doc) or doc[span.end].is_punct))
         if fits:
             found.append(span)
+    for match in _HOST_SLOT.finditer(text):  # "organised by Quorvia", "Hosts: Quorvia and X"
+        first = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
+        while first is not None:
+            span = _capitalised_run(doc, first.start) or _lone_word(doc, first.start)
+            found.append(span)
+            joined = span.end + 1 < len(doc) and doc[span.end].lower_ in ("and", ",", "&")
+            first = doc[span.end + 1 : span.end + 2] if joined and doc[
+                span.end + 1].text[:1].isupper() else None
+    for match in _HOST_SUBJECT.finditer(text):  # "Quorvia invites you", "Quorvia are hosting"
+        first = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+        if first is not None:
+            found.append(_capitalised_run(doc, first.start))
     for match in _OWNER.finditer(text):
         first = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if first is not None and first.end + 1 < len(doc) and any(
                 is_role_noun(t.text) for t in doc[first.end + 1 : first.end + 4]):
             found.append(_capitalised_run(doc, first.start))
     return [s for s in found if len(s) and any(
-        t.is_alpha and not in_dictionary(t.lower_, dictionary) for t in s)]
+        t.is_alpha and not t.is_stop and not in_dictionary(t.lower_, dictionary) for t in s)]
+
+
+def _lone_word(doc: Doc, start: int) -> Span:
+    """A lone capitalised word at ``start`` the NER calls a person: in a host's slot, a body
+    (a person hosts by full name)."""
+    lone = doc[start].ent_iob_ == "B" and (start + 1 == len(doc) or doc[start + 1].ent_iob_ != "I")
+    return Span(doc, start, start + 1 if lone and doc[start].ent_type_ == "PERSON" else start,
+                label="ORG")
 
 
 def _capitalised_run(doc: Doc, start: int) -> Span:

@@ -129,6 +129,11 @@ def test_speakers(nlp, sentence: str, speakers: set[str]) -> None:
         ("Jane Doe also gave a Westby Lecture on soil last year.", set()),
         ("Westby University, in partnership with the Acme Institute, presents a day of talks "
          "on soil data.", {"Westby University", "Acme Institute"}),
+        ("The symposium is brought to you by Nexagen.", {"Nexagen"}),
+        ("Convened by Quorvia, the symposium brings together soil scientists.", {"Quorvia"}),
+        ("Hosts: Quorvia and Nexagen", {"Quorvia", "Nexagen"}),
+        ("Quorvia are delighted to announce their annual symposium.", {"Quorvia"}),
+        ("They are hosting a summer school in June.", set()),
     ],
 )
 def test_organisers(nlp, sentence: str, organisers: set[str]) -> None:
