@@ -332,7 +332,7 @@ class OrganisationFinder:
         sure_names += _bodies_tagged_as_facilities(doc)
         if _EMPLOYER_CUE.search(text):  # a cheap test before walking the tokens
             sure_names += _employer_slot_names(doc, self.dictionary)
-        sure_names += _unfamiliar_employers(doc, self.dictionary)
+        sure_names += _unfamiliar_bodies_in_slots(doc, self.dictionary)
         ner = [e for e in doc.ents if e.label_ == "ORG"]
         cut = [
             self._before_event_modifier(_before_job_words(_before_event_word(_trim(part))))
@@ -759,11 +759,12 @@ _HOST_SUBJECT = re.compile(
     r"excited|proud)\b)")
 
 
-def _unfamiliar_employers(doc: Doc, dictionary: frozenset[str]) -> list[Span]:
+def _unfamiliar_bodies_in_slots(doc: Doc, dictionary: frozenset[str]) -> list[Span]:
     """ "Senior Scientist at Quorvia", "Jane Doe (Quorvia)", "Jane Doe from Quorvia", "Jane Doe -
-    Quorvia", "Quorvia's Head of Data": capitalised words in a person's employer slot, one of
-    them in no dictionary, are an organisation's name, whatever the NER said (it calls a lone
-    unfamiliar name a place, or nothing)."""
+    Quorvia", "Quorvia's Head of Data" (an employer's slot), "organised by Quorvia", "Hosts:
+    Quorvia and Nexagen", "Quorvia are delighted to …" (a host's): capitalised words there, one
+    of them in no dictionary, are an organisation's name, whatever the NER said (it calls a
+    lone unfamiliar name a place, a person or nothing)."""
     text = text_of(doc)
     people = {e.end for e in doc.ents if e.label_ == "PERSON"}
     found = []
