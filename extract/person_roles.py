@@ -40,6 +40,7 @@ from partnerkg.extract.name_shape import (
 from partnerkg.extract.names import TITLE_TOKENS as TITLES
 from partnerkg.extract.organisations import dictionary_words, in_dictionary
 from partnerkg.extract.phrase_ties import org_after, phrase_ties, tie
+from partnerkg.extract.publications import QUOTED_TITLE
 from partnerkg.extract.roles import is_role_noun, is_role_phrase
 from partnerkg.extract.spans import (
     DOUBTFUL_ORGS,
@@ -54,6 +55,7 @@ from partnerkg.extract.spans import (
     overlaps,
     register_extensions,
     relations,
+    text_of,
     tokens_in,
 )
 
@@ -798,6 +800,7 @@ def _person_shaped_slot(span: Span) -> bool:
             or _talks(span) or _role_after_copula(span) or _after_speaker_cue(span)
             or _owns_a_work(span) or _done_by(span) or _among_speakers(span)
             or _speaks_next(span) or _whose_work(span) or _in_labelled_list(span)
+            or _in_byline_after_title(span)
             or bool(_ONLY_A_PERSON_BEFORE.search(span.doc[span.sent.start : span.start].text))
             or bool(_ONLY_A_PERSON_AFTER.match(span.doc[span.end : span.end + 8].text)))
 
@@ -826,6 +829,28 @@ _ONLY_A_PERSON_AFTER = re.compile(
     r"(?:has |have |had |recently |just )*co-? ?(?:wrote|authored)\b|"
     r"(?:has|have) (?:a |an )(?:new |recent |first )?(?:paper|preprint|article)\b|"
     r"(?:has |have |recently |just )*joined (?:us|the (?:\w+ ){0,2}team|the partnership) as\b")
+
+
+# what stands between a paper's title and a name of its byline: "[Title](doi) - Jane Doe, …",
+# "'Title', by Jane Doe and …"
+_BYLINE_NAME = r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}(?:\s*\([^()]{1,60}\))?"
+_BYLINE_BEFORE = re.compile(  # a dash or "by" after the title; an "and" closes the list
+    rf"['’\"”]?,?\s*(?:[-–—]|\bby)\s+(?:{_BYLINE_NAME}\s*,\s*)*(?:{_BYLINE_NAME}\s*(?:\band\b|&)\s*)?")
+
+
+_YEAR_AFTER = re.compile(r"\s*[,(]?\s*(?:19|20)\d\d\b")
+
+
+def _in_byline_after_title(span: Span) -> bool:
+    """A name in the line of names right after a paper's title (linked by DOI or quoted)."""
+    doc = span.doc
+    text = text_of(doc)
+    ends = [t.end_char for t in doc.spans.get(LINKED_TITLES, [])] + [
+        m.end(1) for m in QUOTED_TITLE.finditer(text)]
+    if _YEAR_AFTER.match(text, span.end_char):
+        return False  # "'Title', Nature Medicine (2030)": the venue
+    return any(end <= span.start_char and _BYLINE_BEFORE.fullmatch(text, end, span.start_char)
+               for end in ends)
 
 
 def _whose_work(span: Span) -> bool:

@@ -1316,6 +1316,8 @@ def test_a_list_of_names_under_a_news_heading_is_no_papers_byline(nlp, tmp_path:
     pytest.param(f"Emeka Yilmaz teamed up with Ingrid Sato on {_LINKED}.", id="teamed up with"),
     pytest.param(f"Emeka Yilmaz is lead author on {_LINKED}, with Ingrid Sato as senior author.",
                  id="with Y as senior author"),
+    pytest.param(f"{_LINKED} - Emeka Yilmaz, Ingrid Sato (Nature Medicine, 2030)",
+                 id="a byline after the linked title"),
 ])
 def test_a_coauthor_the_ner_does_not_know_is_read_in_an_authors_slot(
     nlp, tmp_path: Path, sentence: str
