@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from partnerkg.extract import lexicon
 from partnerkg.extract.roles import is_role_phrase
@@ -50,3 +50,16 @@ def person_like(ent: Span) -> bool:
     """A PERSON, or a name the NER took for an organisation: the mention builder keeps a
     relation to it only where the issue names that person (``mentions._named_person``)."""
     return ent.label_ == "PERSON" or ent.label_ == "ORG" and looks_like_name(ent)
+
+
+_PRONOUNS = frozenset({"she", "her", "hers", "he", "him", "his", "they", "them", "theirs", "/"})
+
+
+def after_pronouns(doc: Doc, i: int) -> int:
+    """Past a bracket of pronouns at ``i`` ("(she/her)") after a name, or ``i``."""
+    if i >= len(doc) or doc[i].text != "(":
+        return i
+    end = i + 1
+    while end < len(doc) and doc[end].lower_ in _PRONOUNS:
+        end += 1
+    return end + 1 if end > i + 1 and end < len(doc) and doc[end].text == ")" else i

@@ -35,6 +35,7 @@ from partnerkg.extract.name_shape import (
     NAME_PARTICLES,
     NAME_WORD,
     POST_NOMINALS,
+    after_pronouns,
     looks_like_name,
 )
 from partnerkg.extract.names import TITLE_TOKENS as TITLES
@@ -108,7 +109,7 @@ class PersonRoles:
         end = min(end, sentence_end)
         orgs: list[Span] = []
         role_tokens: list[int] = []
-        i = _after_pronouns(doc, person.end)  # "Jane Doe (she/her), Research Fellow, …"
+        i = after_pronouns(doc, person.end)  # "Jane Doe (she/her), Research Fellow, …"
         cursor_after_comma = i < len(doc) and (doc[i].text in (",", "(", "|", "–", "—") or (
             doc[i].text == "-" and doc[i - 1].whitespace_)  # "Jane Doe – Research Fellow – X"
             or doc[i].text == ":" and any(is_role_noun(t.text) for t in doc[i + 1 : i + 5]))
@@ -480,19 +481,6 @@ def _first_names_joined(ents: list[Span]) -> list[Span]:
 
 #: Titles only a person bears ("Lady Margaret Hall" is a college)
 _PERSONAL_TITLES = frozenset({"dr", "prof", "professor", "mr", "mrs", "ms", "miss", "mx"})
-
-
-_PRONOUNS = frozenset({"she", "her", "hers", "he", "him", "his", "they", "them", "theirs", "/"})
-
-
-def _after_pronouns(doc: Doc, i: int) -> int:
-    """Past a bracket of pronouns at ``i`` ("(she/her)"), or ``i``."""
-    if i >= len(doc) or doc[i].text != "(":
-        return i
-    end = i + 1
-    while end < len(doc) and doc[end].lower_ in _PRONOUNS:
-        end += 1
-    return end + 1 if end > i + 1 and end < len(doc) and doc[end].text == ")" else i
 
 
 def _opening_imperative(token: Token) -> bool:

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from partnerkg.extract import lexicon
+from partnerkg.extract.name_shape import after_pronouns
 from partnerkg.extract.names import TITLE_TOKENS as TITLES
 from partnerkg.extract.roles import ROLE_NOUNS, is_role_noun, is_role_phrase
 from partnerkg.extract.spans import (
@@ -338,7 +339,7 @@ def _relative_clause_ties(doc: Doc) -> list[Found]:
     orgs = ents_by_start(doc, "ORG")
     people_starts = {e.start for e in doc.ents if e.label_ == "PERSON"}
     for person in (e for e in doc.ents if e.label_ == "PERSON"):
-        end = _after_pronouns(doc, person.end)  # "Jane Doe (she/her) is …"
+        end = after_pronouns(doc, person.end)  # "Jane Doe (she/her) is …"
         if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ == "who":
             clause = end + 2
         elif end < len(doc) and doc[end].pos_ in ("AUX", "VERB", "ADV"):
@@ -371,18 +372,6 @@ def _relative_clause_ties(doc: Doc) -> list[Found]:
                 the = joined and doc[org.end + 1].lower_ == "the"  # "X and the Acme Institute"
                 org = orgs.get(org.end + 1 + the) if joined else None
     return ties
-
-
-_PRONOUNS = re.compile(r"\((?:she|he|they|her|him|them|hers|his|theirs)(?:\s*/\s*(?:she|he|they|"
-                       r"her|him|them|hers|his|theirs))+\)", re.IGNORECASE)
-
-
-def _after_pronouns(doc: Doc, i: int) -> int:
-    """The token after the pronouns a name may carry in brackets ("(she/her)") at ``i``."""
-    if i >= len(doc) or doc[i].text != "(":
-        return i
-    close = next((t.i for t in doc[i : i + 8] if t.text == ")"), None)
-    return close + 1 if close is not None and _PRONOUNS.fullmatch(doc[i : close + 1].text) else i
 
 
 _JOINED = frozenset({"joined", "joins", "joining"})
