@@ -130,7 +130,7 @@ def assemble(newsletter: Newsletter, units: Sequence[Unit], docs: Sequence[Doc])
         _entities(builder, index, unit, doc, [(s, e) for i, s, e in leaders if i == index])
         if unit.is_heading and unit.item is not None:
             item_things[id(unit.item)] = _item_mentions(
-                builder, unit, doc, _event_its_text_names(units[index:], docs[index:]))
+                builder, unit, doc, _event_its_text_names(units, docs, index))
         things = _slots_for(builder, unit, doc, item_things, section_things)
         _publications(builder, index, unit, doc, things)
         if unit.item is not None and id(unit.item) in builder.event_items and (
@@ -580,14 +580,15 @@ def _lists_items(item: Item) -> bool:
 
 
 def _event_its_text_names(
-    units: Sequence[Unit], docs: Sequence[Doc]
+    units: Sequence[Unit], docs: Sequence[Doc], heading: int
 ) -> tuple[str, SourceSpan] | None:
-    """The first event the text of the item ``units[0]`` heads names, for a heading that names
-    none ("Save the date" over "The Acme Forum will take place on …")."""
-    item = units[0].item
+    """The first event the text of the item ``units[heading]`` heads names, for a heading that
+    names none ("Save the date" over "The Acme Forum will take place on …")."""
+    item = units[heading].item
     if item is None or not item_rules.announces_only(item.title):
         return None
-    pairs = zip(units[1:], docs[1:], strict=True)
+    after = heading + 1
+    pairs = zip(units[after:], docs[after:], strict=True)
     body = itertools.takewhile(lambda pair: pair[0].item is item, pairs)
     return next(((e.text, unit.block.source_span(e.start_char, e.end_char))
                  for unit, doc in body for e in doc.spans.get(EVENTS, [])), None)
