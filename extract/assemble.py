@@ -16,13 +16,19 @@ import logging
 import re
 from dataclasses import dataclass, field
 
-from partnerkg.extract.dates import ParsedDate, date_opening, names_a_season, parse_dated_line
+from partnerkg.extract.dates import (
+    ParsedDate,
+    date_opening,
+    names_a_season,
+    parse_dated_line,
+)
 from partnerkg.extract.layout import RawBlock, RawLink, Role
 from partnerkg.extract.links import doi_of, unwrap
 from partnerkg.extract.model import (
     Block,
     BlockKind,
     DatedLine,
+    DateLabel,
     Item,
     Link,
     Newsletter,
@@ -64,13 +70,18 @@ def assemble(
     derive_items = not any(isinstance(p, _Heading) and p.level >= 3 for p in parts)
     preamble: list[Block] = []
     sections: list[_Draft] = []
+    titled = False  # the part before opened an item from a bold line
     for index, part in enumerate(parts):
         following = parts[index + 1] if index + 1 < len(parts) else None
+        after_title, titled = titled, False
         if isinstance(part, _Heading):
             dated = sections and _is_dated_line(following, issue)
             _open(sections, 3 if dated else part.level, part.title, part.span)
-        elif derive_items and sections and _is_derived_title(part, following, issue):
+        # a bold line right under a title is its subtitle or place ("**Lake Placid, USA**")
+        elif derive_items and sections and not after_title and _is_derived_title(
+                part, following, issue):
             _open(sections, 3, part.text, part.span)
+            titled = True
         elif not sections:
             preamble.append(part)
         else:
@@ -101,18 +112,43 @@ def _is_derived_title(block: Block, following: object, issue: dt.date) -> bool:
     "7 April 2022" titles an event, where an interview question is followed by an answer)."""
     if block.kind is not BlockKind.BOLD_LINE or block.links:
         return False
-    if _names_after_date(block.text, issue):
-        return True  # "12 March 2030 - Soil Data Forum": an event of a round-up
+    if _names_after_date(block.text, issue) or _edition_title(block.text, issue):
+        return True  # "12 March 2030 - Soil Data Forum", "Acme Data Study Group May 2030"
     if parse_dated_line(block.text, issue) is not None or names_a_season(block.text):
         return False
     return _is_dated_line(following, issue) or not block.text.endswith(_NOT_A_TITLE_END)
 
 
 def _is_dated_line(part: object, issue: dt.date) -> bool:
-    """A bold date line ("**13-17 June 2030**"): what follows an item's heading. A section
-    heading it follows ("## Acme Awareness Week" in the Events section) titles an item."""
-    return isinstance(part, Block) and part.kind is BlockKind.BOLD_LINE and (
-        parse_dated_line(part.text, issue) is not None) and not _names_after_date(part.text, issue)
+    """A date line ("**13-17 June 2030**", or plain and short): what follows an item's
+    heading. A section heading it follows ("## Acme Awareness Week" in the Events section)
+    titles an item."""
+    if not isinstance(part, Block) or part.kind is BlockKind.LIST_ITEM or _names_after_date(
+            part.text, issue) or _edition_title(part.text, issue):
+        return False
+    if part.kind is BlockKind.PARAGRAPH:
+        return [line.span.text for line in _dated_lines(part, issue, plain=True)] == [part.text]
+    return parse_dated_line(part.text, issue) is not None
+
+
+_NAME_LINKS = frozenset({"of", "and", "for", "in", "on", "the", "at", "&"})
+
+
+_DATE_LABEL_WORD = re.compile(r"\b(?:dates?|deadlines?|closing|when)\b", re.I)
+
+
+def _edition_title(line: str, issue: dt.date) -> bool:
+    """ "Acme Data Study Group December 2030", "Acme Networking Event - May 2030": a name of
+    capitalised words before a month with no day names an edition; "Deadline 5 May" and
+    "Workshop date: June 2030" are dated lines."""
+    parsed = parse_dated_line(line, issue)
+    if parsed is None or ":" in line or _DAY_NUMBER.search(line):
+        return False
+    if parsed.label not in (DateLabel.OTHER, DateLabel.EVENT) or _DATE_LABEL_WORD.search(
+            parsed.raw_label):
+        return False
+    words = parsed.raw_label.strip(" -–—").split()
+    return len(words) >= 2 and all(w[:1].isupper() or w in _NAME_LINKS for w in words)
 
 
 def _section(draft: _Draft, issue: dt.date) -> Section:
@@ -191,12 +227,18 @@ def _dated_lines(block: Block, issue: dt.date, plain: bool = False) -> list[Date
         line = segment.group()
         parsed = parse_dated_line(line, issue)
         if parsed is not None and plain and (len(line) > _SHORT_LINE or parsed.raw_label and not (
-                ":" in line and len(parsed.raw_label.split()) <= 3)):
+                ":" in line and len(parsed.raw_label.split()) <= 3 or _labels_a_date(parsed))):
             parsed = None
         if parsed is not None:
             span = block.source_span(segment.start(), segment.end())
             found.append(DatedLine(parsed.label, parsed.raw_label, parsed.start, parsed.end, span))
     return found
+
+
+def _labels_a_date(parsed: ParsedDate) -> bool:
+    """ "Workshop date 21 May 2030", "Deadline for registration: 7 May": a few words that
+    say what the date is, not a sentence that holds one."""
+    return parsed.label is not DateLabel.OTHER and len(parsed.raw_label.split()) <= 5
 
 
 #: A line, or a part of one between " | " separators.

@@ -12,6 +12,16 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 _WHITESPACE_OR_WORD = re.compile(r"\s+|\S+")
+# Typographic quotes and fixed-width spaces read as their plain forms, one character for
+# one so offsets stay valid: rules and name matching then see one spelling ("O’Brien" is
+# "O'Brien"), and the tokenizer splits on a non-breaking space as on any other.
+_PLAIN_FORMS = str.maketrans(
+    {
+        **dict.fromkeys("\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f", " "),
+        **dict.fromkeys("\u2018\u2019\u201a\u201b", "'"),
+        **dict.fromkeys("\u201c\u201d\u201e\u201f", '"'),
+    }
+)
 
 
 class Role(StrEnum):
@@ -53,7 +63,7 @@ class RawBlock:
     def add(self, text: str, source: int | None) -> None:
         """Append ``text`` found at ``source`` (None when the text is synthetic)."""
         if text:
-            self.pieces.append((text, source))
+            self.pieces.append((text.translate(_PLAIN_FORMS), source))
 
     def add_collapsed(self, text: str, source: int) -> None:
         """Append markup text whose whitespace runs read as one space (HTML, e-mail)."""

@@ -18,7 +18,7 @@ from markdown_it import MarkdownIt
 from markdown_it.helpers import parseLinkDestination
 from markdown_it.token import Token
 
-from partnerkg.extract.layout import RawBlock, Role
+from partnerkg.extract.layout import RawBlock, RawLink, Role
 
 _NEWLINE = re.compile(r"\r\n?|\n")  # the same line breaks markdown-it counts
 _BOLD_MARKS = ("**", "__")
@@ -49,8 +49,31 @@ def read_markdown(text: str) -> list[RawBlock]:
         level = int(token.tag[1:]) if role is Role.HEADING else 0
         block = RawBlock(role, start, end, level=level, bold=_is_bold(text[start:end], role))
         _add_inline(block, tokens[index + 1].children or [], text, end, urls)
-        blocks.append(block)
+        blocks.extend(_bold_lines(block, text))
     return blocks
+
+
+def _bold_lines(block: RawBlock, text: str) -> list[RawBlock]:
+    """A paragraph whose lines are each bold as a whole ("**Acme School**" over "**12 May
+    2030**") as one block per line: the e-mail showed separate lines, a title over its
+    place or date, which markdown joins into one paragraph."""
+    lines = text[block.start : block.end].split("\n")
+    if block.role is not Role.PARAGRAPH or len(lines) < 2 or not all(
+            _is_bold(line, block.role) for line in lines):
+        return [block]
+    parts = [RawBlock(block.role, block.start, block.end, bold=True)]
+    starts = [0]  # where each part starts in the block's plain text
+    for piece, source in block.pieces:
+        if piece == "\n" and source is not None and parts[-1].pieces:
+            parts[-1].end = source
+            parts.append(RawBlock(block.role, source + 1, block.end, bold=True))
+            starts.append(starts[-1] + parts[-2].length + 1)
+        else:
+            parts[-1].add(piece, source)
+    for link in block.links:
+        at = max(i for i, start in enumerate(starts) if start <= link.start)
+        parts[at].links.append(RawLink(link.start - starts[at], link.end - starts[at], link.href))
+    return parts
 
 
 def _stand_in(match: re.Match[str], urls: list[str]) -> str:

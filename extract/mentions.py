@@ -644,7 +644,8 @@ def _item_mentions(builder: MentionBuilder, unit: Unit, doc: Doc,
     authored = any(_WRITTEN_BY.search(b.text) for b in item.blocks)
     labelled = _LABELLED_PAPER.match(item.title)  # "New paper: <title>"
     if reading.kind is None and (
-        (_PUBLICATION_SECTION.search(item.section) and len(item.title.split()) >= 3 and not listing)
+        (_PUBLICATION_SECTION.search(item.section) and not listing
+         and _is_papers_heading(item, doc))
         or (authored and _PIECE.search(item.title)) or labelled
         or _titled_by_its_item_paper(item, doc)
     ):
@@ -774,6 +775,17 @@ def _titled_by_its_item_paper(item: Item, heading: Doc) -> bool:
     speaks_of_it = byline or bool(_THE_PAPER.search(first.text)) or any(
         g in first.links for g in generic)
     return speaks_of_it and not QUOTED_TITLE.search(first.text) and len(generic) == len(links)
+
+
+def _is_papers_heading(item: Item, heading: Doc) -> bool:
+    """The heading of an item in a papers section is a paper's title when the item links a DOI
+    or speaks of publishing ("### Outcome Indistinguishability" over "this paper by"), or
+    when it has three words or more and bids nothing ("### Connect with us" closes the
+    newsletter; "### Stop explaining black box models" over "this paper" is a title)."""
+    words = len(item.title.split())
+    speaks = any(link.doi for link in item.links) or any(
+        _PUBLICATION_WORD.search(block.text) for block in item.blocks)
+    return words >= 2 and speaks or words >= 3 and heading[0].tag_ != "VB"
 
 
 def _publication_kind(text: str) -> str:

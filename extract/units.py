@@ -23,8 +23,7 @@ class Unit:
 
     @property
     def text(self) -> str:
-        # non-breaking spaces confuse the tokenizer; same length keeps offsets valid
-        return self.block.text.replace("\xa0", " ")
+        return self.block.text
 
 
 def units_of(newsletter: Newsletter) -> list[Unit]:

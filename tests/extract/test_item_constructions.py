@@ -1324,3 +1324,12 @@ def test_a_coauthor_the_ner_does_not_know_is_read_in_an_authors_slot(
 ) -> None:
     resolved = _resolved(nlp, tmp_path, f"## Updates\n\n### New paper\n\n{sentence}\n")
     assert ("Sparse models for soil records", "Ingrid Sato") in _pairs(resolved, Relation.AUTHOR)
+
+
+def test_a_papers_sections_items_are_papers_when_they_speak_of_one(nlp, tmp_path: Path) -> None:
+    resolved = _resolved(nlp, tmp_path, (
+        "## Publication of the Month\n\n### Sparse Soils\n\nThis month's pick is [this paper]"
+        "(https://doi.org/10.1234/soil) by Prof Jane Doe and colleagues.\n\n"
+        "### Connect with us\n\nKeep up to date with the partnership through our website.\n"))
+    assert _names(resolved, EntityKind.PUBLICATION) == ["Sparse Soils"]
+    assert _pairs(resolved, Relation.AUTHOR) == {("Sparse Soils", "Jane Doe")}

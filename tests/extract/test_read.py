@@ -241,3 +241,54 @@ def test_a_bold_question_over_a_bold_date_titles_an_item(tmp_path: Path) -> None
         "Soil Training from Acme"]  # a line of seasons says when, it titles nothing
     assert items[0].dated_lines == ()
     assert [d.start.isoformat() for d in items[1].dated_lines] == ["2030-04-07"]
+
+
+def test_bold_titled_items_keep_their_place_line_and_dated_editions(tmp_path: Path) -> None:
+    text = ("## Events\n\n**Acme Summer School**\n\n**Lake Placid, USA**\n\n**12-15 July 2030**\n\n"
+            "A week of courses.\n\n**Westby Data Study Group May 2030**\n\n"
+            "**Deadline for applications: 27 March 2030**\n\nA sprint.\n")
+    items = read(_write(tmp_path, "2030-03.md", text)).items
+    assert [item.title for item in items] == [
+        "Acme Summer School", "Westby Data Study Group May 2030"]
+    assert items[0].blocks[0].text == "Lake Placid, USA"  # the place line, no item of its own
+    assert [d.start.isoformat() for d in items[0].dated_lines] == ["2030-07-12"]
+    assert [d.label for d in items[1].dated_lines] == [DateLabel.APPLICATION_DEADLINE]
+
+
+def test_typographic_quotes_and_fixed_spaces_read_plain_with_offsets_kept(
+    tmp_path: Path,
+) -> None:
+    text = ("## News\n\n### Jane\u00a0O\u2019Neil\u2019s \u201cSoil\u201d Talk\n\n"
+            "Jane\u202fDoe spoke.\n")
+    newsletter = read(_write(tmp_path, "2030-03.md", text))
+    (item,) = newsletter.items
+    assert item.title == "Jane O'Neil's \"Soil\" Talk"
+    assert item.blocks[0].text == "Jane Doe spoke."
+    span = item.blocks[0].source_span(0, len("Jane Doe"))
+    assert newsletter.text[span.start : span.end] == "Jane\u202fDoe"
+
+
+def test_plain_short_date_lines_date_an_item_like_bold_ones(tmp_path: Path) -> None:
+    text = ("## Events\n\n### Acme Workshop on Soil Data\n\n"
+            "Deadline for registration 7 May 2030\n\nWorkshop date 21 May 2030\n\n"
+            "The workshop closes on 30 May 2030 with a poster session.\n")
+    (item,) = read(_write(tmp_path, "2030-03.md", text)).items
+    assert [(d.label, d.start.isoformat()) for d in item.dated_lines] == [
+        (DateLabel.REGISTRATION_DEADLINE, "2030-05-07"), (DateLabel.EVENT, "2030-05-21")]
+    derived = ("## Events\n\n**Soil Equity: What has Data Science Done For Us?**\n\n"
+               "7 April 2030\n\nA launch event.\n\n**Tell us about yourself:**\n\nI study soil.\n")
+    items = read(_write(tmp_path, "2030-04.md", derived)).items
+    assert [item.title for item in items] == ["Soil Equity: What has Data Science Done For Us?"]
+
+
+def test_a_paragraph_of_bold_lines_is_one_block_per_line(tmp_path: Path) -> None:
+    text = ("## Events\n\n### Acme Forum\n\n**Registration deadline: 10 May 2030**\n"
+            "**Event: [31 May 2030](https://example.org/forum)**\n\nTalks on soil.\n")
+    newsletter = read(_write(tmp_path, "2030-03.md", text))
+    (item,) = newsletter.items
+    assert [b.text for b in item.blocks[:2]] == ["Registration deadline: 10 May 2030",
+                                                 "Event: 31 May 2030"]
+    (link,) = item.blocks[1].links
+    assert (link.text, link.target) == ("31 May 2030", "https://example.org/forum")
+    span = item.blocks[1].source_span(0, len("Event"))
+    assert newsletter.text[span.start : span.end] == "Event"
