@@ -63,6 +63,7 @@ from partnerkg.extract.name_shape import IMPERATIVES, looks_like_name
 from partnerkg.extract.narrators import narrators_of
 from partnerkg.extract.publications import (
     GENERIC_LINK,
+    PUBLICATION_SECTION,
     QUOTED_TITLE,
     linked_title,
     people_after_title,
@@ -99,7 +100,6 @@ _PUBLICATION_WORD = re.compile(
 #: An item heading over one paper's bold title ("### Publication of the Month")
 _ONE_PAPER = re.compile(r"\W*(?:(?:our|new|latest|featured|recent) )?(?:publication|paper|preprint)"
                         r"(?: of the (?:month|week))?\W*$", re.I)
-_PUBLICATION_SECTION = re.compile(r"\bpublications?\b|\bpapers?\b|\breading\b", re.I)
 _PUBLICATION_KINDS = (
     ("preprint", re.compile(r"\bpreprint|arxiv|biorxiv|medrxiv", re.I)),
     ("book", re.compile(r"\bbook\b", re.I)),
@@ -317,7 +317,9 @@ def _entities(
             if not _names_an_event(builder, unit, ent):
                 _add_organisation(builder, index, unit, ent, doc)
             continue
-        elif ent.label_ == "GPE" and unit.item is not None:
+        # a topic's label ("medical AI") is no place, whatever the NER said
+        elif ent.label_ == "GPE" and unit.item is not None and (
+                ent.text.lower() not in lexicon.topic_label_set()):
             mention_id = builder.add(
                 EntityKind.PLACE, ent.text, span, "ner", CONFIDENCE["ner"], unit.item
             )
@@ -644,7 +646,7 @@ def _item_mentions(builder: MentionBuilder, unit: Unit, doc: Doc,
     authored = any(_WRITTEN_BY.search(b.text) for b in item.blocks)
     labelled = _LABELLED_PAPER.match(item.title)  # "New paper: <title>"
     if reading.kind is None and (
-        (_PUBLICATION_SECTION.search(item.section) and not listing
+        (PUBLICATION_SECTION.search(item.section) and not listing
          and _is_papers_heading(item, doc))
         or (authored and _PIECE.search(item.title)) or labelled
         or _titled_by_its_item_paper(item, doc)
@@ -706,7 +708,7 @@ def _slots_for(
         return things
     section = unit.section
     if (
-        (_PUBLICATION_SECTION.search(heading) if item is None else _ONE_PAPER.match(heading))
+        (PUBLICATION_SECTION.search(heading) if item is None else _ONE_PAPER.match(heading))
         and unit.block.kind == "bold_line"
         and not unit.is_heading
         and len(unit.text.split()) >= 2
@@ -738,7 +740,7 @@ def _titled_by_its_paper(section: Section, unit: Unit) -> bool:
     and whose first paragraph presents "this preprint"."""
     first = section.blocks[0] if section.blocks else None
     return (unit.block is first and bool(_THIS_PAPER.search(unit.text))
-            and len(section.title.split()) >= 4 and not _PUBLICATION_SECTION.search(section.title))
+            and len(section.title.split()) >= 4 and not PUBLICATION_SECTION.search(section.title))
 
 
 # "The paper was co-authored by …", "In this paper, …": a first paragraph about one paper
@@ -800,7 +802,7 @@ def _publications(
     titles = list(doc.spans.get(PUBLICATION_TITLES, []))
     heading = unit.item.title + " " + unit.item.section if unit.item else (
         unit.section.title if unit.section else "")  # "## Recent papers" over a list of them
-    in_publication_context = bool(_PUBLICATION_SECTION.search(heading) or any(
+    in_publication_context = bool(PUBLICATION_SECTION.search(heading) or any(
         _PUBLICATION_WORD.search(text) for text in (heading, unit.text)))
     # "Jane Doe wrote 'Title'": a quoted title someone is said to have written is a paper's
     authored = {tuple(f["subject"]) for f in doc._.get(RELATIONS) or []

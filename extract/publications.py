@@ -54,6 +54,8 @@ _VENUE = re.compile(
     r"\b(?i:published (?:in|by|at|on)|appear(?:s|ed)? in|out (?:now )?in|et al\.?,)(?: the)?"
     rf"(?: journal)? ({_VENUE_NAME})"
 )
+#: A section heading over papers ("Publication of the Month", "Recent papers", "Reading")
+PUBLICATION_SECTION = re.compile(r"\bpublications?\b|\bpapers?\b|\breading\b", re.I)
 GENERIC_LINK = re.compile(  # link texts that are no title ("Published in Acme Medicine")
     r"^(?:here|this|this paper|link|website|read more|more|click here|"
     # "Read the paper here", "Access the full preprint", "Download the report"

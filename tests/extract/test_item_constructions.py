@@ -1333,3 +1333,15 @@ def test_a_papers_sections_items_are_papers_when_they_speak_of_one(nlp, tmp_path
         "### Connect with us\n\nKeep up to date with the partnership through our website.\n"))
     assert _names(resolved, EntityKind.PUBLICATION) == ["Sparse Soils"]
     assert _pairs(resolved, Relation.AUTHOR) == {("Sparse Soils", "Jane Doe")}
+
+
+def test_a_papers_sections_own_text_gives_its_paper_topics_and_no_topic_is_a_place(
+    nlp, tmp_path: Path
+) -> None:
+    resolved = _resolved(nlp, tmp_path, (
+        "## Publication of the Month\n\n**Auditing Soil Models**\n\nCheck out [this paper]"
+        "(https://doi.org/10.1234/soil) on auditing medical AI, published in Acme Health. "
+        "It applies machine learning to soil records.\n\n"
+        "## Events\n\n### Acme Soil Day\n\n**12 May 2030**\n\nA workshop on AI and health.\n"))
+    assert ("Auditing Soil Models", "machine learning") in _pairs(resolved, Relation.ABOUT)
+    assert "AI" not in _names(resolved, EntityKind.PLACE)
