@@ -317,9 +317,7 @@ def _entities(
             if not _names_an_event(builder, unit, ent):
                 _add_organisation(builder, index, unit, ent, doc)
             continue
-        # a topic's label ("medical AI") is no place, whatever the NER said
-        elif ent.label_ == "GPE" and unit.item is not None and (
-                ent.text.lower() not in lexicon.topic_label_set()):
+        elif ent.label_ == "GPE" and unit.item is not None and _names_a_place(ent):
             mention_id = builder.add(
                 EntityKind.PLACE, ent.text, span, "ner", CONFIDENCE["ner"], unit.item
             )
@@ -729,6 +727,21 @@ def _slots_for(
         EntityKind.PUBLICATION, text, span, "publications.section_title", CONFIDENCE["rule"],
         item, **attributes)
     return things
+
+
+def _names_a_place(ent: Span) -> bool:
+    """A place the NER found that is one: not a topic's label ("medical AI"), a lower-case
+    word, nor a word of a longer name ("Roche Pharma Development", "Multi-Modal Data") the
+    NER cut a place from; a neighbouring place is no longer name ("Cambridge UK")."""
+    doc = ent.doc
+    if ent.text.lower() in lexicon.topic_label_set() or not ent.text[:1].isupper():
+        return False
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if after is not None and after.text == "-" and not (after.whitespace_ or ent[-1].whitespace_):
+        return False
+    return not any(t is not None and t.is_alpha and t.text[:1].isupper() and not t.is_sent_start
+                   and t.ent_type_ != "GPE" for t in (before, after))
 
 
 _THIS_PAPER = re.compile(r"\bpublication of the month is\b|\bthis (?:paper|preprint|article)\b",

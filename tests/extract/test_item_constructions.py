@@ -1342,6 +1342,7 @@ def test_a_papers_sections_own_text_gives_its_paper_topics_and_no_topic_is_a_pla
         "## Publication of the Month\n\n**Auditing Soil Models**\n\nCheck out [this paper]"
         "(https://doi.org/10.1234/soil) on auditing medical AI, published in Acme Health. "
         "It applies machine learning to soil records.\n\n"
-        "## Events\n\n### Acme Soil Day\n\n**12 May 2030**\n\nA workshop on AI and health.\n"))
+        "## Events\n\n### Acme Soil Day\n\n**12 May 2030**\n\nA workshop on AI and health.\n\n"
+        "Speakers from UK Biobank meet in London.\n"))
     assert ("Auditing Soil Models", "machine learning") in _pairs(resolved, Relation.ABOUT)
-    assert "AI" not in _names(resolved, EntityKind.PLACE)
+    assert _names(resolved, EntityKind.PLACE) == ["London"]  # not "AI", nor "UK" of a name
