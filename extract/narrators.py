@@ -3,9 +3,9 @@
 An interview section introduces its one person ("This month's scholar is Jane Doe, from
 Westby University") and then lets them speak ("I am a PhD student at …"). Components record
 what "I" says with the ``NARRATOR`` slot, bound here, per section (its items included, as
-interview questions are often headings), to the only person named there up to the first
-first-person sentence. With no such person, or with two, the slot stays empty and those
-relations are dropped.
+interview questions are often headings), to the only person named there before the first
+first-person sentence, or (none before it) in that sentence ("I'm Jane Doe, …"). With no
+such person, or with two, the slot stays empty and those relations are dropped.
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ from partnerkg.extract.units import Unit
 
 FIRST_PERSON = re.compile(
     r"\bI(?:'m|’m|'ve|’ve| am| was| have| had| work| worked| lead| joined| started| completed|"
-    r" did| studied| moved| spent| graduated| recently| currently| also)\b|\b[Mm]y (?=\w)")
+    r" did| studied| moved| spent| graduated| recently| currently| also| wrote| published|"
+    r" co-wrote| co-authored| presented| developed)\b|\b[Mm]y (?=\w)")
 
 
 def narrators_of(builder: MentionBuilder, units: Sequence[Unit]) -> dict[int, str]:
@@ -39,14 +40,18 @@ def narrators_of(builder: MentionBuilder, units: Sequence[Unit]) -> dict[int, st
             continue
         people = named.setdefault(group, {})
         first_person = FIRST_PERSON.search(unit.text)
-        # the people up to the end of the first first-person sentence ("I'm Jane Doe, …")
+        # the people before the first first-person sentence, else those up to its end ("I'm
+        # Jane Doe, …"; not Y of "Together with Y, I wrote …" after "This month: Jane Doe")
+        opens = unit.text.rfind(". ", 0, first_person.start()) + 1 if first_person else -1
         cut = unit.text.find(". ", first_person.end()) if first_person else -1
+        within: dict[str, str] = {}
         for start, mention_id in people_of.get(index, []):
             key = normalise(builder.mentions[builder.index(mention_id)].text)
             if " " in key and (cut < 0 or start < cut):  # a first name may be the same person
-                people.setdefault(key, mention_id)
+                (within if 0 <= opens <= start else people).setdefault(key, mention_id)
         if first_person:
             closed.add(group)
-            if len(people) == 1:
-                narrators[group] = next(iter(people.values()))
+            candidates = people or within
+            if len(candidates) == 1:
+                narrators[group] = next(iter(candidates.values()))
     return narrators

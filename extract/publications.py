@@ -168,7 +168,9 @@ _SHARED_WRITING = (r"(?:\w+ly |just |also )?(?:(?:co|first|senior|lead)-?(?:auth
                    r"co-?led (?:the |this |a |an |their )?(?:new |recent )?(?:paper|study|"
                    r"preprint|article|review|analysis)\b)")  # "co-led the study"
 _CO_WROTE = re.compile(rf"\b(?:have |has |had )?{_SHARED_WRITING}", re.IGNORECASE)
-_I_CO_WROTE = re.compile(rf"\bI (?:have |had )?{_SHARED_WRITING}")
+#: "I co-wrote", "I am the first author of", "I'm one of the authors on"
+_I_CO_WROTE = re.compile(rf"\bI(?: (?:have |had )?{_SHARED_WRITING}|(?: am|'m|’m| was) (?:the |a |"
+                         r"one of the )?(?:first |lead |senior |last |co-?)?authors? (?:of|on)\b)")
 _AUTHORS_THEN_TITLE = re.compile(r"\s*(?:et al\.?)?\s*[:–—,-]\s*['‘\"“]?\s*")
 _ASIDE_OR_SPACE = re.compile(r"\s*(?:\([^()]{1,80}\))?\s*")
 _PAREN_ASIDE = re.compile(r"^\s*\([^()]{1,80}\)")
@@ -440,7 +442,7 @@ def _narrator_wrote(sent: Span, titles: list[Span]) -> Token | None:
         if token.lower_ == "my" and _is_paper_word(token.head):
             return token.head
         if token.lower_ == "i" and token.dep_ == "nsubj" and (_publishes(token.head) or any(
-                _writing_verb_of(t, titles) is token.head for t in token.head.children)):
+                _writing_verb_of(t, titles) == token.head for t in token.head.children)):
             return token.head
     return None
 
@@ -454,8 +456,9 @@ def _is_paper_word(token: Token) -> bool:
 def _people_with(sent: Span, verb: Token) -> list[Span]:
     """The people in a "with" phrase of ``verb`` or inside its object ("X has a new paper out
     with Y and Z", "I published 'Title' with my supervisor Y", the parser hanging "with" on the
-    title's last word)."""
-    heads = [verb, *(t for c in verb.children if c.dep_ == "dobj" for t in c.subtree)]
+    title's last word) or a clause on it ("My preprint, 'Title', written with Y")."""
+    heads = [verb, *(t for c in verb.children if c.dep_ == "dobj" for t in c.subtree),
+             *(t for t in sent if t.dep_ == "acl" and t.lemma_.lower() in _WRITING_VERBS)]
     return _people_under(sent, [c for head in heads for c in head.children
                                 if c.dep_ == "prep" and c.lower_ == "with"])
 

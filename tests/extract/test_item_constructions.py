@@ -488,6 +488,22 @@ def test_the_items_event_named_in_its_text_with_the_headings_words_is_one_event(
             {("Sparse models for soil records", "Jane Doe"),
              ("Sparse models for soil records", "Tomas Berg")},
             id="X presented 'Title', joint work with Y"),
+        *(pytest.param(
+            "## Featured Community Scholar of the Month\n\nThis month's scholar is Nadia Rahman, "
+            f"from Westby University.\n\n**Tell us about your research:**\n\n{answer}\n",
+            {("Sparse models for soil records", name) for name in names}, id=case)
+          for case, answer, names in [
+            ("the scholar wrote a quoted title with someone named before 'I'",
+             "Together with Tomas Berg, I wrote 'Sparse models for soil records', which was "
+             "published last month.", ("Nadia Rahman", "Tomas Berg")),
+            ("the scholar's preprint 'written with' someone",
+             "I'm a PhD student. My recent preprint, [Sparse models for soil records]"
+             "(https://doi.org/10.1234/a1), written with Tomas Berg, shows how models travel.",
+             ("Nadia Rahman", "Tomas Berg")),
+            ("the scholar is first author of a linked paper",
+             "I'm a PhD student. I am the first author of [Sparse models for soil records]"
+             "(https://doi.org/10.1234/a1), published in Nature Medicine.", ("Nadia Rahman",)),
+          ]),
     ],
 )
 def test_a_paper_items_authors(nlp, tmp_path: Path, markdown: str, pairs) -> None:
