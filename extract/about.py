@@ -33,7 +33,7 @@ def with_topic_links(extraction: Extraction) -> Extraction:
     """``extraction`` plus an ``about`` assertion from each item's things to its topics."""
     by_item: dict[str, list[Mention]] = defaultdict(list)
     by_section: dict[int, list[Mention]] = defaultdict(list)
-    section_at = _sections_own_text(extraction.newsletter)
+    section_at = _papers_sections_own_text(extraction.newsletter)
     for mention in extraction.mentions:
         if mention.item_title is not None:
             by_item[mention.item_title].append(mention)
@@ -60,7 +60,7 @@ def with_topic_links(extraction: Extraction) -> Extraction:
     return replace(extraction, assertions=extraction.assertions + tuple(links))
 
 
-def _sections_own_text(newsletter: Newsletter) -> Callable[[int], int | None]:
+def _papers_sections_own_text(newsletter: Newsletter) -> Callable[[int], int | None]:
     """A lookup from a source offset to the index of the papers section whose own text
     (before its first item) holds it."""
     ranges = [(block.span.start, block.span.end, index)

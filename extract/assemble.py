@@ -16,12 +16,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 
-from partnerkg.extract.dates import (
-    ParsedDate,
-    date_opening,
-    names_a_season,
-    parse_dated_line,
-)
+from partnerkg.extract.dates import ParsedDate, date_opening, names_a_season, parse_dated_line
 from partnerkg.extract.layout import RawBlock, RawLink, Role
 from partnerkg.extract.links import doi_of, unwrap
 from partnerkg.extract.model import (
@@ -132,8 +127,6 @@ def _is_dated_line(part: object, issue: dt.date) -> bool:
 
 
 _NAME_LINKS = frozenset({"of", "and", "for", "in", "on", "the", "at", "&"})
-
-
 _DATE_LABEL_WORD = re.compile(r"\b(?:dates?|deadlines?|closing|when)\b", re.I)
 
 

@@ -456,7 +456,8 @@ def _is_paper_word(token: Token) -> bool:
 def _people_with(sent: Span, verb: Token) -> list[Span]:
     """The people in a "with" phrase of ``verb`` or inside its object ("X has a new paper out
     with Y and Z", "I published 'Title' with my supervisor Y", the parser hanging "with" on the
-    title's last word) or a clause on it ("My preprint, 'Title', written with Y")."""
+    title's last word) or of a writing clause in the sentence ("My preprint, 'Title', written
+    with Y", which the parser may hang on the title's last word)."""
     heads = [verb, *(t for c in verb.children if c.dep_ == "dobj" for t in c.subtree),
              *(t for t in sent if t.dep_ == "acl" and t.lemma_.lower() in _WRITING_VERBS)]
     return _people_under(sent, [c for head in heads for c in head.children
