@@ -1328,9 +1328,12 @@ def _listed_with_organisations(doc: Doc, orgs: list[Span],
 def _chunk_kind(chunk: Span, org_at: set[tuple[int, int]], dictionary: frozenset[str]) -> str:
     """ "org" (an organisation already), "person" (a two-word PERSON entity), "name" (a
     proper name: no entity, a one-word PERSON or a set-aside ORG of the NER) or "other" (a
-    place, a date, a topic, common capitalised words)."""
+    place, a date, a topic, common capitalised words, a role: "Jane Doe, Research Fellow at
+    …", which the NER may call a person)."""
     if (chunk.start, chunk.end) in org_at:
         return "org"
+    if is_role_phrase(chunk.text):
+        return "other"
     # "UK Biobank": a place opening a longer name is part of it
     named = chunk[1:] if len(chunk) > 1 and chunk[0].ent_type_ == "GPE" else chunk
     labels = {t.ent_type_ for t in named} - {""}

@@ -446,3 +446,11 @@ def test_an_unfamiliar_name_in_an_employer_slot_is_an_organisation(nlp, text: st
 
 def test_a_familiar_word_in_an_employer_slot_stays_what_the_ner_says(nlp) -> None:
     assert _orgs(nlp("Jane Doe from London will talk about soil data.")) == []
+
+
+def test_a_role_after_a_speakers_name_is_no_organisation_of_a_list(nlp) -> None:
+    # the NER calls "Hana Fischer" an organisation and "Research Fellow" a person here
+    doc = nlp("We will be joined by speakers Rafael Rahman, Principal Data Scientist at Roche "
+              "and Hana Fischer, Research Fellow at London School of Hygiene and Tropical "
+              "Medicine, who will be discussing their work.")
+    assert _orgs(doc) == ["Roche", "London School of Hygiene and Tropical Medicine"]
