@@ -333,7 +333,9 @@ class OrganisationFinder:
         if _EMPLOYER_CUE.search(text):  # a cheap test before walking the tokens
             sure_names += _employer_slot_names(doc, self.dictionary)
         sure_names += _unfamiliar_bodies_in_slots(doc, self.dictionary)
-        ner = [e for e in doc.ents if e.label_ == "ORG"]
+        members = {(e.start, e.end): _member_of_body(e) for e in doc.ents if e.label_ == "ORG"}
+        ner = [split[1] if split else e for e in doc.ents if e.label_ == "ORG"
+               for split in [members[(e.start, e.end)]]]
         cut = [
             self._before_event_modifier(_before_job_words(_before_event_word(_trim(part))))
             for span in ner
@@ -354,7 +356,8 @@ class OrganisationFinder:
         orgs = filter_spans([*orgs, *_conjoined_names(doc, orgs, self.dictionary)])
         listed, mistaken = _listed_with_organisations(doc, orgs, self.dictionary)
         orgs = filter_spans([*orgs, *listed])
-        others = [e for e in doc.ents if e.label_ != "ORG" and e not in mistaken]
+        others = [e for e in doc.ents if e.label_ != "ORG" and e not in mistaken] + [
+            split[0] for split in members.values() if split]
         keep = [e for e in others if not any(overlaps(e, o) for o in orgs)]
         try:
             doc.set_ents(
@@ -379,6 +382,19 @@ class OrganisationFinder:
 
 
 _WRITING_VERBS = frozenset({"write", "author", "co-author", "publish", "develop", "edit"})
+
+
+def _member_of_body(span: Span) -> tuple[Span, Span] | None:
+    """ "Nadia Rahman of Westby University", one ORG to the NER: a person's name before "of"
+    and a body of a kind ("University", "Institute" …) after it, as (person, organisation)."""
+    of = next((t.i for t in span if t.lower_ == "of"), None)
+    if of is None or not 2 <= of - span.start <= 3 or of + 1 >= span.end:
+        return None
+    person, body = span.doc[span.start : of], span.doc[of + 1 : span.end]
+    if not looks_like_name(person) or lexicon.org_kind_of(body.text) is None:
+        return None
+    return Span(span.doc, person.start, person.end, label="PERSON"), Span(
+        span.doc, body.start, body.end, label="ORG")
 
 
 def _written_work(span: Span) -> bool:

@@ -454,3 +454,13 @@ def test_a_role_after_a_speakers_name_is_no_organisation_of_a_list(nlp) -> None:
               "and Hana Fischer, Research Fellow at London School of Hygiene and Tropical "
               "Medicine, who will be discussing their work.")
     assert _orgs(doc) == ["Roche", "London School of Hygiene and Tropical Medicine"]
+
+
+def test_a_persons_name_before_of_and_a_body_the_ner_joined_is_the_person_and_the_body(
+    nlp,
+) -> None:
+    doc = nlp("The session features Nadia Rahman of Westby University alongside Tomas Berg.")
+    assert _orgs(doc) == ["Westby University"]
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Nadia Rahman", "Tomas Berg"]
+    # a body's own name before "of" stays whole
+    assert _orgs(nlp("Talks from the Royal Society of Biology.")) == ["Royal Society of Biology"]
