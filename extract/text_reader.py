@@ -16,7 +16,7 @@ _LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n)?")
 _HASH_HEADING = re.compile(r"(#{1,6})\s+")
 _UNDERLINE = re.compile(r"(=+|-+)\s*")
 _BULLET = re.compile(r"(?:[-*•]|\d+[.)])\s+")
-_SENTENCE_END = (".", "!", "?", ",", ";")
+_SENTENCE_END = (".", "!", ",", ";")  # a question may stand alone, as bold ones do
 _MAX_STANDALONE = 100
 
 
@@ -71,19 +71,24 @@ def _heading(start: int, line: str, level: int) -> RawBlock:
 
 
 def _paragraph(lines: list[tuple[int, str]], role: Role = Role.PARAGRAPH) -> list[RawBlock]:
-    """One block from consecutive lines; a lone short line counts as a bold line."""
+    """One block from consecutive lines; a lone short line counts as a bold line, and so does
+    each of a stack of them ("Registration deadline: 1 May" over "Event: 12 May"), where
+    wrapped prose has a line that ends a sentence or starts in lower case."""
     if not lines:
         return []
+    if role is Role.PARAGRAPH and len(lines) > 1 and all(
+            _standalone(line) and not line.lstrip()[:1].islower() for _, line in lines):
+        return [block for line in lines for block in _paragraph([line])]
     block = RawBlock(role, lines[0][0], lines[-1][0] + len(lines[-1][1]))
     for number, (start, line) in enumerate(lines):
         if number:
             block.add(" ", start - 1)
         block.add(line, start)
-    only = lines[0][1].strip()
-    block.bold = (
-        role is Role.PARAGRAPH
-        and len(lines) == 1
-        and len(only) <= _MAX_STANDALONE
-        and not only.endswith(_SENTENCE_END)
-    )
+    block.bold = role is Role.PARAGRAPH and len(lines) == 1 and _standalone(lines[0][1])
     return [block]
+
+
+def _standalone(line: str) -> bool:
+    """A short line that ends no sentence: a date, a label, a sub-heading."""
+    text = line.strip()
+    return len(text) <= _MAX_STANDALONE and not text.endswith(_SENTENCE_END)

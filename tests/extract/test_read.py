@@ -292,3 +292,20 @@ def test_a_paragraph_of_bold_lines_is_one_block_per_line(tmp_path: Path) -> None
     assert (link.text, link.target) == ("31 May 2030", "https://example.org/forum")
     span = item.blocks[1].source_span(0, len("Event"))
     assert newsletter.text[span.start : span.end] == "Event"
+
+
+def test_text_newsletter_stacked_short_lines_and_a_question_over_a_date(tmp_path: Path) -> None:
+    text = (
+        "Welcome to March's newsletter.\n\nEVENTS\n\nSoil Forum\n----------\n\n"
+        "Registration deadline: 10 May 2030\nEvent: 31 May 2030\n\nThe forum brings together\n"
+        "soil scientists.\n"
+    )
+    (forum,) = read(_write(tmp_path, "2030-03.txt", text)).items
+    assert [(d.label, d.start.isoformat()) for d in forum.dated_lines] == [
+        (DateLabel.REGISTRATION_DEADLINE, "2030-05-10"), (DateLabel.EVENT, "2030-05-31")]
+    assert forum.blocks[-1].text == "The forum brings together soil scientists."  # wrapped prose
+    # no underlined item titles: short lines title items, a question too when a date follows
+    text = ("Welcome to April's newsletter.\n\nEVENTS\n\nWhat has Data Science Done For Soil?\n\n"
+            "7 April 2030\n\nA launch event.\n")
+    (talk,) = read(_write(tmp_path, "2030-04.txt", text)).items
+    assert talk.title == "What has Data Science Done For Soil?"
