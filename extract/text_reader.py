@@ -17,7 +17,8 @@ _HASH_HEADING = re.compile(r"(#{1,6})\s+")
 _UNDERLINE = re.compile(r"(=+|-+)\s*")
 _BULLET = re.compile(r"(?:[-*•]|\d+[.)])\s+")
 _SENTENCE_END = (".", "!", ",", ";")  # a question may stand alone, as bold ones do
-_MAX_STANDALONE = 100
+_MAX_CAPS_HEADING = 100
+_MAX_STANDALONE = 200  # a paper's title may run long; prose ends its sentence
 
 
 def read_text(text: str) -> list[RawBlock]:
@@ -59,7 +60,7 @@ def _heading_level(line: str, following: str) -> int:
     if line.strip() and _UNDERLINE.fullmatch(following) and len(following.strip()) >= 3:
         return 2 if following.startswith("=") else 3
     letters = [character for character in line if character.isalpha()]
-    return 2 if len(letters) >= 3 and line.isupper() and len(line) <= _MAX_STANDALONE else 0
+    return 2 if len(letters) >= 3 and line.isupper() and len(line) <= _MAX_CAPS_HEADING else 0
 
 
 def _heading(start: int, line: str, level: int) -> RawBlock:
