@@ -765,7 +765,8 @@ _THE_PAPER = re.compile(r"\b(?:this|the) (?:new |recent |latest )?(?:paper|prepr
                         r"\b(?:show|explain|describe|report|argue|propose|demonstrate)s? in "
                         r"(?:the journal )?(?-i:[A-Z])|"
                         r"\bthe authors\b|\bthis (?:work|study)\b|"
-                        r"\bpublished (?:a|the) (?:new )?(?:paper|preprint|article|study)\b", re.I)
+                        r"\b(?:published|written|co-?authored) (?:a|an|the) (?:new |recent )?"
+                        r"(?:paper|preprint|article|study)\b", re.I)
 
 
 _NAME = r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)+(?:\s*\([^()]{1,60}\))?"

@@ -58,6 +58,7 @@ _VENUE = re.compile(
 PUBLICATION_SECTION = re.compile(r"\bpublications?\b|\bpapers?\b|\breading\b", re.I)
 GENERIC_LINK = re.compile(  # link texts that are no title ("Published in Acme Medicine")
     r"^(?:here|this|this paper|link|website|read more|more|click here|"
+    r"(?:read|see|view|access|download|find) (?:it|them) (?:here|online)|"
     # "Read the paper here", "Access the full preprint", "Download the report"
     r"(?:read|see|view|access|download|find|check out|get)(?: the| our| this)?(?: full)? "
     r"(?:paper|preprint|article|publication|report|study|book|chapter|blog(?: post)?)"

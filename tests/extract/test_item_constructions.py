@@ -488,6 +488,14 @@ def test_the_items_event_named_in_its_text_with_the_headings_words_is_one_event(
             {("Sparse models for soil records", "Jane Doe"),
              ("Sparse models for soil records", "Tomas Berg")},
             id="X presented 'Title', joint work with Y"),
+        pytest.param(
+            "## Partnership Updates\n\n### Sparse models for soil records\n\nOur team members "
+            "Nadia Rahman and Tomas Berg have written an article on soil models, now out in "
+            "Nature Medicine ([read it here](https://www.nature.com/articles/s41591-023-02536-6))."
+            "\n",
+            {("Sparse models for soil records", "Nadia Rahman"),
+             ("Sparse models for soil records", "Tomas Berg")},
+            id="a heading over 'have written an article' and a link to 'read it here'"),
         *(pytest.param(
             "## Featured Community Scholar of the Month\n\nThis month's scholar is Nadia Rahman, "
             f"from Westby University.\n\n**Tell us about your research:**\n\n{answer}\n",
