@@ -59,6 +59,8 @@ PUBLICATION_SECTION = re.compile(r"\bpublications?\b|\bpapers?\b|\breading\b", r
 GENERIC_LINK = re.compile(  # link texts that are no title ("Published in Acme Medicine")
     r"^(?:here|this|this paper|link|website|read more|more|click here|"
     r"(?:read|see|view|access|download|find) (?:it|them) (?:here|online)|"
+    # a bare kind or a preprint server: "[Preprint](…)", "on [arXiv](…)"
+    r"paper|preprint|article|pdf|full text|arxiv|biorxiv|medrxiv|ssrn|zenodo|"
     # "Read the paper here", "Access the full preprint", "Download the report"
     r"(?:read|see|view|access|download|find|check out|get)(?: the| our| this)?(?: full)? "
     r"(?:paper|preprint|article|publication|report|study|book|chapter|blog(?: post)?)"
@@ -130,7 +132,7 @@ _AUTHOR_CUES = tuple(  # separate patterns: one phrase may hold two cues ("X's p
         r"\bwhose (?:\w+ )?(?:paper|article|preprint|book|chapter|study|work|research)\b",
         r"\b(?:paper|publication|article|preprint|book|report)(?: of the \w+)?"
         r"(?: \([^)]{0,60}\))? (?:is|was|comes) (?:from|by)\b",  # "(preprint here)" between
-        r"\b(?:(?:this|the|a) (?:paper|preprint|article|report|study)|"
+        r"\b(?:(?:this|the|a) (?:new |recent |latest )?(?:paper|preprint|article|report|study)|"
         r"(?:new |recent )?(?:research|work)) from\b",
         # "The paper is the result of a collaboration between X and Y"
         r"\b(?:paper|study|work|preprint|article)\b[^.]{0,60}?\bcollaboration (?:between|with)\b",
@@ -265,7 +267,8 @@ class PublicationFinder:
             if after_paper and _CONGRATULATED.match(sent_text):  # "… published. Congratulations
                 people += [e for e in sent.ents if person_like(e)]  # to X and Y!"
             for person in people:  # a title's or venue's words the NER took for a name are none
-                if not any(overlaps(person, named) for named in [*titles, *venues]):
+                if not any(overlaps(person, named) for named in [*titles, *venues]) and not (
+                        _bracketed_after_a_person(person)):
                     found.append(self._found("author", subject, chars(person), sent, 0.85))
             found += [self._found("author", chars(title), chars(person), sent, 0.85)
                       for title, person in _each_titles_authors(sent, sent_titles)]
@@ -368,7 +371,9 @@ def _writers(sent: Span, titles: list[Span]) -> list[Span]:
 
 #: What a paper's authors do in the sentence that opens a text about it ("X and Y show …")
 _FINDING_VERBS = frozenset({"show", "find", "demonstrate", "propose", "describe", "explain",
-                            "report", "argue", "introduce", "reveal"})
+                            "report", "argue", "introduce", "reveal", "explore", "investigate",
+                            "examine", "discuss", "evaluate", "analyse", "analyze", "outline",
+                            "highlight", "develop"})
 
 
 def _reporting_findings(sent: Span) -> list[Span]:
@@ -383,6 +388,15 @@ def _reporting_findings(sent: Span) -> list[Span]:
     named = {i for p in people for i in range(p.start, p.end)}
     return people if people and all(t.i in named or t.dep_ in ("cc", "punct") for t in
                                     subjects[0].subtree) else []
+
+
+def _bracketed_after_a_person(span: Span) -> bool:
+    """ "Jane Doe (Acme Bio)": a name in brackets right after a person's is where they work
+    (or what they are called), not a second author."""
+    doc = span.doc
+    return 2 <= span.start and span.end < len(doc) and doc[span.start - 1].text == "(" and (
+        doc[span.end].text == ")") and any(
+        e.end == span.start - 1 and person_like(e) for e in doc.ents)
 
 
 def _phrase_head(token: Token) -> Token:

@@ -497,6 +497,25 @@ def test_the_items_event_named_in_its_text_with_the_headings_words_is_one_event(
              ("Sparse models for soil records", "Tomas Berg")},
             id="a heading over 'have written an article' and a link to 'read it here'"),
         *(pytest.param(
+            f"## Partnership Updates\n\n### {heading}\n\n{text}\n",
+            {("Sparse models for soil records", "Nadia Rahman"),
+             ("Sparse models for soil records", "Tomas Berg")}, id=case)
+          for case, heading, text in [
+            ("a new preprint from two people, linked on 'arXiv'", "Sparse models for soil records",
+             "A new preprint from partnership researchers Nadia Rahman and Tomas Berg is now "
+             "available on [arXiv](https://arxiv.org/abs/2301.01234)."),
+            ("a labelled preprint whose text opens 'X and Y explore'",
+             "New preprint: Sparse models for soil records",
+             "Nadia Rahman and Tomas Berg explore how sparse models travel. [Read the preprint]"
+             "(https://www.medrxiv.org/content/10.1101/2023.01.01.23284000v1)."),
+            ("each author's employer in brackets is no author", "Sparse models for soil records",
+             "Nadia Rahman (Westby University) and Tomas Berg (Acme Bio) have a new paper out in "
+             "Nature Medicine. You can read the full text [here](https://doi.org/10.1234/a1)."),
+            ("'this paper by' and a bare '[Preprint]' link", "Sparse models for soil records",
+             "This paper by Nadia Rahman and Tomas Berg was accepted at NeurIPS 2030. "
+             "[Preprint](https://arxiv.org/abs/2301.01234)"),
+          ]),
+        *(pytest.param(
             "## Featured Community Scholar of the Month\n\nThis month's scholar is Nadia Rahman, "
             f"from Westby University.\n\n**Tell us about your research:**\n\n{answer}\n",
             {("Sparse models for soil records", name) for name in names}, id=case)
