@@ -129,8 +129,10 @@ def classify(item: Item) -> ItemKind:
         return ItemKind("event", event_kind(title))
     if opportunity in _ALWAYS_OPPORTUNITY or (opportunity and re.match(r"(?i)call\b", title)):
         return ItemKind("opportunity", opportunity)
-    if _JOBS_SECTION.search(item.section) or (
-            _job_title(title) and any(_HIRING.search(b.text) for b in item.blocks)):
+    # a jobs section's items are jobs, unless one is a dated event ("Acme Workshop", 12 May)
+    jobs_section = _JOBS_SECTION.search(item.section) and not (has_date and (
+        _EVENT_WORD.search(title) or _TAUGHT.search(title) or _NAMED_EVENT.search(title)))
+    if jobs_section or (_job_title(title) and any(_HIRING.search(b.text) for b in item.blocks)):
         return ItemKind("opportunity", opportunity or "job")  # "Research Fellow in X"
     # a deadline to submit or apply makes a call; one to register does not
     calls = any(d.label not in (*EVENT_DATE_LABELS, DateLabel.REGISTRATION_DEADLINE)

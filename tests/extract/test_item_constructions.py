@@ -1389,3 +1389,15 @@ def test_a_papers_sections_own_text_gives_its_paper_topics_and_no_topic_is_a_pla
         "Speakers from UK Biobank meet in London.\n"))
     assert ("Auditing Soil Models", "machine learning") in _pairs(resolved, Relation.ABOUT)
     assert _names(resolved, EntityKind.PLACE) == ["London"]  # not "AI", nor "UK" of a name
+
+
+def test_a_dated_event_in_a_jobs_section_is_an_event_and_a_job_there_a_job(
+    nlp, tmp_path: Path
+) -> None:
+    resolved = _resolved(nlp, tmp_path, (
+        "## Jobs and Calls\n\n### Acme Soil Data Workshop for Early-Career Researchers\n\n"
+        "**12 May 2030**\n\nA day of talks on soil data at Westby University.\n\n"
+        "### Data Scientist\n\n**Start date: 1 June 2030**\n\nAcme Bio is hiring.\n"))
+    assert _names(resolved, EntityKind.EVENT) == [
+        "Acme Soil Data Workshop for Early-Career Researchers"]
+    assert _names(resolved, EntityKind.OPPORTUNITY) == ["Data Scientist"]
