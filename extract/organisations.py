@@ -333,9 +333,9 @@ class OrganisationFinder:
         if _EMPLOYER_CUE.search(text):  # a cheap test before walking the tokens
             sure_names += _employer_slot_names(doc, self.dictionary)
         sure_names += _unfamiliar_bodies_in_slots(doc, self.dictionary)
-        members = {(e.start, e.end): _member_of_body(e) for e in doc.ents if e.label_ == "ORG"}
-        ner = [split[1] if split else e for e in doc.ents if e.label_ == "ORG"
-               for split in [members[(e.start, e.end)]]]
+        ner = [e for e in doc.ents if e.label_ == "ORG"]
+        members = [_member_of_body(e) for e in ner]  # "Jane Doe of Westby University"
+        ner = [split[1] if split else e for e, split in zip(ner, members, strict=True)]
         cut = [
             self._before_event_modifier(_before_job_words(_before_event_word(_trim(part))))
             for span in ner
@@ -357,7 +357,7 @@ class OrganisationFinder:
         listed, mistaken = _listed_with_organisations(doc, orgs, self.dictionary)
         orgs = filter_spans([*orgs, *listed])
         others = [e for e in doc.ents if e.label_ != "ORG" and e not in mistaken] + [
-            split[0] for split in members.values() if split]
+            split[0] for split in members if split]
         keep = [e for e in others if not any(overlaps(e, o) for o in orgs)]
         try:
             doc.set_ents(
