@@ -166,8 +166,9 @@ _ASIDE = re.compile(
 _WORKED_ON = frozenset(
     {("to", "contribute"), ("on", "work"), ("on", "collaborate"), ("on", "team")})
 # "X and Y have co-authored", "I co-wrote": the parser splits the verb into three words
-#: "co-authored", "has first-authored", "also co-wrote"
-_SHARED_WRITING = (r"(?:\w+ly |just |also )?(?:(?:co|first|senior|lead)-?(?:authored|wrote)\b|"
+#: "co-authored", "has first-authored", "also co-wrote", "co-written"
+_SHARED_WRITING = (r"(?:\w+ly |just |also )?"
+                   r"(?:(?:co|first|senior|lead)-?(?:authored|wrote|written)\b|"
                    r"co-?led (?:the |this |a |an |their )?(?:new |recent )?(?:paper|study|"
                    r"preprint|article|review|analysis)\b)")  # "co-led the study"
 _CO_WROTE = re.compile(rf"\b(?:have |has |had )?{_SHARED_WRITING}", re.IGNORECASE)
@@ -178,8 +179,9 @@ _AUTHORS_THEN_TITLE = re.compile(r"\s*(?:et al\.?)?\s*[:–—,-]\s*['‘\"“]?
 _ASIDE_OR_SPACE = re.compile(r"\s*(?:\([^()]{1,80}\))?\s*")
 _PAREN_ASIDE = re.compile(r"^\s*\([^()]{1,80}\)")
 _WITH_WHOM = re.compile(r" with (?:(?:my|our|his|her|their|the) )?(?:[a-z]+ ){0,2}")
-_WRITING_VERBS = frozenset(  # "lead": "X (co-)led the study"
-    {"have", "write", "publish", "co-author", "author", "release", "contribute", "lead"})
+_WRITING_VERBS = frozenset(  # "lead": "X (co-)led the study"; "X has posted a new preprint"
+    {"have", "write", "publish", "co-author", "author", "release", "contribute", "lead", "post",
+     "submit", "upload"})
 _PAPER_WORD = re.compile(
     r"\b(paper|article|preprint|publication|publish(?:es|ed|ing)|study|review|book|chapter|report|"
     r"journal|co-?authors?|authors?|et al)\b", re.I
@@ -311,7 +313,24 @@ def _authors_in(sent: Span, sent_text: str, titles: list[Span]) -> tuple[list[Sp
     verb = _narrator_wrote(sent, titles)
     if verb is not None:
         people += _people_with(sent, verb)
-    return people, verb is not None or _I_CO_WROTE.search(sent_text) is not None
+    by_narrator = verb is not None or _I_CO_WROTE.search(sent_text) is not None
+    if people or by_narrator:
+        people += _together_with(sent, sent_text)
+    return people, by_narrator
+
+
+# "… published in Nature together with Theme Lead Y": the parser hangs the "with" anywhere
+_TOGETHER_WITH = re.compile(r"\b(?:together|jointly) with\b", re.IGNORECASE)
+_ROLE_WORDS = re.compile(r" (?:(?:my|our|his|her|their|the) )?(?:[A-Za-z-]+ ){0,3}")
+
+
+def _together_with(sent: Span, sent_text: str) -> list[Span]:
+    """The people a sentence that names a paper's authors adds "together with" them."""
+    text, people = text_of(sent.doc), [e for e in sent.ents if person_like(e)]
+    return [listed for match in _TOGETHER_WITH.finditer(sent_text)
+            for person in people if _ROLE_WORDS.fullmatch(
+                text, sent.start_char + match.end(), person.start_char)
+            for listed in _listed_with(person, people, text)]
 
 
 def _writers(sent: Span, titles: list[Span]) -> list[Span]:

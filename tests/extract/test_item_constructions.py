@@ -555,6 +555,13 @@ _LINKED = "[Sparse models for soil records](https://doi.org/10.1234/a1)"
     pytest.param(f"Nadia Rahman co-wrote {_LINKED} with Tomas Berg.", id="X co-wrote … with Y"),
     pytest.param(f"Nadia Rahman has a new paper with Tomas Berg: {_LINKED}.",
                  id="X has a new paper with Y"),
+    pytest.param(f"Nadia Rahman and Tomas Berg have posted a new preprint, {_LINKED}.",
+                 id="X and Y have posted a preprint"),
+    pytest.param(f"Nadia Rahman and Tomas Berg have co-written a chapter, {_LINKED}, in the "
+                 "Handbook of Soil Data.", id="X and Y have co-written"),
+    pytest.param(f"Nadia Rahman is the lead author of {_LINKED}, published this month in Nature "
+                 "Medicine together with Theme Lead Tomas Berg.",
+                 id="published in Nature together with Y"),
 ])
 def test_the_authors_of_a_paper_linked_by_doi(nlp, tmp_path: Path, sentence: str) -> None:
     resolved = _resolved(nlp, tmp_path, f"## Updates\n\n### New paper\n\n{sentence}\n")
