@@ -639,22 +639,44 @@ def _link_fuzzy(occ: list[_Occurrence], union: _UnionFind) -> None:
 def _link_same_day_events(occ: list[_Occurrence], union: _UnionFind) -> None:
     """Events on the same one day whose names differ by words that name no event ("Westby
     Soil Data Symposium 2030" and "Soil Data Symposium 2030", both on 12 May): one event
-    (not "Acme Conference" and its "Acme Conference Graphs Workshop")."""
+    (not "Acme Conference" and its "Acme Conference Graphs Workshop"). Over the same several
+    days a name may add more ("Westby Summer School" and "Westby Summer School in Statistical
+    Machine Learning", both 1-5 July)."""
     by_day: dict[str, list[tuple[int, frozenset[str]]]] = defaultdict(list)
+    spans: dict[int, tuple[str, str]] = {}
+    every_word: dict[int, frozenset[str]] = {}  # of all the group's names
     for root, members in union.groups().items():
         if _kind_votes(members, occ) is not EntityKind.EVENT:
             continue
         dates = {d for i in members if (d := occ[i].mention.attributes.get("start_date"))}
+        ends = {d for i in members if (d := occ[i].mention.attributes.get("end_date"))}
         if len(dates) == 1:
             day = next(iter(dates))
-            by_day[day] += [(root, _event_words(norm.split(" "))) for norm in _norms(members, occ)]
+            words = [_event_words(norm.split(" ")) for norm in _norms(members, occ)]
+            by_day[day] += [(root, w) for w in words]
+            every_word[root] = frozenset().union(*words)
+            if len(ends) == 1 and ends != dates:
+                spans[root] = (day, next(iter(ends)))
     for entries in by_day.values():
-        for (a, words_a), (b, words_b) in _pairs(entries):
-            small, large = sorted((words_a, words_b), key=len)
-            extra = large - small
-            if len(small) >= 2 and small < large and len(extra) <= 2 and not any(
-                    names_event(w) for w in extra) and any(names_event(w) for w in small):
+        for (a, small), (b, large) in _pairs(entries):
+            if len(small) > len(large):
+                (a, small), (b, large) = (b, large), (a, small)
+            same_days = a in spans and spans[a] == spans.get(b)
+            # "Workshop: Synthetic Data at the Acme Summit" is also "Synthetic Data at the
+            # Acme Summit": no name of the larger group may add an event word
+            if len(small) >= 2 and small < large and (len(large - small) <= 2 or same_days) and (
+                    not any(names_event(w) for w in every_word[b] - every_word[a])) and (
+                    _names_an_event(small)):
                 union.union(union.find(a), union.find(b))
+
+
+_SEASONS = frozenset({"summer", "winter", "spring", "autumn"})
+
+
+def _names_an_event(words: frozenset[str]) -> bool:
+    """A word of ``words`` heads an event's name ("symposium"), or they hold a "summer school"
+    ("school" alone names a university's part)."""
+    return any(names_event(w) for w in words) or "school" in words and bool(words & _SEASONS)
 
 
 def _link_spilled(occ: list[_Occurrence], union: _UnionFind) -> set[str]:

@@ -1206,6 +1206,11 @@ def test_the_authors_a_list_joins_across_an_employers_possessive(nlp, tmp_path: 
                      "## Updates\n\n### Highlights\n\nThe Westby Soil Society Soil Data Day on 12 "
                      "May was a great success.\n",
                      id="host after 'hosted by' or before the name"),
+        pytest.param("## Events\n\n### Westby Summer School in Soil Data Science 2030\n\n"
+                     "**1-5 July 2030**\n\nApplications are open.\n",
+                     "## Events\n\n### Westby Summer School 2030\n\n**1-5 July 2030**\n\n"
+                     "There is still time to apply.\n",
+                     id="the same days' summer school without its subject"),
     ],
 )
 def test_one_event_named_two_ways_in_two_issues(nlp, tmp_path: Path, first: str,
@@ -1219,6 +1224,16 @@ def test_an_event_and_a_workshop_of_it_on_the_same_day_stay_two(nlp, tmp_path: P
         "2030-03": "## Events\n\n### Westby Soil Conference 2030\n\n**12 May 2030**\n\nJoin us.\n",
         "2030-04": "## Events\n\n### Westby Soil Conference 2030 Graphs Workshop\n\n**12 May "
                    "2030**\n\nA satellite workshop.\n"})
+    assert len(_names(resolved, EntityKind.EVENT)) == 2
+
+
+def test_a_workshop_named_after_the_event_it_is_part_of_stays_apart(
+    nlp, tmp_path: Path
+) -> None:
+    resolved = _resolved(nlp, tmp_path, (
+        "## Events\n\n### Westby Soil Summit 2030\n\n**14 November 2030**\n\nJoin us.\n\n"
+        "### Workshop: Graph Models at the Westby Soil Summit\n\n**14 November 2030**\n\nAs part "
+        "of the summit, Acme will run a workshop.\n"))
     assert len(_names(resolved, EntityKind.EVENT)) == 2
 
 
