@@ -671,12 +671,15 @@ def _link_same_day_events(occ: list[_Occurrence], union: _UnionFind) -> None:
 
 
 _SEASONS = frozenset({"summer", "winter", "spring", "autumn"})
+#: Heads of an event's name that name a time (and so no event in a sentence of their own)
+_TIME_HEADS = frozenset({"day", "week"})
 
 
 def _names_an_event(words: frozenset[str]) -> bool:
-    """A word of ``words`` heads an event's name ("symposium"), or they hold a "summer school"
-    ("school" alone names a university's part)."""
-    return any(names_event(w) for w in words) or "school" in words and bool(words & _SEASONS)
+    """A word of ``words`` heads an event's name ("symposium", "Data Science Day"), or they
+    hold a "summer school" ("school" alone names a university's part)."""
+    return any(names_event(w) for w in words) or bool(words & _TIME_HEADS) or (
+        "school" in words and bool(words & _SEASONS))
 
 
 def _link_spilled(occ: list[_Occurrence], union: _UnionFind) -> set[str]:

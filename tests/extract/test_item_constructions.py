@@ -1211,6 +1211,11 @@ def test_the_authors_a_list_joins_across_an_employers_possessive(nlp, tmp_path: 
                      "## Events\n\n### Westby Summer School 2030\n\n**1-5 July 2030**\n\n"
                      "There is still time to apply.\n",
                      id="the same days' summer school without its subject"),
+        pytest.param("## Events\n\n### Soil Data Science Day\n\n**3 March 2030, Westby**\n\n"
+                     "Join us in Westby.\n",
+                     "## Updates\n\n### Posters\n\nKai Lund and Mara Vos presented posters at "
+                     "the Westby Soil Data Science Day on 3 March 2030.\n",
+                     id="a day's name with its place's word"),
     ],
 )
 def test_one_event_named_two_ways_in_two_issues(nlp, tmp_path: Path, first: str,
