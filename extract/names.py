@@ -20,7 +20,9 @@ TITLES = frozenset(
 #: Honorific tokens as spaCy splits them, with and without the dot ("Prof", "Prof.").
 TITLE_TOKENS = TITLES | {title + "." for title in TITLES}
 #: Small words ignored when reading an acronym off a name ("School *of* Hygiene").
-ACRONYM_STOPWORDS = frozenset({"of", "and", "the", "for", "in", "on", "at", "de", "la", "du"})
+ACRONYM_STOPWORDS = frozenset(
+    {"of", "and", "the", "for", "in", "on", "at", "with", "to", "from", "by", "a", "an", "de", "la",
+     "du"})
 
 _PARENS = re.compile(r"\s*[(\[][^)\]]*[)\]]")
 _PARENS_INNER = re.compile(r"[(\[]([^)\]]*)[)\]]")

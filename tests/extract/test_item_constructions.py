@@ -745,6 +745,16 @@ def test_an_events_mixed_case_acronym_joins_its_spelled_out_name_in_another_issu
     assert len(_names(resolved, EntityKind.EVENT)) == 1
 
 
+def test_an_events_acronym_that_skips_with_joins_its_name_in_another_issue(
+        nlp, tmp_path: Path) -> None:
+    issues = {"2030-02": "## Events\n\n### Soil Modelling with Deep Learning 2030\n\n"
+                         "**3-5 July 2030, Lyon**\n\nTalks on soil.\n",
+              "2030-06": "## Updates\n\n### Posters at SMDL\n\nThree posters were accepted "
+                         "at SMDL 2030 in Lyon next month.\n"}
+    resolved = _resolved_issues(nlp, tmp_path, issues)
+    assert len(_names(resolved, EntityKind.EVENT)) == 1
+
+
 def test_the_items_event_name_with_its_head_word_is_that_event(nlp, tmp_path: Path) -> None:
     resolved = _resolved(nlp, tmp_path, (
         "## Events\n\n### Soil Data Live\n\n**21-22 March 2030**\n\n"
