@@ -7,13 +7,16 @@ heading, whose name the text's first name confirms.
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span
 
 from partnerkg.extract import lexicon
 from partnerkg.extract.mention_builder import CONFIDENCE, MentionBuilder
 from partnerkg.extract.model import EntityKind, Item
-from partnerkg.extract.name_shape import POST_NOMINALS
-from partnerkg.extract.names import TITLES, normalise
+from partnerkg.extract.name_shape import POST_NOMINALS, looks_like_name
+from partnerkg.extract.names import TITLES, normalise, prose_words
+from partnerkg.extract.narrators import FIRST_PERSON
 from partnerkg.extract.roles import is_role_phrase
 from partnerkg.extract.units import Unit
 
@@ -95,14 +98,43 @@ def _heading_full_name(builder: MentionBuilder, first: str, item: Item | None) -
     return None
 
 
-def confirm_heading_people(builder: MentionBuilder) -> None:
+def confirm_heading_people(builder: MentionBuilder, units: Sequence[Unit]) -> None:
     """ "### New paper from Jane Doe", where the issue's text names Jane Doe as well (in a
-    team list, another item): the heading's name is that person."""
+    team list, another item): the heading's name is that person. So is a heading that is only
+    a name ("### Jane Doe", "### Community Scholar: Jane Doe") over a text in the first person:
+    who speaks there."""
     named = builder.named_people()
+    speaking = {id(u.item) for u in units
+                if u.item is not None and not u.is_heading and FIRST_PERSON.search(u.text)}
+    words = prose_words(u.text for u in units) | lexicon.topic_words()
     for entries in builder.heading_people.values():
         for entry in list(entries):
-            if normalise(strip_title(entry[2].text)) in named:
+            _, unit, ent = entry
+            if normalise(strip_title(ent.text)) in named or (
+                    id(unit.item) in speaking and _only_a_name(unit.text, ent)
+                    and not any(t.lower_ in words for t in ent)):  # "### Data Journeys"
                 _accept_heading_person(builder, entry)
+
+
+def unlabelled_heading_name(doc: Doc) -> Span | None:
+    """ "### Amara Obi", "### Community Scholar: Amara Obi": the two or three proper nouns that
+    end a heading, after nothing or a label, where the NER saw nobody; a candidate that
+    :func:`confirm_heading_people` accepts only over a text in the first person."""
+    if any(e.label_ == "PERSON" for e in doc.ents):
+        return None
+    colon = max((t.i for t in doc if t.text in (":", "-", "–", "—")), default=-1)
+    words = doc[colon + 1 :]
+    name = Span(doc, words.start, words.end, label="PERSON")
+    if not 2 <= len(words) <= 3 or any(t.pos_ != "PROPN" or t.ent_type_ for t in words):
+        return None
+    return name if looks_like_name(name) else None
+
+
+def _only_a_name(heading: str, ent: Span) -> bool:
+    """The heading is the name, after at most a role or a label ("Community Scholar:")."""
+    before = heading[: ent.start_char].strip()
+    return not heading[ent.end_char :].strip(" .!") and (
+        not before or before.endswith((":", "-", "–", "—")) or is_role_phrase(before))
 
 
 def _accept_heading_person(builder: MentionBuilder, entry: tuple[int, Unit, Span]) -> str:

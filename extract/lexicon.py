@@ -182,3 +182,9 @@ def name_words() -> NameWords:
 def topic_label_set() -> frozenset[str]:
     """Every topic label, lower case: a name equal to one is a topic, not an organisation."""
     return frozenset(label.label.lower() for label in topic_labels())
+
+
+@cache
+def topic_words() -> frozenset[str]:
+    """The words of every topic label ("data", "science"), lower case."""
+    return frozenset(word for label in topic_label_set() for word in label.split())

@@ -43,6 +43,7 @@ from partnerkg.extract.first_names import (
     first_names_shape,
     strip_title,
     surname_reference,
+    unlabelled_heading_name,
 )
 from partnerkg.extract.list_leaders import organisation_leaders
 from partnerkg.extract.mention_builder import CONFIDENCE, MentionBuilder
@@ -113,7 +114,6 @@ _FUNCTION_WORDS = "|".join(sorted(
     {"and", "or", "in", "on", "at", "to", "for", "of", "is", "are", "was", "were", "has", "have",
      "will", "so", "as", "with", "from", "by", "who", "which", "that", "had", "can",
      "would", "should", "also", "team", "teams", "said", "says"}))
-_PROSE_WORD = re.compile(r"(?<![\w/%.=@-])[a-z][a-z'-]+(?![\w/%=@])")  # not in a URL or address
 _BRACKETED_AFTER = re.compile(r"\s*\(([^()]{2,40})\)")  # "… Networks (CompleNet)"
 _DATE_WORDS = re.compile(
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)? )?(?:{'|'.join(calendar.month_name[1:])})(?: \d{{4}})?", re.I
@@ -139,7 +139,7 @@ def assemble(newsletter: Newsletter, units: Sequence[Unit], docs: Sequence[Doc])
     for index, unit, ent in builder.later_first_names:  # the full name came later in the issue
         if not as_first_names(builder, index, unit, ent):
             _add_organisation(builder, index, unit, ent, docs[index])
-    confirm_heading_people(builder)
+    confirm_heading_people(builder, units)
     narrators = narrators_of(builder, units)
     for index, (unit, doc) in enumerate(zip(units, docs, strict=True)):
         group = id(unit.item) if unit.item else id(unit.section)
@@ -197,7 +197,7 @@ def _without_common_phrases(builder: MentionBuilder, units: Sequence[Unit]) -> t
     uses in lower case ("Machine Learning", "Innovation Cluster"): capitalised topics, not
     names. One that a rule tied to someone or something stays."""
     texts = [unit.text for unit in units]
-    lower_words = {w for text in texts for w in _PROSE_WORD.findall(text)}
+    lower_words = names.prose_words(texts)
     used = {a.object for a in builder.assertions} | {a.subject for a in builder.assertions}
     used |= {m.attributes["refers_to"] for m in builder.mentions if "refers_to" in m.attributes}
     only_ner = {(EntityKind.ORGANISATION, "partnerkg_organisations"), (EntityKind.PERSON, "ner")}
@@ -324,6 +324,9 @@ def _entities(
         else:
             continue
         builder.by_chars[(index, (ent.start_char, ent.end_char))] = mention_id
+    bare = unlabelled_heading_name(doc) if unit.is_heading and unit.item is not None else None
+    if bare is not None:
+        builder.heading_people.setdefault(id(unit.item), []).append((index, unit, bare))
     # the heading's own event is the item's; a non-event item's body may name one its
     # heading also names ("Call for Acme Conference Fringe Events": "Acme Conference"), and
     # a non-event item's heading may name one ("X attending the Acme Summit 2030")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from unidecode import unidecode
 
@@ -104,6 +105,14 @@ def person_variants(surface: str) -> tuple[str, ...]:
         # "Tapabrata Rohan Chakraborty" is also written "Rohan Chakraborty"
         variants += [f"{words[1]} {words[2]}", f"{words[0]} {words[2]}"]
     return tuple(dict.fromkeys(v for v in variants if v))
+
+
+_PROSE_WORD = re.compile(r"(?<![\w/%.=@-])[a-z][a-z'-]+(?![\w/%=@])")  # not in a URL or address
+
+
+def prose_words(texts: Iterable[str]) -> set[str]:
+    """The words ``texts`` write in lower case: a capitalised word among them names no one."""
+    return {word for text in texts for word in _PROSE_WORD.findall(text)}
 
 
 def is_initial(token: str) -> bool:

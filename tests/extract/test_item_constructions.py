@@ -540,6 +540,30 @@ def test_a_paper_items_authors(nlp, tmp_path: Path, markdown: str, pairs) -> Non
 _LINKED = "[Sparse models for soil records](https://doi.org/10.1234/a1)"
 
 
+@pytest.mark.parametrize("heading", [
+    pytest.param("Amara Obi", id="a name alone"),
+    pytest.param("Featured Community Scholar: Amara Obi", id="a label and a name"),
+    pytest.param("Meet Amara Obi", id="a cue and a name"),
+])
+def test_a_scholar_named_only_by_the_heading_over_a_first_person_text_wrote_what_i_wrote(
+        nlp, tmp_path: Path, heading: str) -> None:
+    resolved = _resolved(nlp, tmp_path, (
+        f"## Featured Community Scholar\n\n### {heading}\n\n**Tell us about yourself**\n\n"
+        f"I am a PhD student at Westby University. Last year I published {_LINKED} with my "
+        "supervisor Prof Tomas Berg.\n"))
+    assert _pairs(resolved, Relation.AUTHOR) == {
+        ("Sparse models for soil records", "Amara Obi"),
+        ("Sparse models for soil records", "Tomas Berg")}
+
+
+def test_a_heading_of_common_words_over_a_first_person_text_is_nobody(
+        nlp, tmp_path: Path) -> None:
+    resolved = _resolved(nlp, tmp_path, (
+        "## Featured Community Scholar\n\n### Data Science Journeys\n\n"
+        f"I wrote {_LINKED} during my PhD.\n"))
+    assert _names(resolved, EntityKind.PERSON) == []
+
+
 @pytest.mark.parametrize("sentence", [
     pytest.param(f"Nadia Rahman and Tomas Berg describe their new method in {_LINKED}.",
                  id="X and Y describe … in [Title]"),
