@@ -52,6 +52,10 @@ LABEL_RULES: tuple[tuple[tuple[str, ...], DateLabel], ...] = (
     (("school",), DateLabel.EVENT),
     (("course",), DateLabel.EVENT),
     (("week",), DateLabel.EVENT),  # "Immersion Week: 27-31 March"
+    # "Next seminar: 14 April", "Webinar date: …", "Symposium day: …"
+    *(((word,), DateLabel.EVENT) for word in (
+        "seminar", "webinar", "symposium", "lecture", "talk", "meeting", "session", "summit",
+        "forum", "hackathon", "masterclass")),
     (("closing",), DateLabel.DEADLINE),  # "Closing date: …"
     (("date",), DateLabel.DATE),
     (("when",), DateLabel.DATE),

@@ -47,6 +47,8 @@ D = dt.date
         ("11 March 2024- 10am GMT", DateLabel.DATE, D(2024, 3, 11), None),
         ("30-31 October 2023", DateLabel.DATE, D(2023, 10, 30), D(2023, 10, 31)),
         ("Immersion Week: 27-31 March 2024", DateLabel.EVENT, D(2024, 3, 27), D(2024, 3, 31)),
+        ("Next seminar: 14 April 2024", DateLabel.EVENT, D(2024, 4, 14), None),
+        ("Info and Q&A webinar: 05 July 2023", DateLabel.EVENT, D(2023, 7, 5), None),
         ("Pre conference events: 18 and 25 October 2023", DateLabel.OTHER, D(2023, 10, 18),
          D(2023, 10, 25)),
         # weekdays, times of day, time zones and a place or format after the date

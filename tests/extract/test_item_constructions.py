@@ -1266,6 +1266,15 @@ def test_an_event_and_a_workshop_of_it_on_the_same_day_stay_two(nlp, tmp_path: P
     assert len(_names(resolved, EntityKind.EVENT)) == 2
 
 
+def test_a_series_item_dated_by_its_next_seminar_is_that_seminar(nlp, tmp_path: Path) -> None:
+    resolved = _resolved(nlp, tmp_path, (
+        "## Events\n\n### Acme Seminar Series\n\n**Next seminar: 14 April 2030**\n\nOur "
+        "seminar series continues with Lena Fox on 14 April.\n"))
+    (event,) = [e for e in resolved.entities if e.kind is EntityKind.EVENT]
+    assert _dates(event) == ("2030-04-14", None)
+    assert not [e for e in resolved.entities if e.kind is EntityKind.OPPORTUNITY]
+
+
 def test_a_workshop_named_after_the_event_it_is_part_of_stays_apart(
     nlp, tmp_path: Path
 ) -> None:
