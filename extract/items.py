@@ -105,6 +105,8 @@ SPEAKS_AT = (
     r"(?:to|will) (?:speak|present|talk))\s+at\b")
 #: "Jane Doe presenting at the Acme Conference 2030": a heading about going to an event
 _GOES_TO = re.compile(rf"^(?P<who>.*?)\s{SPEAKS_AT}\s*(?:the\s+)?(?P<event>[A-Z0-9].*)$")
+#: "Partnership at NeurIPS 2030": who is at (or attends) an event
+_IS_AT = re.compile(r"^(?P<who>.*?)\s(?:at|attending|attends)\s+(?:the\s+)?(?P<event>[A-Z0-9].*)$")
 _SHORT_NAME = re.compile(r"^(?P<prefix>.*?)\s*(?::|(?<=\w)-|–|—)\s+(?P<short>\S.*)$")
 _SERIES = re.compile(r"^(?P<series>.*?\bSeries)\b", re.I)
 _ALWAYS_OPPORTUNITY = frozenset({"job", "studentship", "internship", "call_for_papers"})
@@ -191,12 +193,20 @@ def attended_event(title: str) -> tuple[int, int] | None:
     2030": the event a heading says someone speaks at or attends is the item's event (the
     heading tells a person's story, it names no event of its own)."""
     match = _GOES_TO.match(title)
+    if match is None:  # "Partnership at NeurIPS 2030"
+        went = _IS_AT.match(title)
+        match = went if went and _proper_event_name(went["event"]) else None
     if match is None or _EVENT_WORD.search(match["who"]):
         return None
     event = match["event"]
     if not (_EVENT_WORD.search(event) or re.search(r"\b(?:19|20)\d\d\b", event)):
         return None  # "Jane Doe speaking at Acme University": a place, not an event
     return match.start("event"), match.end("event")
+
+
+def _proper_event_name(text: str) -> bool:
+    """Capitalised words only: what a heading someone is "at" may name as an event."""
+    return all(w[:1].isupper() or w.isdigit() or w in _NAME_CONNECTORS for w in text.split())
 
 
 def _recalled_event(title: str) -> str | None:

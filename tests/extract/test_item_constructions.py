@@ -61,6 +61,27 @@ def test_a_heading_about_someone_presenting_at_an_event_names_that_event_once(
     assert _pairs(resolved, Relation.SPEAKER) == {(event.name, "Jane Okafor")}
 
 
+@pytest.mark.parametrize(("heading", "event"), [
+    pytest.param("Partnership at NeurIPS 2030", "NeurIPS 2030", id="at an event with a year"),
+    pytest.param("Acme researchers attending the Westby Soil Symposium",
+                 "Westby Soil Symposium", id="attending a named symposium"),
+])
+def test_a_dated_heading_about_who_goes_to_an_event_names_that_event(
+        nlp, tmp_path: Path, heading: str, event: str) -> None:
+    resolved = _resolved(nlp, tmp_path, (
+        f"## Updates\n\n### {heading}\n\n**1-7 December 2030**\n\nOur Research Associate Jin "
+        "Woo presented a poster there, and Theme Lead Ama Boateng gave an invited talk.\n"))
+    assert _names(resolved, EntityKind.EVENT) == [event]
+
+
+def test_a_dated_heading_about_who_is_at_a_university_names_no_event(
+        nlp, tmp_path: Path) -> None:
+    resolved = _resolved(nlp, tmp_path, (
+        "## Updates\n\n### Partnership at Westby University\n\n**1 December 2030**\n\n"
+        "Our team visited Westby.\n"))
+    assert "Westby University" not in _names(resolved, EntityKind.EVENT)
+
+
 def test_a_heading_speaker_at_an_event_the_item_does_not_date(nlp, tmp_path: Path) -> None:
     resolved = _resolved(nlp, tmp_path, (
         "## Updates\n\n"
