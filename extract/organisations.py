@@ -1224,12 +1224,14 @@ def _campus(span: Span, at: Token) -> bool:
 
 
 def _partner_slash(token: Token) -> bool:
-    """ "Acme/Globex" where one side is a partner: two organisations ("Pharmacokinetic/
-    Pharmacodynamic" is one phrase)."""
+    """ "Acme/Globex" where one side is a partner, or a slash with spaces ("Acme Bio /
+    University of Westby"): two organisations ("Pharmacokinetic/Pharmacodynamic" is one
+    phrase)."""
     doc = token.doc
     if token.text != "/" or not 0 < token.i < len(doc) - 1:
         return False
-    return any(lexicon.is_partner_name(doc[i].text) for i in (token.i - 1, token.i + 1))
+    spaced = bool(doc[token.i - 1].whitespace_ and token.whitespace_)
+    return spaced or any(lexicon.is_partner_name(doc[i].text) for i in (token.i - 1, token.i + 1))
 
 
 def _spaced_dash(token: Token) -> bool:

@@ -508,3 +508,10 @@ def test_role_words_before_a_role_noun_leave_no_name(nlp) -> None:
     assert _people(nlp("Jane Doe, Senior Data Scientist and Associate Director, Statistical "
                        "Engineering at Roche.")) == ["Jane Doe"]
 
+
+
+def test_two_organisations_in_brackets_split_by_a_spaced_slash_are_both_affiliations(
+        nlp) -> None:
+    doc = nlp("Speaker: Jia Chen (Northby Institute / University of Southby)")
+    assert {("affiliation", "Jia Chen", org, None)
+            for org in ("Northby Institute", "University of Southby")} <= _ties(doc)
