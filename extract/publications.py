@@ -127,8 +127,10 @@ _AUTHOR_CUES = tuple(  # separate patterns: one phrase may hold two cues ("X's p
         r"^\W*in (?:a|an|the|their|his|her|our|this) (?:\w+ )?(?:paper|preprint|article|study)"
         r"\b,?",
         r"^\W*by\b|^\W*new from\b",  # a byline: "By X, Y and Z."; "New from X and Y: …"
-        # "the new preprint <title> from X": a person right after "from"
-        r"\b(?:paper|preprint|article|publication)\b[^.]{0,150}?\bfrom(?= (?-i:[A-Z]))",
+        # "the new preprint <title> from X": a person right after "from" (not "… featured in
+        # the press, with comments from X")
+        r"\b(?:paper|preprint|article|publication)\b(?:(?!\b(?:comments?|quotes?|input|"
+        r"feedback|reactions?|responses?)\b)[^.]){0,150}?\bfrom(?= (?-i:[A-Z]))",
         r"\bwhose (?:\w+ )?(?:paper|article|preprint|book|chapter|study|work|research)\b",
         r"\b(?:paper|publication|article|preprint|book|report)(?: of the \w+)?"
         r"(?: \([^)]{0,60}\))? (?:is|was|comes) (?:from|by)\b",  # "(preprint here)" between

@@ -615,6 +615,13 @@ def test_the_authors_of_a_paper_linked_by_doi(nlp, tmp_path: Path, sentence: str
         ("Sparse models for soil records", "Tomas Berg")}
 
 
+def test_someone_quoted_on_a_paper_is_no_author(nlp, tmp_path: Path) -> None:
+    resolved = _resolved(nlp, tmp_path, (
+        f"## Updates\n\n### Media coverage\n\nOur partnership paper {_LINKED} was featured in "
+        "New Scientist, with comments from Prof Hal Diaz, who was not involved in the study.\n"))
+    assert _pairs(resolved, Relation.AUTHOR) == set()
+
+
 def test_an_imperative_before_a_linked_title_is_not_part_of_it(nlp, tmp_path: Path) -> None:
     resolved = _resolved(nlp, tmp_path, (
         f"## Updates\n\n### New preprint\n\nRead {_LINKED}, a new preprint from Nadia Rahman "
