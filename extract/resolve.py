@@ -314,13 +314,17 @@ def _keys(mention: Mention, issue: str, forms: Iterable[str]) -> tuple[str, ...]
 
 
 #: Words an event's name may hold or drop without naming another event
-_EVENT_GLUE = frozenset({"the", "a", "an", "of", "on", "in", "for", "and", "at", "by", "s",
+_EVENT_GLUE = frozenset({"the", "a", "an", "of", "on", "in", "for", "and", "at", "by", "s", "event",
                          "hosted", "organised", "organized", "run", "with"})
 
 
 def _event_words(tokens: list[str]) -> frozenset[str]:
-    """The words that name an event, in any order: its core without glue words."""
-    return frozenset(_event_core(tokens)) - _EVENT_GLUE
+    """The words that name an event, in any order: its core without glue words, plurals as
+    their singular ("Scholars Showcase" is "Scholar Showcase")."""
+    return frozenset(_PLURAL_S.sub("", t) for t in _event_core(tokens)) - _EVENT_GLUE
+
+
+_PLURAL_S = re.compile(r"(?<=[a-z]{3}[^su])s$")
 
 
 def _event_core(tokens: list[str]) -> list[str]:

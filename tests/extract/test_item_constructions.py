@@ -1278,6 +1278,11 @@ def test_the_authors_a_list_joins_across_an_employers_possessive(nlp, tmp_path: 
                      "## Updates\n\n### Posters\n\nKai Lund and Mara Vos presented posters at "
                      "the Westby Soil Data Science Day on 3 March 2030.\n",
                      id="a day's name with its place's word"),
+        pytest.param("## Events\n\n### Acme Community Scholars Showcase\n\n**12 September "
+                     "2030**\n\nOur scholars will present.\n",
+                     "## Events\n\n### Community Scholar Showcase Event\n\n**12 September "
+                     "2030**\n\nDon't miss it.\n",
+                     id="a plural, and 'Event' after the name"),
     ],
 )
 def test_one_event_named_two_ways_in_two_issues(nlp, tmp_path: Path, first: str,
