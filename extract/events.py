@@ -812,15 +812,18 @@ def _place_after_org(span: Span) -> bool:
 
 
 def _climb(token: Token) -> Token:
-    """From a conjunct, appositive, "for"-complement or a name cut short ("the Turing"
-    of "the Turing Institute") up to the phrase it belongs to; not from a person's employer
-    ("talks from Jane Doe (Acme University)") up to the person."""
+    """From a conjunct, appositive, "for"-complement, a name cut short ("the Turing" of "the
+    Turing Institute") or a name before its unit noun up to the phrase it belongs to; not
+    from a person's employer ("talks from Jane Doe (Acme University)") up to the person."""
     while token.head.i != token.i and not (
         token.dep_ == "appos" and token.head.ent_type_ == "PERSON" and token.ent_type_ != "PERSON"
     ) and (
         token.dep_ in ("conj", "appos")
         or (token.dep_ == "compound" and token.head.pos_ == "PROPN" and token.head.i == token.i + 1)
         or (token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head.pos_ == "PROPN")
+        # "the Data Science for Health Equity community will hold …": the unit it names
+        or (token.dep_ in ("compound", "nmod") and token.head.lower_ in (
+            lexicon.name_words().lower_heads))
     ):
         token = token.head.head if token.dep_ == "pobj" else token.head
     return token

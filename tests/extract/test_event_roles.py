@@ -50,6 +50,12 @@ def test_host_subject_and_by_agent_are_organisers(nlp) -> None:
     assert _found(agent, "organizer") == {"Northby Centre for Statistics"}
 
 
+def test_a_name_before_its_unit_noun_organises_what_the_unit_holds(nlp) -> None:
+    doc = nlp("The Data Science for Health Equity community will hold its annual meeting in "
+              "Leeds.")
+    assert _found(doc, "organizer") == {"Data Science for Health Equity"}
+
+
 def test_first_person_hosting_points_at_the_partnership(nlp) -> None:
     doc = nlp("Join us for our knowledge share series on robotics.")
     assert any(f["object"] == "PARTNERSHIP" for f in doc._.get(RELATIONS))
