@@ -397,6 +397,8 @@ def _listed_after(ent: Span, start: int) -> bool:
     if ent.start_char < start:
         return False
     between = text_of(doc)[start : ent.start_char]
+    if between.strip().lower() in ("", "the"):
+        return True  # the first host, right after a cue that ends on "of" ("a joint initiative of")
     for other in doc.ents:  # "for"/"and" inside a listed name do not end the list
         if start <= other.start_char and other.end_char <= ent.start_char:
             offset = other.start_char - start
@@ -575,7 +577,8 @@ _EVENT_NOUNS = frozenset(
 )
 _EVENT_NOUN_FORMS = _EVENT_NOUNS | {f"{noun}s" for noun in _EVENT_NOUNS} | {"symposia"}
 #: What an organisation may "present" or "have" as its event ("present the first Research Sprint").
-_PRESENTED_EVENTS = _EVENT_NOUNS | {"sprint", "school", "meetup", "datathon", "jamboree"}
+_PRESENTED_EVENTS = _EVENT_NOUNS | {"sprint", "school", "meetup", "datathon", "jamboree",
+                                    "masterclass", "bootcamp", "sandpit", "retreat"}
 _CALLED = re.compile(
     rf"\b(?:(?:{'|'.join(sorted(_EVENT_NOUNS))})s?\s+(?:called|titled|entitled|named)|"
     r"(?i:talk|presentation|keynote|lecture)(?:\s+on)?)\s+"  # "His talk 'Mining X' will be …"

@@ -56,6 +56,18 @@ def test_a_name_before_its_unit_noun_organises_what_the_unit_holds(nlp) -> None:
     assert _found(doc, "organizer") == {"Data Science for Health Equity"}
 
 
+def test_the_first_organisation_after_a_joint_initiative_of_is_a_host(nlp) -> None:
+    doc = nlp("This workshop is a joint initiative of Globex Pharma and the University of "
+              "Westby.")
+    assert _found(doc, "organizer") == {"Globex Pharma", "University of Westby"}
+
+
+def test_an_organisation_announcing_a_masterclass_hosts_it(nlp) -> None:
+    doc = nlp("The Westby Data Institute is delighted to announce a masterclass on federated "
+              "learning, led by Dr Ann Fox.")
+    assert _found(doc, "organizer") == {"Westby Data Institute"}
+
+
 def test_first_person_hosting_points_at_the_partnership(nlp) -> None:
     doc = nlp("Join us for our knowledge share series on robotics.")
     assert any(f["object"] == "PARTNERSHIP" for f in doc._.get(RELATIONS))
