@@ -707,12 +707,15 @@ def _after_a_year(span: Span) -> bool:
     return i >= 0 and span.doc[i].shape_ == "dddd"
 
 
-def _common_noun_phrase(span: Span) -> bool:
+def _common_noun_phrase(span: Span, dictionary: frozenset[str] = frozenset()) -> bool:
     """ "Research Assistants", "Rare Diseases", "Generative AI" (by the tagger), "Insight
     Sharing Webinar", "PhD Studentships", "Summer Schools" (by the word that heads it),
     "Monte Carlo Sampling (MCS)" (it has an acronym), "Tiger Stripe Patterns" (part of a longer
-    name): no one's name."""
+    name): no one's name. With a ``dictionary``, a plural the tagger sees in a word that is no
+    English word is a surname's "s" ("Carla Mendes")."""
     last = span[-1].text
+    plural = span[-1].tag_ in _PLURAL_TAGS and (
+        not dictionary or in_dictionary(last.lower(), dictionary))
     plural_head = last.endswith("s") and last[:-1] in lexicon.org_head_words()
     doc = span.doc
     bracketed = bracketed_capitals(span)
@@ -729,7 +732,7 @@ def _common_noun_phrase(span: Span) -> bool:
         and not (span.label_ == "PERSON" and doc[span.end].ent_type_ == "PERSON")
     )
     return (
-        span[-1].tag_ in _PLURAL_TAGS
+        plural
         or span[0].tag_ in _MODIFIER_TAGS
         or names_event_or_opportunity(last)
         or plural_head
@@ -1303,7 +1306,7 @@ def _unlabelled_names(doc: Doc, ents: list[Span], dictionary: frozenset[str]) ->
         if titled or (
             looks_like_name(span)
             and not after_preposition
-            and not _common_noun_phrase(span)
+            and not _common_noun_phrase(span, dictionary)
             and (_person_shaped_slot(span) or _role_after_comma(span) or _from_org_after(span)
                  or _team_line(span) or _after_meet(span)
                  or _person_after_and(span) or _listed_before_a_person(span)

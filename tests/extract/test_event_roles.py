@@ -38,6 +38,11 @@ def test_a_name_listed_with_a_speaker_speaks_however_it_is_parsed(nlp) -> None:
     assert _found(doc, "speaker") == {"Chiara Rahman", "Kwame Boateng"}
 
 
+def test_a_surname_the_tagger_reads_as_a_plural_after_a_cue_speaks(nlp) -> None:
+    doc = nlp("We will hear from Carla Mendes on digital twins in oncology.")
+    assert _found(doc, "speaker") == {"Carla Mendes"}
+
+
 def test_contact_person_after_a_cue_is_not_a_speaker(nlp) -> None:
     doc = nlp("If you would like to be a guest speaker, please get in touch with Nora Lind.")
     assert _found(doc, "speaker") == set()
