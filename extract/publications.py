@@ -474,13 +474,23 @@ def _writing_verb_of(token: Token, titles: list[Span]) -> Token | None:
 def _narrator_wrote(sent: Span, titles: list[Span]) -> Token | None:
     """ "I recently published …", "I have written a paper", "My paper 'Title' …": the person
     "I" is (the ``NARRATOR``) wrote the paper; the verb (or the "paper"), for its "with"."""
+    speaks_alone = any(t.lower_ in ("i", "my", "me") for t in sent)  # "our" is the narrator's
     for token in sent:
-        if token.lower_ == "my" and _is_paper_word(token.head):
-            return token.head
+        owner = token.lower_ == "my" or token.lower_ == "our" and speaks_alone
+        # the parser may hang "my" on the title after "paper" ("My paper Sparse models …")
+        paper = token.head if _is_paper_word(token.head) else token.nbor() if (
+            token.i + 1 < sent.end and _is_paper_word(token.nbor())) else None
+        if owner and paper is not None and not any(
+                c.lower_ in _CHOSEN for c in paper.children):  # "My favourite paper is …"
+            return paper
         if token.lower_ == "i" and token.dep_ == "nsubj" and (_publishes(token.head) or any(
                 _writing_verb_of(t, titles) == token.head for t in token.head.children)):
             return token.head
     return None
+
+
+#: What makes "my paper" one the narrator chose rather than wrote
+_CHOSEN = frozenset({"favourite", "favorite", "recommended", "chosen", "selected", "top"})
 
 
 def _is_paper_word(token: Token) -> bool:
@@ -503,12 +513,21 @@ def _people_with(sent: Span, verb: Token) -> list[Span]:
 def _told_before(sent: Span, sent_text: str, titles: list[Span], before: list[Span]
                  ) -> list[Span]:
     """ "Congratulations to X and Y! Their paper …", "… X. She is senior author of …": "their"
-    and "they" are everyone in the sentence before, "his"/"her"/"he"/"she" its last person."""
+    and "they" are everyone in the sentence before, "his"/"her"/"he"/"she" its last person;
+    so is who the sentence before names in "The paper was co-written with Y"."""
+    if _WRITTEN_WITH_OTHERS.match(sent_text):
+        return before  # who the sentence before says presented or wrote it
     pronoun = _PRONOUN_PAPER.match(sent_text)
     if pronoun is None or not before or any(person_like(e) and not any(
             overlaps(e, t) for t in titles) for e in sent.ents):
         return []  # a sentence that names someone speaks of them
     return before if pronoun.group("plural") or pronoun.group("they") else before[-1:]
+
+
+# "X presented the paper at Y. The paper was co-written with Z": X wrote it too
+_WRITTEN_WITH_OTHERS = re.compile(r"\W*(?:the|this) (?:\w+ )?(?:paper|preprint|article|study) "
+                                  r"(?:was|is|has been) (?:co-?)?(?:written|authored) with\b",
+                                  re.IGNORECASE)
 
 
 # what follows a reference's authors before its title: "et al.", a full stop, "(2030)."

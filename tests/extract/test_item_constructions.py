@@ -551,6 +551,13 @@ def test_the_items_event_named_in_its_text_with_the_headings_words_is_one_event(
             ("the scholar is first author of a linked paper",
              "I'm a PhD student. I am the first author of [Sparse models for soil records]"
              "(https://doi.org/10.1234/a1), published in Nature Medicine.", ("Nadia Rahman",)),
+            ("'our paper', co-authored with my supervisor",
+             "I'm a PhD student. Our paper [Sparse models for soil records](https://doi.org/10."
+             "1234/a1), co-authored with my supervisor Prof Tomas Berg, was published in "
+             "Biometrics.", ("Nadia Rahman", "Tomas Berg")),
+            ("the scholar's favourite paper is someone else's",
+             "My favourite paper is [Sparse models for soil records](https://doi.org/10.1234/a1) "
+             "by Tomas Berg. It changed how I think.", ("Tomas Berg",)),
           ]),
     ],
 )
@@ -600,6 +607,9 @@ def test_a_heading_of_common_words_over_a_first_person_text_is_nobody(
     pytest.param(f"Nadia Rahman co-wrote {_LINKED} with Tomas Berg.", id="X co-wrote … with Y"),
     pytest.param(f"Nadia Rahman has a new paper with Tomas Berg: {_LINKED}.",
                  id="X has a new paper with Y"),
+    pytest.param(f"Our Research Fellow Nadia Rahman presented {_LINKED} at JSM 2030. The paper "
+                 "was co-written with Tomas Berg.",
+                 id="presented it; the paper was co-written with Y"),
     pytest.param(f"Nadia Rahman and Tomas Berg have posted a new preprint, {_LINKED}.",
                  id="X and Y have posted a preprint"),
     pytest.param(f"Nadia Rahman and Tomas Berg have co-written a chapter, {_LINKED}, in the "
