@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from partnerkg.extract import lexicon
+from partnerkg.extract import lexicon, names
 from partnerkg.extract.events import (
     INNER_CONNECTORS,
     SPEAKER_CUES,
@@ -328,7 +328,7 @@ def _names_after_roles(doc: Doc, ents: list[Span]) -> list[Span]:
 
 def _repair_people(doc: Doc, dictionary: frozenset[str]) -> None:
     """Relabel name-shaped spans as PERSON, strip titles, join "A (B) C" nicknames."""
-    ents = _names_after_roles(doc, _surnames_joined(doc, list(doc.ents)))
+    ents = _names_after_roles(doc, _surnames_joined(doc, _people_after_and(list(doc.ents))))
     taken = {i for e in ents for i in range(e.start, e.end)}
     doubtful = [
         s
@@ -371,6 +371,33 @@ def _repair_people(doc: Doc, dictionary: frozenset[str]) -> None:
     # before the NER's spans: a name in a person's slot wins over an equal "facility" or "place"
     doc.ents = _first_names_joined(filter_spans(
         [*_unlabelled_names(doc, fixed, dictionary), *fixed, *_lone_first_names(doc)]))
+
+
+def _people_after_and(ents: list[Span]) -> list[Span]:
+    """ "Dr Sara Voss from the [University of Westby and Rob Tang] from Roche": an organisation
+    span the NER ran on over "and" into a name followed by an employer is the organisation and
+    a person ("National Institute for Health and Care Research" is one name)."""
+    out = []
+    for ent in ents:
+        joins = [t.i for t in ent if t.lower_ == "and"] if ent.label_ == "ORG" else []
+        body = Span(ent.doc, ent.start, joins[-1], label="ORG") if joins else None
+        name = Span(ent.doc, joins[-1] + 1, ent.end, label="PERSON") if joins else None
+        if body is not None and name is not None and 2 <= len(name) <= 3 and all(
+                t.pos_ == "PROPN" for t in name) and looks_like_name(name) and (
+                lexicon.org_kind_of(body.text)) and _employer_after(name):
+            out += [body, name]
+        else:
+            out.append(ent)
+    return out
+
+
+def _employer_after(span: Span) -> bool:
+    """ "Rob Tang from Roche", "Rob Tang (Roche)", "Rob Tang, Lecturer at …": only a person is
+    followed by where they work."""
+    doc, end = span.doc, span.end
+    from_org = end + 1 < len(doc) and doc[end].lower_ == "from" and (
+        org_after(doc, end + 1, ents_by_start(doc, "ORG")) is not None)
+    return from_org or _org_in_brackets_after(span) or _role_after_comma(span)
 
 
 def _without_opening(span: Span) -> Span:
@@ -719,7 +746,9 @@ def _common_noun_phrase(span: Span, dictionary: frozenset[str] = frozenset()) ->
     plural_head = last.endswith("s") and last[:-1] in lexicon.org_head_words()
     doc = span.doc
     bracketed = bracketed_capitals(span)
-    acronym = bracketed is not None and len(bracketed) > 1
+    # "(MCS)" spells the phrase; "Holger Roth (NVIDIA)" is an employer's
+    acronym = bracketed is not None and len(bracketed) > 1 and names.acronym_fits(
+        bracketed.text, span.text)
     # "Identifying Tiger Stripe Patterns": a modifier of the capitalised noun that follows (not
     # of honours, "Nadia Volkov MP", nor of a surname the NER split off: "Bruno Qureshi" +
     # "Haddad")

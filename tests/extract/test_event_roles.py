@@ -43,6 +43,18 @@ def test_a_surname_the_tagger_reads_as_a_plural_after_a_cue_speaks(nlp) -> None:
     assert _found(doc, "speaker") == {"Carla Mendes"}
 
 
+def test_a_missed_name_before_its_employers_acronym_in_brackets_speaks(nlp) -> None:
+    doc = nlp("Featuring talks from Holger Roth (NVIDIA) and Dr Jo Kim, Senior Principal Data "
+              "Scientist at Roche.")
+    assert _found(doc, "speaker") == {"Holger Roth", "Jo Kim"}
+
+
+def test_a_name_the_ner_ran_into_an_organisation_after_and_speaks(nlp) -> None:
+    doc = nlp("Our speakers this month are Dr Sara Voss from the University of Westby and Rob "
+              "Tang from Roche, who will discuss causal machine learning.")
+    assert _found(doc, "speaker") == {"Sara Voss", "Rob Tang"}
+
+
 def test_contact_person_after_a_cue_is_not_a_speaker(nlp) -> None:
     doc = nlp("If you would like to be a guest speaker, please get in touch with Nora Lind.")
     assert _found(doc, "speaker") == set()

@@ -515,3 +515,9 @@ def test_two_organisations_in_brackets_split_by_a_spaced_slash_are_both_affiliat
     doc = nlp("Speaker: Jia Chen (Northby Institute / University of Southby)")
     assert {("affiliation", "Jia Chen", org, None)
             for org in ("Northby Institute", "University of Southby")} <= _ties(doc)
+
+
+def test_an_organisations_name_with_and_holds_no_person(nlp) -> None:
+    doc = nlp("Pre-register for the Great North Research Summit, run by the National Institute "
+              "for Health and Care Research (NIHR).")
+    assert _people(doc) == []
