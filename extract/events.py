@@ -969,7 +969,8 @@ def _host_list(sent: Span) -> list[Span]:
     listed: list[Span] = []
     for verb in sent:
         if not (verb.lemma_.lower() in ORGANISE_VERBS and verb.pos_ == "VERB" or (
-                verb.is_lower and _ORGANISE_STEM.match(verb.text))) or _organises_nothing(verb):
+                verb.is_lower and _ORGANISE_STEM.match(verb.text))) or _organises_nothing(verb) or (
+                any(c.dep_ == "auxpass" for c in verb.children)):  # "…, Roche, will be held at"
             continue
         end = verb.i - 2 if verb.i >= 2 and doc[verb.i - 1].text == "-" else verb.i  # "co-host"
         while end > sent.start and doc[end - 1].lower_ in _AUX_WORDS:

@@ -169,6 +169,7 @@ def test_the_name_of_the_role_after_run_by_organises_however_it_is_parsed(nlp) -
      {"Westby Soil Society"}),  # a sponsor is no host
     ("The summit is run by Mira Holt and Owen Clarke of the Westby Soil Society.",
      {"Mira Holt", "Owen Clarke"}),  # their employer
+    ("This year's soil conference, supported by Roche, will be held in Leeds.", set()),
 ])
 def test_who_hosts_and_who_only_supports_or_employs(nlp, sentence: str, hosts) -> None:
     assert _found(nlp(sentence), "organizer") == hosts
