@@ -837,8 +837,9 @@ _ONLY_A_PERSON_BEFORE = re.compile(
     r"\b(?:co-?authored|co-? ?wrote|written|wrote|co-?led|published|paper|preprint|article)\b"
     r"[^.]{0,200}\bwith(?: (?:her|his|their|my|our))?(?: [a-z]+){0,2}$|"
     r"\b(?:joint work|teamed up|collaborat(?:ed|ing|ion)) with$")
-# … and right after it: holding a post, writing a paper, joining as a role ("… holds a joint
-# appointment at X and Y", "… is the first author of", "… has joined us as Programme Manager")
+# … and right after it: holding a post, writing a paper, joining as a role, being based at a
+# place of work ("… holds a joint appointment at X and Y", "… is the first author of", "… has
+# joined us as Programme Manager", "… is based at Westby University")
 _ONLY_A_PERSON_AFTER = re.compile(
     r"(?:currently |also |now )?hold(?:s|ing)? (?:a|an) (?:joint |dual |senior |visiting |"
     r"honorary )?(?:position|appointment|post|chair|fellowship|professorship)\b|"
@@ -848,7 +849,9 @@ _ONLY_A_PERSON_AFTER = re.compile(
     r"\((?:the )?(?:lead |first |senior |last |joint |corresponding )?(?:co-)?author\)|"
     r"(?:has |have |had |recently |just )*co-? ?(?:wrote|authored)\b|"
     r"(?:has|have) (?:a |an )(?:new |recent |first )?(?:paper|preprint|article)\b|"
-    r"(?:has |have |recently |just )*joined (?:us|the (?:\w+ ){0,2}team|the partnership) as\b")
+    r"(?:has |have |recently |just )*joined (?:us|the (?:\w+ ){0,2}team|the partnership) as\b|"
+    # "Jane Doe is based at Westby University" (an organisation is based in a place)
+    r"(?:is|was) (?:currently |now )?based at\b")
 
 
 # what stands between a paper's title and a name of its byline: "[Title](doi) - Jane Doe, …",

@@ -521,3 +521,8 @@ def test_an_organisations_name_with_and_holds_no_person(nlp) -> None:
     doc = nlp("Pre-register for the Great North Research Summit, run by the National Institute "
               "for Health and Care Research (NIHR).")
     assert _people(doc) == []
+
+
+def test_a_missed_name_based_at_an_organisation_is_a_person_there(nlp) -> None:
+    doc = nlp("Ana Costa is based at Westby University and works on survival analysis.")
+    assert ("affiliation", "Ana Costa", "Westby University", None) in _ties(doc)
