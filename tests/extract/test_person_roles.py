@@ -526,3 +526,9 @@ def test_an_organisations_name_with_and_holds_no_person(nlp) -> None:
 def test_a_missed_name_based_at_an_organisation_is_a_person_there(nlp) -> None:
     doc = nlp("Ana Costa is based at Westby University and works on survival analysis.")
     assert ("affiliation", "Ana Costa", "Westby University", None) in _ties(doc)
+
+
+def test_a_company_named_bio_is_no_person_even_when_the_ner_says_so(nlp) -> None:
+    doc = nlp("Leo Park, Acme Bio")
+    assert _people(doc) == ["Leo Park"]
+    assert ("affiliation", "Leo Park", "Acme Bio", None) in _ties(doc)
