@@ -177,8 +177,7 @@ _NAME_CONNECTORS = frozenset({"of", "for", "on", "in", "and", "&", "the", "at", 
 def _names_only(title: str) -> bool:
     """ "Acme Summit 2030", "Workshop on Soil and Water": a name ending on an event word, not
     news about one ("New speakers announced for the Acme Conference")."""
-    return bool(_ENDS_ON_EVENT_WORD.search(title)) and all(
-        w[:1].isupper() or w.isdigit() or w in _NAME_CONNECTORS for w in title.split())
+    return bool(_ENDS_ON_EVENT_WORD.search(title)) and _capitalised_words(title)
 
 
 
@@ -195,7 +194,7 @@ def attended_event(title: str) -> tuple[int, int] | None:
     match = _GOES_TO.match(title)
     if match is None:  # "Partnership at NeurIPS 2030"
         went = _IS_AT.match(title)
-        match = went if went and _proper_event_name(went["event"]) else None
+        match = went if went and _capitalised_words(went["event"]) else None
     if match is None or _EVENT_WORD.search(match["who"]):
         return None
     event = match["event"]
@@ -204,8 +203,8 @@ def attended_event(title: str) -> tuple[int, int] | None:
     return match.start("event"), match.end("event")
 
 
-def _proper_event_name(text: str) -> bool:
-    """Capitalised words only: what a heading someone is "at" may name as an event."""
+def _capitalised_words(text: str) -> bool:
+    """Capitalised words, numbers and name connectors only: what may be a name."""
     return all(w[:1].isupper() or w.isdigit() or w in _NAME_CONNECTORS for w in text.split())
 
 

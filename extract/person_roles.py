@@ -380,14 +380,15 @@ def _people_after_and(ents: list[Span]) -> list[Span]:
     out = []
     for ent in ents:
         joins = [t.i for t in ent if t.lower_ == "and"] if ent.label_ == "ORG" else []
-        body = Span(ent.doc, ent.start, joins[-1], label="ORG") if joins else None
-        name = Span(ent.doc, joins[-1] + 1, ent.end, label="PERSON") if joins else None
-        if body is not None and name is not None and 2 <= len(name) <= 3 and all(
-                t.pos_ == "PROPN" for t in name) and looks_like_name(name) and (
-                lexicon.org_kind_of(body.text)) and _employer_after(name):
-            out += [body, name]
-        else:
-            out.append(ent)
+        if joins:
+            body = Span(ent.doc, ent.start, joins[-1], label="ORG")
+            name = Span(ent.doc, joins[-1] + 1, ent.end, label="PERSON")
+            if 2 <= len(name) <= 3 and all(t.pos_ == "PROPN" for t in name) and (
+                    looks_like_name(name) and lexicon.org_kind_of(body.text)
+                    and _employer_after(name)):
+                out += [body, name]
+                continue
+        out.append(ent)
     return out
 
 
