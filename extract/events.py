@@ -319,6 +319,10 @@ class EventRoles:
                 found.append({"relation": "organizer", "subject": "EVENT", "object": NARRATOR,
                               "evidence": chars(sent), "rule": f"{self.name}.first_person",
                               "confidence": 0.75, "attributes": {}})
+            if _I_WORD.search(text) and _first_person_speaker(sent):  # "I presented … at X"
+                found.append({"relation": "speaker", "subject": "EVENT", "object": NARRATOR,
+                              "evidence": chars(sent), "rule": f"{self.name}.first_person",
+                              "confidence": 0.75, "attributes": {}})
         return doc
 
     def _partners_of_host(self, sent: Span, text: str, found: list[Found]) -> list[Found]:
@@ -931,6 +935,19 @@ def _first_person_host(sent: Span) -> bool:
     """ "I am organising a workshop": the one the text is by organises it."""
     return any(t.text == "I" and t.dep_ == "nsubj" and t.head.lemma_.lower() in ORGANISE_VERBS
                for t in sent)
+
+
+def _first_person_speaker(sent: Span) -> bool:
+    """ "I presented my work at X", "I will give a talk at X", "I gave a keynote at X": the one
+    the text is by spoke at the event the sentence goes on to name."""
+    for verb in (t.head for t in sent if t.text == "I" and t.dep_ == "nsubj"):
+        lemma = verb.lemma_.lower()
+        talks = lemma in ("present", "speak", "talk", "lecture") or (
+            lemma in ("give", "deliver")
+            and any(c.dep_ == "dobj" and c.lemma_.lower() in TALK_NOUNS for c in verb.children))
+        if talks and any(c.dep_ == "prep" and c.lower_ == "at" for c in verb.subtree):
+            return True
+    return False
 
 
 _BRING = frozenset({"bring"})

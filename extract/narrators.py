@@ -21,7 +21,8 @@ from partnerkg.extract.units import Unit
 FIRST_PERSON = re.compile(
     r"\bI(?:'m|’m|'ve|’ve| am| was| have| had| work| worked| lead| joined| started| completed|"
     r" did| studied| moved| spent| graduated| recently| currently| also| wrote| published|"
-    r" co-wrote| co-authored| presented| developed)\b|\b[Mm]y (?=\w)")
+    r" co-wrote| co-authored| presented| developed| will| gave| spoke| attended)\b|"
+    r"\b[Mm]y (?=\w)")
 
 
 def narrators_of(builder: MentionBuilder, units: Sequence[Unit]) -> dict[int, str]:

@@ -584,6 +584,23 @@ def test_a_scholar_named_only_by_the_heading_over_a_first_person_text_wrote_what
         ("Sparse models for soil records", "Tomas Berg")}
 
 
+@pytest.mark.parametrize(("sentence", "speaks"), [
+    pytest.param("Last month I presented my work at the Westby Soil Conference 2030.", True,
+                 id="I presented my work at"),
+    pytest.param("In July I will give a talk at the Westby Soil Conference 2030.", True,
+                 id="I will give a talk at"),
+    pytest.param("I attended the Westby Soil Conference 2030, where I heard great talks.", False,
+                 id="I attended"),
+])
+def test_the_scholar_speaks_at_the_event_they_say_they_presented_at(
+        nlp, tmp_path: Path, sentence: str, speaks: bool) -> None:
+    resolved = _resolved(nlp, tmp_path, (
+        "## Featured Community Scholar\n\nThis month's scholar is Amara Obi, a PhD student at "
+        f"Westby University.\n\n**What have you been up to?**\n\n{sentence}\n"))
+    assert _pairs(resolved, Relation.SPEAKER) == (
+        {("Westby Soil Conference 2030", "Amara Obi")} if speaks else set())
+
+
 def test_a_heading_of_common_words_over_a_first_person_text_is_nobody(
         nlp, tmp_path: Path) -> None:
     resolved = _resolved(nlp, tmp_path, (
