@@ -830,14 +830,18 @@ def _person_shaped_slot(span: Span) -> bool:
 # awarded, working together ("Congratulations to Jane Doe", "our interview with Jane Doe",
 # "presented to Jane Doe", "X, together with Jane Doe"; a name with an organisation's word is
 # none of these), writing with someone ("co-led the paper 'Title' with her supervisor Jane
-# Doe"), based somewhere ("Based at Westby University and the Acme Institute, Jane Doe …")
+# Doe"), based somewhere ("Based at Westby University and the Acme Institute, Jane Doe …"),
+# introduced ("This month's scholar is Jane Doe")
 _ONLY_A_PERSON_BEFORE = re.compile(
     r"(?i:\b(?:(?:congratulations|congrats|well done|farewell|goodbye) to|interview(?:ed)? with|"
     r"(?:conversation|chat) with|(?:awarded|presented) to|, together with))$|"
     r"^\W*Based (?:at|in) [^,;]{2,120},$|"
     r"\b(?:co-?authored|co-? ?wrote|written|wrote|co-?led|published|paper|preprint|article)\b"
     r"[^.]{0,200}\bwith(?: (?:her|his|their|my|our))?(?: [a-z]+){0,2}$|"
-    r"\b(?:joint work|teamed up|collaborat(?:ed|ing|ion)) with$")
+    r"\b(?:joint work|teamed up|collaborat(?:ed|ing|ion)) with$|"
+    # "This month's scholar is Jane Doe", "Our guest this month will be Jane Doe"
+    r"(?i:\b(?:scholar|speaker|guest|interviewee|presenter)(?: (?:this|for this) month)? "
+    r"(?:is|was|will be)$)")
 # … and right after it: holding a post, writing a paper, joining as a role, being based at a
 # place of work ("… holds a joint appointment at X and Y", "… is the first author of", "… has
 # joined us as Programme Manager", "… is based at Westby University")

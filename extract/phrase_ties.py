@@ -263,7 +263,10 @@ def _first_person_roles(doc: Doc) -> list[Found]:
     orgs = ents_by_start(doc, "ORG")
     found: list[Found] = []
     for word in tokens_in(doc, ("i",)):
-        verb = doc[word.i + 1] if word.i + 1 < len(doc) else None
+        after = word.i + 1
+        while after < len(doc) and doc[after].pos_ == "ADV":  # "I recently joined …"
+            after += 1
+        verb = doc[after] if after < len(doc) else None
         if word.text != "I" or verb is None:
             continue
         if verb.lower_ in ("am", "'m", "’m", "was"):
@@ -283,7 +286,8 @@ def _first_person_roles(doc: Doc) -> list[Found]:
                           "rule": "partnerkg_person_roles.first_person", "confidence": 0.8,
                           "attributes": {}})
             at = org.end < len(doc) and doc[org.end].lower_ in ("at", "of")
-            org = org_after(doc, org.end + 1, orgs) if at else None
+            part_of = doc[org.end : org.end + 3].text.lower() == ", part of"  # "…, part of Y"
+            org = org_after(doc, org.end + 1 + 2 * part_of, orgs) if at or part_of else None
     return found
 
 

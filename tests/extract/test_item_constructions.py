@@ -601,6 +601,21 @@ def test_the_scholar_speaks_at_the_event_they_say_they_presented_at(
         {("Westby Soil Conference 2030", "Amara Obi")} if speaks else set())
 
 
+@pytest.mark.parametrize(("sentence", "employers"), [
+    pytest.param("I recently joined Westby University as a Lecturer in Biostatistics.",
+                 {"Westby University"}, id="I recently joined"),
+    pytest.param("I am a research associate with the Westby Centre for Soil Data, part of Westby "
+                 "University.", {"Westby Centre for Soil Data", "Westby University"},
+                 id="a unit, part of a university"),
+])
+def test_where_the_scholar_says_they_work(nlp, tmp_path: Path, sentence: str,
+                                          employers: set[str]) -> None:
+    resolved = _resolved(nlp, tmp_path, (
+        "## Featured Community Scholar\n\nThis month's scholar is Nadia Rahman.\n\n**Tell us about "
+        f"yourself**\n\n{sentence}\n"))
+    assert {org for _, org in _pairs(resolved, Relation.AFFILIATION)} == employers
+
+
 def test_a_heading_of_common_words_over_a_first_person_text_is_nobody(
         nlp, tmp_path: Path) -> None:
     resolved = _resolved(nlp, tmp_path, (

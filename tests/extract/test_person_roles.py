@@ -532,3 +532,11 @@ def test_a_company_named_bio_is_no_person_even_when_the_ner_says_so(nlp) -> None
     doc = nlp("Leo Park, Acme Bio")
     assert _people(doc) == ["Leo Park"]
     assert ("affiliation", "Leo Park", "Acme Bio", None) in _ties(doc)
+
+
+@pytest.mark.parametrize("sentence", [
+    "This month's scholar is Nadia Rahman.",
+    "Our guest this month will be Nadia Rahman.",
+])
+def test_a_name_the_ner_missed_after_who_is_introduced_is_a_person(nlp, sentence: str) -> None:
+    assert _people(nlp(sentence)) == ["Nadia Rahman"]
