@@ -18,8 +18,10 @@ NAME_PARTICLES = frozenset(
     {"al", "el", "bin", "ibn", "de", "da", "di", "du", "del", "dos", "das", "van", "von", "der",
      "den", "ter", "ten"}
 )
-#: Verbs that open a sentence before a name ("Read Jane Doe's blog"), never part of it
-IMPERATIVES = frozenset({"read", "see", "watch", "listen", "meet", "join", "check", "visit"})
+#: Verbs that open a sentence before a name ("Read Jane Doe's blog", "Introducing Jane Doe"),
+#: never part of it
+IMPERATIVES = frozenset({"read", "see", "watch", "listen", "meet", "join", "check", "visit",
+                         "introducing", "welcome", "welcoming"})
 NAME_WORD = re.compile(r"^[A-Z][a-zà-ÿ'’A-Z-]*[a-zà-ÿ]$|^[A-Z]\.?$|^[A-Z][a-z]*['’][A-Z][a-z]+$")
 
 

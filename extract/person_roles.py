@@ -1188,8 +1188,8 @@ def _role_of(phrase: str) -> bool:
 
 
 def _after_meet(span: Span) -> bool:
-    """ "Meet Jane Doe": a line that introduces a person."""
-    return span.start == 1 and span.doc[0].lower_ == "meet"
+    """ "Meet Jane Doe", "Introducing Jane Doe": a line that introduces a person."""
+    return span.start == 1 and span.doc[0].lower_ in ("meet", "introducing", "welcome")
 
 
 def _team_line_name(doc: Doc) -> list[Span]:
