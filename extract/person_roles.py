@@ -839,9 +839,9 @@ _ONLY_A_PERSON_BEFORE = re.compile(
     r"\b(?:co-?authored|co-? ?wrote|written|wrote|co-?led|published|paper|preprint|article)\b"
     r"[^.]{0,200}\bwith(?: (?:her|his|their|my|our))?(?: [a-z]+){0,2}$|"
     r"\b(?:joint work|teamed up|collaborat(?:ed|ing|ion)) with$|"
-    # "This month's scholar is Jane Doe", "Our guest this month will be Jane Doe"
-    r"(?i:\b(?:scholar|speaker|guest|interviewee|presenter)(?: (?:this|for this) month)? "
-    r"(?:is|was|will be)$)")
+    # "This month's scholar is Jane Doe", "Our guest for this webinar will be Jane Doe"
+    r"(?i:\b(?:scholar|speaker|guest|interviewee|presenter)(?: (?:this|for this|for the|of the) "
+    r"\w+)? (?:is|was|will be)$)")
 # … and right after it: holding a post, writing a paper, joining as a role, being based at a
 # place of work ("… holds a joint appointment at X and Y", "… is the first author of", "… has
 # joined us as Programme Manager", "… is based at Westby University")

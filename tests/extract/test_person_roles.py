@@ -537,6 +537,7 @@ def test_a_company_named_bio_is_no_person_even_when_the_ner_says_so(nlp) -> None
 @pytest.mark.parametrize("sentence", [
     "This month's scholar is Nadia Rahman.",
     "Our guest this month will be Nadia Rahman.",
+    "Our guest for this webinar is Nadia Rahman from Westby University.",
     "Introducing Nadia Rahman, PhD candidate at Westby University!",
 ])
 def test_a_name_the_ner_missed_after_who_is_introduced_is_a_person(nlp, sentence: str) -> None:
