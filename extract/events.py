@@ -315,14 +315,13 @@ class EventRoles:
             antecedent = _pronoun_host(sent)
             if antecedent is not None:
                 found.append(self._found("organizer", antecedent, sent, "pronoun_host", 0.7))
-            if _I_WORD.search(text) and _first_person_host(sent):  # "I am organising …"
-                found.append({"relation": "organizer", "subject": "EVENT", "object": NARRATOR,
-                              "evidence": chars(sent), "rule": f"{self.name}.first_person",
-                              "confidence": 0.75, "attributes": {}})
-            if _I_WORD.search(text) and _first_person_speaker(sent):  # "I presented … at X"
-                found.append({"relation": "speaker", "subject": "EVENT", "object": NARRATOR,
-                              "evidence": chars(sent), "rule": f"{self.name}.first_person",
-                              "confidence": 0.75, "attributes": {}})
+            # "I am organising …", "I presented my work at X": the one the text is by
+            found += [{"relation": relation, "subject": "EVENT", "object": NARRATOR,
+                       "evidence": chars(sent), "rule": f"{self.name}.first_person",
+                       "confidence": 0.75, "attributes": {}}
+                      for relation, says in (("organizer", _first_person_host),
+                                             ("speaker", _first_person_speaker))
+                      if _I_WORD.search(text) and says(sent)]
         return doc
 
     def _partners_of_host(self, sent: Span, text: str, found: list[Found]) -> list[Found]:
