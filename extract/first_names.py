@@ -15,7 +15,7 @@ from partnerkg.extract import lexicon
 from partnerkg.extract.mention_builder import CONFIDENCE, MentionBuilder
 from partnerkg.extract.model import EntityKind, Item
 from partnerkg.extract.name_shape import POST_NOMINALS, looks_like_name
-from partnerkg.extract.names import TITLES, normalise, prose_words
+from partnerkg.extract.names import TITLES, normalise
 from partnerkg.extract.narrators import FIRST_PERSON
 from partnerkg.extract.roles import is_role_phrase
 from partnerkg.extract.units import Unit
@@ -98,7 +98,8 @@ def _heading_full_name(builder: MentionBuilder, first: str, item: Item | None) -
     return None
 
 
-def confirm_heading_people(builder: MentionBuilder, units: Sequence[Unit]) -> None:
+def confirm_heading_people(builder: MentionBuilder, units: Sequence[Unit],
+                           lower_words: set[str]) -> None:
     """ "### New paper from Jane Doe", where the issue's text names Jane Doe as well (in a
     team list, another item): the heading's name is that person. So is a heading that is only
     a name ("### Jane Doe", "### Community Scholar: Jane Doe") over a text in the first person:
@@ -106,7 +107,7 @@ def confirm_heading_people(builder: MentionBuilder, units: Sequence[Unit]) -> No
     named = builder.named_people()
     speaking = {id(u.item) for u in units
                 if u.item is not None and not u.is_heading and FIRST_PERSON.search(u.text)}
-    words = prose_words(u.text for u in units) | lexicon.topic_words()
+    words = lower_words | lexicon.topic_words()
     for entries in builder.heading_people.values():
         for entry in list(entries):
             _, unit, ent = entry

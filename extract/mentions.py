@@ -139,7 +139,8 @@ def assemble(newsletter: Newsletter, units: Sequence[Unit], docs: Sequence[Doc])
     for index, unit, ent in builder.later_first_names:  # the full name came later in the issue
         if not as_first_names(builder, index, unit, ent):
             _add_organisation(builder, index, unit, ent, docs[index])
-    confirm_heading_people(builder, units)
+    lower_words = names.prose_words(unit.text for unit in units)  # once: two readers below
+    confirm_heading_people(builder, units, lower_words)
     narrators = narrators_of(builder, units)
     for index, (unit, doc) in enumerate(zip(units, docs, strict=True)):
         group = id(unit.item) if unit.item else id(unit.section)
@@ -150,7 +151,8 @@ def assemble(newsletter: Newsletter, units: Sequence[Unit], docs: Sequence[Doc])
             things[NARRATOR] = narrator
         _relations(builder, index, unit, doc, things)
     return Extraction(
-        newsletter, _without_common_phrases(builder, units), _strongest_hosts(builder.assertions)
+        newsletter, _without_common_phrases(builder, units, lower_words),
+        _strongest_hosts(builder.assertions)
     )
 
 
@@ -192,12 +194,12 @@ def _strongest_hosts(assertions: list[Assertion]) -> tuple[Assertion, ...]:
     )
 
 
-def _without_common_phrases(builder: MentionBuilder, units: Sequence[Unit]) -> tuple[Mention, ...]:
+def _without_common_phrases(builder: MentionBuilder, units: Sequence[Unit],
+                            lower_words: set[str]) -> tuple[Mention, ...]:
     """Drop organisations and people only the NER saw whose every word the newsletter also
     uses in lower case ("Machine Learning", "Innovation Cluster"): capitalised topics, not
     names. One that a rule tied to someone or something stays."""
     texts = [unit.text for unit in units]
-    lower_words = names.prose_words(texts)
     used = {a.object for a in builder.assertions} | {a.subject for a in builder.assertions}
     used |= {m.attributes["refers_to"] for m in builder.mentions if "refers_to" in m.attributes}
     only_ner = {(EntityKind.ORGANISATION, "partnerkg_organisations"), (EntityKind.PERSON, "ner")}
